@@ -1,0 +1,47 @@
+"""ganerrors: explain the errors of GAN training with TensorFlow/Keras, and check a GAN before training.
+
+Importing this package does not import TensorFlow; the parts that need it load it on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it, loaded on first access
+_LAZY = {
+    "explain": "ganerrors.explain",
+    "Diagnosis": "ganerrors.explain",
+    "explained": "ganerrors.notes",
+    "check_gan": "ganerrors.checks",
+    "GANCheckFailed": "ganerrors.checks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ganerrors' has no attribute {name!r}")
+    return getattr(import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """`%load_ext ganerrors`: show an explanation under recognised tracebacks."""
+    from ganerrors.ipython import load_ipython_extension as load
+
+    load(ipython)
+
+
+def unload_ipython_extension(ipython: Any) -> None:
+    from ganerrors.ipython import unload_ipython_extension as unload
+
+    unload(ipython)
+
+
+__all__ = ["__version__", *_LAZY]

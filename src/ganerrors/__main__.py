@@ -1,0 +1,5 @@
+import sys
+
+from ganerrors.cli import main
+
+sys.exit(main())

@@ -1,0 +1,123 @@
+"""What a kata checker is made of: load the learner's `gan.py`, then run the GAN checks on it.
+
+A checker (`katas/NN/test_gan.py`) is a subclass of :class:`GANChecks`; every test is a
+behaviour that any working GAN of the course has. The tests share one loaded module per kata,
+so `train_step` is traced once, and run in the order they are written: the first failure is
+the one to fix, and the pytest plugin skips the rest.
+
+The contract of a kata's `gan.py` (see CONTRIBUTING.md): module-level `dataset` (a batched
+tf.data.Dataset of real images), `generator`, `discriminator`, `NOISE_DIM`,
+`train_step(images)` and `discriminator_loss(real_output, fake_output)`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from ganerrors import checks
+from ganerrors._tf import import_tensorflow
+
+tf = import_tensorflow()
+
+#: Seed set before a kata is loaded, so a checker run is the same every time.
+SEED = 1234
+#: Training steps for the progress check, and the ranking accuracy they must reach.
+PROGRESS_STEPS = 40
+PROGRESS_ACCURACY = 0.8
+
+
+def load(path: str | Path, seed: int = SEED) -> ModuleType:
+    """Import the kata file at `path` under a name of its own, after seeding every RNG."""
+    path = Path(path).resolve()
+    name = f"ganerrors_kata_{path.parent.name}_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    tf.keras.utils.set_random_seed(seed)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+class GANChecks:
+    """The behaviour every GAN of the course must have, one test per checklist question."""
+
+    kata_file = "gan.py"
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def gan(cls, request: pytest.FixtureRequest) -> ModuleType:
+        return load(Path(request.path).parent / cls.kata_file)
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def images(cls, gan: ModuleType) -> tf.Tensor:
+        return next(iter(gan.dataset))
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def noise(cls, gan: ModuleType, images: tf.Tensor) -> tf.Tensor:
+        return tf.random.stateless_normal((int(images.shape[0]), gan.NOISE_DIM), seed=(SEED, 1))
+
+    def test_one_training_step_runs(self, gan: ModuleType, images: tf.Tensor) -> None:
+        gan.train_step(images)
+
+    def test_discriminator_gives_one_score_per_image(
+        self, gan: ModuleType, images: tf.Tensor
+    ) -> None:
+        checks.check_discriminator_output(gan.discriminator, images)
+
+    def test_generator_makes_float32_images_shaped_like_the_data(
+        self, gan: ModuleType, images: tf.Tensor, noise: tf.Tensor
+    ) -> None:
+        checks.check_generator_output(gan.generator, noise, images)
+
+    def test_every_variable_of_both_models_learns(self, gan: ModuleType, images: tf.Tensor) -> None:
+        models = {"generator": gan.generator, "discriminator": gan.discriminator}
+        checks.check_every_variable_learns(models, gan.train_step, images)
+
+    def test_discriminator_loss_averages_over_examples(
+        self, gan: ModuleType, images: tf.Tensor, noise: tf.Tensor
+    ) -> None:
+        real, fake = self._scores(gan, images, noise)
+        checks.check_loss_averages_over_examples(
+            gan.discriminator_loss, real, fake, "discriminator loss"
+        )
+
+    def test_every_example_sends_a_gradient(
+        self, gan: ModuleType, images: tf.Tensor, noise: tf.Tensor
+    ) -> None:
+        real, fake = self._scores(gan, images, noise)
+        checks.check_every_example_sends_a_gradient(
+            gan.discriminator_loss, real, fake, "discriminator loss"
+        )
+
+    def test_training_makes_progress(
+        self, gan: ModuleType, images: tf.Tensor, noise: tf.Tensor
+    ) -> None:
+        for batch in gan.dataset.repeat().take(PROGRESS_STEPS):
+            gan.train_step(batch)
+        fakes = gan.generator(noise, training=False)
+        accuracy = checks.ranking_accuracy(gan.discriminator, images, fakes)
+        if accuracy < PROGRESS_ACCURACY:
+            raise checks.GANCheckFailed(
+                f"after {PROGRESS_STEPS} training steps the discriminator ranks a real image "
+                f"above a fake one {accuracy:.0%} of the time (chance is 50%, a working GAN "
+                f"reaches {PROGRESS_ACCURACY:.0%}): the losses do not teach it",
+                "numerics",
+            )
+
+    @staticmethod
+    def _scores(gan: ModuleType, images: tf.Tensor, noise: tf.Tensor) -> tuple:
+        fakes = gan.generator(noise, training=False)
+        return gan.discriminator(images, training=False), gan.discriminator(fakes, training=False)

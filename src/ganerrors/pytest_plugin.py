@@ -1,0 +1,173 @@
+"""The pytest plugin, registered under the `pytest11` entry point.
+
+For every test run with ganerrors installed, a failure whose exception the explainer
+recognises gets a "ganerrors" section under it: the error is shown unchanged, then explained.
+
+For a kata checker (a test file in a folder under a katas.toml), it also
+- shows a short traceback of the learner's own frames, no library walls;
+- stops the kata at its first failure: the rest of its checks are skipped until it is fixed;
+- points at the kata's README and `ganerrors hint NN`;
+- with `--ganerrors-report FILE`, writes each kata's outcome and first failure as JSON, which
+  the author check and `ganerrors check` read.
+
+Importing this module must stay cheap and must not import TensorFlow: pytest loads it for
+every run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ganerrors import course as course_mod
+
+REPORT_VERSION = 1
+
+
+@dataclass
+class KataState:
+    number: str
+    folder: Path
+    tests: list[dict[str, str]] = field(default_factory=list)
+    failure: dict[str, Any] | None = None
+
+
+class GanErrorsPlugin:
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.report_path: str | None = config.getoption("ganerrors_report")
+        self.katas: dict[Path, KataState] = {}
+
+    # -- which kata a test belongs to -------------------------------------------------
+    def kata_of(self, item: pytest.Item) -> KataState | None:
+        folder = Path(str(item.path)).resolve().parent
+        if folder in self.katas:
+            return self.katas[folder]
+        root = course_mod.find_root(folder.parent)
+        if root is None or root != folder.parent:
+            return None
+        state = KataState(number=folder.name, folder=folder)
+        self.katas[folder] = state
+        return state
+
+    # -- hooks ---------------------------------------------------------------------
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        state = self.kata_of(item)
+        if state is not None and state.failure is not None:
+            pytest.skip(f"fix the failure of {state.failure['test']} first")
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Any:
+        report = yield
+        state = self.kata_of(item)
+        excinfo = call.excinfo
+        if excinfo is None or report.skipped:
+            if state is not None and call.when == "call":
+                state.tests.append({"test": item.name, "outcome": report.outcome})
+            return report
+        exc = excinfo.value
+        diagnosis = _explain(exc)
+        if state is not None:
+            report.longrepr = _kata_longrepr(excinfo, state, exc)
+            if state.failure is None:
+                state.failure = {
+                    "test": item.name,
+                    "type": type(exc).__name__,
+                    "message": str(exc),
+                    "category": getattr(exc, "category", None)
+                    or (diagnosis.category if diagnosis else None),
+                }
+            state.tests.append({"test": item.name, "outcome": "failed"})
+        if diagnosis is not None:
+            report.sections.append(("ganerrors", diagnosis.render()))
+        if state is not None:
+            report.sections.append(("next", _next_steps(state, exc)))
+        return report
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if not self.report_path:
+            return
+        data = {
+            "version": REPORT_VERSION,
+            "katas": {
+                state.number: {
+                    "folder": str(state.folder),
+                    "outcome": "failed"
+                    if state.failure
+                    else ("passed" if state.tests else "not run"),
+                    "tests": state.tests,
+                    "failure": state.failure,
+                }
+                for state in self.katas.values()
+            },
+        }
+        path = Path(self.report_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+def _explain(exc: BaseException) -> Any:
+    if type(exc).__name__ == "GANCheckFailed":
+        return None  # the checker's message already names the symptom
+    try:
+        from ganerrors.explain import explain
+
+        return explain(exc)
+    except Exception:  # the explainer must never hide the real failure
+        return None
+
+
+def _kata_longrepr(excinfo: pytest.ExceptionInfo[BaseException], state: KataState, exc: Any) -> Any:
+    """The learner's frames and the error, unchanged; no library frames."""
+    if type(exc).__name__ == "GANCheckFailed":
+        return f"{exc}"
+    own = excinfo.traceback.filter(lambda entry: state.folder in Path(str(entry.path)).parents)
+    if not len(own):
+        # Raised while tracing or running a tf.function: TensorFlow puts the learner's
+        # frames into the message itself ("in user code: ..."), so the message is enough.
+        return "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
+    excinfo.traceback = own
+    return excinfo.getrepr(style="short", chain=False)
+
+
+def _next_steps(state: KataState, exc: BaseException) -> str:
+    readme = state.folder / "README.md"
+    try:
+        shown = os.path.relpath(readme)
+    except ValueError:  # another drive on Windows
+        shown = str(readme)
+    lines = []
+    category = getattr(exc, "category", None)
+    if category:
+        from ganerrors.categories import get
+
+        lines.append(f"Checklist: {get(category).title}. {get(category).question}")
+    lines.append(f"Read {shown}, or run `ganerrors hint {state.number}` for a hint.")
+    lines.append(f"Edit the kata's code, then rerun `pytest {os.path.relpath(state.folder)}`.")
+    return "\n".join(lines)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("ganerrors")
+    group.addoption(
+        "--ganerrors-report",
+        dest="ganerrors_report",
+        metavar="FILE",
+        default=None,
+        help="write each kata's outcome and first failure to FILE as JSON",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(GanErrorsPlugin(config), "ganerrors-plugin")
