@@ -104,7 +104,9 @@ def train(epochs=1):  # use more in practice: 30 epochs draw clear bars
     for epoch in range(epochs):
         for image_batch in dataset:
             gen_loss, disc_loss = train_step(image_batch)
-        print(f"epoch {epoch + 1}: generator loss {gen_loss:.3f}, discriminator loss {disc_loss:.3f}")
+        print(
+            f"epoch {epoch + 1}: generator loss {gen_loss:.3f}, discriminator loss {disc_loss:.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""ganerrors: explain the errors of GAN training with TensorFlow/Keras, and check a GAN before training.
+"""ganerrors: explain the errors of GAN training with TensorFlow/Keras; check a GAN before training.
 
 Importing this package does not import TensorFlow; the parts that need it load it on first use.
 """

@@ -52,7 +52,8 @@ CATEGORIES: dict[str, Category] = {
         Category(
             "model-io-shape",
             "Model input/output shape",
-            "Does the generator's output fit the discriminator's input, and the noise the generator?",
+            "Does the generator's output fit the discriminator's input, "
+            "and the noise the generator's?",
         ),
         Category(
             "index-range",

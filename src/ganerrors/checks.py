@@ -77,13 +77,14 @@ def check_every_variable_learns(
     the loss, by an integer cast, by work done outside the tape, or by a step that returned early.
     """
     before = {
-        name: [v.numpy().copy() for v in model.trainable_variables] for name, model in models.items()
+        name: [v.numpy().copy() for v in model.trainable_variables]
+        for name, model in models.items()
     }
     train_step(*step_args)
     for name, model in models.items():
         stuck = [
             v.path if hasattr(v, "path") else v.name
-            for v, old in zip(model.trainable_variables, before[name])
+            for v, old in zip(model.trainable_variables, before[name], strict=True)
             if (v.numpy() == old).all()
         ]
         if not model.trainable_variables:
@@ -97,30 +98,33 @@ def check_every_variable_learns(
             )
 
 
-def check_loss_averages_over_examples(
-    loss_fn: Callable[[Any, Any], Any], real_scores: Any, fake_scores: Any, name: str
+def check_loss_rewards_telling_real_from_fake(
+    loss_fn: Callable[[Any, Any], Any], like: Any, name: str
 ) -> None:
-    """The loss of a batch is the mean of the losses of its two halves.
+    """The discriminator loss is lower when real images score higher than fakes.
 
-    True of every loss that averages a per-example term (cross-entropy, least squares, with or
-    without logits). False when labels and scores of different shapes broadcast against each
-    other, mixing every example with every other.
+    Scores of 0.8 for real images and 0.2 for fakes must cost less than the other way round.
+    Those values mean the same to every usual loss (probabilities, logits, least squares).
+    A loss that gives both the same value cannot tell which label goes with which score:
+    typically labels of another shape than the scores broadcast against them.
     """
-    n = int(real_scores.shape[0]) // 2 * 2
-    real_scores, fake_scores = real_scores[:n], fake_scores[:n]
-    whole = float(loss_fn(real_scores, fake_scores))
-    halves = [
-        float(loss_fn(real_scores[part], fake_scores[part]))
-        for part in (slice(0, n // 2), slice(n // 2, n))
-    ]
-    mean = sum(halves) / 2
-    if abs(whole - mean) > 1e-4 * max(1.0, abs(mean)):
+    high = tf.fill(tf.shape(like), 0.8)
+    low = tf.fill(tf.shape(like), 0.2)
+    right = float(loss_fn(high, low))
+    wrong = float(loss_fn(low, high))
+    if abs(right - wrong) <= 1e-6 * max(1.0, abs(right)):
         _fail(
             "target-shape",
-            f"the {name} of a batch of {n} ({whole:.4f}) is not the mean of its examples' "
-            f"losses: its two halves give {halves[0]:.4f} and {halves[1]:.4f} "
-            f"(mean {mean:.4f}). Something in the loss mixes examples, typically labels "
-            f"whose shape differs from the scores' {_shape(real_scores)} and broadcasts",
+            f"the {name} is {right:.4f} whether real images score 0.8 and fakes 0.2, or the "
+            "other way round: it cannot tell a right verdict from a wrong one, so the "
+            "discriminator learns nothing. Typically labels of another shape than the scores' "
+            f"{_shape(like)} broadcast against them",
+        )
+    if right > wrong:
+        _fail(
+            "target-shape",
+            f"the {name} is higher when real images score 0.8 and fakes 0.2 ({right:.4f}) "
+            f"than the other way round ({wrong:.4f}): the real and fake labels are swapped",
         )
 
 
@@ -132,8 +136,10 @@ def check_every_example_sends_a_gradient(
     An example whose gradient is exactly zero teaches the discriminator nothing; with
     cross-entropy that happens when the loss clips a score it takes for a probability.
     """
-    real_scores = tf.convert_to_tensor(real_scores)
-    fake_scores = tf.convert_to_tensor(fake_scores)
+    # Fresh tensors with the same values: Keras caches the logits on a sigmoid's output and
+    # its cross-entropy then reads those instead, bypassing the tensors watched here.
+    real_scores = tf.identity(real_scores)
+    fake_scores = tf.identity(fake_scores)
     with tf.GradientTape() as tape:
         tape.watch([real_scores, fake_scores])
         loss = loss_fn(real_scores, fake_scores)
@@ -174,7 +180,7 @@ def check_gan(
 
     Runs the shape and dtype checks on one batch of `real_images`, checks that a gradient from
     the discriminator's verdict on fakes reaches every variable of both models, and, given
-    `discriminator_loss(real_scores, fake_scores)`, that it averages over examples and sends a
+    `discriminator_loss(real_scores, fake_scores)`, that it rewards a right verdict and sends a
     gradient from every example. TensorFlow errors are raised unchanged.
     """
     real_images = tf.convert_to_tensor(real_images)
@@ -188,7 +194,9 @@ def check_gan(
         score = tf.reduce_mean(discriminator(generator(noise, training=True), training=True))
     for name, model in (("generator", generator), ("discriminator", discriminator)):
         grads = tape.gradient(score, model.trainable_variables)
-        missing = [v.name for v, g in zip(model.trainable_variables, grads) if g is None]
+        missing = [
+            v.name for v, g in zip(model.trainable_variables, grads, strict=True) if g is None
+        ]
         if missing:
             _fail(
                 "no-gradients",
@@ -196,8 +204,8 @@ def check_gan(
                 f"from the discriminator's verdict on fakes ({', '.join(missing)})",
             )
     if discriminator_loss is not None:
-        check_loss_averages_over_examples(
-            discriminator_loss, real_scores, fake_scores, "discriminator loss"
+        check_loss_rewards_telling_real_from_fake(
+            discriminator_loss, real_scores, "discriminator loss"
         )
         check_every_example_sends_a_gradient(
             discriminator_loss, real_scores, fake_scores, "discriminator loss"

@@ -18,7 +18,7 @@ def bars(count: int = 512, size: int = 8, seed: int = 0) -> np.ndarray:
     images = np.full((count, size, size, 1), -1.0, dtype=np.float32)
     where = rng.integers(0, size, count)
     vertical = rng.random(count) < 0.5
-    for image, index, upright in zip(images, where, vertical):
+    for image, index, upright in zip(images, where, vertical, strict=True):
         if upright:
             image[:, index] = 1.0
         else:

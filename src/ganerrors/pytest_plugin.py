@@ -64,9 +64,7 @@ class GanErrorsPlugin:
             pytest.skip(f"fix the failure of {state.failure['test']} first")
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_makereport(
-        self, item: pytest.Item, call: pytest.CallInfo[None]
-    ) -> Any:
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
         report = yield
         state = self.kata_of(item)
         excinfo = call.excinfo

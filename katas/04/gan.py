@@ -1,0 +1,113 @@
+"""
+Kata 04: Scores that are not probabilities
+==========================================
+
+A small DCGAN-style GAN that learns to draw 8x8 images of one bright bar.
+Setup -> Data -> Generator -> Discriminator -> Losses -> Train step -> Train.
+
+Run the checker with `pytest katas/04`. Run this file to train for a while: `python gan.py`.
+"""
+
+import tensorflow as tf
+from tensorflow import keras
+
+from ganerrors.datasets import bars
+
+# Setup
+BATCH_SIZE = 32
+NOISE_DIM = 16
+IMAGE_SHAPE = (8, 8, 1)
+
+# Data: 512 images made in code, scaled to [-1, 1] like the generator's tanh output.
+real_images = bars(512, size=IMAGE_SHAPE[0])
+dataset = tf.data.Dataset.from_tensor_slices(real_images).shuffle(512, seed=0).batch(BATCH_SIZE)
+
+
+# Generator: noise in, one image out.
+def make_generator_model():
+    return keras.Sequential(
+        [
+            keras.Input(shape=(NOISE_DIM,)),
+            keras.layers.Dense(64),
+            keras.layers.LeakyReLU(negative_slope=0.2),
+            keras.layers.Dense(8 * 8 * 1, activation="tanh"),
+            keras.layers.Reshape(IMAGE_SHAPE),
+        ],
+        name="generator",
+    )
+
+
+# Discriminator: an image in, one real/fake score (a logit) out.
+def make_discriminator_model():
+    return keras.Sequential(
+        [
+            keras.Input(shape=IMAGE_SHAPE),
+            keras.layers.Flatten(),
+            keras.layers.Dense(64),
+            keras.layers.LeakyReLU(negative_slope=0.2),
+            keras.layers.Dense(1),
+        ],
+        name="discriminator",
+    )
+
+
+generator = make_generator_model()
+discriminator = make_discriminator_model()
+
+# Losses: binary cross-entropy between the discriminator's scores and the labels.
+# TODO: the checker fails around here. What range of values does this loss expect?
+cross_entropy = keras.losses.BinaryCrossentropy()
+
+
+def discriminator_loss(real_output, fake_output):
+    batch_size = tf.shape(real_output)[0]
+    real_labels = tf.ones((batch_size, 1))
+    fake_labels = tf.zeros((batch_size, 1))
+    return cross_entropy(real_labels, real_output) + cross_entropy(fake_labels, fake_output)
+
+
+def generator_loss(fake_output):
+    batch_size = tf.shape(fake_output)[0]
+    return cross_entropy(tf.ones((batch_size, 1)), fake_output)
+
+
+generator_optimizer = keras.optimizers.Adam(1e-3)
+discriminator_optimizer = keras.optimizers.Adam(1e-3)
+
+
+# Train step
+@tf.function
+def train_step(images):
+    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])
+
+    with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:
+        generated_images = generator(noise, training=True)
+
+        real_output = discriminator(images, training=True)
+        fake_output = discriminator(generated_images, training=True)
+
+        gen_loss = generator_loss(fake_output)
+        disc_loss = discriminator_loss(real_output, fake_output)
+
+    gradients_of_generator = gen_tape.gradient(gen_loss, generator.trainable_variables)
+    gradients_of_discriminator = disc_tape.gradient(disc_loss, discriminator.trainable_variables)
+
+    generator_optimizer.apply_gradients(zip(gradients_of_generator, generator.trainable_variables))
+    discriminator_optimizer.apply_gradients(
+        zip(gradients_of_discriminator, discriminator.trainable_variables)
+    )
+    return gen_loss, disc_loss
+
+
+# Train
+def train(epochs=1):  # use more in practice: 30 epochs draw clear bars
+    for epoch in range(epochs):
+        for image_batch in dataset:
+            gen_loss, disc_loss = train_step(image_batch)
+        print(
+            f"epoch {epoch + 1}: generator loss {gen_loss:.3f}, discriminator loss {disc_loss:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    train(epochs=5)
