@@ -14,6 +14,7 @@ class Diagnosis:
     causes: tuple[str, ...] = field(default=())  # likely causes in a GAN, most likely first
     fix: str = ""
     details: dict[str, str] = field(default_factory=dict)  # values pulled from the message
+    where: str = ""  # the learner's own line that led to the error, when known
 
     @property
     def title(self) -> str:
@@ -31,6 +32,8 @@ class Diagnosis:
             lines.extend(f"    - {cause}" for cause in self.causes)
         if self.fix:
             lines.append(f"  Fix: {self.fix}")
+        if self.where:
+            lines.append(f"  Where: {self.where}")
         lines.append(f"  Checklist: {self.url}")
         return "\n".join(lines)
 

@@ -1,0 +1,169 @@
+"""What an explainer gets to look at: the error's message, its type, and where it happened.
+
+`Context.of(error)` accepts an exception object, a message, a whole pasted traceback (str or
+bytes) or anything else, and never raises. Huge text is cut to its head and tail, so the work
+per error stays bounded whatever is pasted.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass, field
+
+#: Text longer than HEAD + TAIL characters keeps only its first HEAD and last TAIL characters:
+#: the exception line of a traceback is at its end, the op and first frames near its start.
+HEAD = 8 * 1024
+TAIL = 56 * 1024
+#: Notes that ganerrors added itself start with this; they are never read back as evidence.
+NOTE_MARK = "ganerrors:"
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# `File "path", line 12, in name` (Python, TF's "in user code" and "defined at" frames)
+_FRAME = re.compile(
+    r'File "(?P<path>[^"\n]{1,500})", line (?P<line>\d{1,9}), in (?P<func>[^\s*]{1,200})'
+)
+# the last `SomethingError: message` line of a pasted traceback
+_EXC_LINE = re.compile(
+    r"^[ \t]*(?:[A-Za-z_][\w.]{0,200}\.)?(?P<type>[A-Z]\w{0,100}(?:Error|Exception))(?::[ \t]?|$)",
+    re.MULTILINE,
+)
+_OP = re.compile(
+    r"\[Op:(?P<op>\w{1,100})\]|\{\{node (?P<node>[^}\s]{1,300})\}\}|'(?P<graph_op>\w{1,100})' Op"
+)
+_LAYER = re.compile(
+    r"""\blayer:? ["']?(?!(?:is|the|expected|with|requires)\b)(?P<layer>[\w./-]{1,200}?)["']?"""
+    r"""(?: \(type \w{1,100}\))?[ :,.]"""
+    r"|calling (?P<cls>\w{1,100})\.call\(\)"
+)
+# library code: a frame in one of these is not the learner's own
+_LIBRARY = re.compile(
+    r"[/\\](?:site|dist)-packages[/\\]|[/\\]lib[/\\]python\d|<frozen |tensorflow[/\\]python"
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    path: str
+    line: int
+    func: str
+    code: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}, line {self.line}, in {self.func}"
+        return f"{where}: {self.code}" if self.code else where
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything known about one error, all of it plain text."""
+
+    message: str  # the error's own message (plus its causes' and notes'), or the pasted text
+    exc_type: str = ""  # "InvalidArgumentError", "ValueError", ... or "" when unknown
+    frames: tuple[Frame, ...] = field(default=())  # outermost first
+
+    @property
+    def op(self) -> str:
+        """The TensorFlow op or graph node the message names ("Sub", "loss/mul")."""
+        for match in _OP.finditer(self.message):
+            name = match.group("op") or match.group("graph_op") or match.group("node") or ""
+            if name and not name.startswith("__inference"):
+                return name
+        return ""
+
+    @property
+    def layer(self) -> str:
+        """The Keras layer named in the message, if any."""
+        last = ""
+        for match in _LAYER.finditer(self.message):
+            name = match.group("layer") or match.group("cls") or ""
+            if name and name != "None":
+                last = name
+        return last
+
+    @property
+    def user_frame(self) -> Frame | None:
+        """The innermost frame of the learner's own code (not TensorFlow's, Keras' or pytest's)."""
+        for frame in reversed(self.frames):
+            if not _LIBRARY.search(frame.path) and "pytest" not in frame.path:
+                return frame
+        return None
+
+    @classmethod
+    def of(cls, error: object) -> Context | None:
+        """Build the context of an exception or a text; None when there is nothing to read."""
+        if isinstance(error, BaseException):
+            return _of_exception(error)
+        if isinstance(error, (bytes, bytearray, memoryview)):
+            error = _cut(bytes(error)).decode("utf-8", errors="replace")
+        if not isinstance(error, str):
+            return None
+        return _of_text(error)
+
+
+def _cut(text):  # str or bytes
+    if len(text) <= HEAD + TAIL:
+        return text
+    return text[:HEAD] + text[-TAIL:]
+
+
+def clean(text: str) -> str:
+    """Drop ANSI colour codes (Keras 3 makes its messages bold) and NUL bytes."""
+    return _ANSI.sub("", text).replace("\x00", "")
+
+
+def _frames_in(text: str) -> list[Frame]:
+    frames = []
+    for match in _FRAME.finditer(text):
+        rest = text[match.end() : match.end() + 400].split("\n", 2)
+        code = rest[1].strip() if len(rest) > 1 else ""
+        if code.startswith("File ") or code.endswith(":") and "Error" in code:
+            code = ""
+        frames.append(
+            Frame(match.group("path"), int(match.group("line")), match.group("func"), code)
+        )
+    return frames
+
+
+def _of_text(text: str) -> Context | None:
+    text = clean(_cut(text))
+    if not text.strip():
+        return None
+    exc_type = ""
+    for match in _EXC_LINE.finditer(text):
+        exc_type = match.group("type")
+    return Context(message=text, exc_type=exc_type, frames=tuple(_frames_in(text)))
+
+
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except Exception:  # a broken __str__ must not break the explainer
+        return ""
+
+
+def _of_exception(exc: BaseException) -> Context | None:
+    parts = [_safe_str(exc)]
+    notes = getattr(exc, "__notes__", None)
+    if isinstance(notes, (list, tuple)):
+        parts.extend(n for n in notes if isinstance(n, str) and not n.startswith(NOTE_MARK))
+    # A Keras error re-raised by its traceback filter, or a TF op error, keeps the original
+    # exception as its cause or context; its message can say more (the op, the node).
+    seen = {id(exc)}
+    inner = exc.__cause__ or exc.__context__
+    while inner is not None and id(inner) not in seen and len(seen) < 5:
+        seen.add(id(inner))
+        text = _safe_str(inner)
+        if text and text not in parts[0]:
+            parts.append(text)
+        inner = inner.__cause__ or inner.__context__
+    message = clean(_cut("\n".join(p for p in parts if p)))
+    try:
+        summary = traceback.extract_tb(exc.__traceback__, limit=200)
+        frames = [Frame(f.filename, f.lineno or 0, f.name, (f.line or "").strip()) for f in summary]
+    except Exception:
+        frames = []
+    # Frames TensorFlow wrote into the message (tf.function "in user code", "defined at")
+    # are deeper than the Python traceback, which ends inside TensorFlow.
+    frames.extend(_frames_in(message))
+    return Context(message=message, exc_type=type(exc).__name__, frames=tuple(frames))
