@@ -22,12 +22,14 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from watchdog.events import FileModifiedEvent
 
 from ganerrors import course as course_mod
 from ganerrors.cli import main
 from ganerrors.cli.workshop import paint
 from ganerrors.workshop import doctor, progress, runner
 from ganerrors.workshop import place as place_mod
+from ganerrors.workshop import watch as watch_mod
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SHIPPED = course_mod.load(course_mod.default_root())
@@ -316,6 +318,42 @@ def test_watch_checks_again_after_a_save_and_stops_cleanly_on_ctrl_c(course: Pat
             watcher.wait()
     _until(lines, seen, "Stopped watching", timeout=5)
     assert state_of(course, "01") == progress.SOLVED
+
+
+def test_watch_falls_back_to_polling_when_file_events_cannot_start(tmp_path: Path, monkeypatch):
+    class Broken(watch_mod.Observer):
+        def start(self) -> None:
+            raise OSError("inotify watch limit reached")
+
+    monkeypatch.setattr(watch_mod, "Observer", Broken)
+    said: list[str] = []
+    observer, how = watch_mod.start_observer(
+        tmp_path, watch_mod.SaveListener(), poll=False, interval=0.05, say=said.append
+    )
+    try:
+        assert isinstance(observer, watch_mod.PollingObserver)
+        assert how.startswith("polling") and "inotify watch limit reached" in said[0]
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_watch_runs_once_after_a_burst_of_saves(tmp_path: Path):
+    listener = watch_mod.SaveListener()
+    listener.names = frozenset({"gan.py"})
+    burst_done = threading.Event()
+
+    def burst() -> None:  # an editor's save: write, rename, touch, 30 ms apart
+        for _ in range(5):
+            listener.on_any_event(FileModifiedEvent(str(tmp_path / "gan.py")))
+            time.sleep(0.03)
+        burst_done.set()
+
+    listener.on_any_event(FileModifiedEvent(str(tmp_path / "other.py")))  # not watched
+    assert not listener.saved.is_set()
+    threading.Thread(target=burst).start()
+    listener.wait(debounce=0.2)
+    assert burst_done.is_set() and not listener.saved.is_set()
 
 
 # -- doctor -----------------------------------------------------------------------------------
