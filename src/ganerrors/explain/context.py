@@ -7,6 +7,7 @@ per error stays bounded whatever is pasted.
 
 from __future__ import annotations
 
+import linecache
 import re
 import traceback
 from dataclasses import dataclass, field
@@ -165,5 +166,13 @@ def _of_exception(exc: BaseException) -> Context | None:
         frames = []
     # Frames TensorFlow wrote into the message (tf.function "in user code", "defined at")
     # are deeper than the Python traceback, which ends inside TensorFlow.
-    frames.extend(_frames_in(message))
+    # Those carry no source line; the files are on this machine, so read it.
+    for frame in _frames_in(message):
+        if not frame.code:
+            try:
+                code = linecache.getline(frame.path, frame.line).strip()
+            except Exception:
+                code = ""
+            frame = Frame(frame.path, frame.line, frame.func, code)
+        frames.append(frame)
     return Context(message=message, exc_type=type(exc).__name__, frames=tuple(frames))

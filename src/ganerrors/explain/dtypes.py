@@ -32,6 +32,20 @@ CONVERSION = re.compile(
     r"for Tensor with dtype (?P<got>\w{1,30})"
 )
 
+# an op that has no kernel for the dtype: eager "Value for attr 'T' of uint8 is not in the list
+# of allowed values: half, bfloat16, float, double, int32"; tf.function "Value passed to
+# parameter 'input' has DataType uint8 not in list of allowed values: float16, bfloat16, ..."
+NOT_ALLOWED = re.compile(
+    r"(?:Value for attr '\w{1,50}' of|Value passed to parameter '(?P<argument>\w{1,100})' has "
+    r"DataType) (?P<got>\w{1,30}) (?:is )?not in (?:the )?list of allowed values"
+)
+# Keras 3 layer called on a tensor of another dtype than its weights: "Incompatible type
+# conversion requested to type uint8 for `tf.Variable of type float32"
+VARIABLE = re.compile(
+    r"Incompatible type conversion requested to type (?P<got>\w{1,30}) for `?tf\.Variable of "
+    r"type (?P<expected>\w{1,30})"
+)
+
 _INTEGER = ("uint8", "int8", "int16", "int32", "int64", "uint16", "uint32", "uint64", "bool")
 
 
@@ -118,4 +132,21 @@ def conversion(message: str, context: Context) -> Diagnosis | None:
     return _diagnosis(context, "convert_to_tensor", match.group("got"), match.group("expected"), "")
 
 
-EXPLAINERS = (eager, in_list, input_mismatch, conversion)
+def not_allowed(message: str, context: Context) -> Diagnosis | None:
+    match = NOT_ALLOWED.search(message)
+    if match is None:
+        return None
+    op = context.op.split("/")[-1] or "An op"
+    return _diagnosis(context, op, match.group("got"), "float32", "it has no kernel for, ")
+
+
+def variable(message: str, context: Context) -> Diagnosis | None:
+    match = VARIABLE.search(message)
+    if match is None:
+        return None
+    layer = context.layer or "a layer"
+    where = "as input, and its weights are float32: "
+    return _diagnosis(context, layer, match.group("got"), match.group("expected"), where)
+
+
+EXPLAINERS = (eager, in_list, input_mismatch, conversion, not_allowed, variable)

@@ -394,6 +394,8 @@ def concat(message: str, context: Context) -> Diagnosis | None:
     if a is None or b is None or len(a) != len(b):
         return None
     axes = differing_axes(a, b)
+    if match.group("axis") is not None:  # TF 2 names the axis that must agree
+        axes = [int(match.group("axis"))]
     if axes == [0]:
         return diagnose(
             context,
