@@ -49,6 +49,27 @@ def load(path: str | Path, seed: int = SEED) -> ModuleType:
     return module
 
 
+def _build_optimizers(module: ModuleType) -> None:
+    """Build the kata's optimizers for their models' variables before the first step.
+
+    An optimizer that is still unbuilt creates its variables inside the first `train_step`,
+    and tf.function then traces the step twice; building it first (exactly what its first
+    `apply_gradients` would do) saves the learner that second trace, about 0.3 s a run.
+    """
+    for optimizer_name, model_name in (
+        ("generator_optimizer", "generator"),
+        ("discriminator_optimizer", "discriminator"),
+    ):
+        optimizer = getattr(module, optimizer_name, None)
+        model = getattr(module, model_name, None)
+        if model is None or getattr(optimizer, "built", True):
+            continue
+        try:
+            optimizer.build(model.trainable_variables)
+        except Exception:  # noqa: BLE001 - an optimisation only; train_step will build it
+            pass
+
+
 class GANChecks:
     """The behaviour every GAN of the course must have, one test per checklist question."""
 
@@ -57,7 +78,9 @@ class GANChecks:
     @pytest.fixture(scope="class")
     @classmethod
     def gan(cls, request: pytest.FixtureRequest) -> ModuleType:
-        return load(Path(request.path).parent / cls.kata_file)
+        module = load(Path(request.path).parent / cls.kata_file)
+        _build_optimizers(module)
+        return module
 
     @pytest.fixture(scope="class")
     @classmethod
