@@ -57,6 +57,16 @@ class GanErrorsPlugin:
         return state
 
     # -- hooks ---------------------------------------------------------------------
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        # Deprecation warnings that TensorFlow and Keras raise about their own internals
+        # are not the learner's to act on; warnings from the learner's code still show.
+        for item in items:
+            if self.kata_of(item) is not None:
+                for module in ("keras", "tensorflow", "numpy"):
+                    item.add_marker(
+                        pytest.mark.filterwarnings(f"ignore::DeprecationWarning:{module}")
+                    )
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         state = self.kata_of(item)

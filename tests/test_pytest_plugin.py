@@ -1,0 +1,97 @@
+"""The pytest plugin, run on small test files with pytester (no TensorFlow needed)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+KERAS_SHAPE_ERROR = (
+    "Arguments `target` and `output` must have the same shape. "
+    "Received: target.shape=(32, 1), output.shape=(32, 2)"
+)
+
+
+def _kata(pytester: pytest.Pytester, body: str) -> None:
+    pytester.makefile(".toml", katas="")
+    pytester.mkpydir("unused")  # a sibling package must not confuse kata detection
+    folder = pytester.path / "07"
+    folder.mkdir()
+    (folder / "test_gan.py").write_text(body)
+
+
+def test_a_recognised_error_in_any_test_gets_an_explanation_under_it(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makepyfile(f"def test_loss():\n    raise ValueError({KERAS_SHAPE_ERROR!r})\n")
+    result = pytester.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*ValueError: Arguments `target` and `output`*", "*ganerrors*"])
+    assert "output-shape" in result.stdout.str()
+
+
+def test_an_unrecognised_error_gets_no_section(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile("def test_x():\n    raise KeyError('nothing about tensors')\n")
+    result = pytester.runpytest()
+    result.assert_outcomes(failed=1)
+    assert "- ganerrors -" not in result.stdout.str()
+
+
+def test_a_kata_stops_at_its_first_failure_and_points_at_its_readme(
+    pytester: pytest.Pytester,
+) -> None:
+    _kata(
+        pytester,
+        f"def test_first():\n    raise ValueError({KERAS_SHAPE_ERROR!r})\n\n"
+        "def test_second():\n    pass\n",
+    )
+    result = pytester.runpytest("07")
+    result.assert_outcomes(failed=1, skipped=1)
+    result.stdout.fnmatch_lines(["*README.md*ganerrors hint 07*"])
+
+
+def test_a_kata_check_failure_shows_its_message_without_a_traceback(
+    pytester: pytest.Pytester,
+) -> None:
+    _kata(
+        pytester,
+        "class GANCheckFailed(AssertionError):\n"
+        "    category = 'numerics'\n\n"
+        "def helper():\n    raise GANCheckFailed('3 examples of 64 sent no gradient')\n\n"
+        "def test_check():\n    helper()\n",
+    )
+    result = pytester.runpytest("07")
+    result.assert_outcomes(failed=1)
+    out = result.stdout.str()
+    assert "3 examples of 64 sent no gradient" in out
+    assert "def helper" not in out  # no source lines of a traceback
+    assert "Checklist: Numerical stability" in out
+
+
+def test_the_report_records_each_kata_outcome_and_first_failure(
+    pytester: pytest.Pytester,
+) -> None:
+    _kata(
+        pytester,
+        f"def test_a():\n    pass\n\ndef test_b():\n    raise ValueError({KERAS_SHAPE_ERROR!r})\n",
+    )
+    report = pytester.path / "out" / "report.json"
+    pytester.runpytest("07", f"--ganerrors-report={report}")
+    data = json.loads(report.read_text())
+    kata = data["katas"]["07"]
+    assert kata["outcome"] == "failed"
+    assert kata["tests"] == [
+        {"test": "test_a", "outcome": "passed"},
+        {"test": "test_b", "outcome": "failed"},
+    ]
+    assert kata["failure"]["type"] == "ValueError"
+    assert kata["failure"]["message"] == KERAS_SHAPE_ERROR
+    assert kata["failure"]["category"] == "output-shape"
+
+
+def test_tests_outside_a_kata_folder_run_as_usual(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile("def test_a():\n    assert 0\n\ndef test_b():\n    pass\n")
+    result = pytester.runpytest()
+    result.assert_outcomes(failed=1, passed=1)
