@@ -70,8 +70,11 @@ class _Explained:
     def __call__(self, func: F) -> F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            with self:
+            try:  # a bare try costs (next to) nothing when nothing is raised
                 return func(*args, **kwargs)
+            except BaseException as exc:
+                add_explanation(exc)
+                raise
 
         return wrapper  # type: ignore[return-value]
 
