@@ -91,6 +91,22 @@ def loss_computed_outside_the_tape():
     keras.optimizers.Adam().apply_gradients(zip(grads, [weight], strict=True))
 
 
+def loss_built_from_numpy_values():
+    weight = tf.Variable(1.0)
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(weight.numpy() * 2.0)
+    grads = tape.gradient(loss, [weight])
+    keras.optimizers.Adam().apply_gradients(zip(grads, [weight], strict=True))
+
+
+def gradient_for_a_model_the_loss_never_used():
+    used, unused = tf.Variable(1.0), tf.Variable(1.0)
+    with tf.GradientTape() as tape:
+        loss = used * 2.0
+    grads = tape.gradient(loss, [unused])
+    keras.optimizers.Adam().apply_gradients(zip(grads, [unused], strict=True))
+
+
 def uint8_images_joined_to_fakes():
     return tf.concat([tf.ones((2, 4)), tf.ones((2, 4), tf.uint8)], axis=0)
 
@@ -211,6 +227,8 @@ CASES = [
     (labels_without_a_column_in_tf_nn, "target-shape", "different ranks", "must have the same"),
     (int_cast_in_the_generator, "no-gradients", "integer cast", "No gradients provided"),
     (loss_computed_outside_the_tape, "no-gradients", "outside the", "No gradients provided"),
+    (loss_built_from_numpy_values, "no-gradients", ".numpy()", "No gradients provided"),
+    (gradient_for_a_model_the_loss_never_used, "no-gradients", "never used", "No gradients"),
     (uint8_images_joined_to_fakes, "dtype", "uint8", "was expected to be a float tensor"),
     (uint8_images_joined_to_fakes_under_tf_function, "dtype", "/ 127.5 - 1", "don't all match"),
     (float64_noise_under_tf_function, "dtype", "float64", "does not match type float32"),

@@ -33,8 +33,8 @@ def no_gradients(message: str, context: Context) -> Diagnosis | None:
             "`tf.cast(..., tf.int32)` or uint8 pixels has no gradient, so the generator's "
             "tape returns None for every generator variable.",
             "The loss was computed outside the `with tf.GradientTape() as tape:` block, or "
-            "turned into a NumPy value or a Python float (`.numpy()`, `float(loss)`) first: "
-            "the tape recorded nothing that leads to the weights.",
+            "from NumPy values (`.numpy()`) on the way: the tape recorded nothing that leads "
+            "to the weights.",
             "`tape.gradient(loss, model.trainable_variables)` names a model whose output "
             "the loss never used.",
         ),
