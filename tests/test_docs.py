@@ -49,3 +49,10 @@ def test_every_checklist_section_shows_the_messages_of_a_case_of_its_category() 
     shown = re.findall(r"<!-- ganerrors:messages ([\w-]+) -->", text)
     assert shown == list(CATEGORIES)
     assert {case.category for case in docs_cases.CASES} == set(CATEGORIES)
+
+
+def test_the_site_is_published_where_the_category_links_point() -> None:
+    from ganerrors.categories import SITE_URL
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_url: (\S+)$", config, flags=re.M).group(1) == SITE_URL + "/"
