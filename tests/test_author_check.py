@@ -160,7 +160,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict:
     )
     assert report.exists(), f"no report written:\n{result.stdout}\n{result.stderr}"
     data = json.loads(report.read_text())
-    data["output"] = result.stdout
+    data["output"] = result.stdout + result.stderr
     return data
 
 
