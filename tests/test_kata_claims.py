@@ -58,6 +58,22 @@ def test_02_an_integer_cast_gives_no_gradient_and_apply_gradients_raises() -> No
         keras.optimizers.Adam().apply_gradients(zip(grads, dense.trainable_variables, strict=True))
 
 
+def test_02_called_again_the_failed_step_returns_none_and_trains_nothing() -> None:
+    weight = tf.Variable(1.0)
+    optimizer = keras.optimizers.Adam()  # unbuilt: it creates its variables in the trace
+
+    @tf.function
+    def train_step():
+        weight.assign_add(1.0)
+        optimizer.apply_gradients([(None, weight)])
+        return weight + 0.0
+
+    with pytest.raises(ValueError, match="No gradients provided for any variable"):
+        train_step()
+    assert train_step() is None  # no error the second time...
+    assert float(weight.numpy()) == 1.0  # ...and nothing ran
+
+
 def test_02_a_dense_layer_casts_integer_input_to_float32() -> None:
     layer = keras.layers.Dense(1)
     assert layer(tf.ones((2, 3), tf.int32)).dtype == tf.float32
