@@ -132,3 +132,13 @@ def test_04_scores_outside_zero_one_are_clipped_to_a_constant_loss_and_no_gradie
 def test_04_check_numerics_raises_on_the_log_of_zero() -> None:
     with pytest.raises(InvalidArgumentError, match="Inf"):
         tf.debugging.check_numerics(-tf.math.log(tf.constant([0.0, 0.5])), "log of scores")
+
+
+def test_04_enable_check_numerics_makes_the_first_bad_op_raise_naming_it() -> None:
+    # also docs/checklist.md#numerics and docs/tools.md
+    tf.debugging.enable_check_numerics()
+    try:
+        with pytest.raises(InvalidArgumentError, match='op "Log"'):
+            -tf.math.log(tf.constant([0.0, 0.5]))
+    finally:
+        tf.debugging.disable_check_numerics()
