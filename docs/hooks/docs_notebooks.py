@@ -21,7 +21,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from ganerrors import course as course_mod
 
 #: training steps of the fixed GAN: a few seconds on a CPU, enough to draw bars
-TRAIN_STEPS = 400
+TRAIN_STEPS = 4000
 #: metadata key of the claim on a raises-exception cell: {"ename": ..., "evalue": regex}
 CLAIM = "ganerrors"
 
