@@ -89,6 +89,13 @@ def test_02_concatenating_another_dtype_with_float32_is_an_invalid_argument_erro
         tf.concat([real, fake], axis=0)
 
 
+@pytest.mark.parametrize("dtype", [tf.int32, tf.uint8, tf.float64])
+def test_02_the_same_concatenation_inside_a_tf_function_is_a_type_error(dtype) -> None:
+    join = tf.function(lambda real, fake: tf.concat([real, fake], axis=0))
+    with pytest.raises(TypeError, match="Tensors in list passed to 'values'"):
+        join(tf.zeros((2, 4), tf.float32), tf.zeros((2, 4), dtype))
+
+
 # -- katas/03/README.md ---------------------------------------------------------------
 
 
