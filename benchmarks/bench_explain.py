@@ -19,7 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from ganerrors.explain import explain
+from ganerrors.explainers import explain
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [

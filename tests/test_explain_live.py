@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from ganerrors._tf import import_tensorflow
-from ganerrors.explain import explain
+from ganerrors.explainers import explain
 
 tf = import_tensorflow()
 keras = tf.keras

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ganerrors.categories import CATEGORIES
-from ganerrors.explain import Diagnosis, explain
-from ganerrors.explain.context import HEAD, TAIL, Context
+from ganerrors.explainers import Diagnosis, explain
+from ganerrors.explainers.context import HEAD, TAIL, Context
 
 KNOWN = "Incompatible shapes: [16,1] vs. [32,1]"
 
@@ -96,8 +96,8 @@ def test_a_traceback_from_another_library_is_not_recognised():
 
 def test_importing_the_explainer_does_not_import_tensorflow():
     code = (
-        "import sys, ganerrors.explain, ganerrors.notes;"
-        "ganerrors.explain.explain('Incompatible shapes: [16,1] vs. [32,1]');"
+        "import sys, ganerrors.explainers, ganerrors.notes;"
+        "ganerrors.explainers.explain('Incompatible shapes: [16,1] vs. [32,1]');"
         "print(sorted(m for m in ('tensorflow', 'keras', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ganerrors.categories import CATEGORIES
-from ganerrors.explain import explain
+from ganerrors.explainers import explain
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -75,7 +75,7 @@ def build(kata: course_mod.Kata) -> nbformat.NotebookNode:
             "import matplotlib.pyplot as plt\n"
             "from IPython.display import Markdown\n\n"
             "from ganerrors import checks, course, kata\n"
-            "from ganerrors.explain import explain\n\n"
+            "from ganerrors.explainers import explain\n\n"
             "katas = course.load()\n"
             f'this = katas.kata("{kata.number}")\n'
             'broken = kata.load(katas.folder(this) / "gan.py")\n'

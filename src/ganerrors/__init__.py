@@ -12,8 +12,8 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it, loaded on first access
 _LAZY = {
-    "explain": "ganerrors.explain",
-    "Diagnosis": "ganerrors.explain",
+    "explain": "ganerrors.explainers",
+    "Diagnosis": "ganerrors.explainers",
     "explained": "ganerrors.notes",
     "check_gan": "ganerrors.checks",
     "GANCheckFailed": "ganerrors.checks",
@@ -24,7 +24,9 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'ganerrors' has no attribute {name!r}")
-    return getattr(import_module(module), name)
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later accesses find it directly
+    return value
 
 
 def __dir__() -> list[str]:

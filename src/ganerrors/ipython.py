@@ -19,7 +19,7 @@ def _make_hook(shell: Any) -> Any:
         error = getattr(result, "error_in_exec", None)
         if error is None:
             return
-        from ganerrors.explain import explain
+        from ganerrors.explainers import explain
 
         diagnosis = explain(error)
         if diagnosis is not None:

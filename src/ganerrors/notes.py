@@ -19,7 +19,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
-from ganerrors.explain.context import NOTE_MARK
+from ganerrors.explainers.context import NOTE_MARK
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,7 +33,7 @@ def add_explanation(exc: BaseException) -> bool:
         isinstance(n, str) and n.startswith(NOTE_MARK) for n in notes
     ):
         return False
-    from ganerrors.explain import explain
+    from ganerrors.explainers import explain
 
     diagnosis = explain(exc)
     if diagnosis is None:

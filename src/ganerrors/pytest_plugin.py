@@ -143,7 +143,7 @@ def _explain(exc: BaseException) -> Any:
     if type(exc).__name__ == "GANCheckFailed":
         return None  # the checker's message already names the symptom
     try:
-        from ganerrors.explain import explain
+        from ganerrors.explainers import explain
 
         return explain(exc)
     except Exception:  # the explainer must never hide the real failure

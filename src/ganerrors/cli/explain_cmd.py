@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any, BinaryIO
 
-from ganerrors.explain.context import HEAD, TAIL
+from ganerrors.explainers.context import HEAD, TAIL
 
 EXIT_RECOGNISED, EXIT_NOT_RECOGNISED, EXIT_UNREADABLE = 0, 1, 2
 _CHUNK = 1 << 16
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         reason = exc.strerror or str(exc)
         print(f"ganerrors explain: cannot read {args.file}: {reason}", file=sys.stderr)
         return EXIT_UNREADABLE
-    from ganerrors.explain import explain
+    from ganerrors.explainers import explain
 
     diagnosis = explain(data)
     if args.json:

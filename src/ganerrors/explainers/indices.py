@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ganerrors.explain.common import diagnose
-from ganerrors.explain.context import Context
-from ganerrors.explain.diagnosis import Diagnosis
+from ganerrors.explainers.common import diagnose
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.diagnosis import Diagnosis
 
 # GatherV2 / embedding_lookup: "indices[3] = 151 is not in [0, 10)"
 GATHER = re.compile(

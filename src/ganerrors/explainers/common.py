@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ganerrors.explain.context import Context
-from ganerrors.explain.diagnosis import Diagnosis
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.diagnosis import Diagnosis
 
 #: An explainer reads one family of errors: (message, context) -> Diagnosis or None.
 Explainer = Callable[[str, Context], "Diagnosis | None"]

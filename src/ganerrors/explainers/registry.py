@@ -7,8 +7,8 @@ loss message names the labels and the predictions; a bare "Incompatible shapes" 
 
 from __future__ import annotations
 
-from ganerrors.explain import dtypes, gradients, indices, numerics, shapes
-from ganerrors.explain.common import Explainer
+from ganerrors.explainers import dtypes, gradients, indices, numerics, shapes
+from ganerrors.explainers.common import Explainer
 
 EXPLAINERS: tuple[Explainer, ...] = (
     *gradients.EXPLAINERS,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ganerrors.explain.common import diagnose
-from ganerrors.explain.context import Context
-from ganerrors.explain.diagnosis import Diagnosis
+from ganerrors.explainers.common import diagnose
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.diagnosis import Diagnosis
 
 # Keras 3: "No gradients provided for any variable."
 # TF 1.x / Keras 2: "No gradients provided for any variable: ['dense/kernel:0', ...]"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ganerrors.explain.common import diagnose
-from ganerrors.explain.context import Context
-from ganerrors.explain.diagnosis import Diagnosis
+from ganerrors.explainers.common import diagnose
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.diagnosis import Diagnosis
 
 # "discriminator loss : Tensor had NaN values" (also "Inf values", "Inf and NaN values")
 CHECK_NUMERICS = re.compile(
-    r"(?:^|[}\]\n>,]\s?)(?P<label>[^\n{}\[\]<>:]{0,200}?)\s?: "
-    r"Tensor had (?P<what>Inf and NaN|NaN|Inf) values"
+    r"(?:^|[}\]\n>,:]\s?)(?P<label>[^\n{}\[\]<>:]{0,200}?)\s?: "
+    r"Tensor had (?P<what>[-+]?Inf and NaN|NaN|[-+]?Inf) values"
 )
 
 

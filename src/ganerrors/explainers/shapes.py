@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from math import prod
 
-from ganerrors.explain.common import (
+from ganerrors.explainers.common import (
     SHAPE,
     Shape,
     diagnose,
@@ -19,8 +19,8 @@ from ganerrors.explain.common import (
     pair_category,
     parse_shape,
 )
-from ganerrors.explain.context import Context
-from ganerrors.explain.diagnosis import Diagnosis
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.diagnosis import Diagnosis
 
 # Keras 3 losses: "Arguments `target` and `output` must have the same shape. Received:
 # target.shape=(32, 1), output.shape=(32, 2)" (also "... the same rank (ndim)")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ganerrors.explain.common import diagnose, dtype_name
-from ganerrors.explain.context import Context
-from ganerrors.explain.diagnosis import Diagnosis
+from ganerrors.explainers.common import diagnose, dtype_name
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.diagnosis import Diagnosis
 
 # eager: "cannot compute ConcatV2 as input #1(zero-based) was expected to be a float tensor
 # but is a uint8 tensor"
@@ -75,6 +75,10 @@ def _causes(got: str) -> tuple[str, ...]:
 
 def _diagnosis(context: Context, op: str, got: str, expected: str, where: str) -> Diagnosis:
     got, expected = dtype_name(got), dtype_name(expected)
+    # TensorFlow "expects" the dtype of whichever input came first. In a GAN the tensor to
+    # convert is the one that is not float32, first or not (float64 real images joined
+    # with float32 fakes give "expected double, got float").
+    odd = expected if got == "float32" and expected != "float32" else got
     return diagnose(
         context,
         "dtype",
@@ -82,8 +86,8 @@ def _diagnosis(context: Context, op: str, got: str, expected: str, where: str) -
         "not convert between dtypes for you: every tensor that meets in one op must have "
         "the same dtype, and in a GAN that means float32 everywhere images, noise and "
         "scores meet.",
-        causes=_causes(got),
-        fix=f"Convert the {got} tensor to {expected} once, where it enters (the data pipeline "
+        causes=_causes(odd),
+        fix=f"Convert the {odd} tensor to float32 once, where it enters (the data pipeline "
         "or the noise), and print `.dtype` of the real images, the noise, the fakes and the "
         "labels to check.",
         op=op,

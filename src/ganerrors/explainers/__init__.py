@@ -7,8 +7,8 @@ type, message, notes, chained causes and traceback frames (or the pasted text).
 
 from __future__ import annotations
 
-from ganerrors.explain.context import Context
-from ganerrors.explain.diagnosis import Diagnosis
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.diagnosis import Diagnosis
 
 
 def explain(error: object) -> Diagnosis | None:
@@ -21,7 +21,7 @@ def explain(error: object) -> Diagnosis | None:
         context = Context.of(error)
         if context is None:
             return None
-        from ganerrors.explain.registry import EXPLAINERS
+        from ganerrors.explainers.registry import EXPLAINERS
 
         # In a pasted traceback the last exception is the one raised; read from there first,
         # then the whole text (TF 1.x prints the op error first and "see above" last).

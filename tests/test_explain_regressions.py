@@ -1,0 +1,73 @@
+"""Errors the explainer once got wrong, raised live and explained from the exception, from
+its one-line form and from the whole traceback a person would paste."""
+
+from __future__ import annotations
+
+import traceback
+
+import pytest
+
+from ganerrors import explain
+from ganerrors._tf import import_tensorflow
+
+tf = import_tensorflow()
+
+
+def _raise(function) -> BaseException:
+    try:
+        function()
+    except Exception as error:  # noqa: BLE001 - the error is the test's subject
+        return error
+    raise AssertionError("expected an error")
+
+
+def _forms(error: BaseException) -> list:
+    one_line = f"{type(error).__name__}: {error}"
+    pasted = "".join(traceback.format_exception(error))
+    return [error, one_line, pasted]
+
+
+def test_check_numerics_is_numerics_however_it_is_given() -> None:
+    error = _raise(
+        lambda: tf.debugging.check_numerics(tf.constant([float("nan")]), "discriminator loss")
+    )
+    for form in _forms(error):
+        diagnosis = explain(form)
+        assert diagnosis is not None and diagnosis.category == "numerics", form
+
+
+def test_enable_check_numerics_minus_inf_is_numerics() -> None:
+    tf.debugging.enable_check_numerics()
+    try:
+        error = _raise(lambda: tf.math.log(tf.constant([0.0])))
+    finally:
+        tf.debugging.disable_check_numerics()
+    assert "-Inf" in str(error)
+    for form in _forms(error):
+        diagnosis = explain(form)
+        assert diagnosis is not None and diagnosis.category == "numerics", form
+
+
+@pytest.mark.parametrize("traced", [False, True], ids=["eager", "tf.function"])
+def test_float64_real_images_joined_to_float32_fakes_say_to_convert_the_float64_ones(
+    traced: bool,
+) -> None:
+    join = lambda real, fake: tf.concat([real, fake], axis=0)  # noqa: E731
+    if traced:
+        join = tf.function(join)
+    real = tf.zeros((2, 4), tf.float64)  # NumPy data, never converted
+    fake = tf.zeros((2, 4), tf.float32)
+    error = _raise(lambda: join(real, fake))
+    for form in _forms(error):
+        diagnosis = explain(form)
+        assert diagnosis is not None and diagnosis.category == "dtype", form
+        assert "Convert the float64 tensor to float32" in diagnosis.fix
+
+
+def test_ganerrors_explain_stays_the_function_after_the_explainers_are_imported() -> None:
+    import ganerrors
+    import ganerrors.explainers.registry  # noqa: F401 - importing submodules must not shadow it
+
+    assert callable(ganerrors.explain)
+    assert ganerrors.explain("Incompatible shapes: [16,1] vs. [32,1]").category == "batch-size"
+    assert ganerrors.explain is explain
