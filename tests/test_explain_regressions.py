@@ -71,3 +71,17 @@ def test_ganerrors_explain_stays_the_function_after_the_explainers_are_imported(
     assert callable(ganerrors.explain)
     assert ganerrors.explain("Incompatible shapes: [16,1] vs. [32,1]").category == "batch-size"
     assert ganerrors.explain is explain
+
+
+def test_the_bare_check_numerics_phrase_is_numerics() -> None:
+    assert explain("Tensor had NaN values").category == "numerics"
+
+
+def test_label_advice_keeps_the_discriminator_width_visible() -> None:
+    # tf.ones_like(scores) would take a wrong width along silently (kata 01's lesson)
+    for message in (
+        "Incompatible shapes: [16,1] vs. [32,1]",
+        "Arguments `target` and `output` must have the same rank (ndim). "
+        "Received: target.shape=(32,), output.shape=(32, 1)",
+    ):
+        assert "ones_like" not in explain(message).fix

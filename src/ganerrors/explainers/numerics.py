@@ -10,7 +10,7 @@ from ganerrors.explainers.diagnosis import Diagnosis
 
 # "discriminator loss : Tensor had NaN values" (also "Inf values", "Inf and NaN values")
 CHECK_NUMERICS = re.compile(
-    r"(?:^|[}\]\n>,:]\s?)(?P<label>[^\n{}\[\]<>:]{0,200}?)\s?: "
+    r"(?:(?:^|[}\]\n>,:]\s?)(?P<label>[^\n{}\[\]<>:]{0,200}?)\s?: )?"
     r"Tensor had (?P<what>[-+]?Inf and NaN|NaN|[-+]?Inf) values"
 )
 
@@ -20,7 +20,7 @@ def check_numerics(message: str, context: Context) -> Diagnosis | None:
     if match is None:
         return None
     what = match.group("what")
-    label = match.group("label").strip(" ,")
+    label = (match.group("label") or "").strip(" ,")
     named = f" in the tensor checked as {label!r}" if label else ""
     return diagnose(
         context,

@@ -161,9 +161,9 @@ def _compare(
                 "Real and fake batches of different sizes: the noise was drawn for BATCH_SIZE "
                 "while the real batch is smaller, or the other way round.",
             ),
-            fix="Take sizes from the data, not a constant: `tf.ones_like(real_output)` and "
-            "`tf.zeros_like(fake_output)` for labels, `tf.shape(images)[0]` for the noise; or "
-            "batch with `drop_remainder=True`.",
+            fix="Take sizes from the data, not a constant: `batch_size = tf.shape(images)[0]` "
+            "for the noise and the labels (`tf.ones((batch_size, 1))`); or batch with "
+            "`drop_remainder=True`.",
             **details,
         )
     if category == "output-shape":
@@ -206,7 +206,7 @@ def _compare(
                 "to (batch, batch) without any error.",
             ),
             fix="Give the labels exactly the shape of the predictions they are compared "
-            "with: `tf.ones_like(real_output)` does it.",
+            "with, (batch, 1) for a discriminator: `tf.ones((tf.shape(real_output)[0], 1))`.",
             **details,
         )
     return diagnose(
@@ -239,7 +239,8 @@ def keras_loss(message: str, context: Context) -> Diagnosis | None:
         "target-shape",
         f"The loss got labels of shape {fmt(target)} and predictions of shape {fmt(output)}, "
         "and they must be equal.",
-        fix="Give the labels exactly the predictions' shape: `tf.ones_like(real_output)`.",
+        fix="Give the labels exactly the predictions' shape, (batch, 1) for a discriminator: "
+        "`tf.ones((tf.shape(real_output)[0], 1))`.",
     )
 
 
