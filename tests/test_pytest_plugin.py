@@ -95,3 +95,14 @@ def test_tests_outside_a_kata_folder_run_as_usual(pytester: pytest.Pytester) -> 
     pytester.makepyfile("def test_a():\n    assert 0\n\ndef test_b():\n    pass\n")
     result = pytester.runpytest()
     result.assert_outcomes(failed=1, passed=1)
+
+
+def test_all_katas_run_together_though_every_checker_is_test_gan(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makefile(".toml", katas="")
+    for number in ("01", "02"):
+        (pytester.path / number).mkdir()
+        (pytester.path / number / "test_gan.py").write_text("def test_a():\n    pass\n")
+    result = pytester.runpytest(str(pytester.path))
+    result.assert_outcomes(passed=2)
