@@ -125,9 +125,10 @@ def _load(root: Path) -> Course:
     except tomllib.TOMLDecodeError as exc:
         raise RegistryError(f"{path} is not valid TOML: {exc}") from exc
     katas = tuple(_kata(entry, path) for entry in data.get("kata", []))
-    numbers = [k.number for k in katas]
-    if len(set(numbers)) != len(numbers):
-        raise RegistryError(f"{path}: kata numbers are not unique: {numbers}")
+    for field_name in ("number", "slug", "title"):
+        values = [getattr(k, field_name) for k in katas]
+        if len(set(values)) != len(values):
+            raise RegistryError(f"{path}: kata {field_name}s are not unique: {values}")
     return Course(root=root, katas=katas)
 
 
