@@ -178,6 +178,9 @@ def test_registry_and_folders_agree() -> None:
             assert (solution / name).is_file(), f"solutions/{kata.number}/{name} is missing"
         extra = {p.name for p in solution.iterdir()} - set(kata.files)
         assert not extra, f"solutions/{kata.number} has files the registry does not list: {extra}"
+        shipped = {p.name for p in folder.iterdir() if p.name != "__pycache__"}
+        extra = shipped - {*kata.files, "README.md", "test_gan.py"}
+        assert not extra, f"katas/{kata.number} has files the registry does not list: {extra}"
 
 
 def test_every_kata_marks_where_to_look_and_every_solution_says_what_it_fixed() -> None:
