@@ -5,6 +5,9 @@ while it is imported and when it first looks for devices; TF_CPP_MIN_LOG_LEVEL d
 reach the ones written before absl is initialised. Learners should see only real errors, so
 the first import happens with fd 2 pointed at /dev/null. Python-level errors are not
 affected: they are raised, not logged.
+
+No environment variable is set: TF_CPP_MIN_LOG_LEVEL would also hide the C++ errors logged
+later, and TF_ENABLE_ONEDNN_OPTS=0 would change the user's numerics and speed.
 """
 
 from __future__ import annotations
@@ -12,9 +15,6 @@ from __future__ import annotations
 import os
 import sys
 from types import ModuleType
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 
 def import_tensorflow() -> ModuleType:
