@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import Any, Literal, TypeVar, overload
 
 from ganerrors.explainers.context import NOTE_MARK
 
@@ -62,7 +62,7 @@ class _Explained:
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         tb: TracebackType | None,
-    ) -> bool:
+    ) -> Literal[False]:
         if exc is not None:
             add_explanation(exc)
         return False  # never swallow: the error goes on as it was

@@ -491,18 +491,18 @@ def reshape(message: str, context: Context) -> Diagnosis | None:
     if match is None:
         return None
     given, target = parse_shape(match.group("input")), parse_shape(match.group("target"))
-    have = prod(d for d in given if d) if given else None
-    want = prod(d for d in target if d) if target else None
+    values = prod(d for d in given if d) if given else None
+    needed = prod(d for d in target if d) if target else None
     return diagnose(
         context,
         "model-io-shape",
-        f"A Reshape layer gets {fmt(given)} per example ({have} values) and was asked for "
-        f"{fmt(target)} ({want} values).",
+        f"A Reshape layer gets {fmt(given)} per example ({values} values) and was asked for "
+        f"{fmt(target)} ({needed} values).",
         causes=(
-            f"In a generator, the Dense layer before the Reshape must have {want} units (the "
-            f"product of {fmt(target)}); this one gives {have}.",
+            f"In a generator, the Dense layer before the Reshape must have {needed} units (the "
+            f"product of {fmt(target)}); this one gives {values}.",
         ),
-        fix=f"Make the layer before the Reshape output {want} values per example, or change "
+        fix=f"Make the layer before the Reshape output {needed} values per example, or change "
         "the Reshape's target to hold exactly the values that arrive.",
         input_shape=fmt(given),
         target_shape=fmt(target),

@@ -33,7 +33,7 @@ class Finding:
 
 
 def python_finding() -> Finding:
-    wanted = SpecifierSet(metadata.metadata(DISTRIBUTION).get("Requires-Python") or "")
+    wanted = SpecifierSet(metadata.metadata(DISTRIBUTION)["Requires-Python"] or "")
     have = platform.python_version()
     if Version(have) in wanted:
         return Finding(True, f"Python {have} (supported: {wanted})")

@@ -125,7 +125,7 @@ def solution_folder(place: Place, kata: course_mod.Kata) -> Path | None:
 def solution_diff(place: Place, kata: course_mod.Kata, solutions: Path) -> str:
     """A unified diff from the learner's current kata files to the solution's."""
     folder = place.course.folder(kata)
-    chunks = []
+    chunks: list[str] = []
     for name in kata.files:
         fixed = solutions / name
         if not fixed.is_file():
