@@ -63,13 +63,12 @@ def run_in_process(place: Place, kata: course_mod.Kata) -> Result:
     _ready(place, kata)
     with tempfile.TemporaryDirectory(prefix="ganerrors-") as tmp:
         report = Path(tmp) / "report.json"
-        # importlib mode: every kata's checker is test_gan.py, and a second run in the same
-        # process must not collide with the module imported by the first. The warning filter:
-        # ganerrors is imported already, so pytest cannot rewrite its plugin's asserts and
-        # would say so on every run.
+        # The plugin imports kata checkers by path (importlib mode), so a second run in the
+        # same process does not collide with the test_gan.py imported by the first. The
+        # warning filter: ganerrors is imported already, so pytest cannot rewrite its
+        # plugin's asserts and would say so on every run.
         args = [
             *pytest_args(place, kata, report),
-            "--import-mode=importlib",
             "-p",
             "no:cacheprovider",
             "-W",
