@@ -85,3 +85,10 @@ def test_label_advice_keeps_the_discriminator_width_visible() -> None:
         "Received: target.shape=(32,), output.shape=(32, 1)",
     ):
         assert "ones_like" not in explain(message).fix
+
+
+def test_an_unrecognised_error_has_the_same_json_keys_as_a_recognised_one() -> None:
+    from ganerrors.explainers import Diagnosis
+
+    recognised = explain("Incompatible shapes: [16,1] vs. [32,1]").to_json()
+    assert Diagnosis.unrecognised_json().keys() == recognised.keys()

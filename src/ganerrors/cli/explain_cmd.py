@@ -67,19 +67,9 @@ def run(args: argparse.Namespace) -> int:
 
     diagnosis = explain(data)
     if args.json:
-        if diagnosis is None:
-            out: dict[str, Any] = {
-                "category": None,
-                "title": None,
-                "summary": None,
-                "causes": [],
-                "fix": None,
-                "details": {},
-                "where": None,
-                "url": None,
-            }
-        else:
-            out = diagnosis.to_json()
+        from ganerrors.explainers import Diagnosis
+
+        out = Diagnosis.unrecognised_json() if diagnosis is None else diagnosis.to_json()
         print(json.dumps(out, ensure_ascii=False))
     elif diagnosis is None:
         print("ganerrors: not recognised: this error is not one ganerrors explains yet.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from ganerrors.categories import get as get_category
 
@@ -42,4 +42,11 @@ class Diagnosis:
         data["causes"] = list(self.causes)
         data["title"] = self.title
         data["url"] = self.url
+        return data
+
+    @staticmethod
+    def unrecognised_json() -> dict:
+        """What `to_json` gives for an error that is not recognised: its keys, all empty."""
+        data: dict = {f.name: None for f in fields(Diagnosis)}
+        data.update(causes=[], details={}, title=None, url=None)
         return data
