@@ -6,6 +6,9 @@ import json
 
 import pytest
 
+from ganerrors.errors import ReportError
+from ganerrors.report import KataResult, Report
+
 pytest_plugins = ["pytester"]
 
 KERAS_SHAPE_ERROR = (
@@ -57,9 +60,9 @@ def test_a_kata_check_failure_shows_its_message_without_a_traceback(
 ) -> None:
     _kata(
         pytester,
-        "class GANCheckFailed(AssertionError):\n"
-        "    category = 'numerics'\n\n"
-        "def helper():\n    raise GANCheckFailed('3 examples of 64 sent no gradient')\n\n"
+        "from ganerrors.errors import GANCheckFailed\n\n"
+        "def helper():\n"
+        "    raise GANCheckFailed('3 examples of 64 sent no gradient', 'numerics')\n\n"
         "def test_check():\n    helper()\n",
     )
     result = pytester.runpytest("07")
@@ -80,6 +83,7 @@ def test_the_report_records_each_kata_outcome_and_first_failure(
     report = pytester.path / "out" / "report.json"
     pytester.runpytest("07", f"--ganerrors-report={report}")
     data = json.loads(report.read_text())
+    assert Report.from_json(data).katas["07"].failure is not None
     kata = data["katas"]["07"]
     assert kata["outcome"] == "failed"
     assert kata["tests"] == [
@@ -89,6 +93,28 @@ def test_the_report_records_each_kata_outcome_and_first_failure(
     assert kata["failure"]["type"] == "ValueError"
     assert kata["failure"]["message"] == KERAS_SHAPE_ERROR
     assert kata["failure"]["category"] == "output-shape"
+
+
+def test_a_kata_whose_checks_all_skip_is_not_passed(pytester: pytest.Pytester) -> None:
+    _kata(pytester, "import pytest\n\npytest.skip('nothing to see', allow_module_level=True)\n")
+    report = pytester.path / "report.json"
+    pytester.runpytest("07", f"--ganerrors-report={report}")
+    assert not Report.read(report).katas.get("07", KataResult("07", "")).solved
+
+
+def test_a_skip_inside_a_check_makes_the_kata_incomplete(pytester: pytest.Pytester) -> None:
+    _kata(pytester, "import pytest\n\ndef test_a():\n    pass\n\ndef test_b():\n    pytest.skip()")
+    report = pytester.path / "report.json"
+    pytester.runpytest("07", f"--ganerrors-report={report}")
+    result = Report.read(report).katas["07"]
+    assert result.outcome == "incomplete" and not result.solved
+
+
+def test_a_report_of_another_version_is_refused(tmp_path) -> None:
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps({"version": 1, "katas": {}}))
+    with pytest.raises(ReportError, match="not a version"):
+        Report.read(path)
 
 
 def test_tests_outside_a_kata_folder_run_as_usual(pytester: pytest.Pytester) -> None:

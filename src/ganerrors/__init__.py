@@ -16,7 +16,7 @@ _LAZY = {
     "Diagnosis": "ganerrors.explainers",
     "explained": "ganerrors.notes",
     "check_gan": "ganerrors.checks",
-    "GANCheckFailed": "ganerrors.checks",
+    "GANCheckFailed": "ganerrors.errors",
 }
 
 

@@ -12,16 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ganerrors._tf import import_tensorflow
+from ganerrors.errors import GANCheckFailed
 
 tf = import_tensorflow()
-
-
-class GANCheckFailed(AssertionError):
-    """A GAN check found a problem that TensorFlow does not raise. The message names it."""
-
-    def __init__(self, message: str, category: str) -> None:
-        super().__init__(message)
-        self.category = category
 
 
 def _fail(category: str, message: str) -> None:

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from ganerrors.categories import CATEGORIES
+from ganerrors.errors import RegistryError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -20,10 +21,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 REGISTRY_NAME = "katas.toml"
-
-
-class RegistryError(ValueError):
-    """katas.toml is missing, unreadable or inconsistent."""
 
 
 @dataclass(frozen=True)

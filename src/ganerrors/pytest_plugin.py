@@ -16,43 +16,33 @@ every run.
 
 from __future__ import annotations
 
-import json
 import os
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ganerrors import course as course_mod
-
-REPORT_VERSION = 1
-
-
-@dataclass
-class KataState:
-    number: str
-    folder: Path
-    tests: list[dict[str, str]] = field(default_factory=list)
-    failure: dict[str, Any] | None = None
+from ganerrors import course
+from ganerrors.errors import GANCheckFailed
+from ganerrors.report import Failure, KataResult, Report, TestOutcome
 
 
 class GanErrorsPlugin:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.report_path: str | None = config.getoption("ganerrors_report")
-        self.katas: dict[Path, KataState] = {}
+        self.katas: dict[Path, KataResult] = {}
 
     # -- which kata a test belongs to -------------------------------------------------
-    def kata_of(self, item: pytest.Item) -> KataState | None:
+    def kata_of(self, item: pytest.Item) -> KataResult | None:
         folder = Path(str(item.path)).resolve().parent
         if folder in self.katas:
             return self.katas[folder]
-        root = course_mod.find_root(folder.parent)
+        root = course.find_root(folder.parent)
         if root is None or root != folder.parent:
             return None
-        state = KataState(number=folder.name, folder=folder)
+        state = KataResult(number=folder.name, folder=str(folder))
         self.katas[folder] = state
         return state
 
@@ -71,7 +61,7 @@ class GanErrorsPlugin:
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         state = self.kata_of(item)
         if state is not None and state.failure is not None:
-            pytest.skip(f"fix the failure of {state.failure['test']} first")
+            pytest.skip(f"fix the failure of {state.failure.test} first")
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
@@ -79,22 +69,26 @@ class GanErrorsPlugin:
         state = self.kata_of(item)
         excinfo = call.excinfo
         if excinfo is None or report.skipped:
-            if state is not None and call.when == "call":
-                state.tests.append({"test": item.name, "outcome": report.outcome})
+            # A skip counts wherever it happens (a skip in setup never reaches "call"), so a
+            # kata whose checks were skipped is never taken for a solved one.
+            if state is not None and (call.when == "call" or report.skipped):
+                outcome = "skipped" if report.skipped else "passed"
+                state.tests.append(TestOutcome(item.name, outcome))
             return report
         exc = excinfo.value
         diagnosis = _explain(exc)
         if state is not None:
             report.longrepr = _kata_longrepr(excinfo, state, exc)
             if state.failure is None:
-                state.failure = {
-                    "test": item.name,
-                    "type": type(exc).__name__,
-                    "message": str(exc),
-                    "category": getattr(exc, "category", None)
-                    or (diagnosis.category if diagnosis else None),
-                }
-            state.tests.append({"test": item.name, "outcome": "failed"})
+                state.failure = Failure(
+                    test=item.name,
+                    type=type(exc).__name__,
+                    message=_safe_str(exc),
+                    category=exc.category
+                    if isinstance(exc, GANCheckFailed)
+                    else (diagnosis.category if diagnosis else None),
+                )
+            state.tests.append(TestOutcome(item.name, "failed" if call.when == "call" else "error"))
         if diagnosis is not None:
             report.sections.append(("ganerrors", diagnosis.render()))
         if state is not None:
@@ -118,29 +112,18 @@ class GanErrorsPlugin:
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if not self.report_path:
             return
-        data = {
-            "version": REPORT_VERSION,
-            "katas": {
-                state.number: {
-                    "folder": str(state.folder),
-                    "outcome": "failed"
-                    if state.failure
-                    else ("passed" if state.tests else "not run"),
-                    "tests": state.tests,
-                    "failure": state.failure,
-                }
-                for state in self.katas.values()
-            },
-        }
-        path = Path(self.report_path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        Report({state.number: state for state in self.katas.values()}).write(self.report_path)
+
+
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except BaseException:  # noqa: BLE001 - a broken __str__ must not stop the report
+        return f"<{type(exc).__name__}: its message could not be read>"
 
 
 def _explain(exc: BaseException) -> Any:
-    if type(exc).__name__ == "GANCheckFailed":
+    if isinstance(exc, GANCheckFailed):
         return None  # the checker's message already names the symptom
     try:
         from ganerrors.explainers import explain
@@ -150,11 +133,14 @@ def _explain(exc: BaseException) -> Any:
         return None
 
 
-def _kata_longrepr(excinfo: pytest.ExceptionInfo[BaseException], state: KataState, exc: Any) -> Any:
+def _kata_longrepr(
+    excinfo: pytest.ExceptionInfo[BaseException], state: KataResult, exc: BaseException
+) -> Any:
     """The learner's frames and the error, unchanged; no library frames."""
-    if type(exc).__name__ == "GANCheckFailed":
-        return f"{exc}"
-    own = excinfo.traceback.filter(lambda entry: state.folder in Path(str(entry.path)).parents)
+    if isinstance(exc, GANCheckFailed):
+        return _safe_str(exc)
+    folder = Path(state.folder)
+    own = excinfo.traceback.filter(lambda entry: folder in Path(str(entry.path)).parents)
     if not len(own):
         # Raised while tracing or running a tf.function: TensorFlow puts the learner's
         # frames into the message itself ("in user code: ..."), so the message is enough.
@@ -163,8 +149,8 @@ def _kata_longrepr(excinfo: pytest.ExceptionInfo[BaseException], state: KataStat
     return excinfo.getrepr(style="short", chain=False)
 
 
-def _next_steps(state: KataState, exc: BaseException) -> str:
-    readme = state.folder / "README.md"
+def _next_steps(state: KataResult, exc: BaseException) -> str:
+    readme = Path(state.folder) / "README.md"
     try:
         shown = os.path.relpath(readme)
     except ValueError:  # another drive on Windows
@@ -202,6 +188,6 @@ def pytest_configure(config: pytest.Config) -> None:
 def _runs_katas(args: list[str]) -> bool:
     for arg in args:
         path = Path(arg.split("::", 1)[0])
-        if path.exists() and course_mod.find_root(path) is not None:
+        if path.exists() and course.find_root(path) is not None:
             return True
     return False

@@ -7,16 +7,17 @@ loaded between runs). Both read the outcome from the pytest plugin's JSON report
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from ganerrors import course as course_mod
+from ganerrors.errors import ReportError
+from ganerrors.report import Report
 from ganerrors.workshop import WorkshopError
 from ganerrors.workshop import progress as progress_mod
 from ganerrors.workshop.place import Place
@@ -85,14 +86,13 @@ def run_in_process(place: Place, kata: course_mod.Kata) -> Result:
 
 
 def _result(kata: course_mod.Kata, code: int, report: Path) -> Result:
-    entry: dict[str, Any] = {}
     try:
-        data = json.loads(report.read_text(encoding="utf-8"))
-        entry = data.get("katas", {}).get(kata.number) or {}
-    except (OSError, ValueError, AttributeError):
-        pass  # pytest stopped before the plugin wrote its report: not solved
-    solved = code == 0 and entry.get("outcome") == "passed"
-    return Result(kata=kata, solved=solved, failure=entry.get("failure"), exit_code=code)
+        entry = Report.read(report).katas.get(kata.number)
+    except ReportError:
+        entry = None  # pytest stopped before the plugin wrote its report: not solved
+    solved = code == 0 and entry is not None and entry.solved
+    failure = asdict(entry.failure) if entry is not None and entry.failure else None
+    return Result(kata=kata, solved=solved, failure=failure, exit_code=code)
 
 
 def record(place: Place, result: Result) -> progress_mod.Progress:
