@@ -72,8 +72,9 @@ class GanErrorsPlugin:
             # A skip counts wherever it happens (a skip in setup never reaches "call"), so a
             # kata whose checks were skipped is never taken for a solved one.
             if state is not None and (call.when == "call" or report.skipped):
-                outcome = "skipped" if report.skipped else "passed"
-                state.tests.append(TestOutcome(item.name, outcome))
+                state.tests.append(
+                    TestOutcome(item.name, "skipped" if report.skipped else "passed")
+                )
             return report
         exc = excinfo.value
         diagnosis = _explain(exc)
