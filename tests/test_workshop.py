@@ -27,6 +27,7 @@ from watchdog.events import FileModifiedEvent
 from ganerrors import course as course_mod
 from ganerrors.cli import main
 from ganerrors.cli.workshop import paint
+from ganerrors.course import KATA_FILE
 from ganerrors.workshop import doctor, progress, runner
 from ganerrors.workshop import place as place_mod
 from ganerrors.workshop import watch as watch_mod
@@ -64,8 +65,7 @@ def fix_kata(course: Path, number: str) -> None:
     """Put the repository's solution in place of the learner's file."""
     kata = SHIPPED.kata(number)
     solutions = SHIPPED.solution_folder(kata)
-    for name in kata.files:
-        shutil.copyfile(solutions / name, course / "katas" / number / name)
+    shutil.copyfile(solutions / KATA_FILE, course / "katas" / number / KATA_FILE)
 
 
 # -- init ---------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def course_findings(start: Path | None, course: str | None) -> list[Finding]:
     missing = [
         f"{k.number}/{name}"
         for k in place.course.katas
-        for name in (*k.files, "test_gan.py")
+        for name in (course_mod.KATA_FILE, course_mod.CHECKER_FILE)
         if not (place.course.folder(k) / name).is_file()
     ]
     if missing:

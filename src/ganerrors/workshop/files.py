@@ -126,7 +126,7 @@ def solution_diff(place: Place, kata: course_mod.Kata, solutions: Path) -> str:
     """A unified diff from the learner's current kata files to the solution's."""
     folder = place.course.folder(kata)
     chunks: list[str] = []
-    for name in kata.files:
+    for name in (course_mod.KATA_FILE,):
         fixed = solutions / name
         if not fixed.is_file():
             continue

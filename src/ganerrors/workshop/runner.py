@@ -37,7 +37,7 @@ def pytest_args(place: Place, kata: course_mod.Kata, report: Path) -> list[str]:
 
 def _ready(place: Place, kata: course_mod.Kata) -> None:
     folder = place.course.folder(kata)
-    missing = [name for name in kata.files if not (folder / name).is_file()]
+    missing = [name for name in (course_mod.KATA_FILE,) if not (folder / name).is_file()]
     if missing:
         names = ", ".join(place.relative(folder / name) for name in missing)
         raise WorkshopError(
@@ -116,7 +116,7 @@ def next_steps(place: Place, result: Result, progress: progress_mod.Progress) ->
     if not result.solved:
         return (
             f"Kata {kata.number} is not solved yet. Edit "
-            f"{place.relative(place.course.folder(kata) / kata.files[0])}, then check again; "
+            f"{place.relative(place.course.kata_file(kata))}, then check again; "
             f"`ganerrors hint {kata.number}` gives a hint."
         )
     lines = [f"Kata {kata.number} solved: {kata.title}."]

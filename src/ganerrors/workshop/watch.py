@@ -87,7 +87,7 @@ def watch(
     say("Loading TensorFlow once for all the checks to come...")
     import_tensorflow()
     listener = SaveListener()
-    listener.names = frozenset(kata.files)
+    listener.names = frozenset({course_mod.KATA_FILE})
     observer, how = start_observer(place.course.folder(kata), listener, poll, interval, say)
     try:
         while True:
@@ -101,12 +101,14 @@ def watch(
             following = runner.first_unsolved(place, progress) if result.solved else None
             if follow and following is not None and following.number != kata.number:
                 kata = following
-                listener.names = frozenset(kata.files)
+                listener.names = frozenset({course_mod.KATA_FILE})
                 observer.unschedule_all()
                 observer.schedule(listener, str(place.course.folder(kata)), recursive=False)
                 say(f"Moving on to kata {kata.number}.")
                 continue
-            files = ", ".join(place.relative(place.course.folder(kata) / n) for n in kata.files)
+            files = ", ".join(
+                place.relative(place.course.folder(kata) / n) for n in (course_mod.KATA_FILE,)
+            )
             say(f"Watching {files} ({how}). Save to check again; Ctrl-C stops.")
             listener.wait(debounce)
     except KeyboardInterrupt:

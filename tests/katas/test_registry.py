@@ -8,7 +8,7 @@ import pytest
 
 from ganerrors import course
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KATA = """
 [[kata]]
 number = "{number}"
@@ -16,7 +16,6 @@ slug = "{slug}"
 title = "{title}"
 checklist = "output-shape"
 minutes = 5
-files = ["gan.py"]
 summary = "s"
 hints = ["h"]
 [kata.failure]
@@ -32,9 +31,9 @@ def _registry(tmp_path: Path, text: str) -> Path:
     return tmp_path
 
 
-def test_the_repository_registry_loads_with_its_four_katas() -> None:
-    loaded = course.load(ROOT / "katas")
-    assert [k.number for k in loaded.katas] == ["01", "02", "03", "04"]
+def test_the_repository_registry_lists_its_katas_in_order() -> None:
+    numbers = [k.number for k in course.load(ROOT / "katas").katas]
+    assert numbers == sorted(numbers) and numbers[:4] == ["01", "02", "03", "04"]
 
 
 def test_a_kata_number_can_be_given_as_1_01_or_an_int() -> None:
@@ -44,7 +43,52 @@ def test_a_kata_number_can_be_given_as_1_01_or_an_int() -> None:
 
 def test_an_unknown_kata_number_names_the_valid_ones() -> None:
     with pytest.raises(KeyError, match="the katas are 01, 02, 03, 04"):
-        course.load(ROOT / "katas").kata("9")
+        course.load(ROOT / "katas").kata("99")
+
+
+@pytest.mark.parametrize("odd", ["¹", "①", "٣", "1" * 5000, "-1", "1.0", "", " ", "001", None, 3.5])
+def test_a_kata_number_is_one_or_two_ascii_digits(odd) -> None:
+    with pytest.raises(KeyError, match="one or two digits") as info:
+        course.normalise_number(odd)
+    assert len(str(info.value)) < 120  # one line, even for 5,000 digits
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+        (b"", "lists no katas"),
+        (b"kata = 3", "must be a list of"),
+    ],
+)
+def test_a_binary_empty_or_odd_registry_is_one_line_naming_the_file(
+    tmp_path: Path, content: bytes, says: str
+) -> None:
+    (tmp_path / "katas.toml").write_bytes(content)
+    with pytest.raises(course.RegistryError, match=says) as info:
+        course.load(tmp_path)
+    assert "katas.toml" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_an_unknown_field_is_refused_so_a_typo_does_not_pass_silently(tmp_path: Path) -> None:
+    text = KATA.format(number="01", slug="a", title="A").replace("minutes = 5", "minuts = 5")
+    with pytest.raises(course.RegistryError, match="unknown field.*minuts"):
+        course.load(_registry(tmp_path, text))
+
+
+@pytest.mark.parametrize("timeout", ["nan", "-1", "0", '"ten"', "true"])
+def test_a_timeout_must_be_a_positive_number(tmp_path: Path, timeout: str) -> None:
+    text = KATA.format(number="01", slug="a", title="A").replace(
+        "minutes = 5", f"minutes = 5\ntimeout = {timeout}"
+    )
+    with pytest.raises(course.RegistryError, match="timeout"):
+        course.load(_registry(tmp_path, text))
+
+
+def test_a_bad_message_pattern_is_refused(tmp_path: Path) -> None:
+    text = KATA.format(number="01", slug="a", title="A").replace('message = "m"', 'message = "(("')
+    with pytest.raises(course.RegistryError, match="not a regular expression"):
+        course.load(_registry(tmp_path, text))
 
 
 @pytest.mark.parametrize("field", ["number", "slug", "title"])
