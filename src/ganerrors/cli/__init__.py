@@ -14,7 +14,7 @@ from importlib import import_module
 from ganerrors import __version__
 
 # modules of ganerrors.cli, each with register(subparsers) -> None
-COMMAND_MODULES = ("explain_cmd", "workshop")
+COMMAND_MODULES = ("explain_cmd", "workshop", "dev_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:
