@@ -1,0 +1,417 @@
+"""What readers find in a message: typed facts, from which the category follows.
+
+A reader pulls values out of a message and returns one of these; it writes no advice. The
+category and the situation (which advice applies) are decided here, from the values alone:
+for two shapes, from which axes differ and which side is the labels (`pair_verdict`).
+`advice.py` then writes the explanation for each (category, situation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ganerrors.explainers.parsing import INTEGER, Shape, differing_axes, fmt, is_score
+
+#: Which side of a shape pair is which.
+#: "labels": first the labels (targets), second the model's predictions (logits, scores).
+#: "input": first what was given to a model, layer or placeholder, second what it expects.
+#: "operands": two tensors of one op; which is the labels is not known.
+#: "joined": two tensors concatenated; every axis but the joined one must agree.
+Roles = Literal["labels", "input", "operands", "joined"]
+
+
+def pair_verdict(
+    first: Shape,
+    second: Shape,
+    roles: Roles = "operands",
+    broadcast: bool = False,
+    axis: int | None = None,
+) -> tuple[str, str] | None:
+    """(category, situation) for two shapes that had to agree, or None if none is known.
+
+    - Only the first (batch) axis differs: the batch size.
+    - Labels against predictions: a 4-D map against (batch, 1) labels is the model's output
+      (a missing Flatten/Dense); (batch, n) predictions against (batch, 1) labels too (a GAN's
+      discriminator gives one score per image). (batch, n) labels against (batch, 1)
+      predictions are the labels' fault; so is a missing or extra axis.
+    - Image axes, or a model's input: the models' input/output shapes.
+
+    `axis`, for joined tensors: the axis that the message says must agree.
+    """
+    if roles == "operands" and len(first) != len(second):
+        # Unknown roles: a map of scores against one score per example is the model's
+        # output; the side with fewer axes is otherwise taken for the labels.
+        if is_score(first) and len(second) >= 3:
+            first, second, roles = first, second, "labels"
+        elif is_score(second) and len(first) >= 3:
+            first, second, roles = second, first, "labels"
+        else:
+            return ("target-shape", "ranks")
+    if roles == "joined":
+        if len(first) != len(second):
+            return ("model-io-shape", "joined")
+        axes = [axis] if axis is not None else differing_axes(first, second)
+        if not axes:
+            return None
+        return ("batch-size", "joined-batch") if axes == [0] else ("model-io-shape", "joined")
+    if len(first) != len(second):
+        if roles == "input":
+            return ("model-io-shape", "input")
+        labels, predictions = first, second
+        if len(predictions) >= 3 and is_score(labels):
+            return ("output-shape", "map")
+        if len(labels) < len(predictions):
+            return ("target-shape", "labels-lack-axis")
+        return ("target-shape", "predictions-lack-axis")
+    axes = differing_axes(first, second, broadcast)
+    if not axes:
+        return None
+    if axes == [0]:
+        return ("batch-size", "batch")
+    if roles == "input":
+        return ("model-io-shape", "input")
+    if 0 not in axes and len(first) <= 2 and axes == [len(first) - 1]:
+        if roles == "labels" and second[-1] == 1:
+            return ("target-shape", "labels-too-wide")
+        return ("output-shape", "units")
+    return ("model-io-shape", "image-axes")
+
+
+@dataclass(frozen=True)
+class ShapePair:
+    """Two shapes that had to agree, and who compared them."""
+
+    first: Shape
+    second: Shape
+    roles: Roles = "operands"
+    names: tuple[str, str] = ("first tensor", "second tensor")
+    by: str = ""  # what compared them, as a phrase: "the loss", "the op Sub", "tf.concat"
+    broadcast: bool = False
+    axis: int | None = None  # joined tensors: the axis the message says must agree
+
+    @property
+    def verdict(self) -> tuple[str, str] | None:
+        return pair_verdict(self.first, self.second, self.roles, self.broadcast, self.axis)
+
+    @property
+    def category(self) -> str:
+        return self.verdict[0] if self.verdict else ""
+
+    @property
+    def situation(self) -> str:
+        return self.verdict[1] if self.verdict else ""
+
+    def details(self) -> dict[str, object]:
+        first, second = (n.split()[-1] for n in self.names)
+        if first == second:
+            first, second = "first", "second"
+        return {f"{first}_shape": fmt(self.first), f"{second}_shape": fmt(self.second)}
+
+
+@dataclass(frozen=True)
+class LossShapes:
+    """A loss that requires equal shapes, where no axis is known to differ ((None, 1) vs (32, 1)
+    is not a difference): the labels must be given the predictions' shape exactly."""
+
+    labels: Shape
+    predictions: Shape
+    category = "target-shape"
+    situation = "must-equal"
+
+    def details(self) -> dict[str, object]:
+        return {"labels_shape": fmt(self.labels), "predictions_shape": fmt(self.predictions)}
+
+
+@dataclass(frozen=True)
+class SparseLabels:
+    """One-hot (or otherwise too wide) labels given to a sparse loss."""
+
+    labels: str
+    predictions: str
+    category = "target-shape"
+    situation = "one-hot-to-sparse"
+
+    def details(self) -> dict[str, object]:
+        return {"labels_shape": self.labels, "predictions_shape": self.predictions}
+
+
+@dataclass(frozen=True)
+class LabelCount:
+    """A sparse loss got `labels` labels for `examples` examples."""
+
+    labels: int
+    examples: int
+    logits: Shape = ()
+
+    @property
+    def flattened(self) -> bool:
+        return bool(self.examples) and self.labels % self.examples == 0 and len(self.logits) > 1
+
+    @property
+    def category(self) -> str:
+        return "target-shape" if self.flattened else "batch-size"
+
+    @property
+    def situation(self) -> str:
+        return "flattened-labels" if self.flattened else "label-count"
+
+    def details(self) -> dict[str, object]:
+        return {"logits_shape": fmt(self.logits), "labels_shape": f"({self.labels},)"}
+
+
+@dataclass(frozen=True)
+class SampleCount:
+    """Keras 2's fit(): inputs and targets with different numbers of examples."""
+
+    inputs: int
+    targets: int
+    category = "batch-size"
+    situation = "sample-count"
+
+    def details(self) -> dict[str, object]:
+        return {"input_samples": self.inputs, "target_samples": self.targets}
+
+
+@dataclass(frozen=True)
+class RankMismatch:
+    """A layer, model or fit() check expected `expected` axes and got `got`."""
+
+    expected: int | None
+    got: int | None
+    bound: Literal["exact", "min", "max"] = "exact"
+    shape: Shape | None = None
+    role: Literal["input", "target"] = "input"
+    layer: str = ""
+
+    @property
+    def category(self) -> str:
+        return "target-shape" if self.role == "target" else "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "target-rank" if self.role == "target" else "input-rank"
+
+    def details(self) -> dict[str, object]:
+        return {
+            "expected_ndim": self.expected,
+            "ndim": self.got,
+            "shape": fmt(self.shape) if self.shape is not None else "",
+        }
+
+
+@dataclass(frozen=True)
+class FeatureMismatch:
+    """A Dense layer (a matrix product) built for `expected` input features got `got`."""
+
+    expected: int | None
+    got: int | None
+    shape: Shape | None = None  # the input's shape
+    weights: Shape | None = None  # the weights' shape (a MatMul)
+    layer: str = ""
+    category = "model-io-shape"
+    situation = "features"
+
+    def details(self) -> dict[str, object]:
+        found: dict[str, object] = {"expected": self.expected, "got": self.got}
+        if self.shape is not None:
+            found["input_shape"] = fmt(self.shape)
+        if self.weights is not None:
+            found["weights_shape"] = fmt(self.weights)
+        return found
+
+
+@dataclass(frozen=True)
+class ReshapeMismatch:
+    """A reshape asked to turn `values` values into a shape that needs `requested`."""
+
+    values: int | None
+    requested: int | None
+    multiple: bool = False  # "requires a multiple of": the shape has a -1
+    input_shape: Shape | None = None
+    target_shape: Shape | None = None
+    category = "model-io-shape"
+    situation = "reshape"
+
+    def details(self) -> dict[str, object]:
+        found: dict[str, object] = {"values": self.values, "requested": self.requested}
+        if self.input_shape is not None:
+            found["input_shape"] = fmt(self.input_shape)
+        if self.target_shape is not None:
+            found["target_shape"] = fmt(self.target_shape)
+        return found
+
+
+@dataclass(frozen=True)
+class WindowTooLarge:
+    """A convolution kernel or pooling window larger than the axis it slides over."""
+
+    window: str
+    size: str = ""
+    shapes: str = ""
+    what: str = "window"  # "kernel shape", "pool_size", "window"
+    category = "model-io-shape"
+    situation = "too-small"
+
+    def details(self) -> dict[str, object]:
+        return {"window": self.window, "size": self.size, "input_shapes": self.shapes}
+
+
+@dataclass(frozen=True)
+class OpInputs:
+    """An op (not elementwise) whose inputs' sizes do not fit: "Dimensions must be equal"."""
+
+    op: str
+    first: Shape
+    second: Shape
+    sizes: tuple[str, str] = ("", "")
+    category = "model-io-shape"
+    situation = "op-inputs"
+
+    def details(self) -> dict[str, object]:
+        return {"first_shape": fmt(self.first), "second_shape": fmt(self.second)}
+
+
+@dataclass(frozen=True)
+class JoinedShapes:
+    """A Concatenate layer whose inputs differ in an axis other than the joined one."""
+
+    shapes: tuple[Shape, ...]
+    category = "model-io-shape"
+    situation = "concatenate-layer"
+
+    def details(self) -> dict[str, object]:
+        return {"shapes": "; ".join(fmt(s) for s in self.shapes)}
+
+
+@dataclass(frozen=True)
+class SharedVariable:
+    """TF 1.x variable sharing: a variable made again with another shape (a model called on
+    inputs of another shape than the first time)."""
+
+    name: str
+    specified: Shape | None
+    found: Shape | None
+    category = "model-io-shape"
+    situation = "shared-variable"
+
+    def details(self) -> dict[str, object]:
+        return {"variable": self.name, "specified": fmt(self.specified), "found": fmt(self.found)}
+
+
+@dataclass(frozen=True)
+class FloatDimension:
+    """A shape computed with `/` instead of `//`: a float where an integer size must be."""
+
+    value: str = ""
+    category = "model-io-shape"
+    situation = "float-dimension"
+
+    def details(self) -> dict[str, object]:
+        return {"value": self.value}
+
+
+@dataclass(frozen=True)
+class DtypeClash:
+    """Tensors of different dtypes meeting in one op, or a dtype the op has no kernel for."""
+
+    got: str
+    expected: str
+    op: str = ""
+    where: str = ""  # "as its input #1", "in its list of inputs (dtypes ...)", ...
+    no_kernel: bool = False
+    category = "dtype"
+
+    @property
+    def odd(self) -> str:
+        """The tensor to convert. TensorFlow "expects" the dtype of whichever input came
+        first; in a GAN the tensor to convert is the one that is not float32."""
+        if self.got == "float32" and self.expected != "float32":
+            return self.expected
+        return self.got
+
+    @property
+    def situation(self) -> str:
+        if self.odd in INTEGER:
+            return "integer"
+        if self.odd == "float64":
+            return "float64"
+        return "other"
+
+    def details(self) -> dict[str, object]:
+        return {"op": self.op, "got": self.got, "expected": self.expected}
+
+
+@dataclass(frozen=True)
+class IndexOutOfRange:
+    """An index or class label outside [0, size)."""
+
+    value: int
+    size: int
+    kind: Literal["index", "label"] = "index"
+    position: str = ""
+    embedding: bool = False
+    category = "index-range"
+
+    @property
+    def situation(self) -> str:
+        return self.kind
+
+    def details(self) -> dict[str, object]:
+        if self.kind == "label":
+            return {"label": self.value, "classes": self.size}
+        return {"index": self.value, "size": self.size, "position": self.position}
+
+
+@dataclass(frozen=True)
+class NonFinite:
+    """NaN or Inf values found in a tensor."""
+
+    what: str  # "NaN", "Inf", "-Inf and NaN", "NaN or Inf"
+    label: str = ""  # the name the tensor was checked under
+    source: Literal["check_numerics", "summary", "loss"] = "check_numerics"
+    category = "numerics"
+
+    @property
+    def situation(self) -> str:
+        return self.source
+
+    def details(self) -> dict[str, object]:
+        return {"what": self.what, "tensor": self.label}
+
+
+@dataclass(frozen=True)
+class MissingGradients:
+    """The optimizer got no gradient (None) for the variables it was given."""
+
+    variables: tuple[str, ...] = field(default=())
+    how: Literal["none-for-all", "empty-pairs", "none-values"] = "none-for-all"
+    category = "no-gradients"
+
+    @property
+    def situation(self) -> str:
+        return self.how
+
+    def details(self) -> dict[str, object]:
+        return {"variables": ", ".join(self.variables[:5])}
+
+
+Finding = (
+    ShapePair
+    | LossShapes
+    | SparseLabels
+    | LabelCount
+    | SampleCount
+    | RankMismatch
+    | FeatureMismatch
+    | ReshapeMismatch
+    | WindowTooLarge
+    | OpInputs
+    | JoinedShapes
+    | SharedVariable
+    | FloatDimension
+    | DtypeClash
+    | IndexOutOfRange
+    | NonFinite
+    | MissingGradients
+)
