@@ -23,6 +23,7 @@ from ganerrors.explainers.findings import (
     IndexOutOfRange,
     JoinedShapes,
     LabelCount,
+    LogitsMismatch,
     LossShapes,
     MissingGradients,
     NonFinite,
@@ -33,6 +34,8 @@ from ganerrors.explainers.findings import (
     ShapePair,
     SharedVariable,
     SparseLabels,
+    SparseRanks,
+    WeightShapes,
     WindowTooLarge,
 )
 from ganerrors.explainers.parsing import fmt
@@ -227,6 +230,34 @@ def _units(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+MAP_CAUSES: tuple[Cause, ...] = (
+    (
+        "The discriminator (or classifier) ends in a convolution: without Flatten and a Dense "
+        "layer it gives a map of scores, not one score per image.",
+        "End it with `Flatten()` and `Dense(1)` (or `Dense(num_classes)`).",
+    ),
+    (
+        "Dense layers applied to images keep the image axes: a Dense layer works on the last "
+        "axis only.",
+        "Put a `Flatten()` before the first Dense layer.",
+    ),
+    (
+        "A recurrent layer with `return_sequences=True` before the last Dense: the model gives "
+        "one value per time step.",
+        "Set `return_sequences=False` on the last recurrent layer.",
+    ),
+    (
+        "A PatchGAN discriminator, which gives a map on purpose: its labels must then be maps "
+        "of the same shape.",
+        "Make them with `tf.ones_like(patch_scores)`.",
+    ),
+)
+MAP_FIX = (
+    "Make the model's output match the labels: `Flatten()` then `Dense(1)` for one score per "
+    "image. Print `discriminator(images).shape` to check."
+)
+
+
 def _map(pair: ShapePair, context: Context) -> Advice:
     labels, scores = (
         (pair.first, pair.second)
@@ -234,22 +265,11 @@ def _map(pair: ShapePair, context: Context) -> Advice:
         else (pair.second, pair.first)
     )
     return Advice(
-        f"{_what(pair)} do not fit: the predictions {fmt(scores)} are a map of scores per "
-        f"image, the labels {fmt(labels)} one value per image.",
-        (
-            (
-                "The discriminator ends in a convolution: without Flatten and a Dense layer it "
-                "gives a map of scores, not one score per image.",
-                "End it with `Flatten()` and `Dense(1)`.",
-            ),
-            (
-                "A PatchGAN discriminator, which gives a map on purpose: its labels must then be "
-                "maps of the same shape.",
-                "Make them with `tf.ones_like(patch_scores)`.",
-            ),
-        ),
-        "Make the discriminator's output match the labels: `Flatten()` then `Dense(1)` for one "
-        "score per image. Print `discriminator(images).shape` to check.",
+        f"{_what(pair)} do not fit: the predictions {fmt(scores)} have axes the labels "
+        f"{fmt(labels)} lack, a map of values per example where one value per example is "
+        "expected.",
+        MAP_CAUSES,
+        MAP_FIX,
     )
 
 
@@ -288,25 +308,47 @@ def _ranks(pair: ShapePair, context: Context) -> Advice:
     )
 
 
-def _labels_too_wide(pair: ShapePair, context: Context) -> Advice:
+def _widths(pair: ShapePair, context: Context) -> Advice:
     first, second = pair.names
+    if pair.names == ("first tensor", "second tensor"):
+        first, second = "first", "second"
     return Advice(
         f"{_what(pair)} differ in the last axis: {pair.first[-1]} values per example in the "
-        f"{first}, one in the {second}.",
+        f"{first}, {pair.second[-1]} in the {second}.",
         (
             (
-                "The labels are one-hot encoded, or carry extra columns, where the model gives "
-                "one score per example.",
-                "Give a real/fake loss one label per example, shape (batch, 1).",
+                "The labels were built for another number of classes or columns than the model "
+                "gives: one-hot labels of another depth, class indices where one-hot rows are "
+                "expected, or extra columns.",
+                "One-hot encode them with the model's number of classes "
+                "(`tf.one_hot(labels, num_classes)`), or use a sparse loss for class indices.",
             ),
             (
-                "A classifier whose last layer has one unit while the labels have one column "
-                "per class.",
-                "Give it one unit per class.",
+                "The model's last layer has another number of units than the labels have classes.",
+                "Give it one unit per class (`Dense(num_classes)`), or `Dense(1)` for a "
+                "real/fake score.",
             ),
         ),
-        "Make the labels exactly the predictions' shape: (batch, 1) for a discriminator's "
-        "real/fake labels; one-hot labels need a model with one unit per class.",
+        "Make the labels exactly the predictions' shape: print `labels.shape` and "
+        "`model.output_shape`; (batch, 1) for a discriminator's real/fake labels, one-hot rows "
+        "of the model's width for a classifier.",
+    )
+
+
+def _output_image_axes(pair: ShapePair, context: Context) -> Advice:
+    return Advice(
+        f"{_what(pair)} differ in their image axes: the model's output is {fmt(pair.second)}, "
+        f"the targets {fmt(pair.first)}.",
+        (
+            (
+                "The model's upsampling does not give back the size of its targets: a decoder "
+                "or generator whose stride-2 layers do not undo the encoder's, or targets "
+                "padded or cropped to another size.",
+                "",
+            ),
+        ),
+        "Make the model's output size equal the targets' size: print `model.output_shape` and "
+        "the targets' shape, and resize the images to a size each downsampling step divides.",
     )
 
 
@@ -333,6 +375,29 @@ def _joined(pair: ShapePair, context: Context) -> Advice:
         ),
         "Print the shapes of both tensors; make the generator's output shape equal the real "
         "images' shape, or resize the images to a size every downsampling step divides.",
+    )
+
+
+def _layout(pair: ShapePair, context: Context) -> Advice:
+    flat, image = (
+        (pair.first, pair.second)
+        if len(pair.first) < len(pair.second)
+        else (pair.second, pair.first)
+    )
+    return Advice(
+        f"{_what(pair)} hold the same number of values per example in two layouts: "
+        f"{fmt(flat)} is flat, {fmt(image)} is shaped as images.",
+        (
+            (
+                "Flattened images meet images: the real images were flattened (an MLP's "
+                "input, `reshape(-1, 784)`) while the generator makes them as images, or the "
+                "other way round.",
+                "Use one layout for both: reshape the flat ones to the image shape, or flatten "
+                "both.",
+            ),
+            FLAT_INTO_CONV,
+        ),
+        PRINT_SHAPES_FIX,
     )
 
 
@@ -370,20 +435,23 @@ def _must_equal(found: LossShapes, context: Context) -> Advice:
     )
 
 
+SPARSE_ONE_HOT: Cause = (
+    "The labels are one-hot (or have an extra column) while the loss is the sparse one.",
+    "Use `CategoricalCrossentropy` for one-hot labels, or pass the class indices.",
+)
+SPARSE_FIX = (
+    "Either integer labels of shape (batch,) with `SparseCategoricalCrossentropy`, or one-hot "
+    "labels shaped like the predictions with `CategoricalCrossentropy`."
+)
+
+
 def _sparse(found: SparseLabels, context: Context) -> Advice:
     return Advice(
         f"A sparse categorical cross-entropy got labels of shape {found.labels} and predictions "
         f"of shape {found.predictions}: a sparse loss wants one integer class per example, so "
         "the labels must have one axis fewer than the predictions.",
-        (
-            (
-                "The labels are one-hot (or have an extra column) while the loss is the sparse "
-                "one.",
-                "Use `CategoricalCrossentropy` for one-hot labels, or pass the class indices.",
-            ),
-        ),
-        "Either integer labels of shape (batch,) with `SparseCategoricalCrossentropy`, or "
-        "one-hot labels shaped like the predictions with `CategoricalCrossentropy`.",
+        (SPARSE_ONE_HOT,),
+        SPARSE_FIX,
     )
 
 
@@ -450,6 +518,55 @@ def _input_rank(found: RankMismatch, context: Context) -> Advice:
     )
 
 
+def _target_map(found: RankMismatch, context: Context) -> Advice:
+    shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
+    output = f" {found.layer}" if found.layer else ""
+    return Advice(
+        f"fit() got targets with {found.got} axes{shape} for the model's output{output}, which "
+        f"has {found.expected}: the model gives a map of values per example where one value "
+        "per example is expected.",
+        MAP_CAUSES,
+        MAP_FIX,
+    )
+
+
+def _sparse_map(found: SparseRanks, context: Context) -> Advice:
+    return Advice(
+        f"A sparse loss got labels with {found.labels} axes and logits with {found.logits}: "
+        "the logits must have exactly one axis more than the labels, so these logits are a map "
+        "of scores per example.",
+        MAP_CAUSES,
+        MAP_FIX,
+    )
+
+
+def _sparse_ranks(found: SparseRanks, context: Context) -> Advice:
+    return Advice(
+        f"A sparse loss got labels with {found.labels} axes and logits with {found.logits}: a "
+        "sparse loss wants one integer class per example, so the labels must have one axis "
+        "fewer than the logits.",
+        (SPARSE_ONE_HOT,),
+        SPARSE_FIX,
+    )
+
+
+def _restore(found: WeightShapes, context: Context) -> Advice:
+    return Advice(
+        f"Saved weights of shape {fmt(found.saved)} are loaded into a variable of shape "
+        f"{fmt(found.model)}: the model was built with other sizes than the one that was saved.",
+        (
+            (
+                "A size changed since the checkpoint was written (the noise size, the "
+                "vocabulary, the image size, the number of classes), and the old checkpoint is "
+                "restored.",
+                "Delete the old checkpoints, or build the model with the saved sizes.",
+            ),
+        ),
+        "Build the model with the same sizes as the saved one, or start from fresh weights "
+        "(remove the old checkpoint directory).",
+    )
+
+
 def _target_rank(found: RankMismatch, context: Context) -> Advice:
     shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
     output = f" {found.layer}" if found.layer else ""
@@ -492,8 +609,44 @@ def _features(found: FeatureMismatch, context: Context) -> Advice:
     )
 
 
+def _channels(found: FeatureMismatch, context: Context) -> Advice:
+    named = f"Layer {found.layer!r}" if found.layer else "A convolution"
+    return Advice(
+        f"{named} was built for images with {found.expected} channels and got images with "
+        f"{found.got}.",
+        (
+            (
+                "Grayscale images (1 channel) fed to a model built for colour ones (3), or the "
+                "other way round; or a generator whose last layer makes another number of "
+                "channels than the real images have.",
+                "Give the generator's last layer as many filters as the real images have channels.",
+            ),
+            (
+                "Channels-first data (batch, channels, height, width) read as channels-last.",
+                "Transpose it with `tf.transpose(x, (0, 2, 3, 1))`.",
+            ),
+        ),
+        "Print `images.shape`, `generator(noise).shape` and `discriminator.input_shape`; the "
+        "last axis (the channels) must agree.",
+    )
+
+
 def _reshape(found: ReshapeMismatch, context: Context) -> Advice:
     have, want = found.values, found.requested
+    if have is None or want is None:
+        return Advice(
+            "A reshape was asked for a shape that does not hold the values it gets: a "
+            "reshape never adds or drops values.",
+            (
+                (
+                    "The generator's Dense layer before its Reshape has another number of "
+                    "units than the Reshape's target.",
+                    "`Dense(7 * 7 * 256)` must be followed by `Reshape((7, 7, 256))`.",
+                ),
+            ),
+            "Print the shape that goes into the reshape and make the target hold exactly its "
+            "values per example.",
+        )
     if found.target_shape is not None:  # a Reshape layer
         return Advice(
             f"A Reshape layer gets {fmt(found.input_shape)} per example ({have} values) and was "
@@ -677,6 +830,20 @@ _DTYPE_CAUSES: dict[str, Callable[[str], tuple[Cause, ...]]] = {
         ),
         ("A tensor made with `tf.constant` from float64 NumPy data keeps float64.", ""),
     ),
+    "object": lambda odd: (
+        (
+            "A NumPy array of Python objects (dtype object): a pandas column of mixed types, or "
+            "a list of arrays of different lengths, turned into one array.",
+            "Convert it with `np.asarray(x).astype('float32')` after fixing the odd entries.",
+        ),
+    ),
+    "indices": lambda odd: (
+        (
+            "Float indices: class labels or positions made as floats (a NumPy default, or "
+            "arithmetic with `/`) where an Embedding or a gather needs integers.",
+            "Cast them with `tf.cast(indices, tf.int32)`.",
+        ),
+    ),
     "other": lambda odd: (
         (
             "Two tensors that meet in this op were made with different dtypes.",
@@ -689,17 +856,31 @@ _DTYPE_CAUSES: dict[str, Callable[[str], tuple[Cause, ...]]] = {
 def _dtype(found: DtypeClash, context: Context) -> Advice:
     op = found.op or "An op"
     where = f" {found.where}" if found.where else ""
-    if found.no_kernel:
+    if found.kind == "no-kernel":
         where = " it has no kernel for,"
+    if found.kind == "indices":
+        fix = (
+            "Make indices integers where they are made (`tf.cast(labels, tf.int32)`), and "
+            "print the `.dtype` of the labels that go into an Embedding or a gather."
+        )
+    elif found.kind == "object":
+        fix = (
+            "Convert the data to one float32 array before training "
+            "(`np.asarray(x).astype('float32')`), and print its `.dtype` and `.shape`."
+        )
+    else:
+        fix = (
+            f"Convert the {found.odd} tensor to float32 once, where it enters (the data "
+            "pipeline or the noise), and print `.dtype` of the real images, the noise, the "
+            "fakes and the labels to check."
+        )
     return Advice(
         f"`{op}` got {_a(found.got)} tensor{where} where it expected {found.expected}. "
         "TensorFlow does not convert between dtypes for you: every tensor that meets in one "
         "op must have the same dtype, and in a GAN that means float32 everywhere images, "
         "noise and scores meet.",
         _DTYPE_CAUSES[found.situation](found.odd),
-        f"Convert the {found.odd} tensor to float32 once, where it enters (the data pipeline or "
-        "the noise), and print `.dtype` of the real images, the noise, the fakes and the "
-        "labels to check.",
+        fix,
     )
 
 
@@ -710,6 +891,8 @@ def _off_by_what(found: IndexOutOfRange) -> str:
     value, size = found.value, found.size
     what = "label" if found.kind == "label" else "index"
     last = "class" if found.kind == "label" else "row"
+    if value is None or size is None:
+        return ""
     if value < 0:
         return f"{value} is negative: -1 often marks a missing or padding label."
     if value == size:
@@ -722,6 +905,20 @@ def _off_by_what(found: IndexOutOfRange) -> str:
 
 def _index(found: IndexOutOfRange, context: Context) -> Advice:
     value, size = found.value, found.size
+    if size is None or value is None:
+        which = f" ({value})" if value is not None else ""
+        return Advice(
+            f"An index or class label{which} is outside the range of what it indexes: that "
+            "axis, or the number of classes, is smaller than the code assumes.",
+            (
+                (
+                    "A tensor indexed with a position (a class, a task, a time step) that it "
+                    "does not have: it was built or loaded with fewer entries.",
+                    "",
+                ),
+            ),
+            "Print the shape of the tensor being indexed and the largest index used on it.",
+        )
     table = (
         "the Embedding"
         if found.embedding
@@ -752,6 +949,8 @@ def _index(found: IndexOutOfRange, context: Context) -> Advice:
 
 def _label(found: IndexOutOfRange, context: Context) -> Advice:
     value, size = found.value, found.size
+    if size is None or value is None:
+        return _index(found, context)
     return Advice(
         f"A class label is {value}, but the loss compares it with {size} class scores (the last "
         f"axis of the model's output): valid labels are 0 to {size - 1}. {_off_by_what(found)}",
@@ -813,6 +1012,52 @@ def _summary_nan(found: NonFinite, context: Context) -> Advice:
     )
 
 
+def _numpy_nan(found: NonFinite, context: Context) -> Advice:
+    return Advice(
+        f"NumPy's {found.label} made {found.what} values: its input was outside the range "
+        f"where {found.label} is defined (log of 0 or of a negative number, a division by 0, "
+        f"an exponent too large). {_SPREADS}",
+        _NAN_CAUSES,
+        "Print the smallest and largest input to that function, and clip or scale the values "
+        "before it (a small epsilon where a log or a division meets 0).",
+    )
+
+
+def _probabilities(found: LogitsMismatch, context: Context) -> Advice:
+    return Advice(
+        "A loss or metric that takes probabilities (values in [0, 1]) got values outside that "
+        "range: raw scores (logits), or values gone bad.",
+        (
+            (
+                "The discriminator gives raw scores (no sigmoid on its last layer) while the "
+                "loss or metric expects probabilities.",
+                "Use `from_logits=True` in the loss, or apply `tf.sigmoid` before the metric.",
+            ),
+            _NAN_CAUSES[1],
+        ),
+        "Make the model's output and the loss agree: raw scores with `from_logits=True`, or a "
+        "sigmoid output with `from_logits=False`.",
+    )
+
+
+def _from_logits(found: LogitsMismatch, context: Context) -> Advice:
+    return Advice(
+        f"`{found.loss}` was told it gets logits (`from_logits=True`), but the model's output "
+        f"comes from a {found.activation} activation: these are probabilities, and the loss "
+        "applies its own sigmoid or softmax on top, so it trains on the wrong values.",
+        (
+            (
+                "The model's last layer has an activation and the loss is built with "
+                "`from_logits=True`: one of the two must go.",
+                "Remove the activation of the last layer (keep `from_logits=True`), or keep it "
+                "and use `from_logits=False`.",
+            ),
+        ),
+        "Give the loss raw scores: no activation on the model's last layer, "
+        "`from_logits=True` in the loss.",
+    )
+
+
 def _loss_nan(found: NonFinite, context: Context) -> Advice:
     return Advice(
         f"{found.what} values in the training: a loss or the tensors it is computed from. "
@@ -862,13 +1107,40 @@ def _none_for_all(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+MOVING_STATISTICS: Cause = (
+    "Batch normalisation's moving statistics (moving_mean, moving_variance) passed to the "
+    "optimizer: they are updated by the layer, never by gradients.",
+    "Pass `model.trainable_variables`, not `model.variables` or `model.weights`.",
+)
+
+
 def _none_values(found: MissingGradients, context: Context) -> Advice:
     names = found.variables
     which = f" ({', '.join(names[:3])})" if names else ""
+    causes = _NO_GRADIENT_CAUSES
+    if any("moving_" in name for name in names):
+        causes = (MOVING_STATISTICS, *causes)
     return Advice(
         f"Some gradients are None{which}: nothing connects the loss to those weights, so they "
         "would never be trained.",
-        _NO_GRADIENT_CAUSES,
+        causes,
+        _NO_GRADIENT_FIX,
+    )
+
+
+def _no_gradient_op(found: MissingGradients, context: Context) -> Advice:
+    op = found.variables[0] if found.variables else "an op"
+    return Advice(
+        f"The loss is computed through {op}, which has no gradient: nothing can flow back "
+        "through it to the weights before it.",
+        (
+            (
+                "A rounding, argmax, cast to integers or comparison between the generator's "
+                "output and the loss: these steps are flat, so they have no gradient.",
+                "Keep the generator's output continuous up to the loss (a softmax or "
+                "straight-through estimate instead of argmax or round).",
+            ),
+        ),
         _NO_GRADIENT_FIX,
     )
 
@@ -889,6 +1161,12 @@ def _empty_pairs(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
+    if isinstance(found, SparseRanks):
+        return _sparse_ranks(found, context)
+    return _sparse(found, context)
+
+
 WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "batch"): _batch,
     ("batch-size", "joined-batch"): _joined_batch,
@@ -896,17 +1174,22 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "sample-count"): _sample_count,
     ("output-shape", "units"): _units,
     ("output-shape", "map"): _map,
+    ("output-shape", "image-axes"): _output_image_axes,
+    ("output-shape", "target-map"): _target_map,
+    ("output-shape", "sparse-map"): _sparse_map,
     ("target-shape", "labels-lack-axis"): _ranks,
     ("target-shape", "predictions-lack-axis"): _ranks,
     ("target-shape", "ranks"): _ranks,
-    ("target-shape", "labels-too-wide"): _labels_too_wide,
+    ("target-shape", "widths"): _widths,
     ("target-shape", "must-equal"): _must_equal,
-    ("target-shape", "one-hot-to-sparse"): _sparse,
+    ("target-shape", "one-hot-to-sparse"): _sparse_or_ranks,
     ("target-shape", "flattened-labels"): _flattened_labels,
     ("target-shape", "target-rank"): _target_rank,
     ("model-io-shape", "image-axes"): _image_axes,
     ("model-io-shape", "joined"): _joined,
     ("model-io-shape", "input"): _input,
+    ("model-io-shape", "layout"): _layout,
+    ("model-io-shape", "channels"): _channels,
     ("model-io-shape", "input-rank"): _input_rank,
     ("model-io-shape", "features"): _features,
     ("model-io-shape", "reshape"): _reshape,
@@ -915,15 +1198,22 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "concatenate-layer"): _concatenate_layer,
     ("model-io-shape", "shared-variable"): _shared_variable,
     ("model-io-shape", "float-dimension"): _float_dimension,
+    ("model-io-shape", "restore"): _restore,
     ("dtype", "integer"): _dtype,
     ("dtype", "float64"): _dtype,
     ("dtype", "other"): _dtype,
+    ("dtype", "object"): _dtype,
+    ("dtype", "indices"): _dtype,
     ("index-range", "index"): _index,
     ("index-range", "label"): _label,
     ("numerics", "check_numerics"): _check_numerics,
     ("numerics", "summary"): _summary_nan,
     ("numerics", "loss"): _loss_nan,
+    ("numerics", "numpy"): _numpy_nan,
+    ("numerics", "from-logits"): _from_logits,
+    ("numerics", "probabilities"): _probabilities,
     ("no-gradients", "none-for-all"): _none_for_all,
     ("no-gradients", "none-values"): _none_values,
     ("no-gradients", "empty-pairs"): _empty_pairs,
+    ("no-gradients", "no-gradient-op"): _no_gradient_op,
 }

@@ -26,8 +26,16 @@ LIST = re.compile(
 # argument 'x'."
 INPUT = re.compile(
     rf"Input '(?P<argument>\w{{1,100}})' of '(?P<op>\w{{1,100}})' Op has type (?P<got>{_DT}) "
-    rf"that does not match type (?P<expected>{_DT}) of argument '(?P<other>\w{{1,100}})'"
+    rf"that does not match (?:type (?P<expected>{_DT}) of argument '(?P<other>\w{{1,100}})'"
+    rf"|expected type of (?P<declared>{_DT}))"
 )
+# Keras 2 fit() on a pandas frame or ragged lists: "Failed to convert a NumPy array to a
+# Tensor (Unsupported object type float)."
+OBJECT_ARRAY = re.compile(
+    r"Failed to convert a NumPy array to a Tensor \(Unsupported object type (?P<type>[\w.]{1,60})"
+)
+# Keras 3 take/scatter: "indices must have an integer type"
+INDICES = re.compile(r"indices must have an integer type")
 # tf.convert_to_tensor: "Tensor conversion requested dtype float32 for Tensor with dtype int32"
 CONVERSION = re.compile(
     rf"Tensor conversion requested dtype (?P<expected>{_DT}) "
@@ -61,8 +69,14 @@ def _name(dtype: str) -> str:
     return dtype_name(dtype.removeprefix("tf.").removeprefix("np."))
 
 
-def _clash(got: str, expected: str, op: str, where: str = "", no_kernel: bool = False):
-    return DtypeClash(_name(got), _name(expected), op, where, no_kernel)
+def _clash(got: str, expected: str, op: str, where: str = "", kind: str = "clash") -> Finding:
+    return DtypeClash(_name(got), _name(expected), op, where, kind)  # type: ignore[arg-type]
+
+
+def _ref(*dtypes: str) -> bool:
+    """TF 1.x reference dtypes (float32_ref): a Variable where a value was expected, or the
+    other way round; not a clash of data types."""
+    return any(d.endswith("_ref") for d in dtypes)
 
 
 def eager(text: str, context: Context) -> Finding | None:
@@ -87,12 +101,17 @@ def in_list(text: str, context: Context) -> Finding | None:
 def input_mismatch(text: str, context: Context) -> Finding | None:
     for match in anchored(INPUT, text, "Input '"):
         where = f"as its input {match.group('argument')!r}"
-        return _clash(match.group("got"), match.group("expected"), match.group("op"), where)
+        expected = match.group("expected") or match.group("declared")
+        if _ref(match.group("got"), expected):
+            continue
+        return _clash(match.group("got"), expected, match.group("op"), where)
     return None
 
 
 def conversion(text: str, context: Context) -> Finding | None:
     for match in anchored(CONVERSION, text, "Tensor conversion requested dtype"):
+        if _ref(match.group("got"), match.group("expected")):
+            continue
         return _clash(match.group("got"), match.group("expected"), "convert_to_tensor")
     return None
 
@@ -100,7 +119,7 @@ def conversion(text: str, context: Context) -> Finding | None:
 def not_allowed(text: str, context: Context) -> Finding | None:
     for match in anchored(NOT_ALLOWED, text, "Value ", after=400):
         op = context.op.split("/")[-1] or "An op"
-        return _clash(match.group("got"), "float32", op, "", no_kernel=True)
+        return _clash(match.group("got"), "float32", op, "", kind="no-kernel")
     return None
 
 
@@ -129,6 +148,18 @@ def eager_convert(text: str, context: Context) -> Finding | None:
     return None
 
 
+def object_array(text: str, context: Context) -> Finding | None:
+    for _ in anchored(OBJECT_ARRAY, text, "Failed to convert a NumPy array to a Tensor"):
+        return _clash("object", "float32", "convert_to_tensor", "", kind="object")
+    return None
+
+
+def indices(text: str, context: Context) -> Finding | None:
+    for _ in anchored(INDICES, text, "indices must have an integer type"):
+        return _clash("float32", "int32", context.op or "take", "as indices", kind="indices")
+    return None
+
+
 READERS = (
     eager,
     in_list,
@@ -138,4 +169,6 @@ READERS = (
     variable,
     same_dtype,
     eager_convert,
+    object_array,
+    indices,
 )

@@ -11,14 +11,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ganerrors.explainers.parsing import INTEGER, Shape, differing_axes, fmt, is_score
+from ganerrors.explainers.parsing import INTEGER, Shape, differing_axes, fmt
 
 #: Which side of a shape pair is which.
-#: "labels": first the labels (targets), second the model's predictions (logits, scores).
+#: "labels": first the labels, second the predictions, as a loss compares them.
+#: "target": first the labels given to fit(), second the shape of the model's output there.
 #: "input": first what was given to a model, layer or placeholder, second what it expects.
 #: "operands": two tensors of one op; which is the labels is not known.
 #: "joined": two tensors concatenated; every axis but the joined one must agree.
-Roles = Literal["labels", "input", "operands", "joined"]
+Roles = Literal["labels", "target", "input", "operands", "joined"]
+
+
+def _is_map(labels: Shape, predictions: Shape) -> bool:
+    """Predictions with axes the labels lack: a map of scores per image (4-D or more, no
+    Flatten), or one score (or one row of class scores) per position of a sequence."""
+    if not 1 <= len(labels) <= 2 or len(predictions) < 3:
+        return False
+    if len(predictions) >= 4:
+        return True
+    last = labels[-1] if len(labels) == 2 else 1
+    return last is not None and last == predictions[-1]
+
+
+def _same_values(a: Shape, b: Shape) -> bool:
+    """The same number of values per example in two layouts: (32, 784) and (32, 28, 28, 1)."""
+    rest_a, rest_b = a[1:], b[1:]
+    if not rest_a or not rest_b or None in rest_a or None in rest_b:
+        return False
+    product_a = product_b = 1
+    for dim in rest_a:
+        product_a *= dim or 0
+    for dim in rest_b:
+        product_b *= dim or 0
+    return product_a == product_b > 1
 
 
 def pair_verdict(
@@ -31,23 +56,18 @@ def pair_verdict(
     """(category, situation) for two shapes that had to agree, or None if none is known.
 
     - Only the first (batch) axis differs: the batch size.
-    - Labels against predictions: a 4-D map against (batch, 1) labels is the model's output
-      (a missing Flatten/Dense); (batch, n) predictions against (batch, 1) labels too (a GAN's
-      discriminator gives one score per image). (batch, n) labels against (batch, 1)
-      predictions are the labels' fault; so is a missing or extra axis.
-    - Image axes, or a model's input: the models' input/output shapes.
+    - Predictions with axes the labels lack (a 4-D map against (batch, 1) labels): the
+      model's output (a missing Flatten/Dense); any other difference of rank: the target.
+    - Only the last axis differs: the wider side is at fault. (batch, n) predictions against
+      (batch, 1) labels: a GAN's discriminator gives one score per image, so the output is
+      wrong; (batch, 4) labels against (batch, 1) predictions: the labels are. With unknown
+      roles, the first tensor is taken for the labels.
+    - Image axes: the models' input/output shapes (the output's, when fit() checks it).
+    - A model's input, or the same values per example in two layouts (flattened images
+      against images): the models' input/output shapes.
 
     `axis`, for joined tensors: the axis that the message says must agree.
     """
-    if roles == "operands" and len(first) != len(second):
-        # Unknown roles: a map of scores against one score per example is the model's
-        # output; the side with fewer axes is otherwise taken for the labels.
-        if is_score(first) and len(second) >= 3:
-            first, second, roles = first, second, "labels"
-        elif is_score(second) and len(first) >= 3:
-            first, second, roles = second, first, "labels"
-        else:
-            return ("target-shape", "ranks")
     if roles == "joined":
         if len(first) != len(second):
             return ("model-io-shape", "joined")
@@ -55,13 +75,19 @@ def pair_verdict(
         if not axes:
             return None
         return ("batch-size", "joined-batch") if axes == [0] else ("model-io-shape", "joined")
+    if len(first) != len(second) and roles != "input" and _same_values(first, second):
+        return ("model-io-shape", "layout")
+    if roles == "operands" and len(first) != len(second):
+        # Unknown roles: the side with fewer axes is taken for the labels.
+        if len(first) > len(second):
+            first, second = second, first
+        roles = "labels"
     if len(first) != len(second):
         if roles == "input":
             return ("model-io-shape", "input")
-        labels, predictions = first, second
-        if len(predictions) >= 3 and is_score(labels):
+        if _is_map(first, second):
             return ("output-shape", "map")
-        if len(labels) < len(predictions):
+        if len(first) < len(second):
             return ("target-shape", "labels-lack-axis")
         return ("target-shape", "predictions-lack-axis")
     axes = differing_axes(first, second, broadcast)
@@ -71,10 +97,13 @@ def pair_verdict(
         return ("batch-size", "batch")
     if roles == "input":
         return ("model-io-shape", "input")
-    if 0 not in axes and len(first) <= 2 and axes == [len(first) - 1]:
-        if roles == "labels" and second[-1] == 1:
-            return ("target-shape", "labels-too-wide")
-        return ("output-shape", "units")
+    if 0 not in axes and axes == [len(first) - 1]:
+        labels_width, predictions_width = first[-1] or 0, second[-1] or 0
+        if labels_width < predictions_width:
+            return ("output-shape", "units")
+        return ("target-shape", "widths")
+    if roles == "target" and 0 not in axes:
+        return ("output-shape", "image-axes")
     return ("model-io-shape", "image-axes")
 
 
@@ -137,6 +166,42 @@ class SparseLabels:
 
 
 @dataclass(frozen=True)
+class SparseRanks:
+    """A sparse loss: the labels must have one axis fewer than the logits."""
+
+    labels: int
+    logits: int
+
+    @property
+    def category(self) -> str:
+        return (
+            "output-shape"
+            if self.logits >= 3 and self.labels < self.logits - 1
+            else ("target-shape")
+        )
+
+    @property
+    def situation(self) -> str:
+        return "sparse-map" if self.category == "output-shape" else "one-hot-to-sparse"
+
+    def details(self) -> dict[str, object]:
+        return {"labels_rank": self.labels, "logits_rank": self.logits}
+
+
+@dataclass(frozen=True)
+class WeightShapes:
+    """Saved weights (a checkpoint, an assignment) of another shape than the model's."""
+
+    model: Shape | None
+    saved: Shape | None
+    category = "model-io-shape"
+    situation = "restore"
+
+    def details(self) -> dict[str, object]:
+        return {"model_shape": fmt(self.model), "saved_shape": fmt(self.saved)}
+
+
+@dataclass(frozen=True)
 class LabelCount:
     """A sparse loss got `labels` labels for `examples` examples."""
 
@@ -146,7 +211,9 @@ class LabelCount:
 
     @property
     def flattened(self) -> bool:
-        return bool(self.examples) and self.labels % self.examples == 0 and len(self.logits) > 1
+        """One label per class and example: one-hot labels flattened to one vector."""
+        classes = self.logits[-1] if len(self.logits) > 1 else None
+        return bool(classes) and self.labels == self.examples * (classes or 0)
 
     @property
     def category(self) -> str:
@@ -185,11 +252,25 @@ class RankMismatch:
     layer: str = ""
 
     @property
+    def output_map(self) -> bool:
+        """fit()'s targets of 1 or 2 axes for an output of 4 or more: a map, not a score."""
+        return (
+            self.role == "target"
+            and self.expected is not None
+            and self.got is not None
+            and self.expected >= 4 > 2 >= self.got
+        )
+
+    @property
     def category(self) -> str:
+        if self.output_map:
+            return "output-shape"
         return "target-shape" if self.role == "target" else "model-io-shape"
 
     @property
     def situation(self) -> str:
+        if self.output_map:
+            return "target-map"
         return "target-rank" if self.role == "target" else "input-rank"
 
     def details(self) -> dict[str, object]:
@@ -210,7 +291,11 @@ class FeatureMismatch:
     weights: Shape | None = None  # the weights' shape (a MatMul)
     layer: str = ""
     category = "model-io-shape"
-    situation = "features"
+
+    @property
+    def situation(self) -> str:
+        """ "channels" when the axis is an image's channels, "features" otherwise."""
+        return "channels" if self.shape is not None and len(self.shape) >= 4 else "features"
 
     def details(self) -> dict[str, object]:
         found: dict[str, object] = {"expected": self.expected, "got": self.got}
@@ -319,7 +404,9 @@ class DtypeClash:
     expected: str
     op: str = ""
     where: str = ""  # "as its input #1", "in its list of inputs (dtypes ...)", ...
-    no_kernel: bool = False
+    #: "clash": two dtypes met; "no-kernel": the op has none for this dtype; "object": a NumPy
+    #: array of Python objects; "indices": indices that must be integers are not
+    kind: Literal["clash", "no-kernel", "object", "indices"] = "clash"
     category = "dtype"
 
     @property
@@ -332,6 +419,8 @@ class DtypeClash:
 
     @property
     def situation(self) -> str:
+        if self.kind in ("object", "indices"):
+            return self.kind
         if self.odd in INTEGER:
             return "integer"
         if self.odd == "float64":
@@ -346,8 +435,8 @@ class DtypeClash:
 class IndexOutOfRange:
     """An index or class label outside [0, size)."""
 
-    value: int
-    size: int
+    value: int | None  # None: not known
+    size: int | None  # None: not known
     kind: Literal["index", "label"] = "index"
     position: str = ""
     embedding: bool = False
@@ -369,7 +458,7 @@ class NonFinite:
 
     what: str  # "NaN", "Inf", "-Inf and NaN", "NaN or Inf"
     label: str = ""  # the name the tensor was checked under
-    source: Literal["check_numerics", "summary", "loss"] = "check_numerics"
+    source: Literal["check_numerics", "summary", "loss", "numpy"] = "check_numerics"
     category = "numerics"
 
     @property
@@ -381,11 +470,30 @@ class NonFinite:
 
 
 @dataclass(frozen=True)
+class LogitsMismatch:
+    """A loss told it gets logits (from_logits=True) is given probabilities."""
+
+    loss: str = ""
+    activation: str = ""
+    #: "from-logits": probabilities given to a loss told to expect logits; "probabilities":
+    #: values outside [0, 1] given to a loss or metric that expects probabilities
+    expects: Literal["from-logits", "probabilities"] = "from-logits"
+    category = "numerics"
+
+    @property
+    def situation(self) -> str:
+        return self.expects
+
+    def details(self) -> dict[str, object]:
+        return {"loss": self.loss, "activation": self.activation}
+
+
+@dataclass(frozen=True)
 class MissingGradients:
     """The optimizer got no gradient (None) for the variables it was given."""
 
     variables: tuple[str, ...] = field(default=())
-    how: Literal["none-for-all", "empty-pairs", "none-values"] = "none-for-all"
+    how: Literal["none-for-all", "empty-pairs", "none-values", "no-gradient-op"] = "none-for-all"
     category = "no-gradients"
 
     @property
@@ -400,6 +508,8 @@ Finding = (
     ShapePair
     | LossShapes
     | SparseLabels
+    | SparseRanks
+    | WeightShapes
     | LabelCount
     | SampleCount
     | RankMismatch
@@ -413,5 +523,6 @@ Finding = (
     | DtypeClash
     | IndexOutOfRange
     | NonFinite
+    | LogitsMismatch
     | MissingGradients
 )

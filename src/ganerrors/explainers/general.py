@@ -116,6 +116,14 @@ RANGE = re.compile(r"(?P<value>-?\d{1,18})\D{0,100}?\[0, ?(?P<size>\d{1,18})\)")
 BOUNDS = re.compile(
     r"index (?P<value>-?\d{1,18}) is out of bounds for axis \d{1,3} with size (?P<size>\d{1,18})"
 )
+# "Label IDs must < n_classes", "labels out of bound", "Index out of range using input dim 2"
+OUT_OF_RANGE = re.compile(
+    r"(?i)\b(?:indices|index|labels?|label ids|class ids?)\b[^\n]{0,60}?"
+    r"\b(?:out of (?:range|bounds?)|must (?:be )?<=? ?n_classes|not in \[)"
+)
+_PYTHON_INDEX = ("list index out of range", "tuple index out of range", "string index out of")
+# TensorFlow's strided slices: "slice index 1 of dimension 0 out of bounds."
+SLICE = re.compile(r"index (?P<value>-?\d{1,18}) of dimension \d{1,3} out of bounds")
 
 
 def index_range(text: str, context: Context) -> Finding | None:
@@ -126,6 +134,13 @@ def index_range(text: str, context: Context) -> Finding | None:
             return IndexOutOfRange(value, size, kind)  # type: ignore[arg-type]
     for match in anchored(BOUNDS, text, "is out of bounds for axis", before=40, after=60):
         return IndexOutOfRange(int(match.group("value")), int(match.group("size")), "label")
+    for match in anchored(SLICE, text, "of dimension", before=40, after=40):
+        return IndexOutOfRange(int(match.group("value")), None, "index")
+    if not any(phrase in text for phrase in _PYTHON_INDEX):
+        tail = text[-4000:]
+        if OUT_OF_RANGE.search(tail):
+            kind = "label" if "label" in tail.lower() else "index"
+            return IndexOutOfRange(None, None, kind)  # type: ignore[arg-type]
     return None
 
 
@@ -136,28 +151,35 @@ _NUMERIC_WORDS = ("loss", "Loss", "value", "Tensor", "tensor", "contains", "grad
 
 
 def non_finite(text: str, context: Context) -> Finding | None:
-    if not any(word in text for word in _NUMERIC_WORDS):
+    """NaN or Inf next to a word of losses and tensors, or printed several times (a log of
+    values going bad)."""
+    found = [m.group("what") for m in NON_FINITE.finditer(text[-4000:])]
+    if not found or (len(found) < 3 and not any(word in text for word in _NUMERIC_WORDS)):
         return None
-    for match in NON_FINITE.finditer(text[-4000:]):
-        what = match.group("what")
-        return NonFinite("NaN" if what.lower() == "nan" else "Inf", "", "loss")
-    return None
+    return NonFinite("NaN" if "nan" in {w.lower() for w in found} else "Inf", "", "loss")
 
 
 # --- gradients ----------------------------------------------------------------------------
 
-_GRADIENT_CODE = ("gradient", "grads", "clip_by", "optimizer", "minimize")
+_GRADIENT_CODE = ("gradient", "grads", "clip_by", "optimizer", "minimize", "t_list")
 _NO_GRADIENT = re.compile(
     r"(?i)\bno gradients?\b|gradients? (?:is|are) none|none (?:for|as) (?:the )?gradient"
     r"|not differentiable"
 )
 
 
+_NONE_OPERAND = re.compile(r"unsupported operand type\(s\) for [^\n]{1,10}'NoneType'")
+
+
 def gradients(text: str, context: Context) -> Finding | None:
     if _NO_GRADIENT.search(text[-4000:]):
         return MissingGradients(how="none-values")
+    if _NONE_OPERAND.search(text[-4000:]):
+        code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
+        if "grad" in code:
+            return MissingGradients(how="none-values")
     if "None values not supported" in text:
-        code = " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
+        code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
         if any(word in code for word in _GRADIENT_CODE):
             return MissingGradients(how="none-values")
     return None

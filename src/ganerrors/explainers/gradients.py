@@ -16,11 +16,17 @@ NO_GRADIENTS = re.compile(
 _VARIABLE = re.compile(r"""['"](?:<tf\.Variable ')?(?P<name>[\w/.:-]{1,200})""")
 # TF 1.x: "An operation has `None` for gradient. Please make sure that all of your ops have a
 # gradient defined (i.e. are differentiable)."
-NONE_FOR_GRADIENT = re.compile(r"An operation has None for gradient")
+NONE_FOR_GRADIENT = re.compile(r"has None for gradient")
+# an op without a gradient function: "LookupError: No gradient defined for operation
+# 'generator/Round' (op type: Round)"
+NOT_DEFINED = re.compile(
+    r"No gradient defined for operation '?(?P<op>[^'\n]{1,300})'?"
+    r"(?: \(op type: (?P<type>\w{1,100}))?"
+)
 # Keras 2 warning: "Gradients do not exist for variables ['dense/kernel:0'] when minimizing
 # the loss."
 DO_NOT_EXIST = re.compile(
-    r"Gradients do not exist for variables (?P<variables>[^\n]{0,2000}?) when minimizing"
+    r"Gradients do(?:es)? not exist for variables? (?P<variables>.{0,2000})", re.S
 )
 # `grads, variables = zip(*optimizer.compute_gradients(...))` on an empty list
 UNPACK = re.compile(r"not enough values to unpack \(expected 2, got 0\)")
@@ -34,10 +40,13 @@ def _names(text: str) -> tuple[str, ...]:
 def no_gradients(text: str, context: Context) -> Finding | None:
     for match in anchored(NO_GRADIENTS, text, "No gradients provided for any variable"):
         return MissingGradients(_names(match.group("variables") or ""))
-    for _ in anchored(NONE_FOR_GRADIENT, text, "An operation has None for gradient"):
+    for _ in anchored(NONE_FOR_GRADIENT, text, "has None for gradient"):
         return MissingGradients(how="none-values")
-    for match in anchored(DO_NOT_EXIST, text, "Gradients do not exist for variables"):
-        return MissingGradients(_names(match.group("variables")), how="none-values")
+    for match in anchored(NOT_DEFINED, text, "No gradient defined for operation"):
+        return MissingGradients((match.group("type") or match.group("op"),), how="no-gradient-op")
+    for match in anchored(DO_NOT_EXIST, text, " not exist for variable", before=20, after=2100):
+        variables = match.group("variables").split("when minimizing")[0]
+        return MissingGradients(_names(variables), how="none-values")
     return None
 
 

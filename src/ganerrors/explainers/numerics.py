@@ -6,16 +6,33 @@ from __future__ import annotations
 import re
 
 from ganerrors.explainers.context import Context
-from ganerrors.explainers.findings import Finding, NonFinite
+from ganerrors.explainers.findings import Finding, LogitsMismatch, NonFinite
 from ganerrors.explainers.parsing import anchored
 
 # "discriminator loss : Tensor had NaN values" (also "Inf values", "Inf and NaN values");
 # the label before it is read by `_label_before`, not by the pattern.
 CHECK_NUMERICS = re.compile(r"Tensor had (?P<what>[-+]?Inf and NaN|NaN|[-+]?Inf) values")
 # TF 1.x summaries: "Nan in summary histogram for: discriminator/dense/kernel_0"
-SUMMARY = re.compile(r"(?P<what>Nan|Inf) in summary histogram for:? ?(?P<label>[^\s]{0,300})")
+SUMMARY = re.compile(r"(?P<what>Nan|Inf) in summary histogram(?: for:? ?(?P<label>[^\s]{0,300}))?")
+# NumPy: "RuntimeWarning: invalid value encountered in log1p", "divide by zero encountered
+# in log", "overflow encountered in exp"
+NUMPY = re.compile(
+    r"RuntimeWarning: (?P<what>invalid value|divide by zero|overflow) encountered in "
+    r"(?P<function>\w{1,60})"
+)
+# Keras: "sparse_categorical_crossentropy received from_logits=True, but the output argument
+# was produced by a sigmoid or softmax activation and thus does not represent logits."
+FROM_LOGITS = re.compile(
+    r"(?P<loss>\w{1,60}) received from_logits=True, but the output argument was produced by "
+    r"an? (?P<activation>[\w ]{1,40}?) activation"
+)
 # Keras TerminateOnNaN: "Batch 3: Invalid loss, terminating training"
 TERMINATE = re.compile(r"Batch \d{1,12}: Invalid loss, terminating training")
+# tf.estimator: "NaN loss during training."
+NAN_LOSS = re.compile(r"NaN loss during training")
+# metrics and losses that take probabilities: "assertion failed: [predictions must be >= 0]",
+# "[predictions must be <= 1]"
+PROBABILITIES = re.compile(r"predictions must be (?:>= 0|<= 1|in \[0, ?1\])")
 _LABEL_STOPS = "\n{}[]<>:"
 
 
@@ -37,9 +54,8 @@ def check_numerics(text: str, context: Context) -> Finding | None:
 
 def summary(text: str, context: Context) -> Finding | None:
     for match in anchored(SUMMARY, text, " in summary histogram", before=3, after=340):
-        return NonFinite(
-            "NaN" if match.group("what") == "Nan" else "Inf", match.group("label"), "summary"
-        )
+        what = "NaN" if match.group("what") == "Nan" else "Inf"
+        return NonFinite(what, match.group("label") or "", "summary")
     return None
 
 
@@ -49,4 +65,37 @@ def terminate_on_nan(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (check_numerics, summary, terminate_on_nan)
+def numpy_warning(text: str, context: Context) -> Finding | None:
+    for match in anchored(NUMPY, text, "RuntimeWarning: ", after=120):
+        what = {"invalid value": "NaN", "divide by zero": "Inf", "overflow": "Inf"}
+        return NonFinite(what[match.group("what")], match.group("function"), "numpy")
+    return None
+
+
+def from_logits(text: str, context: Context) -> Finding | None:
+    for match in anchored(FROM_LOGITS, text, "received from_logits=True", before=70, after=160):
+        return LogitsMismatch(match.group("loss"), match.group("activation"))
+    return None
+
+
+def nan_loss(text: str, context: Context) -> Finding | None:
+    for _ in anchored(NAN_LOSS, text, "NaN loss during training"):
+        return NonFinite("NaN", "the loss", "loss")
+    return None
+
+
+def probabilities(text: str, context: Context) -> Finding | None:
+    for _ in anchored(PROBABILITIES, text, "predictions must be "):
+        return LogitsMismatch(expects="probabilities")
+    return None
+
+
+READERS = (
+    check_numerics,
+    summary,
+    terminate_on_nan,
+    numpy_warning,
+    from_logits,
+    nan_loss,
+    probabilities,
+)

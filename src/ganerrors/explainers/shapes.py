@@ -26,6 +26,8 @@ from ganerrors.explainers.findings import (
     ShapePair,
     SharedVariable,
     SparseLabels,
+    SparseRanks,
+    WeightShapes,
     WindowTooLarge,
 )
 from ganerrors.explainers.parsing import SHAPE, Shape, anchored, parse_shape, shapes_in
@@ -139,14 +141,76 @@ FIT_CHECK = re.compile(
     rf"to have (?:shape (?P<want>{SHAPE})|(?P<ndim>\d{{1,3}}) dimensions),? but got array "
     rf"with shape (?P<got>{SHAPE})"
 )
+# Keras 2 fit(): "A target array with shape (6682, 2) was passed for an output of shape
+# (None, 15, 2) while using as loss categorical_crossentropy."
+TARGET_ARRAY = re.compile(
+    rf"A target array with shape (?P<got>{SHAPE}) was passed for an output of shape "
+    rf"(?P<want>{SHAPE})"
+)
+# sparse softmax (TF 1.x): "Rank mismatch: Rank of labels (received 1) should equal rank of
+# logits minus 1 (received 4)."
+SPARSE_RANK = re.compile(
+    r"Rank of labels \(received (?P<labels>\d{1,3})\) should equal rank of logits minus 1 "
+    r"\(received (?P<logits>\d{1,3})\)"
+)
+# sparse losses squeeze the labels' last axis: "Can not squeeze dim[1], expected a dimension
+# of 1, got 10 for 'sparse_softmax_cross_entropy_loss/...'"
+SQUEEZE = re.compile(
+    r"Can not squeeze dim\[\d{1,3}\], expected a dimension of 1, got (?P<got>\d{1,12})"
+    r"(?P<rest>[^\n]{0,300})"
+)
+# restoring weights: TF 1.x "Assign requires shapes of both tensors to match. lhs shape=
+# [7753,256] rhs shape= [9069,256]"; Keras "Layer weight shape (3, 3) not compatible with
+# provided weight shape (4, 4)"
+ASSIGN = re.compile(
+    rf"Assign requires shapes of both tensors to match\. lhs shape= ?(?P<model>{SHAPE}) "
+    rf"rhs shape= ?(?P<saved>{SHAPE})"
+)
+WEIGHT_SHAPE = re.compile(
+    rf"[Ll]ayer weight shape (?P<model>{SHAPE}) (?:is )?not compatible with provided weight "
+    rf"shape (?P<saved>{SHAPE})"
+)
+# NumPy: "cannot reshape array of size 47040000 into shape (60000,28,28,3)"
+NUMPY_RESHAPE = re.compile(
+    rf"cannot reshape array of size (?P<have>\d{{1,19}}) into shape (?P<shape>{SHAPE})"
+)
+# TF graph: "Cannot reshape a tensor with 768 elements to shape [1,28,28,1] (784 elements)"
+GRAPH_RESHAPE = re.compile(
+    rf"Cannot reshape a tensor with (?P<have>\d{{1,19}}) elements to shape (?P<shape>{SHAPE})"
+    r"(?: \((?P<want>\d{1,19}) elements\))?"
+)
+# Keras 2 Reshape layer without the shapes: "total size of new array must be unchanged"
+TOTAL_SIZE = re.compile(r"total size of (?:the )?new array must be unchanged")
+# graph construction: "Shape must be rank 2 but is rank 4 for '{{node MatMul}} = ...' with
+# input shapes: [?,28,28,1], [784,128]."
+SHAPE_RANK = re.compile(
+    r"Shape must be rank (?P<want>\d{1,3}) but is rank (?P<got>\d{1,3}) for "
+    r"'(?P<node>[^\n]{0,600}?)'"
+)
+# "Shapes must be equal rank, but are 2 and 1 for '...' with input shapes: [?,1], [?]."
+EQUAL_RANK = re.compile(
+    r"Shapes must be equal rank, but are \d{1,3} and \d{1,3}(?P<rest>[^\n]{0,700}?)"
+    rf"with input shapes: (?P<a>{SHAPE}), (?P<b>{SHAPE})"
+)
+# TF 1.x merge_with: "Dimension 1 in both shapes must be equal, but are 10 and 1. Shapes are
+# [?,10] and [?,1]. for '...'"
+BOTH_SHAPES = re.compile(
+    r"Dimension (?P<axis>\d{1,3}) in both shapes must be equal, but are \d{1,12} and "
+    rf"\d{{1,12}}\.? Shapes are (?P<a>{SHAPE}) and (?P<b>{SHAPE})(?P<rest>[^\n]{{0,300}})"
+)
+# convolutions: "input and filter must have the same depth: 3 vs 1"
+DEPTH = re.compile(
+    r"input and filter must have the same depth: (?P<got>\d{1,9}) vs (?P<want>\d{1,9})"
+)
+_LOSS_WORDS = ("loss", "cross_entropy", "crossentropy", "label", "target", "y_true")
 SAMPLES = re.compile(
     r"Input arrays should have the same number of samples as target arrays\. Found "
     r"(?P<inputs>\d{1,15}) input samples and (?P<targets>\d{1,15}) target samples"
 )
 # Keras 2.x data adapter: "Data cardinality is ambiguous: x sizes: 60000 y sizes: 10000"
 CARDINALITY = re.compile(
-    r"Data cardinality is ambiguous:\s{0,8}x sizes: (?P<inputs>\d{1,15})[\s,]{0,8}"
-    r"y sizes: (?P<targets>\d{1,15})"
+    r"Data cardinality is ambiguous:\s{0,8}x sizes: (?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
+    r"\s{0,8}y sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20})"
 )
 # Shape arithmetic with "/": "Dimension value must be integer or None or have an __index__
 # method, got value '7.0' with type '<class 'float'>'"
@@ -432,13 +496,13 @@ def fit_check(text: str, context: Context) -> Finding | None:
         want = parse_shape(match.group("want"))
         if want is None:
             continue
-        # Keras 2 leaves the batch axis out of both shapes
-        labels, expected = (None, *got), (None, *want)
+        # Keras 2 leaves the batch axis out of both shapes, unless it names it as None
+        labels, expected = (got, want) if want[:1] == (None,) else ((None, *got), (None, *want))
         if kind == "target":
             found = ShapePair(
                 labels,
                 expected,
-                roles="labels",
+                roles="target",
                 names=("labels", "predictions"),
                 by=f"fit() (the output {match.group('name')})",
             )
@@ -455,12 +519,110 @@ def fit_check(text: str, context: Context) -> Finding | None:
     return None
 
 
+def target_array(text: str, context: Context) -> Finding | None:
+    for match in anchored(TARGET_ARRAY, text, "A target array with shape"):
+        pair = _pair(match, "got", "want")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, roles="target", names=("labels", "predictions"), by="fit()")
+        if found.verdict:
+            return found
+    return None
+
+
+def sparse_rank(text: str, context: Context) -> Finding | None:
+    for match in anchored(SPARSE_RANK, text, "Rank of labels (received"):
+        return SparseRanks(int(match.group("labels")), int(match.group("logits")))
+    return None
+
+
+def squeeze(text: str, context: Context) -> Finding | None:
+    for match in anchored(SQUEEZE, text, "Can not squeeze dim["):
+        if "sparse" in match.group("rest").lower():
+            return SparseLabels(f"(batch, {match.group('got')})", "(batch, classes)")
+    return None
+
+
+def restore(text: str, context: Context) -> Finding | None:
+    for match in (
+        *anchored(ASSIGN, text, "Assign requires shapes of both tensors to match"),
+        *anchored(WEIGHT_SHAPE, text, "ayer weight shape", before=1),
+    ):
+        return WeightShapes(parse_shape(match.group("model")), parse_shape(match.group("saved")))
+    return None
+
+
+def numpy_reshape(text: str, context: Context) -> Finding | None:
+    for match in anchored(NUMPY_RESHAPE, text, "cannot reshape array of size"):
+        shape = parse_shape(match.group("shape"))
+        return ReshapeMismatch(int(match.group("have")), _product(shape), target_shape=None)
+    for match in anchored(GRAPH_RESHAPE, text, "Cannot reshape a tensor with"):
+        want = match.group("want")
+        requested = int(want) if want else _product(parse_shape(match.group("shape")))
+        return ReshapeMismatch(int(match.group("have")), requested)
+    for _ in anchored(TOTAL_SIZE, text, " new array must be unchanged", before=20):
+        return ReshapeMismatch(None, None)
+    return None
+
+
+def shape_rank(text: str, context: Context) -> Finding | None:
+    for match in anchored(SHAPE_RANK, text, "Shape must be rank "):
+        node = match.group("node").lower()
+        role = "target" if any(word in node for word in _LOSS_WORDS) else "input"
+        return RankMismatch(
+            int(match.group("want")),
+            int(match.group("got")),
+            role=role,  # type: ignore[arg-type]
+        )
+    for match in anchored(EQUAL_RANK, text, "Shapes must be equal rank, but are"):
+        pair = _pair(match, "a", "b")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, by=_by_node(match.group("rest")))
+        if found.verdict:
+            return found
+    return None
+
+
+def both_shapes(text: str, context: Context) -> Finding | None:
+    for match in anchored(BOTH_SHAPES, text, " in both shapes must be equal, but are", before=20):
+        pair = _pair(match, "a", "b")
+        if pair is None or len(pair[0]) != len(pair[1]):
+            continue
+        if "concat" in match.group("rest").lower():
+            found = ShapePair(*pair, roles="joined", by="tf.concat", axis=int(match.group("axis")))
+        else:
+            found = ShapePair(*pair, by=_by_node(match.group("rest")))
+        if found.verdict:
+            return found
+    return None
+
+
+def depth(text: str, context: Context) -> Finding | None:
+    for match in anchored(DEPTH, text, "input and filter must have the same depth"):
+        got, want = int(match.group("got")), int(match.group("want"))
+        return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
+    return None
+
+
+def _by_node(text: str) -> str:
+    node = re.search(r"'(?:\{\{node )?([^'}\s]{1,300})", text)
+    return f"The op {node.group(1)}" if node else ""
+
+
+def _sizes(text: str) -> int:
+    return int(text.split(",")[0])
+
+
 def sample_count(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(SAMPLES, text, "Input arrays should have the same number of samples"),
         *anchored(CARDINALITY, text, "Data cardinality is ambiguous"),
     ):
-        return SampleCount(int(match.group("inputs")), int(match.group("targets")))
+        inputs, targets = match.group("inputs"), match.group("targets")
+        sizes = {int(n) for n in f"{inputs},{targets}".split(",")}
+        mismatch = next((n for n in sizes if n != _sizes(targets)), _sizes(inputs))
+        return SampleCount(mismatch, _sizes(targets))
     return None
 
 
@@ -502,7 +664,15 @@ READERS = (
     first_dimension,
     shapes_incompatible,
     fit_check,
+    target_array,
+    sparse_rank,
+    squeeze,
+    restore,
     sample_count,
+    numpy_reshape,
+    shape_rank,
+    both_shapes,
+    depth,
     feed,
     shared_variable,
     incompatible,
