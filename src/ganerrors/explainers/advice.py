@@ -10,8 +10,7 @@ several situations are written once, below, and reused.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.diagnosis import Confidence, Diagnosis
@@ -43,10 +42,9 @@ from ganerrors.explainers.parsing import fmt
 Cause = tuple[str, str]  # (what is wrong, the code that fixes it, or "")
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(NamedTuple):
     summary: str
-    causes: tuple[Cause, ...] = field(default=())
+    causes: tuple[Cause, ...] = ()
     fix: str = ""
 
 

@@ -13,7 +13,7 @@ import traceback
 from dataclasses import dataclass, field
 
 from ganerrors.explainers.normalise import message_lines, normalise
-from ganerrors.explainers.parsing import anchored
+from ganerrors.explainers.parsing import Lazy, anchored
 
 #: Text longer than HEAD + TAIL characters keeps only its first HEAD and last TAIL characters:
 #: the exception line of a traceback is at its end, the op and first frames near its start.
@@ -38,11 +38,11 @@ _EXC_NAME = re.compile(r"[A-Z]\w{0,100}(?:Error|Exception|Exit|Interrupt|Warning
 _OP = re.compile(
     r"\[Op:(?P<op>\w{1,100})\]|\{\{node (?P<node>[^}\s]{1,300})\}\}|'(?P<graph_op>\w{1,100})' Op"
 )
-_LAYER = re.compile(
+_LAYER = Lazy(
     r"""\blayer:? ["']?(?!(?:is|the|expected|with|requires)\b)(?P<layer>[\w./-]{1,200}?)["']?"""
     r"""(?: \(type \w{1,100}\))?[ :,.]"""
 )
-_CALLING = re.compile(r"calling (?P<cls>\w{1,100})\.call\(\)")
+_CALLING = Lazy(r"calling (?P<cls>\w{1,100})\.call\(\)")
 # library code: a frame in one of these is not the learner's own
 _LIBRARY = re.compile(
     r"[/\\](?:site|dist)-packages[/\\]|[/\\]lib[/\\]python\d|<frozen |tensorflow[/\\]python"

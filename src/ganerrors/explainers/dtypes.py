@@ -7,60 +7,60 @@ import re
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import DtypeClash, Finding
-from ganerrors.explainers.parsing import anchored, dtype_name
+from ganerrors.explainers.parsing import Lazy, anchored, dtype_name
 
 _DT = r"[\w.]{1,30}"
 # eager: "cannot compute ConcatV2 as input #1(zero-based) was expected to be a float tensor
 # but is a uint8 tensor"
-EAGER = re.compile(
+EAGER = Lazy(
     r"cannot compute (?P<op>\w{1,100}) as input #(?P<index>\d{1,4})\(zero-based\) was expected "
     rf"to be a (?P<expected>{_DT}) tensor but is a (?P<got>{_DT}) tensor"
 )
 # tf.function: "Tensors in list passed to 'values' of 'ConcatV2' Op have types
 # [float32, uint8] that don't all match."
-LIST = re.compile(
+LIST = Lazy(
     r"Tensors in list passed to '(?P<argument>\w{1,100})' of '(?P<op>\w{1,100})' Op have types "
     r"\[(?P<types>[^\]\n]{0,300})\] that don't all match"
 )
 # tf.function: "Input 'y' of 'AddV2' Op has type uint8 that does not match type float32 of
 # argument 'x'."
-INPUT = re.compile(
+INPUT = Lazy(
     rf"Input '(?P<argument>\w{{1,100}})' of '(?P<op>\w{{1,100}})' Op has type (?P<got>{_DT}) "
     rf"that does not match (?:type (?P<expected>{_DT}) of argument '(?P<other>\w{{1,100}})'"
     rf"|expected type of (?P<declared>{_DT}))"
 )
 # Keras 2 fit() on a pandas frame or ragged lists: "Failed to convert a NumPy array to a
 # Tensor (Unsupported object type float)."
-OBJECT_ARRAY = re.compile(
+OBJECT_ARRAY = Lazy(
     r"Failed to convert a NumPy array to a Tensor \(Unsupported object type (?P<type>[\w.]{1,60})"
 )
 # Keras 3 take/scatter: "indices must have an integer type"
-INDICES = re.compile(r"indices must have an integer type")
+INDICES = Lazy(r"indices must have an integer type")
 # tf.convert_to_tensor: "Tensor conversion requested dtype float32 for Tensor with dtype int32"
-CONVERSION = re.compile(
+CONVERSION = Lazy(
     rf"Tensor conversion requested dtype (?P<expected>{_DT}) "
     rf"for Tensor with dtype (?P<got>{_DT})"
 )
 # an op that has no kernel for the dtype: eager "Value for attr 'T' of uint8 is not in the list
 # of allowed values: half, bfloat16, float, double, int32"; tf.function "Value passed to
 # parameter 'input' has DataType uint8 not in list of allowed values: float16, bfloat16, ..."
-NOT_ALLOWED = re.compile(
+NOT_ALLOWED = Lazy(
     r"(?:Value for attr '\w{1,50}' of|Value passed to parameter '(?P<argument>\w{1,100})' has "
     rf"DataType) (?P<got>{_DT}) (?:is )?not in (?:the )?list of allowed values"
 )
 # Keras 3 layer called on a tensor of another dtype than its weights: "Incompatible type
 # conversion requested to type uint8 for tf.Variable of type float32"
-VARIABLE = re.compile(
+VARIABLE = Lazy(
     rf"Incompatible type conversion requested to type (?P<got>{_DT}) for tf\.Variable of "
     rf"type (?P<expected>{_DT})"
 )
 # TF 2 math ops: "x and y must have the same dtype, got tf.float32 != tf.int32"
-SAME_DTYPE = re.compile(
+SAME_DTYPE = Lazy(
     rf"(?P<x>\w{{1,30}}) and (?P<y>\w{{1,30}}) must have the same dtype, got "
     rf"(?P<expected>{_DT}) != (?P<got>{_DT})"
 )
 # "Cannot convert 0.5 to EagerTensor of dtype int32"
-EAGER_CONVERT = re.compile(
+EAGER_CONVERT = Lazy(
     rf"Cannot convert (?P<value>[^\n]{{1,100}}?) to EagerTensor of dtype (?P<expected>{_DT})"
 )
 

@@ -1,6 +1,7 @@
 """What readers find in a message: typed facts, from which the category follows.
 
-A reader pulls values out of a message and returns one of these; it writes no advice. The
+A reader pulls values out of a message and returns one of these (immutable records, cheap
+to define at import); it writes no advice. The
 category and the situation (which advice applies) are decided here, from the values alone:
 for two shapes, from which axes differ and which side is the labels (`pair_verdict`).
 `advice.py` then writes the explanation for each (category, situation).
@@ -8,8 +9,7 @@ for two shapes, from which axes differ and which side is the labels (`pair_verdi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ganerrors.explainers.parsing import INTEGER, Shape, differing_axes, fmt
 
@@ -107,8 +107,7 @@ def pair_verdict(
     return ("model-io-shape", "image-axes")
 
 
-@dataclass(frozen=True)
-class ShapePair:
+class ShapePair(NamedTuple):
     """Two shapes that had to agree, and who compared them."""
 
     first: Shape
@@ -138,35 +137,44 @@ class ShapePair:
         return {f"{first}_shape": fmt(self.first), f"{second}_shape": fmt(self.second)}
 
 
-@dataclass(frozen=True)
-class LossShapes:
+class LossShapes(NamedTuple):
     """A loss that requires equal shapes, where no axis is known to differ ((None, 1) vs (32, 1)
     is not a difference): the labels must be given the predictions' shape exactly."""
 
     labels: Shape
     predictions: Shape
-    category = "target-shape"
-    situation = "must-equal"
+
+    @property
+    def category(self) -> str:
+        return "target-shape"
+
+    @property
+    def situation(self) -> str:
+        return "must-equal"
 
     def details(self) -> dict[str, object]:
         return {"labels_shape": fmt(self.labels), "predictions_shape": fmt(self.predictions)}
 
 
-@dataclass(frozen=True)
-class SparseLabels:
+class SparseLabels(NamedTuple):
     """One-hot (or otherwise too wide) labels given to a sparse loss."""
 
     labels: str
     predictions: str
-    category = "target-shape"
-    situation = "one-hot-to-sparse"
+
+    @property
+    def category(self) -> str:
+        return "target-shape"
+
+    @property
+    def situation(self) -> str:
+        return "one-hot-to-sparse"
 
     def details(self) -> dict[str, object]:
         return {"labels_shape": self.labels, "predictions_shape": self.predictions}
 
 
-@dataclass(frozen=True)
-class SparseRanks:
+class SparseRanks(NamedTuple):
     """A sparse loss: the labels must have one axis fewer than the logits."""
 
     labels: int
@@ -188,21 +196,25 @@ class SparseRanks:
         return {"labels_rank": self.labels, "logits_rank": self.logits}
 
 
-@dataclass(frozen=True)
-class WeightShapes:
+class WeightShapes(NamedTuple):
     """Saved weights (a checkpoint, an assignment) of another shape than the model's."""
 
     model: Shape | None
     saved: Shape | None
-    category = "model-io-shape"
-    situation = "restore"
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "restore"
 
     def details(self) -> dict[str, object]:
         return {"model_shape": fmt(self.model), "saved_shape": fmt(self.saved)}
 
 
-@dataclass(frozen=True)
-class LabelCount:
+class LabelCount(NamedTuple):
     """A sparse loss got `labels` labels for `examples` examples."""
 
     labels: int
@@ -227,21 +239,25 @@ class LabelCount:
         return {"logits_shape": fmt(self.logits), "labels_shape": f"({self.labels},)"}
 
 
-@dataclass(frozen=True)
-class SampleCount:
+class SampleCount(NamedTuple):
     """Keras 2's fit(): inputs and targets with different numbers of examples."""
 
     inputs: int
     targets: int
-    category = "batch-size"
-    situation = "sample-count"
+
+    @property
+    def category(self) -> str:
+        return "batch-size"
+
+    @property
+    def situation(self) -> str:
+        return "sample-count"
 
     def details(self) -> dict[str, object]:
         return {"input_samples": self.inputs, "target_samples": self.targets}
 
 
-@dataclass(frozen=True)
-class RankMismatch:
+class RankMismatch(NamedTuple):
     """A layer, model or fit() check expected `expected` axes and got `got`."""
 
     expected: int | None
@@ -281,8 +297,7 @@ class RankMismatch:
         }
 
 
-@dataclass(frozen=True)
-class FeatureMismatch:
+class FeatureMismatch(NamedTuple):
     """A Dense layer (a matrix product) built for `expected` input features got `got`."""
 
     expected: int | None
@@ -290,7 +305,10 @@ class FeatureMismatch:
     shape: Shape | None = None  # the input's shape
     weights: Shape | None = None  # the weights' shape (a MatMul)
     layer: str = ""
-    category = "model-io-shape"
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
 
     @property
     def situation(self) -> str:
@@ -306,8 +324,7 @@ class FeatureMismatch:
         return found
 
 
-@dataclass(frozen=True)
-class ReshapeMismatch:
+class ReshapeMismatch(NamedTuple):
     """A reshape asked to turn `values` values into a shape that needs `requested`."""
 
     values: int | None
@@ -315,8 +332,14 @@ class ReshapeMismatch:
     multiple: bool = False  # "requires a multiple of": the shape has a -1
     input_shape: Shape | None = None
     target_shape: Shape | None = None
-    category = "model-io-shape"
-    situation = "reshape"
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "reshape"
 
     def details(self) -> dict[str, object]:
         found: dict[str, object] = {"values": self.values, "requested": self.requested}
@@ -327,77 +350,101 @@ class ReshapeMismatch:
         return found
 
 
-@dataclass(frozen=True)
-class WindowTooLarge:
+class WindowTooLarge(NamedTuple):
     """A convolution kernel or pooling window larger than the axis it slides over."""
 
     window: str
     size: str = ""
     shapes: str = ""
     what: str = "window"  # "kernel shape", "pool_size", "window"
-    category = "model-io-shape"
-    situation = "too-small"
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "too-small"
 
     def details(self) -> dict[str, object]:
         return {"window": self.window, "size": self.size, "input_shapes": self.shapes}
 
 
-@dataclass(frozen=True)
-class OpInputs:
+class OpInputs(NamedTuple):
     """An op (not elementwise) whose inputs' sizes do not fit: "Dimensions must be equal"."""
 
     op: str
     first: Shape
     second: Shape
     sizes: tuple[str, str] = ("", "")
-    category = "model-io-shape"
-    situation = "op-inputs"
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "op-inputs"
 
     def details(self) -> dict[str, object]:
         return {"first_shape": fmt(self.first), "second_shape": fmt(self.second)}
 
 
-@dataclass(frozen=True)
-class JoinedShapes:
+class JoinedShapes(NamedTuple):
     """A Concatenate layer whose inputs differ in an axis other than the joined one."""
 
     shapes: tuple[Shape, ...]
-    category = "model-io-shape"
-    situation = "concatenate-layer"
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "concatenate-layer"
 
     def details(self) -> dict[str, object]:
         return {"shapes": "; ".join(fmt(s) for s in self.shapes)}
 
 
-@dataclass(frozen=True)
-class SharedVariable:
+class SharedVariable(NamedTuple):
     """TF 1.x variable sharing: a variable made again with another shape (a model called on
     inputs of another shape than the first time)."""
 
     name: str
     specified: Shape | None
     found: Shape | None
-    category = "model-io-shape"
-    situation = "shared-variable"
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "shared-variable"
 
     def details(self) -> dict[str, object]:
         return {"variable": self.name, "specified": fmt(self.specified), "found": fmt(self.found)}
 
 
-@dataclass(frozen=True)
-class FloatDimension:
+class FloatDimension(NamedTuple):
     """A shape computed with `/` instead of `//`: a float where an integer size must be."""
 
     value: str = ""
-    category = "model-io-shape"
-    situation = "float-dimension"
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "float-dimension"
 
     def details(self) -> dict[str, object]:
         return {"value": self.value}
 
 
-@dataclass(frozen=True)
-class DtypeClash:
+class DtypeClash(NamedTuple):
     """Tensors of different dtypes meeting in one op, or a dtype the op has no kernel for."""
 
     got: str
@@ -407,7 +454,10 @@ class DtypeClash:
     #: "clash": two dtypes met; "no-kernel": the op has none for this dtype; "object": a NumPy
     #: array of Python objects; "indices": indices that must be integers are not
     kind: Literal["clash", "no-kernel", "object", "indices"] = "clash"
-    category = "dtype"
+
+    @property
+    def category(self) -> str:
+        return "dtype"
 
     @property
     def odd(self) -> str:
@@ -431,8 +481,7 @@ class DtypeClash:
         return {"op": self.op, "got": self.got, "expected": self.expected}
 
 
-@dataclass(frozen=True)
-class IndexOutOfRange:
+class IndexOutOfRange(NamedTuple):
     """An index or class label outside [0, size)."""
 
     value: int | None  # None: not known
@@ -440,7 +489,10 @@ class IndexOutOfRange:
     kind: Literal["index", "label"] = "index"
     position: str = ""
     embedding: bool = False
-    category = "index-range"
+
+    @property
+    def category(self) -> str:
+        return "index-range"
 
     @property
     def situation(self) -> str:
@@ -452,14 +504,16 @@ class IndexOutOfRange:
         return {"index": self.value, "size": self.size, "position": self.position}
 
 
-@dataclass(frozen=True)
-class NonFinite:
+class NonFinite(NamedTuple):
     """NaN or Inf values found in a tensor."""
 
     what: str  # "NaN", "Inf", "-Inf and NaN", "NaN or Inf"
     label: str = ""  # the name the tensor was checked under
     source: Literal["check_numerics", "summary", "loss", "numpy"] = "check_numerics"
-    category = "numerics"
+
+    @property
+    def category(self) -> str:
+        return "numerics"
 
     @property
     def situation(self) -> str:
@@ -469,8 +523,7 @@ class NonFinite:
         return {"what": self.what, "tensor": self.label}
 
 
-@dataclass(frozen=True)
-class LogitsMismatch:
+class LogitsMismatch(NamedTuple):
     """A loss told it gets logits (from_logits=True) is given probabilities."""
 
     loss: str = ""
@@ -478,7 +531,10 @@ class LogitsMismatch:
     #: "from-logits": probabilities given to a loss told to expect logits; "probabilities":
     #: values outside [0, 1] given to a loss or metric that expects probabilities
     expects: Literal["from-logits", "probabilities"] = "from-logits"
-    category = "numerics"
+
+    @property
+    def category(self) -> str:
+        return "numerics"
 
     @property
     def situation(self) -> str:
@@ -488,13 +544,15 @@ class LogitsMismatch:
         return {"loss": self.loss, "activation": self.activation}
 
 
-@dataclass(frozen=True)
-class MissingGradients:
+class MissingGradients(NamedTuple):
     """The optimizer got no gradient (None) for the variables it was given."""
 
-    variables: tuple[str, ...] = field(default=())
+    variables: tuple[str, ...] = ()
     how: Literal["none-for-all", "empty-pairs", "none-values", "no-gradient-op"] = "none-for-all"
-    category = "no-gradients"
+
+    @property
+    def category(self) -> str:
+        return "no-gradients"
 
     @property
     def situation(self) -> str:

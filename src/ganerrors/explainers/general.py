@@ -12,8 +12,6 @@ are left alone, even when they print a shape or a dtype.
 
 from __future__ import annotations
 
-import re
-
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     DtypeClash,
@@ -25,7 +23,7 @@ from ganerrors.explainers.findings import (
     RankMismatch,
     ShapePair,
 )
-from ganerrors.explainers.parsing import Shape, anchored, dtypes_in, shapes_in
+from ganerrors.explainers.parsing import Lazy, Shape, anchored, dtypes_in, shapes_in
 
 #: Phrases of errors that are not about the checklist, even when they show a shape or dtype.
 UNRELATED_PHRASES = (
@@ -111,19 +109,19 @@ def unrelated(text: str, context: Context) -> bool:
 # --- index range --------------------------------------------------------------------------
 
 # "... 10 is not in [0, 10)", "label value of 6 which is outside the valid range of [0, 6)"
-RANGE = re.compile(r"(?P<value>-?\d{1,18})\D{0,100}?\[0, ?(?P<size>\d{1,18})\)")
+RANGE = Lazy(r"(?P<value>-?\d{1,18})\D{0,100}?\[0, ?(?P<size>\d{1,18})\)")
 # NumPy (to_categorical, fancy indexing): "index 10 is out of bounds for axis 1 with size 10"
-BOUNDS = re.compile(
+BOUNDS = Lazy(
     r"index (?P<value>-?\d{1,18}) is out of bounds for axis \d{1,3} with size (?P<size>\d{1,18})"
 )
 # "Label IDs must < n_classes", "labels out of bound", "Index out of range using input dim 2"
-OUT_OF_RANGE = re.compile(
+OUT_OF_RANGE = Lazy(
     r"(?i)\b(?:indices|index|labels?|label ids|class ids?)\b[^\n]{0,60}?"
     r"\b(?:out of (?:range|bounds?)|must (?:be )?<=? ?n_classes|not in \[)"
 )
 _PYTHON_INDEX = ("list index out of range", "tuple index out of range", "string index out of")
 # TensorFlow's strided slices: "slice index 1 of dimension 0 out of bounds."
-SLICE = re.compile(r"index (?P<value>-?\d{1,18}) of dimension \d{1,3} out of bounds")
+SLICE = Lazy(r"index (?P<value>-?\d{1,18}) of dimension \d{1,3} out of bounds")
 
 
 def index_range(text: str, context: Context) -> Finding | None:
@@ -146,7 +144,7 @@ def index_range(text: str, context: Context) -> Finding | None:
 
 # --- NaN and Inf --------------------------------------------------------------------------
 
-NON_FINITE = re.compile(r"(?<![\w.])(?P<what>NaN|nan|Nan|NAN|-?[Ii]nf|-?[Ii]nfinity|INF)(?![\w(])")
+NON_FINITE = Lazy(r"(?<![\w.])(?P<what>NaN|nan|Nan|NAN|-?[Ii]nf|-?[Ii]nfinity|INF)(?![\w(])")
 _NUMERIC_WORDS = ("loss", "Loss", "value", "Tensor", "tensor", "contains", "gradient", "check")
 
 
@@ -162,13 +160,13 @@ def non_finite(text: str, context: Context) -> Finding | None:
 # --- gradients ----------------------------------------------------------------------------
 
 _GRADIENT_CODE = ("gradient", "grads", "clip_by", "optimizer", "minimize", "t_list")
-_NO_GRADIENT = re.compile(
+_NO_GRADIENT = Lazy(
     r"(?i)\bno gradients?\b|gradients? (?:is|are) none|none (?:for|as) (?:the )?gradient"
     r"|not differentiable"
 )
 
 
-_NONE_OPERAND = re.compile(r"unsupported operand type\(s\) for [^\n]{1,10}'NoneType'")
+_NONE_OPERAND = Lazy(r"unsupported operand type\(s\) for [^\n]{1,10}'NoneType'")
 
 
 def gradients(text: str, context: Context) -> Finding | None:
@@ -205,7 +203,7 @@ _SHAPE_WORDS = ("shape", "Shape", "dimension", "Dimension", "ndim", "rank", "bro
 _LABEL_WORDS = ("label", "target", "y_true", "y ")
 _PREDICTION_WORDS = ("logit", "output", "predict", "y_pred", "score")
 _EXPECTED_WORDS = ("expected", "expects", "requires")
-_RANK = re.compile(r"(?:expected|expects|requires)[^\n]{0,40}?\b(?P<n>\d{1,2})\s?(?:D\b|-D\b|dim)")
+_RANK = Lazy(r"(?:expected|expects|requires)[^\n]{0,40}?\b(?P<n>\d{1,2})\s?(?:D\b|-D\b|dim)")
 
 
 def _role(text: str, at: int) -> str:
@@ -255,7 +253,7 @@ def shape_pair(text: str, context: Context) -> Finding | None:
 
 # --- shape arithmetic with floats -----------------------------------------------------------
 
-_FLOAT_SIZE = re.compile(
+_FLOAT_SIZE = Lazy(
     r"'float' object cannot be interpreted as an integer|slice indices must be integers"
     r"|got value '?\d{1,12}\.\d{1,12}'? with type '?<class 'float'>"
     r"|Expected int32, got \d{1,12}\.\d{1,12} of type 'float' instead"

@@ -6,30 +6,28 @@ import re
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import Finding, MissingGradients
-from ganerrors.explainers.parsing import anchored
+from ganerrors.explainers.parsing import Lazy, anchored
 
 # Keras 3: "No gradients provided for any variable."
 # TF 1.x / Keras 2: "No gradients provided for any variable: ['dense/kernel:0', ...]"
-NO_GRADIENTS = re.compile(
+NO_GRADIENTS = Lazy(
     r"No gradients provided for any variable(?::\s{0,8}[\[(](?P<variables>[^\]\n]{0,2000}))?"
 )
-_VARIABLE = re.compile(r"""['"](?:<tf\.Variable ')?(?P<name>[\w/.:-]{1,200})""")
+_VARIABLE = Lazy(r"""['"](?:<tf\.Variable ')?(?P<name>[\w/.:-]{1,200})""")
 # TF 1.x: "An operation has `None` for gradient. Please make sure that all of your ops have a
 # gradient defined (i.e. are differentiable)."
-NONE_FOR_GRADIENT = re.compile(r"has None for gradient")
+NONE_FOR_GRADIENT = Lazy(r"has None for gradient")
 # an op without a gradient function: "LookupError: No gradient defined for operation
 # 'generator/Round' (op type: Round)"
-NOT_DEFINED = re.compile(
+NOT_DEFINED = Lazy(
     r"No gradient defined for operation '?(?P<op>[^'\n]{1,300})'?"
     r"(?: \(op type: (?P<type>\w{1,100}))?"
 )
 # Keras 2 warning: "Gradients do not exist for variables ['dense/kernel:0'] when minimizing
 # the loss."
-DO_NOT_EXIST = re.compile(
-    r"Gradients do(?:es)? not exist for variables? (?P<variables>.{0,2000})", re.S
-)
+DO_NOT_EXIST = Lazy(r"Gradients do(?:es)? not exist for variables? (?P<variables>.{0,2000})", re.S)
 # `grads, variables = zip(*optimizer.compute_gradients(...))` on an empty list
-UNPACK = re.compile(r"not enough values to unpack \(expected 2, got 0\)")
+UNPACK = Lazy(r"not enough values to unpack \(expected 2, got 0\)")
 _GRADIENT_CODE = ("grads_and_vars", "apply_gradients", "compute_gradients", "gradient")
 
 

@@ -3,20 +3,18 @@ built for."""
 
 from __future__ import annotations
 
-import re
-
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import Finding, IndexOutOfRange
-from ganerrors.explainers.parsing import anchored
+from ganerrors.explainers.parsing import Lazy, anchored
 
 # GatherV2 / embedding_lookup: "indices[3] = 151 is not in [0, 10)"
-GATHER = re.compile(
+GATHER = Lazy(
     r"indices\[(?P<position>[\d, ]{1,60})\] = (?P<value>-?\d{1,18}) "
     r"is not in \[0, ?(?P<size>\d{1,18})\)"
 )
 # SparseSoftmaxCrossEntropyWithLogits: "Received a label value of 11 which is outside the valid
 # range of [0, 10).  Label values: 1 11"
-LABEL = re.compile(
+LABEL = Lazy(
     r"Received a label value of (?P<value>-?\d{1,18}) which is outside the valid range of "
     r"\[0, ?(?P<size>\d{1,18})\)"
 )

@@ -14,48 +14,50 @@ from __future__ import annotations
 
 import re
 
-_ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]")
+from ganerrors.explainers.parsing import Lazy
+
+_ANSI = Lazy(r"\x1b\[[0-9;?]{0,20}[A-Za-z]")
 # TF 1.x prints TensorShape([Dimension(None), Dimension(1)])
-_DIMENSION = re.compile(r"Dimension\((\d{1,19}|None|\?)\)")
+_DIMENSION = Lazy(r"Dimension\((\d{1,19}|None|\?)\)")
 # "2019-03-01 12:00:00.123456: W tensorflow/core/framework/op_kernel.cc:1273] "
-_TIMESTAMP = re.compile(
+_TIMESTAMP = Lazy(
     r"^[ \t]{0,8}\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?\]?:?[ \t]{0,4}", re.M
 )
 # "W tensorflow/core/kernels/...cc:123] ", glog's "W0301 12:00:00.123456 12345 file.cc:12] "
-_LOG_SOURCE = re.compile(
+_LOG_SOURCE = Lazy(
     r"^[ \t]{0,8}[IWEF](?:\d{4} \d\d:\d\d:\d\d\.\d{1,9}[ \t]{1,10}\d{1,10})? "
     r"[\w/.\\-]{1,300}:\d{1,7}\] ",
     re.M,
 )
 # Python logging: "WARNING:tensorflow:", "INFO:tensorflow:"
-_LOGGING = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,100}:", re.M)
-_OP_REQUIRES = re.compile(r"OP_REQUIRES failed at [\w.]{1,200}:\d{1,7} ?: ?")
+_LOGGING = Lazy(r"^(?:INFO|WARNING|ERROR|DEBUG|CRITICAL):[\w.]{1,100}:", re.M)
+_OP_REQUIRES = Lazy(r"OP_REQUIRES failed at [\w.]{1,200}:\d{1,7} ?: ?")
 # "(0) Invalid argument: ", "Invalid argument: ", "INVALID_ARGUMENT: "
-_STATUS = re.compile(r"(?:\(\d{1,3}\) )?(?:Invalid argument|INVALID_ARGUMENT): {1,3}")
-_STATUS_NUMBER = re.compile(r"^[ \t]{0,8}\(\d{1,3}\) (?=[A-Z])", re.M)
-_ROOT_ERRORS = re.compile(
+_STATUS = Lazy(r"(?:\(\d{1,3}\) )?(?:Invalid argument|INVALID_ARGUMENT): {1,3}")
+_STATUS_NUMBER = Lazy(r"^[ \t]{0,8}\(\d{1,3}\) (?=[A-Z])", re.M)
+_ROOT_ERRORS = Lazy(
     r"^[ \t]{0,8}(?:\d{1,4} root error\(s\) found\.?|\d{1,9} successful operations?\.?"
     r"|\d{1,9} derived errors? ignored\.?)[ \t]{0,8}$",
     re.M,
 )
-_WRAPPER = re.compile(
+_WRAPPER = Lazy(
     r"^[ \t]{0,8}Exception encountered when calling [^\n]{0,300}$", re.M
 )  # the layer it names is read before this is dropped (Context.layer)
-_ARGUMENTS = re.compile(
+_ARGUMENTS = Lazy(
     r"^[ \t]{0,8}(?:Call arguments received(?: by layer [^\n]{0,300})?|Arguments received by "
     r"[^\n]{0,300}):[ \t]{0,8}\n(?:[ \t]{0,16}[•*-][^\n]{0,2000}\n?){0,50}",
     re.M,
 )
 _NODE_STARTS = ("[[{{node ", "[[node ", "[[Node: ", "[[{{function_node ")
-_BLANK_RUNS = re.compile(r"\n[ \t]{0,20}\n(?:[ \t]{0,20}\n){0,1000}")
+_BLANK_RUNS = Lazy(r"\n[ \t]{0,20}\n(?:[ \t]{0,20}\n){0,1000}")
 
 # Traceback lines: a frame, the code line under it (indented deeper) and Python 3.11's ^^^^
 # markers; IPython's "---> 12 code" lines and "path.py in f(x)" frames.
-_FRAME_LINES = re.compile(
+_FRAME_LINES = Lazy(
     r'^([ \t]{0,40})File "[^\n]{0,1000}(?:\n\1[ \t]{1,40}[^\n]{0,2000})?(?:\n[ \t~^]{0,2000}$)?',
     re.M,
 )
-_IPYTHON_LINE = re.compile(
+_IPYTHON_LINE = Lazy(
     r"^(?:[ \t]{0,40}(?:-{0,10}> ?)?\d{1,7}[ \t][^\n]{0,2000}"
     r"|[^\s][^\n]{0,500}(?:\.py|>) in [<\w][\w<>]{0,200}\([^\n]{0,1000}"
     r"|[ \t]{0,8}Traceback \(most recent call last\):?[^\n]{0,200})$",
@@ -64,28 +66,29 @@ _IPYTHON_LINE = re.compile(
 
 
 def _strip_nodes(text: str) -> str:
-    """Drop `[[node ...]]`, `[[{{node ...}}]]` and `[[Node: ...]]` blocks (one line each)."""
+    """Drop `[[node ...]]`, `[[{{node ...}}]]` and `[[Node: ...]]` blocks (one line each).
+
+    Linear: the last "]]" of a line is looked up once per line, however many blocks start on it.
+    """
     if "[[" not in text:
         return text
     parts = []
     at = 0
+    line_end = close = -1
     while True:
         start = text.find("[[", at)
         if start < 0:
             break
-        if not text.startswith(_NODE_STARTS, start):
-            parts.append(text[at : start + 2])
-            at = start + 2
-            continue
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-        end = text.rfind("]]", start, line_end)
-        if end < 0:
+        if start >= line_end:  # a new line: find its end and its last "]]" once
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            close = text.rfind("]]", start, line_end)
+        if close <= start or not text.startswith(_NODE_STARTS, start):
             parts.append(text[at : start + 2])
             at = start + 2
             continue
         parts.append(text[at:start])
-        at = end + 2
+        at = close + 2
     parts.append(text[at:])
     return "".join(parts)
 

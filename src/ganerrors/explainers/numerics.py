@@ -3,36 +3,34 @@ or by Keras' TerminateOnNaN."""
 
 from __future__ import annotations
 
-import re
-
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import Finding, LogitsMismatch, NonFinite
-from ganerrors.explainers.parsing import anchored
+from ganerrors.explainers.parsing import Lazy, anchored
 
 # "discriminator loss : Tensor had NaN values" (also "Inf values", "Inf and NaN values");
 # the label before it is read by `_label_before`, not by the pattern.
-CHECK_NUMERICS = re.compile(r"Tensor had (?P<what>[-+]?Inf and NaN|NaN|[-+]?Inf) values")
+CHECK_NUMERICS = Lazy(r"Tensor had (?P<what>[-+]?Inf and NaN|NaN|[-+]?Inf) values")
 # TF 1.x summaries: "Nan in summary histogram for: discriminator/dense/kernel_0"
-SUMMARY = re.compile(r"(?P<what>Nan|Inf) in summary histogram(?: for:? ?(?P<label>[^\s]{0,300}))?")
+SUMMARY = Lazy(r"(?P<what>Nan|Inf) in summary histogram(?: for:? ?(?P<label>[^\s]{0,300}))?")
 # NumPy: "RuntimeWarning: invalid value encountered in log1p", "divide by zero encountered
 # in log", "overflow encountered in exp"
-NUMPY = re.compile(
+NUMPY = Lazy(
     r"RuntimeWarning: (?P<what>invalid value|divide by zero|overflow) encountered in "
     r"(?P<function>\w{1,60})"
 )
 # Keras: "sparse_categorical_crossentropy received from_logits=True, but the output argument
 # was produced by a sigmoid or softmax activation and thus does not represent logits."
-FROM_LOGITS = re.compile(
+FROM_LOGITS = Lazy(
     r"(?P<loss>\w{1,60}) received from_logits=True, but the output argument was produced by "
     r"an? (?P<activation>[\w ]{1,40}?) activation"
 )
 # Keras TerminateOnNaN: "Batch 3: Invalid loss, terminating training"
-TERMINATE = re.compile(r"Batch \d{1,12}: Invalid loss, terminating training")
+TERMINATE = Lazy(r"Batch \d{1,12}: Invalid loss, terminating training")
 # tf.estimator: "NaN loss during training."
-NAN_LOSS = re.compile(r"NaN loss during training")
+NAN_LOSS = Lazy(r"NaN loss during training")
 # metrics and losses that take probabilities: "assertion failed: [predictions must be >= 0]",
 # "[predictions must be <= 1]"
-PROBABILITIES = re.compile(r"predictions must be (?:>= 0|<= 1|in \[0, ?1\])")
+PROBABILITIES = Lazy(r"predictions must be (?:>= 0|<= 1|in \[0, ?1\])")
 _LABEL_STOPS = "\n{}[]<>:"
 
 

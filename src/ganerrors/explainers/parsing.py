@@ -7,14 +7,49 @@ readers only run a pattern where a cheap substring test (`anchored`) says it can
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 Shape = tuple[int | None, ...]  # None: unknown, written ?, None or -1
 
+
+class Lazy:
+    """A regular expression compiled on first use.
+
+    Most readers never get past their substring anchor, so most patterns are never needed:
+    compiling them all at import would cost `ganerrors explain` more than explaining does.
+    """
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
 #: A shape as TensorFlow, Keras and NumPy print it: [16,1], (32, 1), (32,), (?, 1), [None 2 2 1].
 #: Matched brackets only, so that a range "[0, 10)" is not read as a shape.
 SHAPE = r"(?:\[[^\[\]()\n]{0,200}\]|\([^\[\]()\n]{0,200}\))"
-_SHAPE = re.compile(SHAPE)
+_SHAPE = Lazy(SHAPE)
 _DIM_SPLIT = re.compile(r"[,\s]+")
 _UNKNOWN_DIMS = ("?", "None", "-1")
 
@@ -145,7 +180,7 @@ INTEGER = ("uint8", "int8", "int16", "int32", "int64", "uint16", "uint32", "uint
 #: A dtype written unmistakably: `float32`, `tf.float32`, `np.float64`, `dtype('float64')`,
 #: `DT_FLOAT`, `<dtype: 'float32'>`. The kernel names (`float`, `double`) only count in
 #: the phrases TensorFlow writes them in ("a float tensor", "of type double").
-_DTYPE = re.compile(
+_DTYPE = Lazy(
     r"(?<![\w.])(?:(?:tf|np|numpy|torch)\.)?(?P<name>b?float(?:16|32|64)|u?int(?:8|16|32|64)"
     r"|complex(?:64|128)|DT_[A-Z0-9]{2,10})(?![\w])"
     r"|(?P<kernel>\b(?:float|double|half|int|long))(?= tensor\b| type\b| values?\b)"
@@ -173,7 +208,7 @@ def dtypes_in(text: str, limit: int = 8) -> list[str]:
 
 
 def anchored(
-    pattern: re.Pattern[str],
+    pattern: Lazy,
     text: str,
     anchor: str,
     before: int = 0,

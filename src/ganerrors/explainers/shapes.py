@@ -30,191 +30,187 @@ from ganerrors.explainers.findings import (
     WeightShapes,
     WindowTooLarge,
 )
-from ganerrors.explainers.parsing import SHAPE, Shape, anchored, parse_shape, shapes_in
+from ganerrors.explainers.parsing import SHAPE, Lazy, Shape, anchored, parse_shape, shapes_in
 
 # Keras 3 losses: "Arguments target and output must have the same shape. Received:
 # target.shape=(32, 1), output.shape=(32, 2)" (also "... the same rank (ndim)")
-KERAS_LOSS = re.compile(
+KERAS_LOSS = Lazy(
     r"Arguments target and output must have the same (?:shape|rank \(ndim\))\.?\s{0,8}"
     rf"Received: target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
 )
 # Keras 3 sparse categorical cross-entropy given one-hot labels
-KERAS_SPARSE = re.compile(
+KERAS_SPARSE = Lazy(
     r"Argument output must have rank \(ndim\) target\.ndim - 1\.\s{0,8}"
     rf"Received: target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
 )
 # tf.nn.sigmoid_cross_entropy_with_logits: TF 2 "logits and labels must have the same
 # shape, received ((32, 1) vs (32,))."; TF 1 "logits and labels must have the same shape
 # ((?, 1) vs (?,))"
-LOGITS_LABELS = re.compile(
+LOGITS_LABELS = Lazy(
     r"logits and labels must have the same shape,? (?:received )?"
     rf"\((?P<logits>{SHAPE}) vs (?P<labels>{SHAPE})\)"
 )
 # TF 1 softmax: "logits and labels must be same size: logits_size=[6,20] labels_size=[12,20]"
-LOGITS_SIZE = re.compile(
+LOGITS_SIZE = Lazy(
     rf"logits and labels must be same size: logits_size=(?P<logits>{SHAPE}) "
     rf"labels_size=(?P<labels>{SHAPE})"
 )
 # sparse softmax: "logits and labels must have the same first dimension, got logits shape
 # [250,10] and labels shape [2500]"
-FIRST_DIMENSION = re.compile(
+FIRST_DIMENSION = Lazy(
     r"logits and labels must have the same first dimension, got logits shape "
     rf"(?P<logits>{SHAPE}) and labels shape (?P<labels>{SHAPE})"
 )
 # Keras 2 losses: "Shapes (None, 1) and (None, 10) are incompatible" (target, then output)
-SHAPES_INCOMPATIBLE = re.compile(
-    rf"Shapes (?P<target>{SHAPE}) and (?P<output>{SHAPE}) are incompatible"
-)
+SHAPES_INCOMPATIBLE = Lazy(rf"Shapes (?P<target>{SHAPE}) and (?P<output>{SHAPE}) are incompatible")
 # eager broadcasting ops: "Incompatible shapes: [16,1] vs. [32,1]"
-INCOMPATIBLE = re.compile(rf"Incompatible shapes: (?P<a>{SHAPE}) vs\.? (?P<b>{SHAPE})")
+INCOMPATIBLE = Lazy(rf"Incompatible shapes: (?P<a>{SHAPE}) vs\.? (?P<b>{SHAPE})")
 # NumPy: "operands could not be broadcast together with shapes (64,1) (32,1) "
-BROADCAST = re.compile(
+BROADCAST = Lazy(
     r"operands could not be broadcast together with (?:remapped )?shapes "
     rf"(?:\[original->remapped\]: )?(?P<a>{SHAPE})(?:->{SHAPE})? (?P<b>{SHAPE})"
 )
 # graph construction: "Dimensions must be equal, but are 16 and 32 for '{{node sub}} =
 # Sub[T=DT_FLOAT](x, sub/y)' with input shapes: [16,1], [32,1]."
-DIMENSIONS_EQUAL = re.compile(
+DIMENSIONS_EQUAL = Lazy(
     r"Dimensions must be equal, but are (?P<x>\d{1,12}) and (?P<y>\d{1,12}) for "
     r"'(?P<node>[^\n]{0,600}?)'(?: \(op: '(?P<op1>\w{1,100})'\))? with input shapes: "
     rf"(?P<a>{SHAPE}), (?P<b>{SHAPE})"
 )
-_NODE_OP = re.compile(r"= (?P<op>\w{1,100})\[")
-_NODE_NAME_OP = re.compile(r"(?:^|/)(?P<op>[A-Za-z]\w{0,100}?)(?:_\d{1,6})?$")
-MATMUL = re.compile(rf"Matrix size-incompatible: In\[0\]: (?P<a>{SHAPE}), In\[1\]: (?P<b>{SHAPE})")
+_NODE_OP = Lazy(r"= (?P<op>\w{1,100})\[")
+_NODE_NAME_OP = Lazy(r"(?:^|/)(?P<op>[A-Za-z]\w{0,100}?)(?:_\d{1,6})?$")
+MATMUL = Lazy(rf"Matrix size-incompatible: In\[0\]: (?P<a>{SHAPE}), In\[1\]: (?P<b>{SHAPE})")
 # "ConcatOp : Dimension 1 in both shapes must be equal: shape[0] = [2,3] vs. shape[1] = [2,4]"
 # (TF 2) and "ConcatOp : Dimensions of inputs should match: shape[0] = [..] vs. shape[1] = [..]"
-CONCAT = re.compile(
+CONCAT = Lazy(
     r"ConcatOp ?: Dimensions? (?:(?P<axis>\d{1,3}) in both shapes must be equal|of inputs should "
     rf"match): shape\[\d{{1,4}}\] = (?P<a>{SHAPE}) vs\. shape\[\d{{1,4}}\] = (?P<b>{SHAPE})"
 )
-CONCATENATE_LAYER = re.compile(
+CONCATENATE_LAYER = Lazy(
     r"A Concatenate layer requires inputs with matching shapes[^\n]{0,100}?"
     r"(?:Received: input_shape=|Got inputs shapes: )(?P<shapes>\[[^\n]{0,600}\])"
 )
-RESHAPE = re.compile(
+RESHAPE = Lazy(
     r"Input to reshape is a tensor with (?P<have>\d{1,19}) values, but the requested shape "
     r"(?P<kind>has|requires a multiple of) (?P<want>\d{1,19})"
 )
-RESHAPE_LAYER = re.compile(
+RESHAPE_LAYER = Lazy(
     r"total size of the (?:new array|tensor) must be unchanged\.?,? ?(?:Received: )?"
     rf"input_shape ?= ?(?P<input>{SHAPE}),? target_shape ?= ?(?P<target>{SHAPE})"
 )
-NEGATIVE = re.compile(
+NEGATIVE = Lazy(
     r"Negative dimension size caused by subtracting (?P<window>\d{1,9}) from (?P<size>\d{1,9})"
     rf"(?:[^\n]{{0,600}}?with input shapes: (?P<shapes>{SHAPE}(?:, {SHAPE}){{0,7}}))?"
 )
-ZERO_OUTPUT = re.compile(
+ZERO_OUTPUT = Lazy(
     r"Computed output size would be zero or negative\. Received:? "
     rf"inputs[ .]shape=(?P<input>{SHAPE}),? (?P<what>kernel shape|pool_size)=(?P<window>{SHAPE})"
 )
-INPUT_AXIS = re.compile(
+INPUT_AXIS = Lazy(
     r"expected axis (?P<axis>-?\d{1,3}) of input shape to have value (?P<want>\d{1,12}),? "
     rf"but (?:received input with|got) shape (?P<got>{SHAPE})"
 )
-INPUT_NDIM = re.compile(
+INPUT_NDIM = Lazy(
     r"expected (?P<kind>min_ndim|max_ndim|ndim)=(?P<want>\d{1,3}), found ndim=(?P<got>\d{1,3})"
     rf"(?:\. Full shape received: (?P<shape>{SHAPE}))?"
 )
-MODEL_INPUT = re.compile(
+MODEL_INPUT = Lazy(
     rf"[Ee]xpected shape=? ?(?P<want>{SHAPE}), (?:but input has incompatible shape|found "
     rf"shape=) ?(?P<got>{SHAPE})"
 )
 # TF 1.x: "Cannot feed value of shape (64, 784) for Tensor 'Placeholder:0', which has shape
 # '(?, 28, 28, 1)'"
-FEED = re.compile(
+FEED = Lazy(
     rf"Cannot feed value of shape (?P<got>{SHAPE}) for Tensor '?(?P<name>[^'\n,]{{1,300}}?)'?, "
     rf"which has shape '?(?P<want>{SHAPE})"
 )
-_LABEL_NAME = re.compile(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
+_LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
 # TF 1.x variable scopes: "Trying to share variable d/dense/kernel, but specified shape
 # (1024, 1) and found shape (512, 1)."
-SHARED = re.compile(
+SHARED = Lazy(
     r"Trying to share variable (?P<name>[^\s,]{1,300}), but specified shape "
     rf"(?P<specified>{SHAPE}) and found shape (?P<found>{SHAPE})"
 )
 # Keras 2 fit()/train_on_batch(): "Error when checking target: expected dense_3 to have shape
 # (1,) but got array with shape (10,)", "Error when checking input: expected input_1 to have
 # 4 dimensions, but got array with shape (60000, 28, 28)"
-FIT_CHECK = re.compile(
+FIT_CHECK = Lazy(
     r"Error when checking (?:model )?(?P<kind>input|target): expected (?P<name>[^\s]{1,300}) "
     rf"to have (?:shape (?P<want>{SHAPE})|(?P<ndim>\d{{1,3}}) dimensions),? but got array "
     rf"with shape (?P<got>{SHAPE})"
 )
 # Keras 2 fit(): "A target array with shape (6682, 2) was passed for an output of shape
 # (None, 15, 2) while using as loss categorical_crossentropy."
-TARGET_ARRAY = re.compile(
+TARGET_ARRAY = Lazy(
     rf"A target array with shape (?P<got>{SHAPE}) was passed for an output of shape "
     rf"(?P<want>{SHAPE})"
 )
 # sparse softmax (TF 1.x): "Rank mismatch: Rank of labels (received 1) should equal rank of
 # logits minus 1 (received 4)."
-SPARSE_RANK = re.compile(
+SPARSE_RANK = Lazy(
     r"Rank of labels \(received (?P<labels>\d{1,3})\) should equal rank of logits minus 1 "
     r"\(received (?P<logits>\d{1,3})\)"
 )
 # sparse losses squeeze the labels' last axis: "Can not squeeze dim[1], expected a dimension
 # of 1, got 10 for 'sparse_softmax_cross_entropy_loss/...'"
-SQUEEZE = re.compile(
+SQUEEZE = Lazy(
     r"Can not squeeze dim\[\d{1,3}\], expected a dimension of 1, got (?P<got>\d{1,12})"
     r"(?P<rest>[^\n]{0,300})"
 )
 # restoring weights: TF 1.x "Assign requires shapes of both tensors to match. lhs shape=
 # [7753,256] rhs shape= [9069,256]"; Keras "Layer weight shape (3, 3) not compatible with
 # provided weight shape (4, 4)"
-ASSIGN = re.compile(
+ASSIGN = Lazy(
     rf"Assign requires shapes of both tensors to match\. lhs shape= ?(?P<model>{SHAPE}) "
     rf"rhs shape= ?(?P<saved>{SHAPE})"
 )
-WEIGHT_SHAPE = re.compile(
+WEIGHT_SHAPE = Lazy(
     rf"[Ll]ayer weight shape (?P<model>{SHAPE}) (?:is )?not compatible with provided weight "
     rf"shape (?P<saved>{SHAPE})"
 )
 # NumPy: "cannot reshape array of size 47040000 into shape (60000,28,28,3)"
-NUMPY_RESHAPE = re.compile(
+NUMPY_RESHAPE = Lazy(
     rf"cannot reshape array of size (?P<have>\d{{1,19}}) into shape (?P<shape>{SHAPE})"
 )
 # TF graph: "Cannot reshape a tensor with 768 elements to shape [1,28,28,1] (784 elements)"
-GRAPH_RESHAPE = re.compile(
+GRAPH_RESHAPE = Lazy(
     rf"Cannot reshape a tensor with (?P<have>\d{{1,19}}) elements to shape (?P<shape>{SHAPE})"
     r"(?: \((?P<want>\d{1,19}) elements\))?"
 )
 # Keras 2 Reshape layer without the shapes: "total size of new array must be unchanged"
-TOTAL_SIZE = re.compile(r"total size of (?:the )?new array must be unchanged")
+TOTAL_SIZE = Lazy(r"total size of (?:the )?new array must be unchanged")
 # graph construction: "Shape must be rank 2 but is rank 4 for '{{node MatMul}} = ...' with
 # input shapes: [?,28,28,1], [784,128]."
-SHAPE_RANK = re.compile(
+SHAPE_RANK = Lazy(
     r"Shape must be rank (?P<want>\d{1,3}) but is rank (?P<got>\d{1,3}) for "
     r"'(?P<node>[^\n]{0,600}?)'"
 )
 # "Shapes must be equal rank, but are 2 and 1 for '...' with input shapes: [?,1], [?]."
-EQUAL_RANK = re.compile(
+EQUAL_RANK = Lazy(
     r"Shapes must be equal rank, but are \d{1,3} and \d{1,3}(?P<rest>[^\n]{0,700}?)"
     rf"with input shapes: (?P<a>{SHAPE}), (?P<b>{SHAPE})"
 )
 # TF 1.x merge_with: "Dimension 1 in both shapes must be equal, but are 10 and 1. Shapes are
 # [?,10] and [?,1]. for '...'"
-BOTH_SHAPES = re.compile(
+BOTH_SHAPES = Lazy(
     r"Dimension (?P<axis>\d{1,3}) in both shapes must be equal, but are \d{1,12} and "
     rf"\d{{1,12}}\.? Shapes are (?P<a>{SHAPE}) and (?P<b>{SHAPE})(?P<rest>[^\n]{{0,300}})"
 )
 # convolutions: "input and filter must have the same depth: 3 vs 1"
-DEPTH = re.compile(
-    r"input and filter must have the same depth: (?P<got>\d{1,9}) vs (?P<want>\d{1,9})"
-)
+DEPTH = Lazy(r"input and filter must have the same depth: (?P<got>\d{1,9}) vs (?P<want>\d{1,9})")
 _LOSS_WORDS = ("loss", "cross_entropy", "crossentropy", "label", "target", "y_true")
-SAMPLES = re.compile(
+SAMPLES = Lazy(
     r"Input arrays should have the same number of samples as target arrays\. Found "
     r"(?P<inputs>\d{1,15}) input samples and (?P<targets>\d{1,15}) target samples"
 )
 # Keras 2.x data adapter: "Data cardinality is ambiguous: x sizes: 60000 y sizes: 10000"
-CARDINALITY = re.compile(
+CARDINALITY = Lazy(
     r"Data cardinality is ambiguous:\s{0,8}x sizes: (?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
     r"\s{0,8}y sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20})"
 )
 # Shape arithmetic with "/": "Dimension value must be integer or None or have an __index__
 # method, got value '7.0' with type '<class 'float'>'"
-FLOAT_DIMENSION = re.compile(
+FLOAT_DIMENSION = Lazy(
     r"Dimension value must be integer or None or have an __index__ method, got value "
     r"'?(?P<value>[\d.]{1,30})"
 )
