@@ -1,8 +1,8 @@
-"""What an explainer gets to look at: the error's message, its type, and where it happened.
+"""What a reader gets to look at: the error's message, its type, and where it happened.
 
 `Context.of(error)` accepts an exception object, a message, a whole pasted traceback (str or
 bytes) or anything else, and never raises. Huge text is cut to its head and tail, so the work
-per error stays bounded whatever is pasted.
+per error stays bounded whatever is pasted; the text is then normalised (`normalise.py`).
 """
 
 from __future__ import annotations
@@ -12,31 +12,37 @@ import re
 import traceback
 from dataclasses import dataclass, field
 
+from ganerrors.explainers.normalise import message_lines, normalise
+from ganerrors.explainers.parsing import Lazy, anchored
+
 #: Text longer than HEAD + TAIL characters keeps only its first HEAD and last TAIL characters:
 #: the exception line of a traceback is at its end, the op and first frames near its start.
 HEAD = 8 * 1024
 TAIL = 56 * 1024
 #: Notes that ganerrors added itself start with this; they are never read back as evidence.
 NOTE_MARK = "ganerrors:"
+#: At most this many frames are read from a text or an exception.
+MAX_FRAMES = 200
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]")
 # `File "path", line 12, in name` (Python, TF's "in user code" and "defined at" frames)
 _FRAME = re.compile(
     r'File "(?P<path>[^"\n]{1,500})", line (?P<line>\d{1,9}), in (?P<func>[^\s*]{1,200})'
 )
-# the last `SomethingError: message` line of a pasted traceback
+# a line that starts with a dotted name and a colon: `tensorflow...InvalidArgumentError: ...`
 _EXC_LINE = re.compile(
-    r"^[ \t]*(?:[A-Za-z_][\w.]{0,200}\.)?(?P<type>[A-Z]\w{0,100}(?:Error|Exception))(?::[ \t]?|$)",
-    re.MULTILINE,
+    r"^[ \t]{0,40}(?P<name>[A-Za-z_][\w.]{0,300})(?: \(see above for traceback\))?(?::|[ \t]*$)",
+    re.M,
 )
+_EXC_NAME = re.compile(r"[A-Z]\w{0,100}(?:Error|Exception|Exit|Interrupt|Warning)")
 _OP = re.compile(
     r"\[Op:(?P<op>\w{1,100})\]|\{\{node (?P<node>[^}\s]{1,300})\}\}|'(?P<graph_op>\w{1,100})' Op"
 )
-_LAYER = re.compile(
+_LAYER = Lazy(
     r"""\blayer:? ["']?(?!(?:is|the|expected|with|requires)\b)(?P<layer>[\w./-]{1,200}?)["']?"""
     r"""(?: \(type \w{1,100}\))?[ :,.]"""
-    r"|calling (?P<cls>\w{1,100})\.call\(\)"
 )
+_CALLING = Lazy(r"calling (?P<cls>\w{1,100})\.call\(\)")
 # library code: a frame in one of these is not the learner's own
 _LIBRARY = re.compile(
     r"[/\\](?:site|dist)-packages[/\\]|[/\\]lib[/\\]python\d|<frozen |tensorflow[/\\]python"
@@ -59,28 +65,12 @@ class Frame:
 class Context:
     """Everything known about one error, all of it plain text."""
 
-    message: str  # the error's own message (plus its causes' and notes'), or the pasted text
+    message: str  # the error's message (plus its causes' and notes'), or the pasted text
     exc_type: str = ""  # "InvalidArgumentError", "ValueError", ... or "" when unknown
     frames: tuple[Frame, ...] = field(default=())  # outermost first
-
-    @property
-    def op(self) -> str:
-        """The TensorFlow op or graph node the message names ("Sub", "loss/mul")."""
-        for match in _OP.finditer(self.message):
-            name = match.group("op") or match.group("graph_op") or match.group("node") or ""
-            if name and not name.startswith("__inference"):
-                return name
-        return ""
-
-    @property
-    def layer(self) -> str:
-        """The Keras layer named in the message, if any."""
-        last = ""
-        for match in _LAYER.finditer(self.message):
-            name = match.group("layer") or match.group("cls") or ""
-            if name and name != "None":
-                last = name
-        return last
+    op: str = ""  # the TensorFlow op or graph node the message names ("Sub", "loss/mul")
+    layer: str = ""  # the Keras layer named in the message, if any
+    last_error: str = ""  # the message of the last exception in the text, without frames
 
     @property
     def user_frame(self) -> Frame | None:
@@ -108,13 +98,45 @@ def _cut(text):  # str or bytes
     return text[:HEAD] + text[-TAIL:]
 
 
-def clean(text: str) -> str:
-    """Drop ANSI colour codes (Keras 3 makes its messages bold) and NUL bytes."""
-    return _ANSI.sub("", text).replace("\x00", "")
+def _op_in(text: str) -> str:
+    if "Op" not in text and "{{node" not in text:
+        return ""
+    for match in _OP.finditer(text):
+        name = match.group("op") or match.group("graph_op") or match.group("node") or ""
+        if name and not name.startswith("__inference"):
+            return name
+    return ""
+
+
+def _layer_in(text: str) -> str:
+    """The last layer the text names ("layer 'dense_2'", "calling Sequential.call()")."""
+    best, best_at = "", -1
+    for match in anchored(_LAYER, text, "layer", after=260):
+        name = match.group("layer")
+        if name and name != "None":
+            best, best_at = name, match.start()
+            break
+    for match in anchored(_CALLING, text, "calling ", after=120):
+        if match.start() > best_at:
+            best = match.group("cls")
+        break
+    return best
+
+
+def exception_lines(text: str) -> list[tuple[int, str]]:
+    """(position, exception type) of the lines that start with `SomeError:`, in order."""
+    found = []
+    for match in _EXC_LINE.finditer(text):
+        name = match.group("name").rsplit(".", 1)[-1]
+        if _EXC_NAME.fullmatch(name):
+            found.append((match.start(), name))
+    return found
 
 
 def _frames_in(text: str) -> list[Frame]:
-    frames = []
+    frames: list[Frame] = []
+    if 'File "' not in text:
+        return frames
     for match in _FRAME.finditer(text):
         rest = text[match.end() : match.end() + 400].split("\n", 2)
         code = rest[1].strip() if len(rest) > 1 else ""
@@ -123,44 +145,66 @@ def _frames_in(text: str) -> list[Frame]:
         frames.append(
             Frame(match.group("path"), int(match.group("line")), match.group("func"), code)
         )
+        if len(frames) >= MAX_FRAMES:
+            break
     return frames
 
 
+def _build(message: str, exc_type: str, frames: list[Frame]) -> Context:
+    """The context of a message: read op and layer before normalising drops their blocks."""
+    op, layer = _op_in(message), _layer_in(message)
+    text = normalise(message)
+    lines = exception_lines(text)
+    if lines:
+        position, name = lines[-1]
+        exc_type = exc_type or name
+        last = message_lines(text[position:])
+    else:
+        last = message_lines(text)
+    return Context(
+        message=text, exc_type=exc_type, frames=tuple(frames), op=op, layer=layer, last_error=last
+    )
+
+
 def _of_text(text: str) -> Context | None:
-    text = clean(_cut(text))
+    text = _cut(text)
     if not text.strip():
         return None
-    exc_type = ""
-    for match in _EXC_LINE.finditer(text):
-        exc_type = match.group("type")
-    return Context(message=text, exc_type=exc_type, frames=tuple(_frames_in(text)))
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    return _build(text, "", _frames_in(text))
 
 
 def _safe_str(exc: BaseException) -> str:
     try:
-        return str(exc)
-    except Exception:  # a broken __str__ must not break the explainer
+        text = str(exc)
+    except BaseException:  # a broken __str__ (even one raising KeyboardInterrupt) is no text
         return ""
+    return text if isinstance(text, str) else ""
 
 
 def _of_exception(exc: BaseException) -> Context | None:
-    parts = [_safe_str(exc)]
+    parts = [_cut(_safe_str(exc))]
     notes = getattr(exc, "__notes__", None)
     if isinstance(notes, (list, tuple)):
-        parts.extend(n for n in notes if isinstance(n, str) and not n.startswith(NOTE_MARK))
+        parts.extend(
+            _cut(n) for n in notes[:20] if isinstance(n, str) and not n.startswith(NOTE_MARK)
+        )
     # A Keras error re-raised by its traceback filter, or a TF op error, keeps the original
     # exception as its cause or context; its message can say more (the op, the node).
     seen = {id(exc)}
     inner = exc.__cause__ or exc.__context__
     while inner is not None and id(inner) not in seen and len(seen) < 5:
         seen.add(id(inner))
-        text = _safe_str(inner)
+        text = _cut(_safe_str(inner))
         if text and text not in parts[0]:
             parts.append(text)
         inner = inner.__cause__ or inner.__context__
-    message = clean(_cut("\n".join(p for p in parts if p)))
+    message = _cut("\n".join(p for p in parts if p))
+    if "\x1b" in message:
+        message = _ANSI.sub("", message)
     try:
-        summary = traceback.extract_tb(exc.__traceback__, limit=200)
+        summary = traceback.extract_tb(exc.__traceback__, limit=MAX_FRAMES)
         frames = [Frame(f.filename, f.lineno or 0, f.name, (f.line or "").strip()) for f in summary]
     except Exception:
         frames = []
@@ -175,4 +219,4 @@ def _of_exception(exc: BaseException) -> Context | None:
                 code = ""
             frame = Frame(frame.path, frame.line, frame.func, code)
         frames.append(frame)
-    return Context(message=message, exc_type=type(exc).__name__, frames=tuple(frames))
+    return _build(message, type(exc).__name__, frames)

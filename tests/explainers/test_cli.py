@@ -84,3 +84,84 @@ def test_the_command_never_imports_tensorflow(traceback_file):
     assert out.returncode == 0, out.stderr
     assert "batch-size" in out.stdout
     assert out.stdout.strip().endswith("NO-TF")
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "ganerrors", "explain", *args]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHONIOENCODING")}
+    env.update(extra)
+    return env
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_it_escaped(tmp_path):
+    path = tmp_path / "error.txt"
+    path.write_text("pérte du discriminateur : Tensor had NaN values", encoding="utf-8")
+    out = subprocess.run(
+        _command(str(path)), capture_output=True, env=_env(PYTHONIOENCODING="ascii")
+    )
+    assert out.returncode == 0, out.stderr
+    assert b"p\\xe9rte du discriminateur" in out.stdout
+    assert b"Traceback" not in out.stderr
+
+
+def test_a_full_disk_is_a_one_line_message_and_exit_code_3(traceback_file):
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(_command(str(traceback_file)), stdout=full, stderr=subprocess.PIPE)
+    assert out.returncode == 3
+    lines = out.stderr.decode().strip().splitlines()
+    assert lines == ["ganerrors explain: cannot write the explanation: No space left on device"]
+
+
+def test_a_closed_standard_input_is_a_one_line_message_and_exit_code_2():
+    import shlex
+
+    command = " ".join(shlex.quote(part) for part in _command()) + " <&-"
+    out = subprocess.run(["sh", "-c", command], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        "ganerrors explain: cannot read standard input: standard input is closed"
+    ]
+
+
+def test_at_a_terminal_it_prompts_and_one_ctrl_d_ends_the_paste():
+    import os
+    import pty
+    import select
+    import time
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        _command(), stdin=terminal, stdout=terminal, stderr=terminal, close_fds=True
+    )
+    os.close(terminal)
+    seen = b""
+
+    def read_until(predicate, seconds: float) -> None:
+        nonlocal seen
+        end = time.monotonic() + seconds
+        while not predicate() and time.monotonic() < end:
+            ready, _, _ = select.select([controller], [], [], 0.1)
+            if ready:
+                try:
+                    seen += os.read(controller, 4096)
+                except OSError:  # the process ended and closed the terminal
+                    break
+
+    try:
+        read_until(lambda: b"Ctrl-D" in seen, 30)
+        assert b"Paste the error, then press Ctrl-D (Ctrl-Z Enter on Windows)." in seen
+        os.write(controller, b"Incompatible shapes: [16,1] vs. [32,1]\n")
+        time.sleep(0.2)
+        os.write(controller, b"\x04")  # one Ctrl-D, at the start of a line
+        read_until(lambda: process.poll() is not None and b"Checklist" in seen, 30)
+        assert process.wait(timeout=10) == 0, seen
+        assert b"ganerrors: Batch size (batch-size)" in seen
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(controller)

@@ -287,7 +287,7 @@ def test_pasted_traceback_of_a_real_error_gets_the_same_category(
 
 def test_explanation_points_at_the_learners_own_line():
     diagnosis = explain(raised(last_batch_smaller_with_input_signature))
-    assert "test_explain_live.py" in diagnosis.where
+    assert "test_live.py" in diagnosis.where
     assert "labels - scores" in diagnosis.where
 
 
