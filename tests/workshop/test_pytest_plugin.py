@@ -42,7 +42,7 @@ def test_an_unrecognised_error_gets_no_section(pytester: pytest.Pytester) -> Non
     assert "- ganerrors -" not in result.stdout.str()
 
 
-def test_a_kata_stops_at_its_first_failure_and_points_at_its_readme(
+def test_a_kata_stops_at_its_first_failure_and_points_at_its_readme_only(
     pytester: pytest.Pytester,
 ) -> None:
     _kata(
@@ -52,7 +52,9 @@ def test_a_kata_stops_at_its_first_failure_and_points_at_its_readme(
     )
     result = pytester.runpytest("07")
     result.assert_outcomes(failed=1, skipped=1)
-    result.stdout.fnmatch_lines(["*README.md*ganerrors hint 07*"])
+    result.stdout.fnmatch_lines(["*Read 07/README.md*"])
+    # katas.toml is empty here, so no `ganerrors hint 07` could work: none is advertised.
+    assert "ganerrors hint" not in result.stdout.str()
 
 
 def test_a_kata_check_failure_shows_its_message_without_a_traceback(
@@ -132,3 +134,119 @@ def test_all_katas_run_together_though_every_checker_is_test_gan(
         (pytester.path / number / "test_gan.py").write_text("def test_a():\n    pass\n")
     result = pytester.runpytest(str(pytester.path))
     result.assert_outcomes(passed=2)
+
+
+# -- a kata of a course (a readable registry) ---------------------------------------------------
+from ganerrors.workshop import progress  # noqa: E402
+
+from .conftest import KATA_ENTRY, PART  # noqa: E402
+
+
+def _course_kata(pytester: pytest.Pytester, body: str, timeout: float = 30) -> None:
+    katas = pytester.mkdir("katas")
+    (katas / "katas.toml").write_text(KATA_ENTRY.format(number="01", timeout=timeout) + PART)
+    (katas / "01").mkdir()
+    (katas / "01" / "test_gan.py").write_text(body)
+
+
+SHAPE_FAILURE = f"def test_gan_is_ok():\n    raise ValueError({KERAS_SHAPE_ERROR!r})\n"
+
+
+def test_a_kata_run_in_a_course_is_recorded_in_its_progress(pytester: pytest.Pytester) -> None:
+    _course_kata(pytester, SHAPE_FAILURE + "\ndef test_b():\n    pass\n")
+    pytester.runpytest("katas/01")
+    kept = progress.load(pytester.path / ".ganerrors").kata("01")
+    assert (kept.state, kept.attempts, kept.failure["type"]) == ("failing", 1, "ValueError")
+    (pytester.path / "katas" / "01" / "test_gan.py").write_text("def test_a():\n    pass\n")
+    result = pytester.runpytest("katas/01")
+    result.stdout.fnmatch_lines(["*kata 01 solved (run 2), recorded in your progress*"])
+    assert progress.load(pytester.path / ".ganerrors").solved("01")
+
+
+def test_a_run_of_some_checks_only_is_not_a_solve(pytester: pytest.Pytester) -> None:
+    _course_kata(pytester, "def test_a():\n    pass\n\ndef test_b():\n    pass\n")
+    pytester.runpytest("katas/01", "-k", "test_a")
+    pytester.runpytest("katas/01/test_gan.py::test_b")
+    kept = progress.load(pytester.path / ".ganerrors").kata("01")
+    assert kept.attempts == 2 and not kept.solved
+
+
+def test_collect_only_records_nothing(pytester: pytest.Pytester) -> None:
+    _course_kata(pytester, "def test_a():\n    pass\n")
+    pytester.runpytest("katas/01", "--collect-only")
+    assert not (pytester.path / ".ganerrors" / "progress.json").exists()
+
+
+def test_the_fix_is_kept_back_until_the_last_hint(pytester: pytest.Pytester) -> None:
+    _course_kata(pytester, SHAPE_FAILURE)
+    first = pytester.runpytest("katas/01").stdout.str()
+    assert "Likely causes" in first and "Fix:" not in first and "Dense(1)" not in first
+    assert "hint 1 of 3" in first and "--spoilers" in first
+    with progress.update(pytester.path / ".ganerrors") as kept:
+        for _ in range(3):
+            kept.count_hint("01")
+    after = pytester.runpytest("katas/01").stdout.str()
+    assert "Fix:" in after and "--spoilers" not in after
+
+
+def test_spoilers_show_the_fix_from_the_first_failure(pytester: pytest.Pytester) -> None:
+    _course_kata(pytester, SHAPE_FAILURE)
+    assert "Fix:" in pytester.runpytest("katas/01", "--ganerrors-spoilers").stdout.str()
+    (pytester.path / "ganerrors.toml").write_text("spoilers = true\n")
+    assert "Fix:" in pytester.runpytest("katas/01").stdout.str()
+
+
+def test_outside_a_kata_the_explanation_keeps_its_fix(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(SHAPE_FAILURE)
+    assert "Fix:" in pytester.runpytest().stdout.str()
+
+
+def test_a_kata_that_runs_past_its_timeout_is_stopped_and_reported(
+    pytester: pytest.Pytester,
+) -> None:
+    _course_kata(
+        pytester,
+        "import time\n\ndef test_a():\n    pass\n\ndef test_slow():\n    time.sleep(600)\n",
+        timeout=1,
+    )
+    report = pytester.path / "report.json"
+    result = pytester.runpytest_subprocess("katas/01", f"--ganerrors-report={report}")
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["*kata 01 was stopped after 1 s, still running: in test_slow*"])
+    entry = Report.read(report).katas["01"]
+    assert not entry.solved and entry.failure.type == "KataTimeout"
+    assert progress.load(pytester.path / ".ganerrors").kata("01").failure["type"] == "KataTimeout"
+
+
+def test_a_thread_left_running_ends_the_run_after_pytest(pytester: pytest.Pytester) -> None:
+    _course_kata(
+        pytester,
+        "import threading, time\n\n"
+        "def test_a():\n"
+        "    threading.Thread(target=time.sleep, args=(600,), name='sleeper').start()\n",
+    )
+    result = pytester.runpytest_subprocess("katas/01", timeout=60)
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["*1 thread(s) running (sleeper)*"])
+
+
+def test_an_exception_whose_str_raises_keyboardinterrupt_is_reported(
+    pytester: pytest.Pytester,
+) -> None:
+    body = (
+        "class Odd(Exception):\n"
+        "    def __str__(self):\n"
+        "        raise KeyboardInterrupt\n\n"
+        "def test_a():\n    raise Odd()\n"
+    )
+    _course_kata(pytester, body)
+    result = pytester.runpytest("katas/01")
+    result.assert_outcomes(failed=1)
+    pytester.makepyfile(test_elsewhere=body)
+    pytester.runpytest("test_elsewhere.py").assert_outcomes(failed=1)
+
+
+def test_a_timeout_option_must_be_a_number_of_seconds(pytester: pytest.Pytester) -> None:
+    _course_kata(pytester, "def test_a():\n    pass\n")
+    result = pytester.runpytest("katas/01", "--ganerrors-timeout=nan")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
