@@ -3,7 +3,8 @@
 Started by `ganerrors check` (`python -m ganerrors.workshop.child`, in a session of its own)
 or forked by `watch`'s fork server. Around `pytest.main` it
 - kills its whole process group when its parent dies (the read end of a pipe, the
-  "lifeline", reaches end of file), so no kata keeps running after `ganerrors` is gone;
+  "lifeline", reaches end of file), so no kata keeps running after `ganerrors` is gone,
+  and removes the run's temporary folder (the one holding `--dump`) first;
 - dumps every thread's stack to a file on SIGUSR1, so a parent that has to stop a run that
   does not answer can say which step it was in;
 - reads stdin from /dev/null: a kata that asks for input gets EOF instead of stopping;
@@ -16,14 +17,17 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import os
+import shutil
 import signal
 import sys
 import threading
 from typing import NoReturn
 
 
-def watch_lifeline(fd: int) -> None:
-    """Kill this process's group when `fd` (the parent's pipe) reaches end of file."""
+def watch_lifeline(fd: int, cleanup: str | None = None) -> None:
+    """Kill this process's group when `fd` (the parent's pipe) reaches end of file, after
+    removing the folder `cleanup` (the run's temporary folder, which the parent can no
+    longer remove)."""
 
     def wait() -> None:
         try:
@@ -31,6 +35,8 @@ def watch_lifeline(fd: int) -> None:
                 pass
         except OSError:
             pass
+        if cleanup:
+            shutil.rmtree(cleanup, ignore_errors=True)
         end_group()
 
     threading.Thread(target=wait, name="ganerrors-lifeline", daemon=True).start()
@@ -88,7 +94,7 @@ def run(
     plugins: list[object] | None = None,
 ) -> NoReturn:
     if lifeline is not None:
-        watch_lifeline(lifeline)
+        watch_lifeline(lifeline, os.path.dirname(dump) if dump else None)
     if dump:
         dump_stacks_on_signal(dump)
     quiet_stdin()

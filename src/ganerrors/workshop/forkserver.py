@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -125,8 +126,9 @@ def serve(control: socket.socket, kata_folder: str) -> None:
                 prepared = None
                 _send(control, result)
     finally:
-        if prepared is not None:
+        if prepared is not None:  # watch has gone: its prepared check's folder goes too
             prepared.discard()
+            shutil.rmtree(Path(prepared.job["dump"]).parent, ignore_errors=True)
 
 
 class Prepared:
