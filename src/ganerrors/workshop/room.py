@@ -176,6 +176,8 @@ def from_export(data: Any, source: str, name: str = "") -> Learner:
                 solved_at=kept.solved_at,
             )
         )
+    if not result.katas and result.problem is None:
+        result.problem = "no katas in it"
     return result
 
 

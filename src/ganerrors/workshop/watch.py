@@ -164,7 +164,8 @@ def watch(
     say: Callable[[str], None] = print,
     clear: bool | None = None,
 ) -> int:
-    """Check `kata` now and after every save, until it is solved (0) or Ctrl-C (130)."""
+    """Check `kata` now and after every save, until it is solved or stopped with Ctrl-C (the
+    way to end it, so 0 too)."""
     if clear is None:
         clear = sys.stdout.isatty()
     folder = where.course.folder(kata)
@@ -212,7 +213,7 @@ def watch(
             listener.wait(debounce)
     except KeyboardInterrupt:
         say("Stopped watching.")
-        return 130
+        return 0
     finally:
         observer.stop()
         observer.join(timeout=5)
