@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ganerrors.workshop import WorkshopError
-from ganerrors.workshop.runner import GRACE_S, dump_stacks, kill_group
+from ganerrors.workshop.runner import GRACE_S, STARTUP_S, dump_stacks, kill_group
 
 #: Seconds `watch` waits for the server to import TensorFlow and warm up.
 START_TIMEOUT_S = 180.0
@@ -166,9 +166,10 @@ class Prepared:
     def go(self, control: socket.socket) -> dict[str, Any]:
         started = time.perf_counter()
         limit = float(self.job["limit"])
-        deadline = started + limit + GRACE_S if limit > 0 else None
+        deadline = started + STARTUP_S + limit + GRACE_S if limit > 0 else None
+        clock = Path(self.job["dump"]).with_name("clock")  # written when the checks start
         code: int | None = None
-        step = ""
+        step, clocked = "", False
         try:
             os.write(self.gate, b"g")
             while True:
@@ -176,6 +177,9 @@ class Prepared:
                 if done:
                     code = os.waitstatus_to_exitcode(status)
                     break
+                if deadline is not None and not clocked and clock.exists():
+                    clocked = True
+                    deadline = min(deadline, time.perf_counter() + limit + GRACE_S)
                 if deadline is not None and time.perf_counter() > deadline:
                     folder = Path(self.job["cwd"]) / self.job["args"][0]
                     step = dump_stacks(self.pid, Path(self.job["dump"]), folder)

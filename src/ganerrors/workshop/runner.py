@@ -37,6 +37,9 @@ from ganerrors.workshop.place import Place
 
 #: Seconds past the kata's timeout before the runner stops a process that does not answer.
 GRACE_S = 3.0
+#: Seconds a checker may take to start (interpreter, TensorFlow's import, collection) before
+#: its checks begin and its timeout starts counting.
+STARTUP_S = 60.0
 TIMEOUT_TYPE = "KataTimeout"
 ENDED_TYPE = "RunEndedEarly"
 
@@ -69,6 +72,8 @@ def pytest_args(
         str(report),
         "--ganerrors-timeout",
         f"{timeout:g}",
+        "--ganerrors-clock",
+        str(report.with_name("clock")),
     ]
     return args + (["--ganerrors-spoilers"] if spoilers else [])
 
@@ -153,6 +158,27 @@ def dump_stacks(pid: int, dump: Path, kata_folder: Path) -> str:
     return stuck.describe(stuck.parse_dump(text), kata_folder)
 
 
+def wait(process: subprocess.Popen[bytes], clock: Path, limit: float) -> int:
+    """The process's exit code; TimeoutExpired once it has run `limit` + GRACE_S seconds
+    past the start of its checks (the plugin writes `clock` then), or past STARTUP_S when
+    its checks never start."""
+    if limit <= 0:
+        return process.wait()
+    started = time.monotonic()
+    deadline = started + STARTUP_S + limit + GRACE_S
+    clocked = False
+    while True:
+        try:
+            return process.wait(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            pass
+        if not clocked and clock.exists():
+            clocked = True
+            deadline = min(deadline, time.monotonic() + limit + GRACE_S)
+        if time.monotonic() > deadline:
+            raise subprocess.TimeoutExpired(process.args, limit)
+
+
 def run_subprocess(
     place: Place, kata: course.Kata, *, timeout: float | None = None, spoilers: bool = False
 ) -> Result:
@@ -181,7 +207,7 @@ def run_subprocess(
             os.close(lifeline_read)
         step, code = "", None
         try:
-            code = process.wait(timeout=limit + GRACE_S if limit > 0 else None)
+            code = wait(process, report.with_name("clock"), limit)
         except subprocess.TimeoutExpired:
             step = dump_stacks(process.pid, dump, place.course.folder(kata))
         finally:
