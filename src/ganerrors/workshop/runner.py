@@ -41,6 +41,8 @@ GRACE_S = 3.0
 #: its checks begin and its timeout starts counting.
 STARTUP_S = 60.0
 TIMEOUT_TYPE = "KataTimeout"
+#: Process groups, a lifeline pipe and stack dumps on SIGUSR1 (on Windows: a plain timeout).
+POSIX = os.name == "posix"
 ENDED_TYPE = "RunEndedEarly"
 
 
@@ -189,16 +191,17 @@ def run_subprocess(
         report, dump = tmp / "report.json", tmp / "stacks.txt"
         args = pytest_args(place, kata, report, limit, spoilers)
         lifeline_read, lifeline_write = os.pipe()
-        command = [sys.executable, "-m", "ganerrors.workshop.child"]
-        command += ["--lifeline", str(lifeline_read), "--dump", str(dump), "--", *args]
+        command = [sys.executable, "-m", "ganerrors.workshop.child", "--dump", str(dump)]
+        if POSIX:
+            command += ["--lifeline", str(lifeline_read)]
         started = time.perf_counter()
         try:
             process = subprocess.Popen(
-                command,
+                [*command, "--", *args],
                 cwd=place.folder,
                 stdin=subprocess.DEVNULL,
-                start_new_session=True,
-                pass_fds=(lifeline_read,),
+                start_new_session=POSIX,
+                pass_fds=(lifeline_read,) if POSIX else (),
             )
         except OSError as exc:
             os.close(lifeline_write)
