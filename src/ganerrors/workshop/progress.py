@@ -249,9 +249,10 @@ def problem_saving(state_folder: Path) -> str | None:
     try:
         with _locked(folder):
             try:
-                raw: bytes | None = path.read_bytes() if path.exists() else None
+                small = path.exists() and path.stat().st_size <= MAX_BYTES
+                raw: bytes | None = path.read_bytes() if small else None
             except OSError:
-                raw = None  # unreadable: the next save replaces it
+                raw = None  # unreadable or huge: the next save sets it aside
             fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=folder)
             try:
                 with os.fdopen(fd, "wb") as handle:
