@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import importlib.metadata
 import importlib.util
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -21,7 +22,20 @@ import pytest
 from packaging.requirements import Requirement
 
 DEV_INSTALL = 'pip install -e ".[dev]"'
-LOCAL = {"tests", "ganerrors", "conftest"}
+ROOT = Path(__file__).resolve().parents[1]
+SKIP_DIRS = {".git", ".venv", "venv", "site", "build", "dist", "node_modules", "__pycache__"}
+
+
+@cache
+def local_modules() -> frozenset[str]:
+    """Module names the repository itself holds (a test may put docs/hooks on sys.path)."""
+    names = {"tests", "conftest"}
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [d for d in subfolders if d not in SKIP_DIRS and not d.startswith(".")]
+        names.update(name[:-3] for name in files if name.endswith(".py"))
+        if "__init__.py" in files:
+            names.add(Path(folder).name)
+    return frozenset(names)
 
 
 @cache
@@ -61,9 +75,13 @@ def missing_imports(path: Path) -> list[str]:
             names.append(node.module.split(".")[0])
     missing = []
     for name in dict.fromkeys(names):
-        if name in LOCAL or name in sys.stdlib_module_names:
+        if name in local_modules() or name in sys.stdlib_module_names:
             continue
-        if importlib.util.find_spec(name) is None:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
             missing.append(name)
     return missing
 
