@@ -108,10 +108,6 @@ class GanErrorsPlugin:
         self._test_thread: int | None = None
         self._threads_before: set[threading.Thread] = set()
 
-    @property
-    def katas(self) -> dict[Path, KataResult]:
-        return {folder: run.result for folder, run in self.runs.items()}
-
     # -- which kata a test belongs to -------------------------------------------------
     def run_of(self, item: pytest.Item) -> KataRun | None:
         folder = Path(str(item.path)).resolve().parent
@@ -123,10 +119,6 @@ class GanErrorsPlugin:
         run = KataRun(KataResult(number=folder.name, folder=str(folder)))
         self.runs[folder] = run
         return run
-
-    def kata_of(self, item: pytest.Item) -> KataResult | None:
-        run = self.run_of(item)
-        return run.result if run is not None else None
 
     # -- hooks ---------------------------------------------------------------------
     def pytest_sessionstart(self, session: pytest.Session) -> None:
