@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 Shape = tuple[int | None, ...]  # None: unknown, written ?, None or -1
 
@@ -205,6 +208,17 @@ def dtypes_in(text: str, limit: int = 8) -> list[str]:
 
 
 # --- anchors ------------------------------------------------------------------------------
+
+
+def reads(*anchors: str) -> Callable[[F], F]:
+    """Mark a reader with the substrings its message family contains, at least one of them:
+    `explain()` skips the reader, at the cost of an `in` test, where none appears."""
+
+    def mark(func: F) -> F:
+        func.anchors = anchors  # type: ignore[attr-defined]
+        return func
+
+    return mark
 
 
 def anchored(

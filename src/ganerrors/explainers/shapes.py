@@ -30,7 +30,7 @@ from ganerrors.explainers.findings import (
     WeightShapes,
     WindowTooLarge,
 )
-from ganerrors.explainers.parsing import SHAPE, Lazy, Shape, anchored, parse_shape, shapes_in
+from ganerrors.explainers.parsing import SHAPE, Lazy, Shape, anchored, parse_shape, reads, shapes_in
 
 # Keras 3 losses: "Arguments target and output must have the same shape. Received:
 # target.shape=(32, 1), output.shape=(32, 2)" (also "... the same rank (ndim)")
@@ -223,6 +223,7 @@ def _pair(match: re.Match[str], a: str, b: str) -> tuple[Shape, Shape] | None:
     return first, second
 
 
+@reads("Arguments target and output must have the same")
 def keras_loss(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_LOSS, text, "Arguments target and output must have the same"):
         pair = _pair(match, "target", "output")
@@ -233,12 +234,14 @@ def keras_loss(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Argument output must have rank")
 def keras_sparse(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_SPARSE, text, "Argument output must have rank"):
         return SparseLabels(match.group("target"), match.group("output"))
     return None
 
 
+@reads("logits and labels must have the same shape", "logits and labels must be same size")
 def logits_labels(text: str, context: Context) -> Finding | None:
     matches = (
         *anchored(LOGITS_LABELS, text, "logits and labels must have the same shape"),
@@ -253,6 +256,7 @@ def logits_labels(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("logits and labels must have the same first dimension")
 def first_dimension(text: str, context: Context) -> Finding | None:
     for match in anchored(
         FIRST_DIMENSION, text, "logits and labels must have the same first dimension"
@@ -264,6 +268,7 @@ def first_dimension(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("are incompatible")
 def shapes_incompatible(text: str, context: Context) -> Finding | None:
     for match in anchored(SHAPES_INCOMPATIBLE, text, "are incompatible", before=500, after=20):
         pair = _pair(match, "target", "output")
@@ -275,6 +280,7 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Incompatible shapes: ")
 def incompatible(text: str, context: Context) -> Finding | None:
     for match in anchored(INCOMPATIBLE, text, "Incompatible shapes: "):
         pair = _pair(match, "a", "b")
@@ -287,6 +293,7 @@ def incompatible(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("operands could not be broadcast together")
 def numpy_broadcast(text: str, context: Context) -> Finding | None:
     for match in anchored(BROADCAST, text, "operands could not be broadcast together"):
         pair = _pair(match, "a", "b")
@@ -298,6 +305,7 @@ def numpy_broadcast(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Dimensions must be equal, but are")
 def dimensions_equal(text: str, context: Context) -> Finding | None:
     for match in anchored(DIMENSIONS_EQUAL, text, "Dimensions must be equal, but are"):
         pair = _pair(match, "a", "b")
@@ -323,6 +331,7 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Matrix size-incompatible")
 def matmul(text: str, context: Context) -> Finding | None:
     for match in anchored(MATMUL, text, "Matrix size-incompatible"):
         pair = _pair(match, "a", "b")
@@ -335,6 +344,7 @@ def matmul(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("ConcatOp")
 def concat(text: str, context: Context) -> Finding | None:
     for match in anchored(CONCAT, text, "ConcatOp"):
         pair = _pair(match, "a", "b")
@@ -352,6 +362,7 @@ def concat(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("A Concatenate layer requires")
 def concatenate_layer(text: str, context: Context) -> Finding | None:
     for match in anchored(CONCATENATE_LAYER, text, "A Concatenate layer requires"):
         shapes = tuple(shape for _, shape in shapes_in(match.group("shapes")))
@@ -360,6 +371,7 @@ def concatenate_layer(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Input to reshape is a tensor with", "must be unchanged")
 def reshape(text: str, context: Context) -> Finding | None:
     for match in anchored(RESHAPE, text, "Input to reshape is a tensor with"):
         return ReshapeMismatch(
@@ -388,6 +400,7 @@ def _product(shape: Shape | None) -> int | None:
     return total
 
 
+@reads("Negative dimension size caused by")
 def negative_dimension(text: str, context: Context) -> Finding | None:
     for match in anchored(NEGATIVE, text, "Negative dimension size caused by"):
         return WindowTooLarge(
@@ -398,6 +411,7 @@ def negative_dimension(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Computed output size would be zero or negative")
 def zero_output(text: str, context: Context) -> Finding | None:
     for match in anchored(ZERO_OUTPUT, text, "Computed output size would be zero or negative"):
         return WindowTooLarge(
@@ -406,6 +420,7 @@ def zero_output(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("of input shape to have value")
 def input_axis(text: str, context: Context) -> Finding | None:
     for match in anchored(INPUT_AXIS, text, "of input shape to have value", before=40):
         want, got = int(match.group("want")), parse_shape(match.group("got"))
@@ -415,6 +430,7 @@ def input_axis(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("ndim=")
 def input_ndim(text: str, context: Context) -> Finding | None:
     for match in anchored(INPUT_NDIM, text, "ndim=", before=40):
         kind = match.group("kind")
@@ -429,6 +445,7 @@ def input_ndim(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("xpected shape")
 def model_input(text: str, context: Context) -> Finding | None:
     for match in anchored(MODEL_INPUT, text, "xpected shape", before=1):
         pair = _pair(match, "got", "want")
@@ -440,6 +457,7 @@ def model_input(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Cannot feed value of shape")
 def feed(text: str, context: Context) -> Finding | None:
     for match in anchored(FEED, text, "Cannot feed value of shape"):
         pair = _pair(match, "got", "want")
@@ -465,6 +483,7 @@ def feed(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Trying to share variable")
 def shared_variable(text: str, context: Context) -> Finding | None:
     for match in anchored(SHARED, text, "Trying to share variable"):
         return SharedVariable(
@@ -475,6 +494,7 @@ def shared_variable(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Error when checking")
 def fit_check(text: str, context: Context) -> Finding | None:
     for match in anchored(FIT_CHECK, text, "Error when checking"):
         got = parse_shape(match.group("got"))
@@ -515,6 +535,7 @@ def fit_check(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("A target array with shape")
 def target_array(text: str, context: Context) -> Finding | None:
     for match in anchored(TARGET_ARRAY, text, "A target array with shape"):
         pair = _pair(match, "got", "want")
@@ -526,12 +547,14 @@ def target_array(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Rank of labels (received")
 def sparse_rank(text: str, context: Context) -> Finding | None:
     for match in anchored(SPARSE_RANK, text, "Rank of labels (received"):
         return SparseRanks(int(match.group("labels")), int(match.group("logits")))
     return None
 
 
+@reads("Can not squeeze dim[")
 def squeeze(text: str, context: Context) -> Finding | None:
     for match in anchored(SQUEEZE, text, "Can not squeeze dim["):
         if "sparse" in match.group("rest").lower():
@@ -539,6 +562,7 @@ def squeeze(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Assign requires shapes of both tensors to match", "ayer weight shape")
 def restore(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(ASSIGN, text, "Assign requires shapes of both tensors to match"),
@@ -548,6 +572,9 @@ def restore(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads(
+    "cannot reshape array of size", "Cannot reshape a tensor with", " new array must be unchanged"
+)
 def numpy_reshape(text: str, context: Context) -> Finding | None:
     for match in anchored(NUMPY_RESHAPE, text, "cannot reshape array of size"):
         shape = parse_shape(match.group("shape"))
@@ -561,6 +588,7 @@ def numpy_reshape(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Shape must be rank ", "Shapes must be equal rank, but are")
 def shape_rank(text: str, context: Context) -> Finding | None:
     for match in anchored(SHAPE_RANK, text, "Shape must be rank "):
         node = match.group("node").lower()
@@ -580,6 +608,7 @@ def shape_rank(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads(" in both shapes must be equal, but are")
 def both_shapes(text: str, context: Context) -> Finding | None:
     for match in anchored(BOTH_SHAPES, text, " in both shapes must be equal, but are", before=20):
         pair = _pair(match, "a", "b")
@@ -594,6 +623,7 @@ def both_shapes(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("input and filter must have the same depth")
 def depth(text: str, context: Context) -> Finding | None:
     for match in anchored(DEPTH, text, "input and filter must have the same depth"):
         got, want = int(match.group("got")), int(match.group("want"))
@@ -610,6 +640,7 @@ def _sizes(text: str) -> int:
     return int(text.split(",")[0])
 
 
+@reads("Input arrays should have the same number of samples", "Data cardinality is ambiguous")
 def sample_count(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(SAMPLES, text, "Input arrays should have the same number of samples"),
@@ -622,6 +653,7 @@ def sample_count(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Dimension value must be integer")
 def float_dimension(text: str, context: Context) -> Finding | None:
     for match in anchored(FLOAT_DIMENSION, text, "Dimension value must be integer"):
         return FloatDimension(match.group("value"))
