@@ -27,16 +27,14 @@ MAX_FRAMES = 200
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]")
 # `File "path", line 12, in name` (Python, TF's "in user code" and "defined at" frames)
-_FRAME = re.compile(
-    r'File "(?P<path>[^"\n]{1,500})", line (?P<line>\d{1,9}), in (?P<func>[^\s*]{1,200})'
-)
+_FRAME = Lazy(r'File "(?P<path>[^"\n]{1,500})", line (?P<line>\d{1,9}), in (?P<func>[^\s*]{1,200})')
 # a line that starts with a dotted name and a colon: `tensorflow...InvalidArgumentError: ...`
-_EXC_LINE = re.compile(
+_EXC_LINE = Lazy(
     r"^[ \t]{0,40}(?P<name>[A-Za-z_][\w.]{0,300})(?: \(see above for traceback\))?(?::|[ \t]*$)",
     re.M,
 )
-_EXC_NAME = re.compile(r"[A-Z]\w{0,100}(?:Error|Exception|Exit|Interrupt|Warning)")
-_OP = re.compile(
+_EXC_NAME = Lazy(r"[A-Z]\w{0,100}(?:Error|Exception|Exit|Interrupt|Warning)")
+_OP = Lazy(
     r"\[Op:(?P<op>\w{1,100})\]|\{\{node (?P<node>[^}\s]{1,300})\}\}|'(?P<graph_op>\w{1,100})' Op"
 )
 _LAYER = Lazy(
@@ -45,7 +43,7 @@ _LAYER = Lazy(
 )
 _CALLING = Lazy(r"calling (?P<cls>\w{1,100})\.call\(\)")
 # library code: a frame in one of these is not the learner's own
-_LIBRARY = re.compile(
+_LIBRARY = Lazy(
     r"[/\\](?:site|dist)-packages[/\\]|[/\\]lib[/\\]python\d|<frozen |tensorflow[/\\]python"
 )
 
