@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ganerrors.explainers import dtypes, general, gradients, indices, numerics, shapes
+from ganerrors.explainers import dtypes, general, gradients, indices, layers, numerics, shapes
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import Finding
 
@@ -29,6 +29,7 @@ EXACT: tuple[tuple[tuple[str, ...], Reader], ...] = tuple(
         *numerics.READERS,
         *dtypes.READERS,
         *shapes.READERS,
+        *layers.READERS,
     )
 )
 #: Readers of any message, from the values found in it: a match is a low-confidence diagnosis.

@@ -109,6 +109,14 @@ def shapes_in(text: str, limit: int = 12) -> list[tuple[int, Shape]]:
     return found
 
 
+def shapes_of(match: re.Match[str], a: str, b: str) -> tuple[Shape, Shape] | None:
+    """The two shapes a match captured in groups `a` and `b`, or None if one is unreadable."""
+    first, second = parse_shape(match.group(a)), parse_shape(match.group(b))
+    if first is None or second is None:
+        return None
+    return first, second
+
+
 def fmt(shape: Shape | None) -> str:
     """A shape the way Python prints a tuple: (32, 1), (32,), (None, 100)."""
     if shape is None:
