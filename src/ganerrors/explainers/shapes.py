@@ -24,13 +24,17 @@ from ganerrors.explainers.findings import (
     ShapePair,
     SparseLabels,
     SparseRanks,
+    WeightShapes,
 )
 from ganerrors.explainers.parsing import (
     SHAPE,
     Lazy,
+    Shape,
     anchored,
+    differing_axes,
     parse_shape,
     reads,
+    shapes_in,
     shapes_of,
 )
 
@@ -380,12 +384,12 @@ def concat(text: str, context: Context) -> Finding | None:
         if pair is None or len(pair[0]) != len(pair[1]):
             continue
         axis = match.group("axis")  # TF 2 names the axis that must agree
-        found = ShapePair(
-            *pair,
-            roles="joined",
-            by="tf.concat",
-            axis=int(axis) if axis is not None else None,
-        )
+        if axis is None:  # TF 1 does not: judge every axis but the one they are joined on
+            joined = _joined(list(pair), "")
+            if joined is not None and joined.verdict:
+                return joined
+            continue
+        found = ShapePair(*pair, roles="joined", by="tf.concat", axis=int(axis))
         if found.verdict:
             return found
     return None
@@ -409,13 +413,64 @@ def both_shapes(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "a", "b")
         if pair is None or len(pair[0]) != len(pair[1]):
             continue
-        if "concat" in match.group("rest").lower():
-            found = ShapePair(*pair, roles="joined", by="tf.concat", axis=int(match.group("axis")))
+        rest = match.group("rest")
+        op = _node_op_of(rest)
+        inputs = _input_shapes(rest)
+        if op in _ASSIGN_OPS:  # restoring or assigning weights of another shape
+            model, saved = inputs[:2] if len(inputs) >= 2 else pair
+            return WeightShapes(model, saved)
+        if "concat" in rest.lower():
+            joined = _joined(inputs, rest) if len(inputs) >= 2 else None
+            found = joined or ShapePair(
+                *pair, roles="joined", by="tf.concat", axis=int(match.group("axis"))
+            )
         else:
-            found = ShapePair(*pair, by=_by_node(match.group("rest")))
+            found = ShapePair(*pair, by=_by_node(rest))
         if found.verdict:
             return found
     return None
+
+
+_ASSIGN_OPS = {"Assign", "AssignVariableOp", "AssignAdd", "AssignSub"}
+_INPUT_SHAPES = Lazy(rf"with input shapes: (?P<shapes>{SHAPE}(?:, {SHAPE}){{0,20}})")
+_CONCAT_AXIS = Lazy(r"input\[(?P<index>\d{1,3})\] = <(?P<axis>-?\d{1,3})>")
+_NODE_OP_OF = Lazy(r"\(op: '(?P<op>\w{1,100})'\)|= (?P<graph>\w{1,100})\[")
+
+
+def _node_op_of(text: str) -> str:
+    """The op of a graph node as TensorFlow names it: "(op: 'Sub')" (TF 1) or "= Sub[" (TF 2)."""
+    match = _NODE_OP_OF.search(text)
+    return (match.group("op") or match.group("graph")) if match else ""
+
+
+def _input_shapes(text: str) -> list[Shape]:
+    """The shapes of "with input shapes: [2,8,8,1], [2,4,4,1], []" (the empty ones dropped)."""
+    match = _INPUT_SHAPES.search(text)
+    if match is None:
+        return []
+    return [shape for _, shape in shapes_in(match.group("shapes"))]
+
+
+def _joined(inputs: list[Shape], rest: str) -> ShapePair | None:
+    """tf.concat in a graph: its "Shapes are" pair lacks the joined axis (TensorFlow compares the
+    axes before it and those after it apart), so judge the whole input shapes, every axis but
+    the joined one. The joined axis is the computed "input[N] = <axis>", when it is given."""
+    same_rank = [s for s in inputs if len(s) == len(inputs[0])]
+    if len(same_rank) < 2:
+        return None
+    first, second = same_rank[:2]
+    axis_match = _CONCAT_AXIS.search(rest)
+    axis = int(axis_match.group("axis")) if axis_match else None
+    if axis is not None and axis < 0:
+        axis += len(first)
+    differing = [a for a in differing_axes(first, second) if a != axis]
+    if axis is None and len(first) == 2 and differing == [0, 1]:
+        # vectors joined side by side (noise and one-hot labels): axis 1 is the joined one
+        differing = [0]
+    if not differing:
+        return None
+    must_agree = 0 if differing == [0] else next(a for a in differing if a != 0)
+    return ShapePair(first, second, roles="joined", by="tf.concat", axis=must_agree)
 
 
 def _by_node(text: str) -> str:
