@@ -40,6 +40,7 @@ def test_json_gives_one_object_with_the_category(traceback_file, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["category"] == "batch-size" and data["category"] in CATEGORIES
     assert data["url"].endswith("#batch-size")
+    assert data["confidence"] == "high"
 
 
 def test_standard_input_is_read_without_a_file_or_with_a_dash(monkeypatch, capsys):
@@ -47,6 +48,14 @@ def test_standard_input_is_read_without_a_file_or_with_a_dash(monkeypatch, capsy
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TRACEBACK.encode())))
         assert main(argv) == 0
         assert "batch-size" in capsys.readouterr().out
+
+
+def test_a_low_confidence_diagnosis_says_probably(monkeypatch, capsys):
+    # the shapes of the traceback above, in words no exact reader knows
+    text = TRACEBACK.replace("Incompatible shapes:", "shapes differ:")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["explain"]) == 0
+    assert "ganerrors: probably Batch size (batch-size)" in capsys.readouterr().out
 
 
 def test_an_unrecognised_message_says_so_and_exits_1(monkeypatch, capsys):
@@ -58,7 +67,8 @@ def test_an_unrecognised_message_says_so_and_exits_1(monkeypatch, capsys):
 def test_an_unrecognised_message_in_json_has_a_null_category(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe binary \x00")))
     assert main(["explain", "--json"]) == 1
-    assert json.loads(capsys.readouterr().out)["category"] is None
+    data = json.loads(capsys.readouterr().out)
+    assert data["category"] is None and data["confidence"] is None
 
 
 def test_a_missing_file_is_a_clear_error_with_exit_code_2(tmp_path, capsys):

@@ -121,3 +121,10 @@ def test_at_most_one_unrelated_error_in_ten_gets_a_high_confidence_diagnosis():
     assert result.unrelated_high.right <= 0.1 * result.unrelated_high.total, str(
         result.unrelated_high
     )
+
+
+def test_an_entry_is_shown_by_its_id_never_by_its_message():
+    # a failing assertion prints the entries it names: never a held-out message
+    entry = ENTRIES[0]
+    assert entry.message not in repr(entry) and entry.why not in repr(entry)
+    assert entry.id in f"{entry.file}#{entry.index}"

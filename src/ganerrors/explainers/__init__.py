@@ -42,7 +42,12 @@ def _explain(error: object) -> Diagnosis | None:
     message = context.message
     tail = _last_exception(message)
     for text in (tail, message) if tail != message else (message,):
-        for reader in EXACT:
+        for anchors, reader in EXACT:
+            for anchor in anchors:
+                if anchor in text:
+                    break
+            else:
+                continue  # none of the reader's substrings: its family is not here
             finding = reader(text, context)
             if finding is not None:
                 return write(finding, context, "high")

@@ -11,6 +11,7 @@ import linecache
 import re
 import traceback
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ganerrors.explainers.normalise import message_lines, normalise
 from ganerrors.explainers.parsing import Lazy, anchored
@@ -26,16 +27,14 @@ MAX_FRAMES = 200
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]")
 # `File "path", line 12, in name` (Python, TF's "in user code" and "defined at" frames)
-_FRAME = re.compile(
-    r'File "(?P<path>[^"\n]{1,500})", line (?P<line>\d{1,9}), in (?P<func>[^\s*]{1,200})'
-)
+_FRAME = Lazy(r'File "(?P<path>[^"\n]{1,500})", line (?P<line>\d{1,9}), in (?P<func>[^\s*]{1,200})')
 # a line that starts with a dotted name and a colon: `tensorflow...InvalidArgumentError: ...`
-_EXC_LINE = re.compile(
+_EXC_LINE = Lazy(
     r"^[ \t]{0,40}(?P<name>[A-Za-z_][\w.]{0,300})(?: \(see above for traceback\))?(?::|[ \t]*$)",
     re.M,
 )
-_EXC_NAME = re.compile(r"[A-Z]\w{0,100}(?:Error|Exception|Exit|Interrupt|Warning)")
-_OP = re.compile(
+_EXC_NAME = Lazy(r"[A-Z]\w{0,100}(?:Error|Exception|Exit|Interrupt|Warning)")
+_OP = Lazy(
     r"\[Op:(?P<op>\w{1,100})\]|\{\{node (?P<node>[^}\s]{1,300})\}\}|'(?P<graph_op>\w{1,100})' Op"
 )
 _LAYER = Lazy(
@@ -44,7 +43,7 @@ _LAYER = Lazy(
 )
 _CALLING = Lazy(r"calling (?P<cls>\w{1,100})\.call\(\)")
 # library code: a frame in one of these is not the learner's own
-_LIBRARY = re.compile(
+_LIBRARY = Lazy(
     r"[/\\](?:site|dist)-packages[/\\]|[/\\]lib[/\\]python\d|<frozen |tensorflow[/\\]python"
 )
 
@@ -63,14 +62,52 @@ class Frame:
 
 @dataclass(frozen=True)
 class Context:
-    """Everything known about one error, all of it plain text."""
+    """Everything known about one error, all of it plain text.
 
-    message: str  # the error's message (plus its causes' and notes'), or the pasted text
-    exc_type: str = ""  # "InvalidArgumentError", "ValueError", ... or "" when unknown
-    frames: tuple[Frame, ...] = field(default=())  # outermost first
-    op: str = ""  # the TensorFlow op or graph node the message names ("Sub", "loss/mul")
-    layer: str = ""  # the Keras layer named in the message, if any
-    last_error: str = ""  # the message of the last exception in the text, without frames
+    What only some readers need (the op, the layer, the frames of a pasted traceback, the last
+    exception's message) is read from the text on first use, so that a message that an exact
+    reader recognises costs no more than that reader.
+    """
+
+    message: str  # the normalised text: the error's message (plus causes and notes), or a paste
+    raw: str = field(default="", repr=False)  # the same before normalising (node blocks kept)
+    given_type: str = ""  # the exception's type, when an exception was given
+    given_frames: tuple[Frame, ...] = field(default=(), repr=False)  # from its traceback
+
+    @cached_property
+    def op(self) -> str:
+        """The TensorFlow op or graph node the message names ("Sub", "loss/mul")."""
+        return _op_in(self.raw or self.message)
+
+    @cached_property
+    def layer(self) -> str:
+        """The Keras layer named in the message, if any."""
+        return _layer_in(self.raw or self.message)
+
+    @cached_property
+    def frames(self) -> tuple[Frame, ...]:
+        """The frames of the traceback, outermost first, then those written in the message."""
+        return self.given_frames + tuple(
+            _frames_in(self.raw or self.message, read=bool(self.given_type))
+        )
+
+    @cached_property
+    def _last(self) -> tuple[str, str]:
+        lines = exception_lines(self.message)
+        if not lines:
+            return "", message_lines(self.message)
+        position, name = lines[-1]
+        return name, message_lines(self.message[position:])
+
+    @property
+    def exc_type(self) -> str:
+        """ "InvalidArgumentError", "ValueError", ... or "" when unknown."""
+        return self.given_type or self._last[0]
+
+    @property
+    def last_error(self) -> str:
+        """The message of the last exception in the text, without traceback frames."""
+        return self._last[1]
 
     @property
     def user_frame(self) -> Frame | None:
@@ -133,7 +170,9 @@ def exception_lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _frames_in(text: str) -> list[Frame]:
+def _frames_in(text: str, read: bool = False) -> list[Frame]:
+    """The frames written in a text. With `read`, a frame without its code line gets it from
+    the file (TensorFlow writes "in user code" frames of this machine without their code)."""
     frames: list[Frame] = []
     if 'File "' not in text:
         return frames
@@ -142,28 +181,16 @@ def _frames_in(text: str) -> list[Frame]:
         code = rest[1].strip() if len(rest) > 1 else ""
         if code.startswith("File ") or code.endswith(":") and "Error" in code:
             code = ""
-        frames.append(
-            Frame(match.group("path"), int(match.group("line")), match.group("func"), code)
-        )
+        path, line = match.group("path"), int(match.group("line"))
+        if read and not code:
+            try:
+                code = linecache.getline(path, line).strip()
+            except Exception:
+                code = ""
+        frames.append(Frame(path, line, match.group("func"), code))
         if len(frames) >= MAX_FRAMES:
             break
     return frames
-
-
-def _build(message: str, exc_type: str, frames: list[Frame]) -> Context:
-    """The context of a message: read op and layer before normalising drops their blocks."""
-    op, layer = _op_in(message), _layer_in(message)
-    text = normalise(message)
-    lines = exception_lines(text)
-    if lines:
-        position, name = lines[-1]
-        exc_type = exc_type or name
-        last = message_lines(text[position:])
-    else:
-        last = message_lines(text)
-    return Context(
-        message=text, exc_type=exc_type, frames=tuple(frames), op=op, layer=layer, last_error=last
-    )
 
 
 def _of_text(text: str) -> Context | None:
@@ -172,7 +199,7 @@ def _of_text(text: str) -> Context | None:
         return None
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    return _build(text, "", _frames_in(text))
+    return Context(message=normalise(text), raw=text)
 
 
 def _safe_str(exc: BaseException) -> str:
@@ -208,15 +235,9 @@ def _of_exception(exc: BaseException) -> Context | None:
         frames = [Frame(f.filename, f.lineno or 0, f.name, (f.line or "").strip()) for f in summary]
     except Exception:
         frames = []
-    # Frames TensorFlow wrote into the message (tf.function "in user code", "defined at")
-    # are deeper than the Python traceback, which ends inside TensorFlow.
-    # Those carry no source line; the files are on this machine, so read it.
-    for frame in _frames_in(message):
-        if not frame.code:
-            try:
-                code = linecache.getline(frame.path, frame.line).strip()
-            except Exception:
-                code = ""
-            frame = Frame(frame.path, frame.line, frame.func, code)
-        frames.append(frame)
-    return _build(message, type(exc).__name__, frames)
+    return Context(
+        message=normalise(message),
+        raw=message,
+        given_type=type(exc).__name__,
+        given_frames=tuple(frames),
+    )

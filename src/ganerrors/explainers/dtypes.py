@@ -7,7 +7,7 @@ import re
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import DtypeClash, Finding
-from ganerrors.explainers.parsing import Lazy, anchored, dtype_name
+from ganerrors.explainers.parsing import Lazy, anchored, dtype_name, reads
 
 _DT = r"[\w.]{1,30}"
 # eager: "cannot compute ConcatV2 as input #1(zero-based) was expected to be a float tensor
@@ -79,6 +79,7 @@ def _ref(*dtypes: str) -> bool:
     return any(d.endswith("_ref") for d in dtypes)
 
 
+@reads("cannot compute ")
 def eager(text: str, context: Context) -> Finding | None:
     for match in anchored(EAGER, text, "cannot compute "):
         where = f"as its input #{match.group('index')} (counting from 0)"
@@ -86,6 +87,7 @@ def eager(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Tensors in list passed to ")
 def in_list(text: str, context: Context) -> Finding | None:
     for match in anchored(LIST, text, "Tensors in list passed to "):
         types = [t.strip() for t in match.group("types").split(",") if t.strip()]
@@ -98,6 +100,7 @@ def in_list(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Input '")
 def input_mismatch(text: str, context: Context) -> Finding | None:
     for match in anchored(INPUT, text, "Input '"):
         where = f"as its input {match.group('argument')!r}"
@@ -108,6 +111,7 @@ def input_mismatch(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Tensor conversion requested dtype")
 def conversion(text: str, context: Context) -> Finding | None:
     for match in anchored(CONVERSION, text, "Tensor conversion requested dtype"):
         if _ref(match.group("got"), match.group("expected")):
@@ -116,6 +120,7 @@ def conversion(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Value ")
 def not_allowed(text: str, context: Context) -> Finding | None:
     for match in anchored(NOT_ALLOWED, text, "Value ", after=400):
         op = context.op.split("/")[-1] or "An op"
@@ -123,6 +128,7 @@ def not_allowed(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Incompatible type conversion requested")
 def variable(text: str, context: Context) -> Finding | None:
     for match in anchored(VARIABLE, text, "Incompatible type conversion requested"):
         layer = context.layer or "a layer"
@@ -131,6 +137,7 @@ def variable(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("must have the same dtype")
 def same_dtype(text: str, context: Context) -> Finding | None:
     for match in anchored(SAME_DTYPE, text, "must have the same dtype", before=70):
         where = f"({match.group('x')} and {match.group('y')})"
@@ -138,6 +145,7 @@ def same_dtype(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Cannot convert ")
 def eager_convert(text: str, context: Context) -> Finding | None:
     for match in anchored(EAGER_CONVERT, text, "Cannot convert "):
         value = match.group("value").strip()
@@ -148,12 +156,14 @@ def eager_convert(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Failed to convert a NumPy array to a Tensor")
 def object_array(text: str, context: Context) -> Finding | None:
     for _ in anchored(OBJECT_ARRAY, text, "Failed to convert a NumPy array to a Tensor"):
         return _clash("object", "float32", "convert_to_tensor", "", kind="object")
     return None
 
 
+@reads("indices must have an integer type")
 def indices(text: str, context: Context) -> Finding | None:
     for _ in anchored(INDICES, text, "indices must have an integer type"):
         return _clash("float32", "int32", context.op or "take", "as indices", kind="indices")

@@ -6,7 +6,7 @@ import re
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import Finding, MissingGradients
-from ganerrors.explainers.parsing import Lazy, anchored
+from ganerrors.explainers.parsing import Lazy, anchored, reads
 
 # Keras 3: "No gradients provided for any variable."
 # TF 1.x / Keras 2: "No gradients provided for any variable: ['dense/kernel:0', ...]"
@@ -35,6 +35,12 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(m.group("name") for m in _VARIABLE.finditer(text[:2000]))
 
 
+@reads(
+    "No gradients provided for any variable",
+    "has None for gradient",
+    "No gradient defined for operation",
+    " not exist for variable",
+)
 def no_gradients(text: str, context: Context) -> Finding | None:
     for match in anchored(NO_GRADIENTS, text, "No gradients provided for any variable"):
         return MissingGradients(_names(match.group("variables") or ""))
@@ -48,6 +54,7 @@ def no_gradients(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("not enough values to unpack (expected 2, got 0)")
 def empty_pairs(text: str, context: Context) -> Finding | None:
     """Unpacking an empty list of (gradient, variable) pairs: known by the code around it."""
     for _ in anchored(UNPACK, text, "not enough values to unpack (expected 2, got 0)"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import Finding, IndexOutOfRange
-from ganerrors.explainers.parsing import Lazy, anchored
+from ganerrors.explainers.parsing import Lazy, anchored, reads
 
 # GatherV2 / embedding_lookup: "indices[3] = 151 is not in [0, 10)"
 GATHER = Lazy(
@@ -20,6 +20,7 @@ LABEL = Lazy(
 )
 
 
+@reads("indices[")
 def gather(text: str, context: Context) -> Finding | None:
     for match in anchored(GATHER, text, "indices[", after=200):
         return IndexOutOfRange(
@@ -32,6 +33,7 @@ def gather(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Received a label value of")
 def label_value(text: str, context: Context) -> Finding | None:
     for match in anchored(LABEL, text, "Received a label value of", after=200):
         return IndexOutOfRange(

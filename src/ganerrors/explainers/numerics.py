@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import Finding, LogitsMismatch, NonFinite
-from ganerrors.explainers.parsing import Lazy, anchored
+from ganerrors.explainers.parsing import Lazy, anchored, reads
 
 # "discriminator loss : Tensor had NaN values" (also "Inf values", "Inf and NaN values");
 # the label before it is read by `_label_before`, not by the pattern.
@@ -44,12 +44,14 @@ def _label_before(text: str, at: int) -> str:
     return before[cut + 1 :].strip(" ,")
 
 
+@reads("Tensor had ")
 def check_numerics(text: str, context: Context) -> Finding | None:
     for match in anchored(CHECK_NUMERICS, text, "Tensor had ", after=40):
         return NonFinite(match.group("what"), _label_before(text, match.start()))
     return None
 
 
+@reads(" in summary histogram")
 def summary(text: str, context: Context) -> Finding | None:
     for match in anchored(SUMMARY, text, " in summary histogram", before=3, after=340):
         what = "NaN" if match.group("what") == "Nan" else "Inf"
@@ -57,12 +59,14 @@ def summary(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Invalid loss, terminating training")
 def terminate_on_nan(text: str, context: Context) -> Finding | None:
     for _ in anchored(TERMINATE, text, "Invalid loss, terminating training", before=30):
         return NonFinite("NaN or Inf", "the loss", "loss")
     return None
 
 
+@reads("RuntimeWarning: ")
 def numpy_warning(text: str, context: Context) -> Finding | None:
     for match in anchored(NUMPY, text, "RuntimeWarning: ", after=120):
         what = {"invalid value": "NaN", "divide by zero": "Inf", "overflow": "Inf"}
@@ -70,18 +74,21 @@ def numpy_warning(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("received from_logits=True")
 def from_logits(text: str, context: Context) -> Finding | None:
     for match in anchored(FROM_LOGITS, text, "received from_logits=True", before=70, after=160):
         return LogitsMismatch(match.group("loss"), match.group("activation"))
     return None
 
 
+@reads("NaN loss during training")
 def nan_loss(text: str, context: Context) -> Finding | None:
     for _ in anchored(NAN_LOSS, text, "NaN loss during training"):
         return NonFinite("NaN", "the loss", "loss")
     return None
 
 
+@reads("predictions must be ")
 def probabilities(text: str, context: Context) -> Finding | None:
     for _ in anchored(PROBABILITIES, text, "predictions must be "):
         return LogitsMismatch(expects="probabilities")

@@ -13,19 +13,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ganerrors.explainers import dtypes, general, gradients, indices, numerics, shapes
+from ganerrors.explainers import dtypes, general, gradients, indices, layers, numerics, shapes
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import Finding
 
 Reader = Callable[[str, Context], "Finding | None"]
 
-#: Readers of exact message families: a match is a high-confidence diagnosis.
-EXACT: tuple[Reader, ...] = (
-    *gradients.READERS,
-    *indices.READERS,
-    *numerics.READERS,
-    *dtypes.READERS,
-    *shapes.READERS,
+#: Readers of exact message families, each with the substrings of which its messages contain
+#: at least one (`parsing.reads`): a match is a high-confidence diagnosis.
+EXACT: tuple[tuple[tuple[str, ...], Reader], ...] = tuple(
+    (getattr(reader, "anchors", ()), reader)
+    for reader in (
+        *gradients.READERS,
+        *indices.READERS,
+        *numerics.READERS,
+        *dtypes.READERS,
+        *shapes.READERS,
+        *layers.READERS,
+    )
 )
 #: Readers of any message, from the values found in it: a match is a low-confidence diagnosis.
 GENERAL: tuple[Reader, ...] = general.READERS

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 Shape = tuple[int | None, ...]  # None: unknown, written ?, None or -1
 
@@ -104,6 +107,14 @@ def shapes_in(text: str, limit: int = 12) -> list[tuple[int, Shape]]:
         if len(found) >= limit:
             break
     return found
+
+
+def shapes_of(match: re.Match[str], a: str, b: str) -> tuple[Shape, Shape] | None:
+    """The two shapes a match captured in groups `a` and `b`, or None if one is unreadable."""
+    first, second = parse_shape(match.group(a)), parse_shape(match.group(b))
+    if first is None or second is None:
+        return None
+    return first, second
 
 
 def fmt(shape: Shape | None) -> str:
@@ -205,6 +216,17 @@ def dtypes_in(text: str, limit: int = 8) -> list[str]:
 
 
 # --- anchors ------------------------------------------------------------------------------
+
+
+def reads(*anchors: str) -> Callable[[F], F]:
+    """Mark a reader with the substrings its message family contains, at least one of them:
+    `explain()` skips the reader, at the cost of an `in` test, where none appears."""
+
+    def mark(func: F) -> F:
+        func.anchors = anchors  # type: ignore[attr-defined]
+        return func
+
+    return mark
 
 
 def anchored(

@@ -1,10 +1,11 @@
-"""Readers of shape errors, one per message family: outputs, targets, batch sizes and the
-models' input/output shapes.
+"""Readers of shape errors where two shapes had to agree: the labels and the predictions of
+a loss, the operands of an op, the targets of fit(), a value fed to a placeholder.
 
-Each reader pulls the shapes and sizes out of its family's message and returns a finding;
-which checklist item it is follows from the values (`findings.pair_verdict`), and the advice
-is written in `advice.py`. Patterns are written for normalised text: no backticks, no log
-prefixes (see `normalise.py`).
+Each reader pulls the shapes out of its family's message and returns a finding; which
+checklist item it is follows from the values (`findings.pair_verdict`: which axes differ,
+and which side is the labels), and the advice is written in `advice.py`. Patterns are
+written for normalised text: no backticks, no log prefixes (see `normalise.py`). A layer or
+model given an input of the wrong shape is read in `layers.py`.
 """
 
 from __future__ import annotations
@@ -15,25 +16,28 @@ from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     FeatureMismatch,
     Finding,
-    FloatDimension,
-    JoinedShapes,
     LabelCount,
     LossShapes,
     OpInputs,
     RankMismatch,
-    ReshapeMismatch,
     SampleCount,
     ShapePair,
-    SharedVariable,
     SparseLabels,
     SparseRanks,
     WeightShapes,
-    WindowTooLarge,
 )
-from ganerrors.explainers.parsing import SHAPE, Lazy, Shape, anchored, parse_shape, shapes_in
+from ganerrors.explainers.parsing import (
+    SHAPE,
+    Lazy,
+    Shape,
+    anchored,
+    differing_axes,
+    parse_shape,
+    reads,
+    shapes_in,
+    shapes_of,
+)
 
-# Keras 3 losses: "Arguments target and output must have the same shape. Received:
-# target.shape=(32, 1), output.shape=(32, 2)" (also "... the same rank (ndim)")
 KERAS_LOSS = Lazy(
     r"Arguments target and output must have the same (?:shape|rank \(ndim\))\.?\s{0,8}"
     rf"Received: target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
@@ -63,6 +67,48 @@ FIRST_DIMENSION = Lazy(
 )
 # Keras 2 losses: "Shapes (None, 1) and (None, 10) are incompatible" (target, then output)
 SHAPES_INCOMPATIBLE = Lazy(rf"Shapes (?P<target>{SHAPE}) and (?P<output>{SHAPE}) are incompatible")
+# sparse softmax (TF 1.x): "Rank mismatch: Rank of labels (received 1) should equal rank of
+# logits minus 1 (received 4)."
+SPARSE_RANK = Lazy(
+    r"Rank of labels \(received (?P<labels>\d{1,3})\) should equal rank of logits minus 1 "
+    r"\(received (?P<logits>\d{1,3})\)"
+)
+# sparse losses squeeze the labels' last axis: "Can not squeeze dim[1], expected a dimension
+# of 1, got 10 for 'sparse_softmax_cross_entropy_loss/...'"
+SQUEEZE = Lazy(
+    r"Can not squeeze dim\[\d{1,3}\], expected a dimension of 1, got (?P<got>\d{1,12})"
+    r"(?P<rest>[^\n]{0,300})"
+)
+# Keras 2 fit()/train_on_batch(): "Error when checking target: expected dense_3 to have shape
+# (1,) but got array with shape (10,)", "Error when checking input: expected input_1 to have
+# 4 dimensions, but got array with shape (60000, 28, 28)"
+FIT_CHECK = Lazy(
+    r"Error when checking (?:model )?(?P<kind>input|target): expected (?P<name>[^\s]{1,300}) "
+    rf"to have (?:shape (?P<want>{SHAPE})|(?P<ndim>\d{{1,3}}) dimensions),? but got array "
+    rf"with shape (?P<got>{SHAPE})"
+)
+# Keras 2 fit(): "A target array with shape (6682, 2) was passed for an output of shape
+# (None, 15, 2) while using as loss categorical_crossentropy."
+TARGET_ARRAY = Lazy(
+    rf"A target array with shape (?P<got>{SHAPE}) was passed for an output of shape "
+    rf"(?P<want>{SHAPE})"
+)
+SAMPLES = Lazy(
+    r"Input arrays should have the same number of samples as target arrays\. Found "
+    r"(?P<inputs>\d{1,15}) input samples and (?P<targets>\d{1,15}) target samples"
+)
+# Keras 2.x data adapter: "Data cardinality is ambiguous: x sizes: 60000 y sizes: 10000"
+CARDINALITY = Lazy(
+    r"Data cardinality is ambiguous:\s{0,8}x sizes: (?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
+    r"\s{0,8}y sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20})"
+)
+# TF 1.x: "Cannot feed value of shape (64, 784) for Tensor 'Placeholder:0', which has shape
+# '(?, 28, 28, 1)'"
+FEED = Lazy(
+    rf"Cannot feed value of shape (?P<got>{SHAPE}) for Tensor '?(?P<name>[^'\n,]{{1,300}}?)'?, "
+    rf"which has shape '?(?P<want>{SHAPE})"
+)
+_LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
 # eager broadcasting ops: "Incompatible shapes: [16,1] vs. [32,1]"
 INCOMPATIBLE = Lazy(rf"Incompatible shapes: (?P<a>{SHAPE}) vs\.? (?P<b>{SHAPE})")
 # NumPy: "operands could not be broadcast together with shapes (64,1) (32,1) "
@@ -86,105 +132,6 @@ CONCAT = Lazy(
     r"ConcatOp ?: Dimensions? (?:(?P<axis>\d{1,3}) in both shapes must be equal|of inputs should "
     rf"match): shape\[\d{{1,4}}\] = (?P<a>{SHAPE}) vs\. shape\[\d{{1,4}}\] = (?P<b>{SHAPE})"
 )
-CONCATENATE_LAYER = Lazy(
-    r"A Concatenate layer requires inputs with matching shapes[^\n]{0,100}?"
-    r"(?:Received: input_shape=|Got inputs shapes: )(?P<shapes>\[[^\n]{0,600}\])"
-)
-RESHAPE = Lazy(
-    r"Input to reshape is a tensor with (?P<have>\d{1,19}) values, but the requested shape "
-    r"(?P<kind>has|requires a multiple of) (?P<want>\d{1,19})"
-)
-RESHAPE_LAYER = Lazy(
-    r"total size of the (?:new array|tensor) must be unchanged\.?,? ?(?:Received: )?"
-    rf"input_shape ?= ?(?P<input>{SHAPE}),? target_shape ?= ?(?P<target>{SHAPE})"
-)
-NEGATIVE = Lazy(
-    r"Negative dimension size caused by subtracting (?P<window>\d{1,9}) from (?P<size>\d{1,9})"
-    rf"(?:[^\n]{{0,600}}?with input shapes: (?P<shapes>{SHAPE}(?:, {SHAPE}){{0,7}}))?"
-)
-ZERO_OUTPUT = Lazy(
-    r"Computed output size would be zero or negative\. Received:? "
-    rf"inputs[ .]shape=(?P<input>{SHAPE}),? (?P<what>kernel shape|pool_size)=(?P<window>{SHAPE})"
-)
-INPUT_AXIS = Lazy(
-    r"expected axis (?P<axis>-?\d{1,3}) of input shape to have value (?P<want>\d{1,12}),? "
-    rf"but (?:received input with|got) shape (?P<got>{SHAPE})"
-)
-INPUT_NDIM = Lazy(
-    r"expected (?P<kind>min_ndim|max_ndim|ndim)=(?P<want>\d{1,3}), found ndim=(?P<got>\d{1,3})"
-    rf"(?:\. Full shape received: (?P<shape>{SHAPE}))?"
-)
-MODEL_INPUT = Lazy(
-    rf"[Ee]xpected shape=? ?(?P<want>{SHAPE}), (?:but input has incompatible shape|found "
-    rf"shape=) ?(?P<got>{SHAPE})"
-)
-# TF 1.x: "Cannot feed value of shape (64, 784) for Tensor 'Placeholder:0', which has shape
-# '(?, 28, 28, 1)'"
-FEED = Lazy(
-    rf"Cannot feed value of shape (?P<got>{SHAPE}) for Tensor '?(?P<name>[^'\n,]{{1,300}}?)'?, "
-    rf"which has shape '?(?P<want>{SHAPE})"
-)
-_LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
-# TF 1.x variable scopes: "Trying to share variable d/dense/kernel, but specified shape
-# (1024, 1) and found shape (512, 1)."
-SHARED = Lazy(
-    r"Trying to share variable (?P<name>[^\s,]{1,300}), but specified shape "
-    rf"(?P<specified>{SHAPE}) and found shape (?P<found>{SHAPE})"
-)
-# Keras 2 fit()/train_on_batch(): "Error when checking target: expected dense_3 to have shape
-# (1,) but got array with shape (10,)", "Error when checking input: expected input_1 to have
-# 4 dimensions, but got array with shape (60000, 28, 28)"
-FIT_CHECK = Lazy(
-    r"Error when checking (?:model )?(?P<kind>input|target): expected (?P<name>[^\s]{1,300}) "
-    rf"to have (?:shape (?P<want>{SHAPE})|(?P<ndim>\d{{1,3}}) dimensions),? but got array "
-    rf"with shape (?P<got>{SHAPE})"
-)
-# Keras 2 fit(): "A target array with shape (6682, 2) was passed for an output of shape
-# (None, 15, 2) while using as loss categorical_crossentropy."
-TARGET_ARRAY = Lazy(
-    rf"A target array with shape (?P<got>{SHAPE}) was passed for an output of shape "
-    rf"(?P<want>{SHAPE})"
-)
-# sparse softmax (TF 1.x): "Rank mismatch: Rank of labels (received 1) should equal rank of
-# logits minus 1 (received 4)."
-SPARSE_RANK = Lazy(
-    r"Rank of labels \(received (?P<labels>\d{1,3})\) should equal rank of logits minus 1 "
-    r"\(received (?P<logits>\d{1,3})\)"
-)
-# sparse losses squeeze the labels' last axis: "Can not squeeze dim[1], expected a dimension
-# of 1, got 10 for 'sparse_softmax_cross_entropy_loss/...'"
-SQUEEZE = Lazy(
-    r"Can not squeeze dim\[\d{1,3}\], expected a dimension of 1, got (?P<got>\d{1,12})"
-    r"(?P<rest>[^\n]{0,300})"
-)
-# restoring weights: TF 1.x "Assign requires shapes of both tensors to match. lhs shape=
-# [7753,256] rhs shape= [9069,256]"; Keras "Layer weight shape (3, 3) not compatible with
-# provided weight shape (4, 4)"
-ASSIGN = Lazy(
-    rf"Assign requires shapes of both tensors to match\. lhs shape= ?(?P<model>{SHAPE}) "
-    rf"rhs shape= ?(?P<saved>{SHAPE})"
-)
-WEIGHT_SHAPE = Lazy(
-    rf"[Ll]ayer weight shape (?P<model>{SHAPE}) (?:is )?not compatible with provided weight "
-    rf"shape (?P<saved>{SHAPE})"
-)
-# NumPy: "cannot reshape array of size 47040000 into shape (60000,28,28,3)"
-NUMPY_RESHAPE = Lazy(
-    rf"cannot reshape array of size (?P<have>\d{{1,19}}) into shape (?P<shape>{SHAPE})"
-)
-# TF graph: "Cannot reshape a tensor with 768 elements to shape [1,28,28,1] (784 elements)"
-GRAPH_RESHAPE = Lazy(
-    rf"Cannot reshape a tensor with (?P<have>\d{{1,19}}) elements to shape (?P<shape>{SHAPE})"
-    r"(?: \((?P<want>\d{1,19}) elements\))?"
-)
-# Keras 2 Reshape layer without the shapes: "total size of new array must be unchanged"
-TOTAL_SIZE = Lazy(r"total size of (?:the )?new array must be unchanged")
-# graph construction: "Shape must be rank 2 but is rank 4 for '{{node MatMul}} = ...' with
-# input shapes: [?,28,28,1], [784,128]."
-SHAPE_RANK = Lazy(
-    r"Shape must be rank (?P<want>\d{1,3}) but is rank (?P<got>\d{1,3}) for "
-    r"'(?P<node>[^\n]{0,600}?)'"
-)
 # "Shapes must be equal rank, but are 2 and 1 for '...' with input shapes: [?,1], [?]."
 EQUAL_RANK = Lazy(
     r"Shapes must be equal rank, but are \d{1,3} and \d{1,3}(?P<rest>[^\n]{0,700}?)"
@@ -196,36 +143,12 @@ BOTH_SHAPES = Lazy(
     r"Dimension (?P<axis>\d{1,3}) in both shapes must be equal, but are \d{1,12} and "
     rf"\d{{1,12}}\.? Shapes are (?P<a>{SHAPE}) and (?P<b>{SHAPE})(?P<rest>[^\n]{{0,300}})"
 )
-# convolutions: "input and filter must have the same depth: 3 vs 1"
-DEPTH = Lazy(r"input and filter must have the same depth: (?P<got>\d{1,9}) vs (?P<want>\d{1,9})")
-_LOSS_WORDS = ("loss", "cross_entropy", "crossentropy", "label", "target", "y_true")
-SAMPLES = Lazy(
-    r"Input arrays should have the same number of samples as target arrays\. Found "
-    r"(?P<inputs>\d{1,15}) input samples and (?P<targets>\d{1,15}) target samples"
-)
-# Keras 2.x data adapter: "Data cardinality is ambiguous: x sizes: 60000 y sizes: 10000"
-CARDINALITY = Lazy(
-    r"Data cardinality is ambiguous:\s{0,8}x sizes: (?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
-    r"\s{0,8}y sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20})"
-)
-# Shape arithmetic with "/": "Dimension value must be integer or None or have an __index__
-# method, got value '7.0' with type '<class 'float'>'"
-FLOAT_DIMENSION = Lazy(
-    r"Dimension value must be integer or None or have an __index__ method, got value "
-    r"'?(?P<value>[\d.]{1,30})"
-)
 
 
-def _pair(match: re.Match[str], a: str, b: str) -> tuple[Shape, Shape] | None:
-    first, second = parse_shape(match.group(a)), parse_shape(match.group(b))
-    if first is None or second is None:
-        return None
-    return first, second
-
-
+@reads("Arguments target and output must have the same")
 def keras_loss(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_LOSS, text, "Arguments target and output must have the same"):
-        pair = _pair(match, "target", "output")
+        pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
         found = ShapePair(*pair, roles="labels", names=("labels", "predictions"), by="The loss")
@@ -233,19 +156,21 @@ def keras_loss(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Argument output must have rank")
 def keras_sparse(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_SPARSE, text, "Argument output must have rank"):
         return SparseLabels(match.group("target"), match.group("output"))
     return None
 
 
+@reads("logits and labels must have the same shape", "logits and labels must be same size")
 def logits_labels(text: str, context: Context) -> Finding | None:
     matches = (
         *anchored(LOGITS_LABELS, text, "logits and labels must have the same shape"),
         *anchored(LOGITS_SIZE, text, "logits and labels must be same size"),
     )
     for match in matches:
-        pair = _pair(match, "labels", "logits")
+        pair = shapes_of(match, "labels", "logits")
         if pair is None:
             continue
         found = ShapePair(*pair, roles="labels", names=("labels", "logits"), by="The loss")
@@ -253,6 +178,7 @@ def logits_labels(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("logits and labels must have the same first dimension")
 def first_dimension(text: str, context: Context) -> Finding | None:
     for match in anchored(
         FIRST_DIMENSION, text, "logits and labels must have the same first dimension"
@@ -264,9 +190,10 @@ def first_dimension(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("are incompatible")
 def shapes_incompatible(text: str, context: Context) -> Finding | None:
     for match in anchored(SHAPES_INCOMPATIBLE, text, "are incompatible", before=500, after=20):
-        pair = _pair(match, "target", "output")
+        pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
         found = ShapePair(*pair, roles="labels", names=("labels", "predictions"), by="The loss")
@@ -275,206 +202,22 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
     return None
 
 
-def incompatible(text: str, context: Context) -> Finding | None:
-    for match in anchored(INCOMPATIBLE, text, "Incompatible shapes: "):
-        pair = _pair(match, "a", "b")
-        if pair is None:
-            continue
-        by = f"An elementwise op ({context.op})" if context.op else "An elementwise op"
-        found = ShapePair(*pair, by=by, broadcast=True)
-        if found.verdict:
-            return found
+@reads("Rank of labels (received")
+def sparse_rank(text: str, context: Context) -> Finding | None:
+    for match in anchored(SPARSE_RANK, text, "Rank of labels (received"):
+        return SparseRanks(int(match.group("labels")), int(match.group("logits")))
     return None
 
 
-def numpy_broadcast(text: str, context: Context) -> Finding | None:
-    for match in anchored(BROADCAST, text, "operands could not be broadcast together"):
-        pair = _pair(match, "a", "b")
-        if pair is None:
-            continue
-        found = ShapePair(*pair, by="A NumPy operation", broadcast=True)
-        if found.verdict:
-            return found
+@reads("Can not squeeze dim[")
+def squeeze(text: str, context: Context) -> Finding | None:
+    for match in anchored(SQUEEZE, text, "Can not squeeze dim["):
+        if "sparse" in match.group("rest").lower():
+            return SparseLabels(f"(batch, {match.group('got')})", "(batch, classes)")
     return None
 
 
-def dimensions_equal(text: str, context: Context) -> Finding | None:
-    for match in anchored(DIMENSIONS_EQUAL, text, "Dimensions must be equal, but are"):
-        pair = _pair(match, "a", "b")
-        if pair is None:
-            continue
-        node = match.group("node")
-        node_op = _NODE_OP.search(node)
-        op = match.group("op1") or (node_op.group("op") if node_op else "")
-        if not op:  # "'loss/sub' (op: ...)" lost, or a bare node name: read its last part
-            name_op = _NODE_NAME_OP.search(node.strip("{} ").replace("{{node ", ""))
-            op = name_op.group("op").capitalize() if name_op else ""
-        a, b = pair
-        if "MatMul" in op:
-            return FeatureMismatch(
-                expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
-            )
-        if op in _ELEMENTWISE:
-            found = ShapePair(a, b, by=f"The op {op or '?'}", broadcast=True)
-            if found.verdict:
-                return found
-            continue
-        return OpInputs(op, a, b, (match.group("x"), match.group("y")))
-    return None
-
-
-def matmul(text: str, context: Context) -> Finding | None:
-    for match in anchored(MATMUL, text, "Matrix size-incompatible"):
-        pair = _pair(match, "a", "b")
-        if pair is None:
-            continue
-        a, b = pair
-        return FeatureMismatch(
-            expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
-        )
-    return None
-
-
-def concat(text: str, context: Context) -> Finding | None:
-    for match in anchored(CONCAT, text, "ConcatOp"):
-        pair = _pair(match, "a", "b")
-        if pair is None or len(pair[0]) != len(pair[1]):
-            continue
-        axis = match.group("axis")  # TF 2 names the axis that must agree
-        found = ShapePair(
-            *pair,
-            roles="joined",
-            by="tf.concat",
-            axis=int(axis) if axis is not None else None,
-        )
-        if found.verdict:
-            return found
-    return None
-
-
-def concatenate_layer(text: str, context: Context) -> Finding | None:
-    for match in anchored(CONCATENATE_LAYER, text, "A Concatenate layer requires"):
-        shapes = tuple(shape for _, shape in shapes_in(match.group("shapes")))
-        if len(shapes) >= 2:
-            return JoinedShapes(shapes)
-    return None
-
-
-def reshape(text: str, context: Context) -> Finding | None:
-    for match in anchored(RESHAPE, text, "Input to reshape is a tensor with"):
-        return ReshapeMismatch(
-            values=int(match.group("have")),
-            requested=int(match.group("want")),
-            multiple=match.group("kind") != "has",
-        )
-    for match in anchored(RESHAPE_LAYER, text, "must be unchanged", before=40, after=400):
-        given, target = parse_shape(match.group("input")), parse_shape(match.group("target"))
-        return ReshapeMismatch(
-            values=_product(given),
-            requested=_product(target),
-            input_shape=given,
-            target_shape=target,
-        )
-    return None
-
-
-def _product(shape: Shape | None) -> int | None:
-    if not shape:
-        return None
-    total = 1
-    for dim in shape:
-        if dim is not None and dim >= 0:
-            total *= dim
-    return total
-
-
-def negative_dimension(text: str, context: Context) -> Finding | None:
-    for match in anchored(NEGATIVE, text, "Negative dimension size caused by"):
-        return WindowTooLarge(
-            window=match.group("window"),
-            size=match.group("size"),
-            shapes=match.group("shapes") or "",
-        )
-    return None
-
-
-def zero_output(text: str, context: Context) -> Finding | None:
-    for match in anchored(ZERO_OUTPUT, text, "Computed output size would be zero or negative"):
-        return WindowTooLarge(
-            window=match.group("window"), shapes=match.group("input"), what=match.group("what")
-        )
-    return None
-
-
-def input_axis(text: str, context: Context) -> Finding | None:
-    for match in anchored(INPUT_AXIS, text, "of input shape to have value", before=40):
-        want, got = int(match.group("want")), parse_shape(match.group("got"))
-        axis = int(match.group("axis"))
-        have = got[axis] if got and -len(got) <= axis < len(got) else None
-        return FeatureMismatch(expected=want, got=have, shape=got, layer=context.layer)
-    return None
-
-
-def input_ndim(text: str, context: Context) -> Finding | None:
-    for match in anchored(INPUT_NDIM, text, "ndim=", before=40):
-        kind = match.group("kind")
-        bound = {"min_ndim": "min", "max_ndim": "max"}.get(kind, "exact")
-        return RankMismatch(
-            expected=int(match.group("want")),
-            got=int(match.group("got")),
-            bound=bound,  # type: ignore[arg-type]
-            shape=parse_shape(match.group("shape")),
-            layer=context.layer,
-        )
-    return None
-
-
-def model_input(text: str, context: Context) -> Finding | None:
-    for match in anchored(MODEL_INPUT, text, "xpected shape", before=1):
-        pair = _pair(match, "got", "want")
-        if pair is None:
-            continue
-        found = ShapePair(*pair, roles="input", names=("input", "expected input"), by="A model")
-        if found.verdict:
-            return found
-    return None
-
-
-def feed(text: str, context: Context) -> Finding | None:
-    for match in anchored(FEED, text, "Cannot feed value of shape"):
-        pair = _pair(match, "got", "want")
-        if pair is None:
-            continue
-        name = match.group("name")
-        if _LABEL_NAME.search(name):
-            found = ShapePair(
-                *pair,
-                roles="labels",
-                names=("labels fed", "placeholder"),
-                by=f"The placeholder {name}",
-            )
-        else:
-            found = ShapePair(
-                *pair,
-                roles="input",
-                names=("value fed", "placeholder"),
-                by=f"The placeholder {name}",
-            )
-        if found.verdict:
-            return found
-    return None
-
-
-def shared_variable(text: str, context: Context) -> Finding | None:
-    for match in anchored(SHARED, text, "Trying to share variable"):
-        return SharedVariable(
-            match.group("name"),
-            parse_shape(match.group("specified")),
-            parse_shape(match.group("found")),
-        )
-    return None
-
-
+@reads("Error when checking")
 def fit_check(text: str, context: Context) -> Finding | None:
     for match in anchored(FIT_CHECK, text, "Error when checking"):
         got = parse_shape(match.group("got"))
@@ -515,9 +258,10 @@ def fit_check(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("A target array with shape")
 def target_array(text: str, context: Context) -> Finding | None:
     for match in anchored(TARGET_ARRAY, text, "A target array with shape"):
-        pair = _pair(match, "got", "want")
+        pair = shapes_of(match, "got", "want")
         if pair is None:
             continue
         found = ShapePair(*pair, roles="target", names=("labels", "predictions"), by="fit()")
@@ -526,90 +270,11 @@ def target_array(text: str, context: Context) -> Finding | None:
     return None
 
 
-def sparse_rank(text: str, context: Context) -> Finding | None:
-    for match in anchored(SPARSE_RANK, text, "Rank of labels (received"):
-        return SparseRanks(int(match.group("labels")), int(match.group("logits")))
-    return None
-
-
-def squeeze(text: str, context: Context) -> Finding | None:
-    for match in anchored(SQUEEZE, text, "Can not squeeze dim["):
-        if "sparse" in match.group("rest").lower():
-            return SparseLabels(f"(batch, {match.group('got')})", "(batch, classes)")
-    return None
-
-
-def restore(text: str, context: Context) -> Finding | None:
-    for match in (
-        *anchored(ASSIGN, text, "Assign requires shapes of both tensors to match"),
-        *anchored(WEIGHT_SHAPE, text, "ayer weight shape", before=1),
-    ):
-        return WeightShapes(parse_shape(match.group("model")), parse_shape(match.group("saved")))
-    return None
-
-
-def numpy_reshape(text: str, context: Context) -> Finding | None:
-    for match in anchored(NUMPY_RESHAPE, text, "cannot reshape array of size"):
-        shape = parse_shape(match.group("shape"))
-        return ReshapeMismatch(int(match.group("have")), _product(shape), target_shape=None)
-    for match in anchored(GRAPH_RESHAPE, text, "Cannot reshape a tensor with"):
-        want = match.group("want")
-        requested = int(want) if want else _product(parse_shape(match.group("shape")))
-        return ReshapeMismatch(int(match.group("have")), requested)
-    for _ in anchored(TOTAL_SIZE, text, " new array must be unchanged", before=20):
-        return ReshapeMismatch(None, None)
-    return None
-
-
-def shape_rank(text: str, context: Context) -> Finding | None:
-    for match in anchored(SHAPE_RANK, text, "Shape must be rank "):
-        node = match.group("node").lower()
-        role = "target" if any(word in node for word in _LOSS_WORDS) else "input"
-        return RankMismatch(
-            int(match.group("want")),
-            int(match.group("got")),
-            role=role,  # type: ignore[arg-type]
-        )
-    for match in anchored(EQUAL_RANK, text, "Shapes must be equal rank, but are"):
-        pair = _pair(match, "a", "b")
-        if pair is None:
-            continue
-        found = ShapePair(*pair, by=_by_node(match.group("rest")))
-        if found.verdict:
-            return found
-    return None
-
-
-def both_shapes(text: str, context: Context) -> Finding | None:
-    for match in anchored(BOTH_SHAPES, text, " in both shapes must be equal, but are", before=20):
-        pair = _pair(match, "a", "b")
-        if pair is None or len(pair[0]) != len(pair[1]):
-            continue
-        if "concat" in match.group("rest").lower():
-            found = ShapePair(*pair, roles="joined", by="tf.concat", axis=int(match.group("axis")))
-        else:
-            found = ShapePair(*pair, by=_by_node(match.group("rest")))
-        if found.verdict:
-            return found
-    return None
-
-
-def depth(text: str, context: Context) -> Finding | None:
-    for match in anchored(DEPTH, text, "input and filter must have the same depth"):
-        got, want = int(match.group("got")), int(match.group("want"))
-        return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
-    return None
-
-
-def _by_node(text: str) -> str:
-    node = re.search(r"'(?:\{\{node )?([^'}\s]{1,300})", text)
-    return f"The op {node.group(1)}" if node else ""
-
-
 def _sizes(text: str) -> int:
     return int(text.split(",")[0])
 
 
+@reads("Input arrays should have the same number of samples", "Data cardinality is ambiguous")
 def sample_count(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(SAMPLES, text, "Input arrays should have the same number of samples"),
@@ -622,10 +287,195 @@ def sample_count(text: str, context: Context) -> Finding | None:
     return None
 
 
-def float_dimension(text: str, context: Context) -> Finding | None:
-    for match in anchored(FLOAT_DIMENSION, text, "Dimension value must be integer"):
-        return FloatDimension(match.group("value"))
+@reads("Cannot feed value of shape")
+def feed(text: str, context: Context) -> Finding | None:
+    for match in anchored(FEED, text, "Cannot feed value of shape"):
+        pair = shapes_of(match, "got", "want")
+        if pair is None:
+            continue
+        name = match.group("name")
+        if _LABEL_NAME.search(name):
+            found = ShapePair(
+                *pair,
+                roles="labels",
+                names=("labels fed", "placeholder"),
+                by=f"The placeholder {name}",
+            )
+        else:
+            found = ShapePair(
+                *pair,
+                roles="input",
+                names=("value fed", "placeholder"),
+                by=f"The placeholder {name}",
+            )
+        if found.verdict:
+            return found
     return None
+
+
+@reads("Incompatible shapes: ")
+def incompatible(text: str, context: Context) -> Finding | None:
+    for match in anchored(INCOMPATIBLE, text, "Incompatible shapes: "):
+        pair = shapes_of(match, "a", "b")
+        if pair is None:
+            continue
+        by = f"An elementwise op ({context.op})" if context.op else "An elementwise op"
+        found = ShapePair(*pair, by=by, broadcast=True)
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("operands could not be broadcast together")
+def numpy_broadcast(text: str, context: Context) -> Finding | None:
+    for match in anchored(BROADCAST, text, "operands could not be broadcast together"):
+        pair = shapes_of(match, "a", "b")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, by="A NumPy operation", broadcast=True)
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("Dimensions must be equal, but are")
+def dimensions_equal(text: str, context: Context) -> Finding | None:
+    for match in anchored(DIMENSIONS_EQUAL, text, "Dimensions must be equal, but are"):
+        pair = shapes_of(match, "a", "b")
+        if pair is None:
+            continue
+        node = match.group("node")
+        node_op = _NODE_OP.search(node)
+        op = match.group("op1") or (node_op.group("op") if node_op else "")
+        if not op:  # "'loss/sub' (op: ...)" lost, or a bare node name: read its last part
+            name_op = _NODE_NAME_OP.search(node.strip("{} ").replace("{{node ", ""))
+            op = name_op.group("op").capitalize() if name_op else ""
+        a, b = pair
+        if "MatMul" in op:
+            return FeatureMismatch(
+                expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
+            )
+        if op in _ELEMENTWISE:
+            found = ShapePair(a, b, by=f"The op {op or '?'}", broadcast=True)
+            if found.verdict:
+                return found
+            continue
+        return OpInputs(op, a, b, (match.group("x"), match.group("y")))
+    return None
+
+
+@reads("Matrix size-incompatible")
+def matmul(text: str, context: Context) -> Finding | None:
+    for match in anchored(MATMUL, text, "Matrix size-incompatible"):
+        pair = shapes_of(match, "a", "b")
+        if pair is None:
+            continue
+        a, b = pair
+        return FeatureMismatch(
+            expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
+        )
+    return None
+
+
+@reads("ConcatOp")
+def concat(text: str, context: Context) -> Finding | None:
+    for match in anchored(CONCAT, text, "ConcatOp"):
+        pair = shapes_of(match, "a", "b")
+        if pair is None or len(pair[0]) != len(pair[1]):
+            continue
+        axis = match.group("axis")  # TF 2 names the axis that must agree
+        if axis is None:  # TF 1 does not: judge every axis but the one they are joined on
+            joined = _joined(list(pair), "")
+            if joined is not None and joined.verdict:
+                return joined
+            continue
+        found = ShapePair(*pair, roles="joined", by="tf.concat", axis=int(axis))
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("Shapes must be equal rank, but are")
+def equal_rank(text: str, context: Context) -> Finding | None:
+    for match in anchored(EQUAL_RANK, text, "Shapes must be equal rank, but are"):
+        pair = shapes_of(match, "a", "b")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, by=_by_node(match.group("rest")))
+        if found.verdict:
+            return found
+    return None
+
+
+@reads(" in both shapes must be equal, but are")
+def both_shapes(text: str, context: Context) -> Finding | None:
+    for match in anchored(BOTH_SHAPES, text, " in both shapes must be equal, but are", before=20):
+        pair = shapes_of(match, "a", "b")
+        if pair is None or len(pair[0]) != len(pair[1]):
+            continue
+        rest = match.group("rest")
+        op = _node_op_of(rest)
+        inputs = _input_shapes(rest)
+        if op in _ASSIGN_OPS:  # restoring or assigning weights of another shape
+            model, saved = inputs[:2] if len(inputs) >= 2 else pair
+            return WeightShapes(model, saved)
+        if "concat" in rest.lower():
+            joined = _joined(inputs, rest) if len(inputs) >= 2 else None
+            found = joined or ShapePair(
+                *pair, roles="joined", by="tf.concat", axis=int(match.group("axis"))
+            )
+        else:
+            found = ShapePair(*pair, by=_by_node(rest))
+        if found.verdict:
+            return found
+    return None
+
+
+_ASSIGN_OPS = {"Assign", "AssignVariableOp", "AssignAdd", "AssignSub"}
+_INPUT_SHAPES = Lazy(rf"with input shapes: (?P<shapes>{SHAPE}(?:, {SHAPE}){{0,20}})")
+_CONCAT_AXIS = Lazy(r"input\[(?P<index>\d{1,3})\] = <(?P<axis>-?\d{1,3})>")
+_NODE_OP_OF = Lazy(r"\(op: '(?P<op>\w{1,100})'\)|= (?P<graph>\w{1,100})\[")
+
+
+def _node_op_of(text: str) -> str:
+    """The op of a graph node as TensorFlow names it: "(op: 'Sub')" (TF 1) or "= Sub[" (TF 2)."""
+    match = _NODE_OP_OF.search(text)
+    return (match.group("op") or match.group("graph")) if match else ""
+
+
+def _input_shapes(text: str) -> list[Shape]:
+    """The shapes of "with input shapes: [2,8,8,1], [2,4,4,1], []" (the empty ones dropped)."""
+    match = _INPUT_SHAPES.search(text)
+    if match is None:
+        return []
+    return [shape for _, shape in shapes_in(match.group("shapes"))]
+
+
+def _joined(inputs: list[Shape], rest: str) -> ShapePair | None:
+    """tf.concat in a graph: its "Shapes are" pair lacks the joined axis (TensorFlow compares the
+    axes before it and those after it apart), so judge the whole input shapes, every axis but
+    the joined one. The joined axis is the computed "input[N] = <axis>", when it is given."""
+    same_rank = [s for s in inputs if len(s) == len(inputs[0])]
+    if len(same_rank) < 2:
+        return None
+    first, second = same_rank[:2]
+    axis_match = _CONCAT_AXIS.search(rest)
+    axis = int(axis_match.group("axis")) if axis_match else None
+    if axis is not None and axis < 0:
+        axis += len(first)
+    differing = [a for a in differing_axes(first, second) if a != axis]
+    if axis is None and len(first) == 2 and differing == [0, 1]:
+        # vectors joined side by side (noise and one-hot labels): axis 1 is the joined one
+        differing = [0]
+    if not differing:
+        return None
+    must_agree = 0 if differing == [0] else next(a for a in differing if a != 0)
+    return ShapePair(first, second, roles="joined", by="tf.concat", axis=must_agree)
+
+
+def _by_node(text: str) -> str:
+    node = re.search(r"'(?:\{\{node )?([^'}\s]{1,300})", text)
+    return f"The op {node.group(1)}" if node else ""
 
 
 _ELEMENTWISE = {
@@ -663,25 +513,13 @@ READERS = (
     target_array,
     sparse_rank,
     squeeze,
-    restore,
     sample_count,
-    numpy_reshape,
-    shape_rank,
+    equal_rank,
     both_shapes,
-    depth,
     feed,
-    shared_variable,
     incompatible,
     numpy_broadcast,
     dimensions_equal,
     matmul,
     concat,
-    concatenate_layer,
-    reshape,
-    negative_dimension,
-    zero_output,
-    input_axis,
-    input_ndim,
-    model_input,
-    float_dimension,
 )

@@ -10,7 +10,7 @@ import pytest
 from ganerrors import check_gan, kata
 from ganerrors.checks import GANCheckFailed
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _models(folder: str, number: str):

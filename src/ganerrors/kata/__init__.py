@@ -5,9 +5,7 @@ behaviour that any working GAN of the course has. The tests share one loaded mod
 so `train_step` is traced once, and run in the order they are written: the first failure is
 the one to fix, and the pytest plugin skips the rest.
 
-The contract of a kata's `gan.py` (see CONTRIBUTING.md): module-level `dataset` (a batched
-tf.data.Dataset of real images), `generator`, `discriminator`, `NOISE_DIM`,
-`train_step(images)` and `discriminator_loss(real_output, fake_output)`.
+What a kata's `gan.py` must define is `ganerrors.kata.contract`; `load` checks it.
 """
 
 from __future__ import annotations
@@ -22,6 +20,8 @@ import pytest
 
 from ganerrors import checks
 from ganerrors._tf import import_tensorflow
+from ganerrors.course import KATA_FILE
+from ganerrors.kata import contract
 
 tf = import_tensorflow()
 Tensor = Any  # tf.Tensor: TensorFlow ships no type information
@@ -48,6 +48,7 @@ def load(path: str | Path, seed: int = SEED) -> ModuleType:
     except BaseException:
         del sys.modules[name]
         raise
+    contract.check(module, str(path))
     return module
 
 
@@ -75,7 +76,7 @@ def _build_optimizers(module: ModuleType) -> None:
 class GANChecks:
     """The behaviour every GAN of the course must have, one test per checklist question."""
 
-    kata_file = "gan.py"
+    kata_file = KATA_FILE
 
     @pytest.fixture(scope="class")
     @classmethod

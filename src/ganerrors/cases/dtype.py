@@ -1,0 +1,164 @@
+"""Dtype consistency: tensors of different dtypes meet, or a cast cuts the gradient."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ganerrors.cases._build import (
+    NOTHING,
+    eager_and_traced,
+    generator,
+    keras,
+    noise,
+    registrar,
+    tf,
+)
+from ganerrors.cases.model import Case, Step
+
+CASES: list[Case] = []
+case = registrar(CASES)
+
+
+def _joined(dtype_name: str) -> Step:
+    def step(images: Any) -> Any:
+        real = tf().cast(images, getattr(tf(), dtype_name))  # the data as it was loaded
+        fakes = generator()(noise(images))
+        return tf().concat([real, fakes], axis=0)
+
+    return step
+
+
+@case(
+    "float64-real-images",
+    "Real images float64 (NumPy's default), generated images float32, joined with tf.concat",
+    "dtype",
+    {
+        "eager": "InvalidArgumentError: was expected to be a double tensor but is a float",
+        "tf.function": "TypeError: have types \\[float64, float32\\] that don't all match",
+        "unknown batch": "TypeError: have types \\[float64, float32\\] that don't all match",
+    },
+    kata="02",
+    explained="float64",
+)
+def float64_real_images() -> Step:
+    return _joined("float64")
+
+
+@case(
+    "uint8-real-images",
+    "Real images kept as uint8 bytes, generated images float32, joined with tf.concat",
+    "dtype",
+    {
+        "eager": "InvalidArgumentError: was expected to be a uint8 tensor but is a float",
+        "tf.function": "TypeError: have types \\[uint8, float32\\] that don't all match",
+        "unknown batch": "TypeError: have types \\[uint8, float32\\] that don't all match",
+    },
+    explained="uint8",
+)
+def uint8_real_images() -> Step:
+    return _joined("uint8")
+
+
+@case(
+    "int32-joined-to-float32",
+    "An int32 tensor joined to a float32 one with tf.concat",
+    "dtype",
+    eager_and_traced(
+        "InvalidArgumentError: ConcatV2",
+        "TypeError: Tensors in list passed to 'values' of 'ConcatV2' Op have types",
+    ),
+    kata="02",
+    explained="int32",
+)
+def int32_joined_to_float32() -> Step:
+    def step(images: Any) -> Any:
+        return tf().concat([tf().zeros((2, 4)), tf().zeros((2, 4), tf().int32)], axis=0)
+
+    return step
+
+
+@case(
+    "float64-noise-added",
+    "float64 noise from NumPy added to a float32 tensor",
+    "dtype",
+    eager_and_traced(
+        "InvalidArgumentError: cannot compute AddV2 as input #1",
+        "TypeError: Input 'y' of 'AddV2' Op has type float64 that does not match type float32",
+    ),
+    explained="float64",
+)
+def float64_noise_added() -> Step:
+    def step(images: Any) -> Any:
+        return tf().ones((2,)) + tf().constant(np.ones(2))
+
+    return step
+
+
+@case(
+    "int-labels-converted",
+    "int32 labels converted to a float32 tensor with tf.convert_to_tensor",
+    "dtype",
+    eager_and_traced("ValueError: Tensor conversion requested dtype float32 for Tensor with dtype"),
+    explained="int32",
+)
+def int_labels_converted() -> Step:
+    def step(images: Any) -> Any:
+        return tf().convert_to_tensor(tf().constant([1, 0]), dtype=tf().float32)
+
+    return step
+
+
+@case(
+    "uint8-images-into-conv2d",
+    "uint8 images into tf.nn.conv2d with float32 filters",
+    "dtype",
+    eager_and_traced(
+        "InvalidArgumentError: list of allowed values",
+        "TypeError: has DataType uint8 not in list of allowed values",
+    ),
+    explained=r"uint8",
+)
+def uint8_images_into_conv2d() -> Step:
+    def step(images: Any) -> Any:
+        pixels = tf().cast((images + 1.0) * 127.5, tf().uint8)
+        return tf().nn.conv2d(pixels, tf().ones((3, 3, 1, 2)), 1, "VALID")
+
+    return step
+
+
+@case(
+    "uint8-images-into-conv-layer",
+    "uint8 images into a Keras Conv2D layer",
+    "dtype",
+    eager_and_traced(
+        "ValueError: Incompatible type conversion requested to type uint8",
+        "TypeError: has DataType uint8 not in list of allowed values",
+    ),
+    explained=r"uint8",
+)
+def uint8_images_into_conv_layer() -> Step:
+    layer = keras().layers.Conv2D(2, 3)
+
+    def step(images: Any) -> Any:
+        return layer(tf().cast((images + 1.0) * 127.5, tf().uint8))
+
+    return step
+
+
+@case(
+    "integer-input-to-dense",
+    "int32 input into a Dense layer",
+    "dtype",
+    {"eager": NOTHING},
+    kata="02",
+    facts={"output dtype": "float32"},
+)
+def integer_input_to_dense() -> Step:
+    layer = keras().layers.Dense(1)
+
+    def step(images: Any) -> Any:
+        return {"output dtype": layer(tf().ones((2, 3), tf().int32)).dtype.name}
+
+    return step

@@ -1,0 +1,180 @@
+"""Model input/output shape: the generator's output does not fit the discriminator, or data
+of another size than the models were built for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ganerrors.cases._build import (
+    discriminator,
+    eager_and_traced,
+    everywhere,
+    generator,
+    keras,
+    noise,
+    registrar,
+    tf,
+)
+from ganerrors.cases.model import NOTHING, Case, Step
+
+CASES: list[Case] = []
+case = registrar(CASES)
+
+
+@case(
+    "generator-too-small",
+    "Generator makes 7x7 images, the discriminator takes 8x8",
+    "model-io-shape",
+    everywhere("ValueError: is incompatible with the layer: expected axis -1"),
+    explained="NOISE_DIM|generator",
+)
+def generator_too_small() -> Step:
+    make, judge = generator(image_shape=(7, 7, 1)), discriminator()
+
+    def step(images: Any) -> Any:
+        return judge(make(noise(images)))
+
+    return step
+
+
+@case(
+    "reshape-of-the-wrong-size",
+    "tf.reshape of 3,200 values into (1, 7, 7, 512)",
+    "model-io-shape",
+    eager_and_traced(
+        "InvalidArgumentError: Input to reshape is a tensor with 3200 values",
+        "ValueError: Cannot reshape a tensor with 3200 elements",
+    ),
+    explained="3200 values",
+)
+def reshape_of_the_wrong_size() -> Step:
+    def step(images: Any) -> Any:
+        return tf().reshape(tf().ones((3200,)), (1, 7, 7, 512))
+
+    return step
+
+
+@case(
+    "generator-dense-too-small-for-its-reshape",
+    "A generator's Reshape((7, 7, 256)) after 100 values",
+    "model-io-shape",
+    eager_and_traced("ValueError: The total size of the tensor must be unchanged"),
+    explained="12544",
+)
+def generator_dense_too_small_for_its_reshape() -> Step:
+    def step(images: Any) -> Any:
+        layers = [keras().Input((100,)), keras().layers.Reshape((7, 7, 256))]
+        return keras().Sequential(layers)(tf().ones((2, 100)))
+
+    return step
+
+
+@case(
+    "flattened-images-into-the-generator",
+    "Flattened images (32, 784) multiplied by the generator's (100, 256) weights",
+    "model-io-shape",
+    eager_and_traced(
+        "InvalidArgumentError: Matrix size-incompatible",
+        "ValueError: Dimensions must be equal, but are 784 and 100",
+    ),
+    explained="built for 100",
+)
+def flattened_images_into_the_generator() -> Step:
+    def step(images: Any) -> Any:
+        return tf().matmul(tf().ones((32, 784)), tf().ones((100, 256)))
+
+    return step
+
+
+@case(
+    "noise-of-the-wrong-size",
+    "Noise of 128 values into a generator built for 100",
+    "model-io-shape",
+    eager_and_traced("ValueError: expected axis -1"),
+    explained="NOISE_DIM",
+)
+def noise_of_the_wrong_size() -> Step:
+    model = keras().Sequential([keras().Input((100,)), keras().layers.Dense(4)])
+
+    def step(images: Any) -> Any:
+        return model(tf().ones((32, 128)))
+
+    return step
+
+
+@case(
+    "flat-vectors-into-a-conv-layer",
+    "Flat vectors (32, 64) into a Conv2D layer",
+    "model-io-shape",
+    eager_and_traced("ValueError: min_ndim=4"),
+    explained="at least 4 axes",
+)
+def flat_vectors_into_a_conv_layer() -> Step:
+    layer = keras().layers.Conv2D(4, 3)
+
+    def step(images: Any) -> Any:
+        return layer(tf().ones((32, 64)))
+
+    return step
+
+
+@case(
+    "flat-vectors-into-a-conv-model",
+    "Flat vectors (32, 64) into a model built for (8, 8, 1) images",
+    "model-io-shape",
+    eager_and_traced("ValueError: incompatible shape"),
+    explained=r"\(None, 8, 8, 1\)",
+)
+def flat_vectors_into_a_conv_model() -> Step:
+    model = keras().Sequential([keras().Input((8, 8, 1)), keras().layers.Conv2D(4, 3)])
+
+    def step(images: Any) -> Any:
+        return model(tf().ones((32, 64)))
+
+    return step
+
+
+@case(
+    "image-smaller-than-the-kernel",
+    "A 2x2 image into a Conv2D with a 3x3 kernel",
+    "model-io-shape",
+    eager_and_traced("ValueError: zero or negative"),
+    explained="padding",
+)
+def image_smaller_than_the_kernel() -> Step:
+    def step(images: Any) -> Any:
+        model = keras().Sequential([keras().Input((2, 2, 1)), keras().layers.Conv2D(4, 3)])
+        return model(tf().ones((1, 2, 2, 1)))
+
+    return step
+
+
+@case(
+    "image-smaller-than-the-kernel-tf-nn",
+    "A 2x2 image into tf.nn.conv2d with a 3x3 filter: empty eagerly, an error when traced",
+    "model-io-shape",
+    eager_and_traced(NOTHING, "ValueError: Negative dimension size caused by subtracting"),
+    facts={"value": r"shape \(1, 0, 0, 4\)"},
+    explained="only 2|padding",
+)
+def image_smaller_than_the_kernel_tf_nn() -> Step:
+    def step(images: Any) -> Any:
+        return tf().nn.conv2d(tf().ones((1, 2, 2, 1)), tf().ones((3, 3, 1, 4)), 1, "VALID")
+
+    return step
+
+
+@case(
+    "fakes-of-another-size-joined-to-reals",
+    "Fakes (2, 4, 4, 1) joined to real images (2, 8, 8, 1)",
+    "model-io-shape",
+    eager_and_traced(
+        "InvalidArgumentError: ConcatOp", "ValueError: Dimension 0 in both shapes must be equal"
+    ),
+    explained="generator",
+)
+def fakes_of_another_size_joined_to_reals() -> Step:
+    def step(images: Any) -> Any:
+        return tf().concat([tf().ones((2, 8, 8, 1)), tf().ones((2, 4, 4, 1))], axis=0)
+
+    return step

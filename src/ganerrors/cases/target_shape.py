@@ -1,0 +1,129 @@
+"""Target shape: labels of another shape or rank than the predictions they meet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ganerrors.cases._build import (
+    discriminator,
+    eager_and_traced,
+    everywhere,
+    keras,
+    registrar,
+    tf,
+)
+from ganerrors.cases.model import NOTHING, Case, Step
+
+CASES: list[Case] = []
+case = registrar(CASES)
+
+
+@case(
+    "labels-without-a-column-squared-error",
+    "Labels (32,), scores (32, 1), a hand-written squared error",
+    "target-shape",
+    everywhere(NOTHING),
+    kata="03",
+    facts={"labels - scores": r"shape \(32, 32\)", "loss": r"[0-9.e-]+"},
+)
+def labels_without_a_column_squared_error() -> Step:
+    model = discriminator()
+
+    def step(images: Any) -> Any:
+        scores = model(images)  # (batch, 1)
+        labels = tf().ones(tf().shape(images)[:1])  # (batch,)
+        difference = labels - scores
+        return {"labels - scores": difference, "loss": tf().reduce_mean(difference**2)}
+
+    return step
+
+
+@case(
+    "labels-without-a-column-perfect-verdict",
+    "A perfect verdict scored by a squared error with labels (8,) against scores (8, 1)",
+    "target-shape",
+    eager_and_traced(NOTHING),
+    kata="03",
+    facts={"labels - scores": r"shape \(8, 8\)", "loss": "0.5"},
+    detail=True,
+)
+def labels_without_a_column_perfect_verdict() -> Step:
+    def step(images: Any) -> Any:
+        labels = tf().concat([tf().ones(4), tf().zeros(4)], axis=0)
+        scores = tf().concat([tf().ones((4, 1)), tf().zeros((4, 1))], axis=0)
+        return {
+            "labels - scores": labels - scores,
+            "loss": tf().reduce_mean((labels - scores) ** 2),
+        }
+
+    return step
+
+
+@case(
+    "labels-without-a-column-object",
+    "Labels (32,), scores (32, 1), a BinaryCrossentropy object",
+    "target-shape",
+    everywhere(NOTHING),
+    kata="03",
+    facts={"loss, labels (32,) minus loss, labels (32, 1)": r"-?0"},
+)
+def labels_without_a_column_object() -> Step:
+    model = discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+
+    def step(images: Any) -> Any:
+        scores = model(images)
+        labels = tf().ones(tf().shape(images)[:1])
+        difference = loss(labels, scores) - loss(labels[:, None], scores)
+        return {"loss, labels (32,) minus loss, labels (32, 1)": difference}
+
+    return step
+
+
+@case(
+    "labels-without-a-column-function",
+    "Labels (32,), scores (32, 1), the keras.losses.binary_crossentropy function",
+    "target-shape",
+    everywhere("ValueError: same rank"),
+    kata="03",
+    explained=r"\((32|None),\)",
+)
+def labels_without_a_column_function() -> Step:
+    model = discriminator()
+
+    def step(images: Any) -> Any:
+        labels = tf().ones(tf().shape(images)[:1])
+        return tf().reduce_mean(keras().losses.binary_crossentropy(labels, model(images)))
+
+    return step
+
+
+@case(
+    "labels-without-a-column-tf-nn",
+    "Labels (32,), logits (32, 1), tf.nn.sigmoid_cross_entropy_with_logits",
+    "target-shape",
+    eager_and_traced("ValueError: must have the same shape"),
+    kata="03",
+    explained="different ranks",
+)
+def labels_without_a_column_tf_nn() -> Step:
+    def step(images: Any) -> Any:
+        labels, logits = tf().ones((32,)), tf().ones((32, 1))
+        return tf().nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits)
+
+    return step
+
+
+@case(
+    "one-hot-labels-to-a-sparse-loss",
+    "One-hot labels (32, 10) into SparseCategoricalCrossentropy",
+    "target-shape",
+    eager_and_traced("ValueError: target.ndim - 1"),
+    explained="one-hot",
+)
+def one_hot_labels_to_a_sparse_loss() -> Step:
+    def step(images: Any) -> Any:
+        loss = keras().losses.SparseCategoricalCrossentropy()
+        return loss(tf().ones((32, 2)), tf().ones((32, 10)))
+
+    return step

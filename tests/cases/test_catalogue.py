@@ -1,0 +1,79 @@
+"""The catalogue of cases against the installed TensorFlow: every claim and fact holds.
+
+This is where a TensorFlow upgrade that changes an error is noticed: the failure names the
+case, the mode, and the kata README (or site page) that teaches the old behaviour.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ganerrors import categories, course
+from ganerrors.cases import CASES, MODES, NOTHING, get
+from ganerrors.cases.model import Outcome, key_line
+
+pytestmark = pytest.mark.tensorflow
+
+
+@pytest.fixture(scope="module")
+def results() -> dict:
+    from ganerrors.cases.run import run_case
+
+    return {case.id: run_case(case) for case in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_tensorflow_does_what_the_case_claims(results, case) -> None:
+    problems = results[case.id].disagreements()
+    assert not problems, "\n".join(problems)
+
+
+def test_case_ids_are_unique_and_name_real_categories_katas_and_modes() -> None:
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids))
+    numbers = {kata.number for kata in course.load().katas}
+    for case in CASES:
+        assert case.category in categories.CATEGORIES, case.id
+        assert case.kata is None or case.kata in numbers, case.id
+        assert case.claims and set(case.claims) <= set(MODES), case.id
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case.id)
+
+
+def test_every_checklist_item_has_a_case_that_raises_and_every_claim_is_well_formed() -> None:
+    raising = {c.category for c in CASES if any(v != NOTHING for v in c.claims.values())}
+    assert raising == set(categories.CATEGORIES)
+    for case in CASES:
+        for claim in case.claims.values():
+            if claim != NOTHING:
+                kind, _, pattern = claim.partition(": ")
+                assert re.fullmatch(r"[A-Z]\w+", kind) and pattern, (case.id, claim)
+                re.compile(pattern)
+        if any(v != NOTHING for v in case.claims.values()):
+            assert case.explained, f"{case.id} raises, so it must say what explains it"
+        else:
+            assert case.facts, f"{case.id} is silent, so it must say what it does instead"
+
+
+def test_a_claim_that_tensorflow_contradicts_is_reported_naming_the_readme() -> None:
+    case = get("two-scores-per-image")
+    from ganerrors.cases.model import Result
+
+    result = Result(case, {"eager": Outcome("eager", None, values={"loss": "0.7"})})
+    [problem] = result.disagreements()
+    assert "katas/01/README.md" in problem and "nothing raised" in problem
+
+
+def test_the_key_line_of_a_graph_error_is_the_statement_not_the_traceback(results) -> None:
+    outcome = results["labels-for-a-fixed-batch"].outcomes["unknown batch"]
+    assert "File " in outcome.message  # TensorFlow wrapped it in the traced code's traceback
+    assert outcome.key_line.startswith("Incompatible shapes")
+    assert key_line("ValueError: plain") == "plain"
+
+
+def test_every_kata_readme_names_only_cases_that_exist() -> None:
+    for kata in course.load().katas:
+        readme = (course.load().folder(kata) / course.README_FILE).read_text(encoding="utf-8")
+        for case_id in re.findall(r"<!-- case: ([\w-]+) -->", readme):
+            assert get(case_id).kata == kata.number, (kata.number, case_id)
