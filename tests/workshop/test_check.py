@@ -7,10 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ganerrors.cli import main
 from ganerrors.workshop import progress
 
 from .conftest import NUMBERS, SHIPPED, fix_kata, ganerrors
+
+pytestmark = [pytest.mark.slow, pytest.mark.tensorflow]
 
 
 def test_a_kata_checked_failing_then_solved_by_a_plain_pytest_run(course: Path, capfd) -> None:

@@ -6,6 +6,7 @@ import importlib.metadata as metadata
 import json
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 
 from ganerrors.workshop import doctor, progress, shipped
@@ -17,6 +18,8 @@ def _problems(course: Path) -> list[str]:
     return [f.what for f in doctor.course_findings(None, str(course)) if not f.ok]
 
 
+@pytest.mark.slow
+@pytest.mark.tensorflow
 def test_doctor_reads_the_supported_ranges_from_the_package_metadata_and_trains(course: Path):
     done = ganerrors("doctor", cwd=course, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr

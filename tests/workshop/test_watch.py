@@ -82,6 +82,8 @@ def _no_process_of(course: Path) -> bool:
     return True
 
 
+@pytest.mark.slow
+@pytest.mark.tensorflow
 def test_watch_checks_again_after_a_save_and_stops_once_solved(course: Path) -> None:
     watcher = Watcher(course)  # no number: the first unsolved kata
     try:
@@ -130,6 +132,8 @@ OK = False
 """
 
 
+@pytest.mark.slow
+@pytest.mark.tensorflow
 def test_each_check_is_a_fresh_process_that_survives_hangs_exits_and_leaks(
     tmp_path: Path,
 ) -> None:
@@ -158,6 +162,8 @@ def test_each_check_is_a_fresh_process_that_survives_hangs_exits_and_leaks(
     assert kept.solved and kept.attempts == 5
 
 
+@pytest.mark.slow
+@pytest.mark.tensorflow
 def test_ctrl_c_stops_watch_and_everything_it_started(fake_course: Path) -> None:
     watcher = Watcher(fake_course, "01")
     try:
