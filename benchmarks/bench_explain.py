@@ -27,7 +27,7 @@ CORPUS = ROOT / "tests" / "explainers" / "corpus"
 
 def _messages() -> list[str]:
     """Every message of the corpus (tests/explainers/corpus/*.toml): real, from public threads."""
-    messages = []
+    messages: list[str] = []
     for path in sorted(CORPUS.glob("*.toml")):
         for value in tomllib.loads(path.read_text("utf-8")).values():
             if isinstance(value, list):

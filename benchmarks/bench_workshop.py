@@ -82,11 +82,18 @@ def watch_failing(course: Path, gan: Path, shipped_text: bytes, repeat: int):
             gan.write_bytes(shipped_text + f"# save {count}\n".encode())
             stamp, line = watch.until(RESULT.pattern)
             waits.append(stamp - saved)
-            checks.append(float(RESULT.search(line).group(2)))
+            checks.append(_seconds(line))
             watch.until(r"Watching")
     finally:
         watch.close()
     return waits, checks
+
+
+def _seconds(line: str) -> float:
+    found = RESULT.search(line)
+    if found is None:
+        raise RuntimeError(f"watch printed no timing: {line!r}")
+    return float(found.group(2))
 
 
 def watch_solved(course: Path, gan: Path, shipped_text: bytes, fixed: bytes, repeat: int):
@@ -101,7 +108,7 @@ def watch_solved(course: Path, gan: Path, shipped_text: bytes, fixed: bytes, rep
             gan.write_bytes(fixed)
             stamp, line = watch.until(RESULT.pattern)
             waits.append(stamp - saved)
-            checks.append(float(RESULT.search(line).group(2)))
+            checks.append(_seconds(line))
         finally:
             watch.close()
     return waits, checks

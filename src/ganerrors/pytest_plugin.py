@@ -36,6 +36,7 @@ import pytest
 from ganerrors import course
 from ganerrors.errors import GANCheckFailed
 from ganerrors.report import Failure, KataResult, Report, TestOutcome
+from ganerrors.tidy import fold_frames, strip_log_lines
 
 TIMEOUT_TYPE = "KataTimeout"
 
@@ -198,6 +199,10 @@ class GanErrorsPlugin:
                 run.result.tests.append(
                     TestOutcome(item.name, "failed" if call.when == "call" else "error")
                 )
+        if run is None and getattr(diagnosis, "confidence", "high") != "high":
+            diagnosis = None  # outside a kata, only a sure explanation is worth the space
+        if run is not None:
+            _quiet_captured_stderr(report)
         if diagnosis is not None:
             show_fix = run.show_fix(self.spoilers) if run is not None else True
             rendered = _guarded(lambda: _render(diagnosis, show_fix), None)
@@ -479,12 +484,41 @@ def _kata_longrepr(
         return _safe_str(exc)
     folder = Path(state.folder)
     own = excinfo.traceback.filter(lambda entry: folder in Path(str(entry.path)).parents)
+    message = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
+    # An op error of a tf.function lists every frame of the program in its message ("defined
+    # at (most recent call last)"), pytest's and pluggy's included: fold those, say so, and
+    # leave the statement of the error as TensorFlow wrote it.
+    folded = fold_frames(message)
     if not len(own):
         # Raised while tracing or running a tf.function: TensorFlow puts the learner's
         # frames into the message itself ("in user code: ..."), so the message is enough.
-        return "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
-    excinfo.traceback = own
-    return excinfo.getrepr(style="short", chain=False)
+        return folded
+    if folded == message:
+        excinfo.traceback = own
+        return excinfo.getrepr(style="short", chain=False)
+    lines = []
+    for entry in own:
+        try:
+            where = os.path.relpath(str(entry.path))
+        except ValueError:  # another drive on Windows
+            where = str(entry.path)
+        lines.append(f"{where}:{entry.lineno + 1}: in {entry.name}")
+        lines.append(f"    {str(entry.statement).strip()}")
+    lines += [f"E   {line}".rstrip() for line in folded.splitlines()]
+    return "\n".join(lines)
+
+
+def _quiet_captured_stderr(report: pytest.TestReport) -> None:
+    """Drop TensorFlow's C++ log records from what pytest captured on stderr: a learner
+    reads the error itself, not "Local rendezvous is aborting" lines about it."""
+    sections = []
+    for title, text in report.sections:
+        if title.startswith("Captured stderr"):
+            text = strip_log_lines(text)
+            if not text.strip():
+                continue
+        sections.append((title, text))
+    report.sections[:] = sections
 
 
 def _next_steps(run: KataRun, exc: BaseException, plugin: GanErrorsPlugin, explained: bool) -> str:

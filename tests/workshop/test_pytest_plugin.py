@@ -250,3 +250,44 @@ def test_a_timeout_option_must_be_a_number_of_seconds(pytester: pytest.Pytester)
     _course_kata(pytester, "def test_a():\n    pass\n")
     result = pytester.runpytest("katas/01", "--ganerrors-timeout=nan")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+FRAMED_KATA = """\
+import sys
+
+LOG = (
+    "W0000 00:00:1795677308.966031   16334 local_rendezvous.cc:412] Local rendezvous is "
+    "aborting with status: INVALID_ARGUMENT\\n\\t [[{{node sub}}]]\\n"
+)
+ERROR = (
+    "Graph execution error:\\n\\nDetected at node sub defined at (most recent call last):\\n"
+    '  File "/v/lib/python3.11/site-packages/pluggy/_callers.py", line 1, in _multicall\\n\\n'
+    '  File "/v/lib/python3.11/site-packages/_pytest/runner.py", line 2, in from_call\\n\\n'
+    "Incompatible shapes: [16,1] vs. [32,1]"
+)
+
+
+def test_step():
+    sys.stderr.write(LOG)
+    sys.stderr.write("the learner printed this\\n")
+    raise RuntimeError(ERROR)
+"""
+
+
+def test_a_kata_failure_folds_library_frames_and_drops_tensorflow_log_lines(
+    pytester: pytest.Pytester,
+) -> None:
+    _kata(pytester, FRAMED_KATA)
+    out = pytester.runpytest("07").stdout.str()
+    assert "Incompatible shapes: [16,1] vs. [32,1]" in out
+    assert "2 frames of pluggy, pytest hidden by ganerrors" in out
+    assert "site-packages" not in out
+    assert "Local rendezvous" not in out and "the learner printed this" in out
+
+
+def test_outside_a_kata_a_low_confidence_guess_gets_no_section(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        "def test_a():\n    raise ValueError('shapes (3, 4) and (5, 6) somewhere')\n"
+    )
+    result = pytester.runpytest()
+    assert "probably" not in result.stdout.str()
