@@ -18,14 +18,15 @@ from ganerrors import __version__
 COMMAND_MODULES = ("explain_cmd", "course_cmds", "report_cmd", "checklist_cmd", "dev_cmd")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or only the module `only` (a COMMAND_MODULES name)."""
     parser = argparse.ArgumentParser(
         prog="ganerrors",
         description="Katas and explanations for the errors of GAN training with TensorFlow/Keras.",
     )
     parser.add_argument("--version", action="version", version=f"ganerrors {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (only,) if only else COMMAND_MODULES:
         try:
             module = import_module(f"ganerrors.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -38,9 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _forgiving_streams()
-    parser = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    # `ganerrors explain` is pasted into by people in a hurry: build only its parser, without
+    # importing the workshop's modules (about 0.1 s of a 0.14 s run).
+    parser = build_parser("explain_cmd" if given[:1] == ["explain"] else None)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(given)
         if not getattr(args, "run", None):
             parser.print_help()
             return 2
