@@ -49,6 +49,33 @@ def test_labels_against_predictions_blame_the_side_that_is_wrong(labels, predict
     assert (verdict[0] if verdict else None) == category
 
 
+@pytest.mark.parametrize(
+    ("labels", "predictions", "loss", "category"),
+    [
+        # a categorical loss wants one-hot labels: width-1 labels are class indices ...
+        ((None, 1), (None, 10), "categorical", "target-shape"),
+        ((None, 1), (None, 2), "categorical", "target-shape"),
+        # ... and one-hot labels of another width mean the last layer is not one unit a class
+        ((None, 4), (None, 10), "categorical", "output-shape"),
+        ((None, 11), (None, 10), "categorical", "output-shape"),
+        ((None, 7), (None, 1), "categorical", "output-shape"),
+        # a binary loss wants one score per example: the wider side is wrong
+        ((32, 1), (32, 10), "binary", "output-shape"),
+        ((32, 4), (32, 1), "binary", "target-shape"),
+        # no loss named: a real/fake score is never 3 columns wide, class indices are 1
+        ((32, 1), (32, 10), "", "target-shape"),
+        ((32, 1), (32, 2), "", "output-shape"),
+        # an axis of 1 too many in the predictions is not another layout
+        ((None, 7), (None, 1, 7), "", "output-shape"),
+    ],
+)
+def test_the_loss_named_decides_which_side_of_a_width_mismatch_is_wrong(
+    labels, predictions, loss, category
+):
+    verdict = pair_verdict(labels, predictions, "labels", loss=loss)
+    assert verdict is not None and verdict[0] == category
+
+
 def test_broadcasting_ops_do_not_count_an_axis_of_1_as_a_difference():
     assert pair_verdict((32, 1), (32, 10), "operands", broadcast=True) is None
     assert pair_verdict((16, 1), (32, 1), "operands", broadcast=True)[0] == "batch-size"

@@ -333,6 +333,59 @@ def _widths(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+def _class_indices(pair: ShapePair, context: Context) -> Advice:
+    first, second = pair.names
+    classes = pair.second[-1]
+    return Advice(
+        f"{_what(pair)} differ in the last axis: one value per example in the {first}, "
+        f"{classes} in the {second}: the labels are class indices where a categorical loss "
+        "wants one-hot rows, one column per class.",
+        (
+            (
+                f"Integer class labels (shape (batch, 1) or (batch,)) given to a loss that "
+                f"compares one-hot rows with the model's {classes} class scores "
+                "(categorical_crossentropy, softmax_cross_entropy).",
+                "One-hot encode them (`tf.one_hot(labels, num_classes)`, "
+                "`keras.utils.to_categorical`), or keep them and use the sparse loss "
+                "(`SparseCategoricalCrossentropy`).",
+            ),
+            (
+                "A real/fake verdict (one label per example) met a classifier's output: for a "
+                "discriminator the model should give one score per example.",
+                "End the discriminator in `Dense(1)`.",
+            ),
+        ),
+        "Either one-hot labels of the model's width with `CategoricalCrossentropy`, or integer "
+        "labels with `SparseCategoricalCrossentropy`; print `labels.shape` and "
+        "`model.output_shape` to check.",
+    )
+
+
+def _classes(pair: ShapePair, context: Context) -> Advice:
+    first, second = pair.names
+    labels, units = pair.first[-1], pair.second[-1]
+    return Advice(
+        f"{_what(pair)} differ in the last axis: one-hot {first} of {labels} classes, "
+        f"{units} values per example in the {second}.",
+        (
+            (
+                f"The model's last layer has {units} units while the labels have {labels} "
+                "classes: a head copied from another data set or tutorial, or classes added or "
+                "dropped in the data.",
+                f"Give the last layer one unit per class: `Dense({labels})` (or "
+                "`Dense(num_classes)`).",
+            ),
+            (
+                "The labels were one-hot encoded with another number of classes than the "
+                "model was built for.",
+                "One-hot encode with the model's number of classes.",
+            ),
+        ),
+        "Make the model's last layer as wide as the labels have classes: print "
+        "`model.output_shape` and `labels.shape`; the last axes must agree.",
+    )
+
+
 def _output_image_axes(pair: ShapePair, context: Context) -> Advice:
     return Advice(
         f"{_what(pair)} differ in their image axes: the model's output is {fmt(pair.second)}, "
@@ -1171,6 +1224,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "label-count"): _label_count,
     ("batch-size", "sample-count"): _sample_count,
     ("output-shape", "units"): _units,
+    ("output-shape", "classes"): _classes,
     ("output-shape", "map"): _map,
     ("output-shape", "image-axes"): _output_image_axes,
     ("output-shape", "target-map"): _target_map,
@@ -1179,6 +1233,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "predictions-lack-axis"): _ranks,
     ("target-shape", "ranks"): _ranks,
     ("target-shape", "widths"): _widths,
+    ("target-shape", "class-indices"): _class_indices,
     ("target-shape", "must-equal"): _must_equal,
     ("target-shape", "one-hot-to-sparse"): _sparse_or_ranks,
     ("target-shape", "flattened-labels"): _flattened_labels,

@@ -20,6 +20,11 @@ from ganerrors.explainers.parsing import INTEGER, Shape, differing_axes, fmt
 #: "operands": two tensors of one op; which is the labels is not known.
 #: "joined": two tensors concatenated; every axis but the joined one must agree.
 Roles = Literal["labels", "target", "input", "operands", "joined"]
+#: The kind of loss that compared labels and predictions, when the message says it.
+#: "binary": one score per example (binary cross-entropy, sigmoid_cross_entropy_with_logits);
+#: "categorical": one-hot labels, one column per class (categorical cross-entropy, softmax);
+#: "regression": values against values (mean squared or absolute error); "": not known.
+Loss = Literal["", "binary", "categorical", "regression"]
 
 
 def _is_map(labels: Shape, predictions: Shape) -> bool:
@@ -34,9 +39,12 @@ def _is_map(labels: Shape, predictions: Shape) -> bool:
 
 
 def _same_values(a: Shape, b: Shape) -> bool:
-    """The same number of values per example in two layouts: (32, 784) and (32, 28, 28, 1)."""
+    """The same number of values per example in two layouts: (32, 784) and (32, 28, 28, 1).
+    Not an axis of 1 more or less ((None, 7) and (None, 1, 7)): that is a missing squeeze."""
     rest_a, rest_b = a[1:], b[1:]
     if not rest_a or not rest_b or None in rest_a or None in rest_b:
+        return False
+    if [d for d in rest_a if d != 1] == [d for d in rest_b if d != 1]:
         return False
     product_a = product_b = 1
     for dim in rest_a:
@@ -46,27 +54,53 @@ def _same_values(a: Shape, b: Shape) -> bool:
     return product_a == product_b > 1
 
 
+def _widths_verdict(labels: int, predictions: int, rank: int, loss: Loss) -> tuple[str, str]:
+    """Labels and predictions that differ in their last axis only: which side is wrong.
+
+    A GAN's discriminator gives one score per example, so with a binary loss (or none named)
+    the wider side is at fault. A categorical loss wants one-hot labels, one column per class:
+    labels of width 1 are class indices (they need one-hot encoding, or the sparse loss), and
+    one-hot labels of another width than the output mean the model's last layer does not have
+    one unit per class. Where no loss is named, labels of width 1 against 3 or more columns
+    are class indices too: no real/fake score is 3 columns wide.
+    """
+    if rank == 2 and loss == "categorical":
+        if labels == 1:
+            return ("target-shape", "class-indices")
+        return ("output-shape", "classes")
+    if rank == 2 and loss == "" and labels == 1 and predictions >= 3:
+        return ("target-shape", "class-indices")
+    if labels < predictions:
+        return ("output-shape", "units")
+    return ("target-shape", "widths")
+
+
 def pair_verdict(
     first: Shape,
     second: Shape,
     roles: Roles = "operands",
     broadcast: bool = False,
     axis: int | None = None,
+    loss: Loss = "",
 ) -> tuple[str, str] | None:
     """(category, situation) for two shapes that had to agree, or None if none is known.
 
     - Only the first (batch) axis differs: the batch size.
     - Predictions with axes the labels lack (a 4-D map against (batch, 1) labels): the
       model's output (a missing Flatten/Dense); any other difference of rank: the target.
-    - Only the last axis differs: the wider side is at fault. (batch, n) predictions against
-      (batch, 1) labels: a GAN's discriminator gives one score per image, so the output is
-      wrong; (batch, 4) labels against (batch, 1) predictions: the labels are. With unknown
-      roles, the first tensor is taken for the labels.
+    - Only the last axis differs: with a binary loss or none named, the wider side is at
+      fault. (batch, n) predictions against (batch, 1) labels: a GAN's discriminator gives one
+      score per image, so the output is wrong; (batch, 4) labels against (batch, 1)
+      predictions: the labels are. With a categorical loss, width-1 labels are class indices
+      (target) and one-hot labels of another width a last layer without one unit per class
+      (output); see `_widths_verdict`. With unknown roles, the first tensor is taken for the
+      labels.
     - Image axes: the models' input/output shapes (the output's, when fit() checks it).
     - A model's input, or the same values per example in two layouts (flattened images
       against images): the models' input/output shapes.
 
-    `axis`, for joined tensors: the axis that the message says must agree.
+    `axis`, for joined tensors: the axis that the message says must agree. `loss`: the kind
+    of loss that compared labels and predictions, when known (see `_widths_verdict`).
     """
     if roles == "joined":
         if len(first) != len(second):
@@ -98,10 +132,7 @@ def pair_verdict(
     if roles == "input":
         return ("model-io-shape", "input")
     if 0 not in axes and axes == [len(first) - 1]:
-        labels_width, predictions_width = first[-1] or 0, second[-1] or 0
-        if labels_width < predictions_width:
-            return ("output-shape", "units")
-        return ("target-shape", "widths")
+        return _widths_verdict(first[-1] or 0, second[-1] or 0, len(first), loss)
     if roles == "target" and 0 not in axes:
         return ("output-shape", "image-axes")
     return ("model-io-shape", "image-axes")
@@ -117,10 +148,13 @@ class ShapePair(NamedTuple):
     by: str = ""  # what compared them, as a phrase: "the loss", "the op Sub", "tf.concat"
     broadcast: bool = False
     axis: int | None = None  # joined tensors: the axis the message says must agree
+    loss: Loss = ""  # the kind of loss that compared them, when known
 
     @property
     def verdict(self) -> tuple[str, str] | None:
-        return pair_verdict(self.first, self.second, self.roles, self.broadcast, self.axis)
+        return pair_verdict(
+            self.first, self.second, self.roles, self.broadcast, self.axis, self.loss
+        )
 
     @property
     def category(self) -> str:

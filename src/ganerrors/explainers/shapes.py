@@ -17,6 +17,7 @@ from ganerrors.explainers.findings import (
     FeatureMismatch,
     Finding,
     LabelCount,
+    Loss,
     LossShapes,
     OpInputs,
     RankMismatch,
@@ -54,10 +55,12 @@ LOGITS_LABELS = Lazy(
     r"logits and labels must have the same shape,? (?:received )?"
     rf"\((?P<logits>{SHAPE}) vs (?P<labels>{SHAPE})\)"
 )
-# TF 1 softmax: "logits and labels must be same size: logits_size=[6,20] labels_size=[12,20]"
+# softmax_cross_entropy_with_logits: TF 1 "logits and labels must be same size:
+# logits_size=[6,20] labels_size=[12,20]"; TF 1.13+ and 2 "logits and labels must be
+# broadcastable: logits_size=[32,10] labels_size=[32,1]"
 LOGITS_SIZE = Lazy(
-    rf"logits and labels must be same size: logits_size=(?P<logits>{SHAPE}) "
-    rf"labels_size=(?P<labels>{SHAPE})"
+    r"logits and labels must be (?:same size|broadcastable): ?"
+    rf"logits_size=(?P<logits>{SHAPE}),? labels_size=(?P<labels>{SHAPE})"
 )
 # sparse softmax: "logits and labels must have the same first dimension, got logits shape
 # [250,10] and labels shape [2500]"
@@ -145,13 +148,129 @@ BOTH_SHAPES = Lazy(
 )
 
 
+# --- which side is the labels, and which loss compared them ---------------------------------
+
+_LOSS_NAME = Lazy(
+    r"(?i)(?P<sparse>sparse_?categorical|sparse_softmax)"
+    r"|(?P<categorical>categorical_?cross_?entropy|softmax_cross_entropy)"
+    r"|(?P<binary>binary_?cross_?entropy|sigmoid_cross_entropy|logistic_loss|\blog_loss)"
+    r"|(?P<regression>mean_squared_error|mean_absolute_error|squared_?difference"
+    r"|absolute_difference|mean_?squared_?error|mean_?absolute_?error)"
+)
+
+
+def loss_kind(text: str) -> Loss:
+    """The kind of loss the text names last (a frame of the loss, a node's scope, "while using
+    as loss ..."), or "" when it names none; a sparse loss counts as none here."""
+    if "ntropy" not in text and "_error" not in text and "loss" not in text.lower():
+        if "ifference" not in text and "rror" not in text:
+            return ""
+    last: Loss = ""
+    for match in _LOSS_NAME.finditer(text[-12000:]):
+        kind = match.lastgroup
+        last = kind if kind in ("binary", "categorical", "regression") else ""  # type: ignore[assignment]
+    return last
+
+
+# a graph node as TensorFlow prints it: TF 1 "[[Node: loss/sub = Sub[T=DT_FLOAT, ...](a, b)]]",
+# "[[node loss/sub (defined at x.py:3)  = Sub[...](a, b)]]"; TF 2 "[[{{node loss/sub}}]]",
+# "'{{node sub}} = Sub[T=DT_FLOAT](x, sub/y)'"
+_NODE = Lazy(r"(?:\[\[Node: |\[\[node |\{\{node )(?P<name>[^\s}\]]{1,300})(?P<rest>[^\n]{0,1000})")
+_NODE_INPUTS = Lazy(
+    r"^\}?\}?[^=\n]{0,300}= (?P<op>\w{1,100})\[[^\n]{0,600}?\]\((?P<inputs>[^()\n]{0,600})\)"
+)
+_LABEL_INPUT = Lazy(r"(?i)label|target|y_true|IteratorGetNext:1\b|(?:^|/)y(?::\d)?$")
+_PREDICTION_INPUT = Lazy(
+    r"(?i)logit|pred|output|sigmoid|softmax|biasadd|matmul|dense|conv|discriminator|model/"
+    r"|sequential/|tanh"
+)
+
+
+def node_of(text: str) -> tuple[str, str, list[str]]:
+    """(name, op, input names) of the first graph node the text prints, as far as written."""
+    if "node " not in text and "Node: " not in text:
+        return "", "", []
+    match = _NODE.search(text)
+    if match is None:
+        return "", "", []
+    name = match.group("name")
+    inputs = _NODE_INPUTS.search(match.group("rest"))
+    if inputs is None:
+        return name, "", []
+    names = [n.strip() for n in inputs.group("inputs").split(",") if n.strip()]
+    return name, inputs.group("op"), names
+
+
+def operand_roles(name: str, op: str, inputs: list[str]) -> tuple[bool | None, Loss]:
+    """Whether an op's first operand is the labels (None: not known), and the kind of loss
+    its node belongs to, from the node's name, op and inputs.
+
+    The inputs' names tell first (`IteratorGetNext:1` is what Keras feeds as y, a `label` or
+    `target` placeholder); otherwise what the loss functions compute: Keras 2 and tf.losses
+    write `squared_difference(predictions, labels)`, Keras 2's cross-entropies
+    `target * log(output)`, `sigmoid_cross_entropy_with_logits` `logits * labels`.
+    """
+    kind = loss_kind(name)
+    if len(inputs) >= 2:
+        first, second = inputs[0], inputs[1]
+        first_label = bool(_LABEL_INPUT.search(first))
+        second_label = bool(_LABEL_INPUT.search(second))
+        if first_label != second_label:
+            return first_label, kind
+        first_prediction = bool(_PREDICTION_INPUT.search(first))
+        second_prediction = bool(_PREDICTION_INPUT.search(second))
+        if first_prediction != second_prediction:
+            return second_prediction, kind
+    # Grappler may swap the operands of a commutative op (Mul, SquaredDifference) when it
+    # optimises a graph, so their order says something only in Keras 2's compiled loss (both
+    # sides fed, none constant) and in gradient nodes, which keep the order the code wrote.
+    if not (_KERAS2_LOSS.search(name) or "_grad/" in name):
+        return None, kind
+    last = name.rsplit("/", 2)
+    if "SquaredDifference" in name or op == "SquaredDifference":
+        return False, "regression"
+    if "logistic_loss" in name:
+        return False, "binary"
+    if kind in ("binary", "categorical") and ("mul" in last[-1].lower() or op == "Mul"):
+        return True, kind
+    return None, kind
+
+
+# Keras 2's compiled loss names its nodes "loss/dense_1_loss/..." ("loss_8/output_1_loss/...")
+_KERAS2_LOSS = Lazy(r"(?:^|/)loss(?:_\d{1,4})?/\w{1,200}_loss/")
+
+
+def _pair_of(
+    first: Shape, second: Shape, labels_first: bool | None, by: str, kind: Loss
+) -> ShapePair:
+    """Two operands of an elementwise op, with their roles where they are known."""
+    if labels_first is None:
+        return ShapePair(first, second, by=by, broadcast=True, loss=kind)
+    labels, predictions = (first, second) if labels_first else (second, first)
+    return ShapePair(
+        labels,
+        predictions,
+        roles="labels",
+        names=("labels", "predictions"),
+        by=by,
+        broadcast=True,
+        loss=kind,
+    )
+
+
 @reads("Arguments target and output must have the same")
 def keras_loss(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_LOSS, text, "Arguments target and output must have the same"):
         pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
-        found = ShapePair(*pair, roles="labels", names=("labels", "predictions"), by="The loss")
+        found = ShapePair(
+            *pair,
+            roles="labels",
+            names=("labels", "predictions"),
+            by="The loss",
+            loss=loss_kind(text),
+        )
         return found if found.verdict else LossShapes(*pair)
     return None
 
@@ -163,17 +282,31 @@ def keras_sparse(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("logits and labels must have the same shape", "logits and labels must be same size")
+@reads(
+    "logits and labels must have the same shape",
+    "logits and labels must be same size",
+    "logits and labels must be broadcastable",
+)
 def logits_labels(text: str, context: Context) -> Finding | None:
-    matches = (
-        *anchored(LOGITS_LABELS, text, "logits and labels must have the same shape"),
-        *anchored(LOGITS_SIZE, text, "logits and labels must be same size"),
+    # sigmoid_cross_entropy_with_logits wants the same shape (a binary loss); softmax_cross_
+    # entropy_with_logits the same size (one-hot labels: a categorical loss)
+    matches: tuple[tuple[re.Match[str], Loss], ...] = (
+        *(
+            (match, "binary")
+            for match in anchored(LOGITS_LABELS, text, "logits and labels must have the same shape")
+        ),
+        *(
+            (match, "categorical")
+            for match in anchored(LOGITS_SIZE, text, "logits and labels must be ")
+        ),
     )
-    for match in matches:
+    for match, kind in matches:
         pair = shapes_of(match, "labels", "logits")
         if pair is None:
             continue
-        found = ShapePair(*pair, roles="labels", names=("labels", "logits"), by="The loss")
+        found = ShapePair(
+            *pair, roles="labels", names=("labels", "logits"), by="The loss", loss=kind
+        )
         return found if found.verdict else LossShapes(*pair)
     return None
 
@@ -190,13 +323,26 @@ def first_dimension(text: str, context: Context) -> Finding | None:
     return None
 
 
+# TensorShape.assert_is_compatible_with(other) says "Shapes self and other are incompatible".
+# Keras 2's categorical_crossentropy calls it on the target; tf.losses (TF 1, "?" for unknown
+# sizes) and the confusion-matrix metrics (Precision, Recall, AUC) on the predictions.
+_PREDICTIONS_FIRST = ("losses_impl", "metrics_utils", "confusion_matrix", "tf.losses", "tf.metrics")
+
+
 @reads("are incompatible")
 def shapes_incompatible(text: str, context: Context) -> Finding | None:
     for match in anchored(SHAPES_INCOMPATIBLE, text, "are incompatible", before=500, after=20):
         pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
-        found = ShapePair(*pair, roles="labels", names=("labels", "predictions"), by="The loss")
+        kind = loss_kind(text)
+        if "?" in match.group(0) or any(cue in text for cue in _PREDICTIONS_FIRST):
+            pair = (pair[1], pair[0])
+        elif not kind:
+            kind = "categorical"  # Keras 2: only categorical_crossentropy checks this way
+        found = ShapePair(
+            *pair, roles="labels", names=("labels", "predictions"), by="The loss", loss=kind
+        )
         if found.verdict:
             return found
     return None
@@ -244,6 +390,7 @@ def fit_check(text: str, context: Context) -> Finding | None:
                 roles="target",
                 names=("labels", "predictions"),
                 by=f"fit() (the output {match.group('name')})",
+                loss=loss_kind(text),
             )
         else:
             found = ShapePair(
@@ -264,7 +411,13 @@ def target_array(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "got", "want")
         if pair is None:
             continue
-        found = ShapePair(*pair, roles="target", names=("labels", "predictions"), by="fit()")
+        found = ShapePair(
+            *pair,
+            roles="target",
+            names=("labels", "predictions"),
+            by="fit()",
+            loss=loss_kind(match.string[match.end() : match.end() + 200]),
+        )
         if found.verdict:
             return found
     return None
@@ -320,7 +473,9 @@ def incompatible(text: str, context: Context) -> Finding | None:
         if pair is None:
             continue
         by = f"An elementwise op ({context.op})" if context.op else "An elementwise op"
-        found = ShapePair(*pair, by=by, broadcast=True)
+        name, op, inputs = node_of(context.raw or text)
+        labels_first, kind = operand_roles(name or context.op, op, inputs)
+        found = _pair_of(*pair, labels_first, by, kind)
         if found.verdict:
             return found
     return None
@@ -356,7 +511,9 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
                 expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
             )
         if op in _ELEMENTWISE:
-            found = ShapePair(a, b, by=f"The op {op or '?'}", broadcast=True)
+            name, inputs_op, inputs = node_of(node)
+            labels_first, kind = operand_roles(name or node, inputs_op or op, inputs)
+            found = _pair_of(a, b, labels_first, f"The op {op or '?'}", kind)
             if found.verdict:
                 return found
             continue
