@@ -291,6 +291,101 @@ class SampleCount(NamedTuple):
         return {"input_samples": self.inputs, "target_samples": self.targets}
 
 
+class BatchMismatch(NamedTuple):
+    """A graph built for one batch size met another, or used the unknown batch size as a number.
+
+    "fixed-batch": a transposed convolution (or another op) whose batch size was fixed when the
+    graph was built (`output_shape=[64, ...]`) met a batch of another size; "unknown-batch":
+    the static batch size, None until the graph runs, was used to build a shape."""
+
+    how: Literal["fixed-batch", "unknown-batch"]
+    sizes: tuple[str, ...] = ()  # the sizes or the shape the message names
+
+    @property
+    def category(self) -> str:
+        return "batch-size"
+
+    @property
+    def situation(self) -> str:
+        return self.how
+
+    def details(self) -> dict[str, object]:
+        return {"sizes": ", ".join(self.sizes)}
+
+
+class InputCount(NamedTuple):
+    """A model given another number of input (or target) arrays than it has inputs (outputs)."""
+
+    role: Literal["input", "target"]
+    expected: int | None
+    got: int | None
+
+    @property
+    def category(self) -> str:
+        return "target-shape" if self.role == "target" else "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "target-count" if self.role == "target" else "input-count"
+
+    def details(self) -> dict[str, object]:
+        return {"expected": self.expected, "got": self.got}
+
+
+class UndefinedAxis(NamedTuple):
+    """A layer that needs a known size (Flatten's input, Dense's last axis) got an unknown one."""
+
+    layer: str
+    shape: Shape | None = None
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "undefined-axis"
+
+    def details(self) -> dict[str, object]:
+        return {"layer": self.layer, "shape": fmt(self.shape) if self.shape else ""}
+
+
+class TransposedConv(NamedTuple):
+    """A transposed convolution whose output_shape does not fit its input, strides and padding."""
+
+    actual: str
+    computed: str
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "transposed-conv"
+
+    def details(self) -> dict[str, object]:
+        return {"actual": self.actual, "computed": self.computed}
+
+
+class DatasetShapes(NamedTuple):
+    """A dataset whose examples have different shapes, batched: images of mixed sizes."""
+
+    first: Shape
+    other: Shape
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "dataset-elements"
+
+    def details(self) -> dict[str, object]:
+        return {"first_shape": fmt(self.first), "other_shape": fmt(self.other)}
+
+
 class RankMismatch(NamedTuple):
     """A layer, model or fit() check expected `expected` axes and got `got`."""
 
@@ -525,12 +620,19 @@ class IndexOutOfRange(NamedTuple):
     embedding: bool = False
 
     @property
+    def one_class(self) -> bool:
+        """The label 1 checked against [0, 1): the model gives one score where a sparse loss
+        wants one per class (a binary task with a sparse categorical loss). A larger label
+        against [0, 1) is a class count that does not match the data (index range)."""
+        return self.kind == "label" and self.size == 1 and self.value == 1
+
+    @property
     def category(self) -> str:
-        return "index-range"
+        return "output-shape" if self.one_class else "index-range"
 
     @property
     def situation(self) -> str:
-        return self.kind
+        return "one-class" if self.one_class else self.kind
 
     def details(self) -> dict[str, object]:
         if self.kind == "label":
@@ -543,7 +645,7 @@ class NonFinite(NamedTuple):
 
     what: str  # "NaN", "Inf", "-Inf and NaN", "NaN or Inf"
     label: str = ""  # the name the tensor was checked under
-    source: Literal["check_numerics", "summary", "loss", "numpy"] = "check_numerics"
+    source: Literal["check_numerics", "summary", "loss", "numpy", "data"] = "check_numerics"
 
     @property
     def category(self) -> str:
@@ -582,7 +684,9 @@ class MissingGradients(NamedTuple):
     """The optimizer got no gradient (None) for the variables it was given."""
 
     variables: tuple[str, ...] = ()
-    how: Literal["none-for-all", "empty-pairs", "none-values", "no-gradient-op"] = "none-for-all"
+    how: Literal["none-for-all", "empty-pairs", "none-values", "no-gradient-op", "no-variables"] = (
+        "none-for-all"
+    )
 
     @property
     def category(self) -> str:
@@ -605,6 +709,11 @@ Finding = (
     | LabelCount
     | SampleCount
     | RankMismatch
+    | BatchMismatch
+    | InputCount
+    | UndefinedAxis
+    | TransposedConv
+    | DatasetShapes
     | FeatureMismatch
     | ReshapeMismatch
     | WindowTooLarge

@@ -28,6 +28,11 @@ NOT_DEFINED = Lazy(
 DO_NOT_EXIST = Lazy(r"Gradients do(?:es)? not exist for variables? (?P<variables>.{0,2000})", re.S)
 # `grads, variables = zip(*optimizer.compute_gradients(...))` on an empty list
 UNPACK = Lazy(r"not enough values to unpack \(expected 2, got 0\)")
+# TF 1 optimizers: "No variables to optimize." (an empty var_list)
+NO_VARIABLES = Lazy(r"No variables to optimize")
+# clip_by_global_norm / clip_by_norm / clip_by_value of a None gradient: "Tried to convert
+# 't_list' to a tensor and failed. Error: None values not supported."
+CLIP_NONE = Lazy(r"Tried to convert '(?:t_list|t)' to a tensor and failed\. Error: None values")
 _GRADIENT_CODE = ("grads_and_vars", "apply_gradients", "compute_gradients", "gradient")
 
 
@@ -54,6 +59,15 @@ def no_gradients(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("No variables to optimize", "to a tensor and failed. Error: None values")
+def no_variables(text: str, context: Context) -> Finding | None:
+    for _ in anchored(NO_VARIABLES, text, "No variables to optimize"):
+        return MissingGradients(how="no-variables")
+    for _ in anchored(CLIP_NONE, text, "to a tensor and failed. Error: None values", before=60):
+        return MissingGradients(how="none-values")
+    return None
+
+
 @reads("not enough values to unpack (expected 2, got 0)")
 def empty_pairs(text: str, context: Context) -> Finding | None:
     """Unpacking an empty list of (gradient, variable) pairs: known by the code around it."""
@@ -64,4 +78,4 @@ def empty_pairs(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (no_gradients, empty_pairs)
+READERS = (no_gradients, no_variables, empty_pairs)

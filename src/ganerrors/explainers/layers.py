@@ -8,16 +8,21 @@ Patterns are written for normalised text (see `normalise.py`).
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     FeatureMismatch,
     Finding,
     FloatDimension,
+    InputCount,
     JoinedShapes,
     RankMismatch,
     ReshapeMismatch,
     ShapePair,
     SharedVariable,
+    TransposedConv,
+    UndefinedAxis,
     WeightShapes,
     WindowTooLarge,
 )
@@ -101,6 +106,73 @@ WEIGHT_SHAPE = Lazy(
     rf"[Ll]ayer weight shape (?P<model>{SHAPE}) (?:is )?not compatible with provided weight "
     rf"shape (?P<saved>{SHAPE})"
 )
+# Keras 2 fit(): "Error when checking model input: the list of Numpy arrays that you are passing
+# to your model is not the size the model expected. Expected to see 2 array(s), but instead got
+# the following list of 1 arrays: ..." (also "model target")
+ARRAY_LIST = Lazy(
+    r"Error when checking model (?P<role>input|target): the list of Numpy arrays that you are "
+    r"passing to your model is not the size the model expected\. Expected to see "
+    r"(?P<want>\d{1,4}) array\(s\),? (?:for inputs [^\n]{0,300}?)?but instead got the following "
+    r"list of (?P<got>\d{1,4}) arrays"
+)
+# Keras: 'Layer "model" expects 1 input(s), but it received 2 input tensors.'
+INPUT_COUNT = Lazy(
+    r"expects (?P<want>\d{1,4}) (?:named )?input\(s\),?[^\n]{0,300}? but it received "
+    r"(?P<got>\d{1,4}) input tensors"
+)
+# Keras 2.4+ warning: "Model was constructed with shape (None, 28, 28, 1) for input
+# KerasTensor(...), but it was called on an input with incompatible shape (None, 28, 28)."
+CONSTRUCTED = Lazy(
+    rf"Model was constructed with shape (?P<want>{SHAPE}) for input [^\n]{{0,600}}?, but it was "
+    rf"called on an input with incompatible shape (?P<got>{SHAPE})"
+)
+# 'The shape of the input to "Flatten" is not fully defined (got (None, None, 64)).'; "The last
+# dimension of the inputs to Dense should be defined. Found None." (Keras 2 and 3)
+UNDEFINED = Lazy(
+    r"The shape of the input to \"?(?P<flatten>\w{1,60})\"? is not fully defined "
+    rf"\(got (?P<shape>{SHAPE})\)"
+    r"|The last dimension of the inputs? to (?:a )?(?P<dense>\w{1,60})(?: layer)? should be defined"
+)
+# TensorShape.with_rank: "Shape (?, 64, 64, 3) must have rank 2", "... must have rank at least 3"
+WITH_RANK = Lazy(
+    rf"Shape (?P<shape>{SHAPE}) must have rank (?:(?P<bound>at least|at most) )?(?P<want>\d{{1,3}})"
+)
+# transposed convolution: "Conv2DCustomBackpropInput: Size of out_backprop doesn't match
+# computed: actual = 8, computed = 7"
+OUT_BACKPROP = Lazy(
+    r"Size of out_backprop doesn't match computed: actual = (?P<actual>\d{1,12}), computed = "
+    r"(?P<computed>\d{1,12})"
+)
+# NumPy dot: "shapes (32,784) and (100,256) not aligned: 784 (dim 1) != 100 (dim 0)"
+NOT_ALIGNED = Lazy(
+    rf"shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE}) not aligned: (?P<got>\d{{1,12}}) \(dim \d{{1,3}}\) "
+    r"!= (?P<want>\d{1,12})"
+)
+# NumPy @: "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc
+# signature (n?,k),(k,m?)->(n?,m?) (size 100 is different from 784)"
+GUFUNC = Lazy(
+    r"matmul: Input operand 1 has a mismatch in its core dimension 0[^\n]{0,200}?"
+    r"\(size (?P<want>\d{1,12}) is different from (?P<got>\d{1,12})\)"
+)
+# more ways to load weights of another shape: TF 1 "Tensor's shape (5, 5, 3, 64) is not
+# compatible with supplied shape (5, 5, 1, 64)"; TF 2 "Cannot assign value to variable '
+# conv2d/kernel:0': Shape mismatch.The variable shape (3, 3, 1, 32), and the assigned value
+# shape (3, 3, 3, 32) are incompatible."; Keras 3 "... variable.shape=(3, 3, 1, 32), Received:
+# value.shape=(3, 3, 3, 32)"
+ASSIGNED = Lazy(
+    rf"Tensor's shape (?P<saved>{SHAPE}) is not compatible with supplied shape (?P<model>{SHAPE})"
+    rf"|The variable shape (?P<model2>{SHAPE}),? and the assigned value shape (?P<saved2>{SHAPE})"
+    rf"|variable\.shape=(?P<model3>{SHAPE}),? Received: value\.shape=(?P<saved3>{SHAPE})"
+)
+# Keras 2 load_weights: "You are trying to load a weight file containing 13 layers into a model
+# with 10 layers."; "... the new layer dense_1 expects 2 weights, but the saved weights have 1
+# elements."; Keras 3: "Layer 'dense' expected 2 variables, but received 0 variables during
+# loading."
+WEIGHT_FILE = Lazy(
+    r"trying to load a weight file containing \d{1,6} layers into a model with \d{1,6} layers"
+    r"|expects \d{1,6} weights, but the saved weights have \d{1,6} elements"
+    r"|expected \d{1,6} variables, but received \d{1,6} variables during loading"
+)
 # Shape arithmetic with "/": "Dimension value must be integer or None or have an __index__
 # method, got value '7.0' with type '<class 'float'>'"
 FLOAT_DIMENSION = Lazy(
@@ -109,13 +181,95 @@ FLOAT_DIMENSION = Lazy(
 )
 
 
-@reads("Assign requires shapes of both tensors to match", "ayer weight shape")
+@reads(
+    "Assign requires shapes of both tensors to match",
+    "ayer weight shape",
+    "is not compatible with supplied shape",
+    "and the assigned value shape",
+    "Received: value.shape=",
+    "load a weight file containing",
+    "but the saved weights have",
+    "variables during loading",
+)
 def restore(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(ASSIGN, text, "Assign requires shapes of both tensors to match"),
         *anchored(WEIGHT_SHAPE, text, "ayer weight shape", before=1),
     ):
         return WeightShapes(parse_shape(match.group("model")), parse_shape(match.group("saved")))
+    for anchor in ("is not compatible with supplied", "assigned value shape", "value.shape="):
+        for match in anchored(ASSIGNED, text, anchor, before=300, after=300):
+            model = match.group("model") or match.group("model2") or match.group("model3")
+            saved = match.group("saved") or match.group("saved2") or match.group("saved3")
+            return WeightShapes(parse_shape(model), parse_shape(saved))
+    for anchor in ("weight file containing", "saved weights have", "variables during loading"):
+        for _ in anchored(WEIGHT_FILE, text, anchor, before=120, after=60):
+            return WeightShapes(None, None)
+    return None
+
+
+@reads("the list of Numpy arrays that you are passing", "input tensors")
+def input_count(text: str, context: Context) -> Finding | None:
+    for match in anchored(ARRAY_LIST, text, "Error when checking model ", after=700):
+        role: Literal["input", "target"] = "target" if match.group("role") == "target" else "input"
+        return InputCount(role, int(match.group("want")), int(match.group("got")))
+    for match in anchored(INPUT_COUNT, text, " input tensors", before=500, after=20):
+        return InputCount("input", int(match.group("want")), int(match.group("got")))
+    return None
+
+
+@reads("Model was constructed with shape")
+def constructed(text: str, context: Context) -> Finding | None:
+    for match in anchored(CONSTRUCTED, text, "Model was constructed with shape", after=1200):
+        pair = shapes_of(match, "got", "want")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, roles="input", names=("input", "expected input"), by="A model")
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("is not fully defined", "should be defined")
+def undefined_axis(text: str, context: Context) -> Finding | None:
+    for anchor in ("is not fully defined", "should be defined"):
+        for match in anchored(UNDEFINED, text, anchor, before=200, after=100):
+            layer = match.group("flatten") or match.group("dense") or ""
+            return UndefinedAxis(layer, parse_shape(match.group("shape")))
+    return None
+
+
+@reads(" must have rank ")
+def with_rank(text: str, context: Context) -> Finding | None:
+    for match in anchored(WITH_RANK, text, " must have rank ", before=300, after=40):
+        shape = parse_shape(match.group("shape"))
+        if shape is None:
+            continue
+        bound = {"at least": "min", "at most": "max"}.get(match.group("bound") or "", "exact")
+        return RankMismatch(
+            int(match.group("want")),
+            len(shape),
+            bound,  # type: ignore[arg-type]
+            shape=shape,
+            layer=context.layer,
+        )
+    return None
+
+
+@reads("Size of out_backprop doesn't match computed")
+def out_backprop(text: str, context: Context) -> Finding | None:
+    for match in anchored(OUT_BACKPROP, text, "Size of out_backprop doesn't match computed"):
+        return TransposedConv(match.group("actual"), match.group("computed"))
+    return None
+
+
+@reads(" not aligned: ", "matmul: Input operand 1 has a mismatch")
+def numpy_matmul(text: str, context: Context) -> Finding | None:
+    for match in anchored(NOT_ALIGNED, text, " not aligned: ", before=300, after=80):
+        a, b = parse_shape(match.group("a")), parse_shape(match.group("b"))
+        return FeatureMismatch(int(match.group("want")), int(match.group("got")), a, b)
+    for match in anchored(GUFUNC, text, "matmul: Input operand 1 has a mismatch"):
+        return FeatureMismatch(int(match.group("want")), int(match.group("got")))
     return None
 
 
@@ -271,6 +425,12 @@ def float_dimension(text: str, context: Context) -> Finding | None:
 
 READERS = (
     restore,
+    input_count,
+    constructed,
+    undefined_axis,
+    with_rank,
+    out_backprop,
+    numpy_matmul,
     numpy_reshape,
     shape_rank,
     depth,

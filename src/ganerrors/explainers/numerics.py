@@ -31,6 +31,15 @@ NAN_LOSS = Lazy(r"NaN loss during training")
 # metrics and losses that take probabilities: "assertion failed: [predictions must be >= 0]",
 # "[predictions must be <= 1]"
 PROBABILITIES = Lazy(r"predictions must be (?:>= 0|<= 1|in \[0, ?1\])")
+# tf.debugging.enable_check_numerics: "!!! Detected Infinity or NaN in output 0 of graph op
+# "ReadVariableOp" (# of outputs: 1) !!!" (also "eagerly-executing op")
+DETECTED = Lazy(
+    r"Detected Infinity or NaN in output \d{1,4} of (?:graph|eagerly-executing) op "
+    r"\"(?P<op>[\w.]{1,100})\""
+)
+# scikit-learn's input checks (metrics, FID/IS helpers): "Input contains NaN, infinity or a value
+# too large for dtype('float32').", "Input X contains NaN.", "Input y contains infinity"
+SKLEARN = Lazy(r"Input (?:\w{1,20} )?contains (?P<what>NaN|infinity)")
 _LABEL_STOPS = "\n{}[]<>:"
 
 
@@ -48,6 +57,22 @@ def _label_before(text: str, at: int) -> str:
 def check_numerics(text: str, context: Context) -> Finding | None:
     for match in anchored(CHECK_NUMERICS, text, "Tensor had ", after=40):
         return NonFinite(match.group("what"), _label_before(text, match.start()))
+    return None
+
+
+@reads("Detected Infinity or NaN in output")
+def detected(text: str, context: Context) -> Finding | None:
+    for match in anchored(DETECTED, text, "Detected Infinity or NaN in output"):
+        return NonFinite("NaN or Inf", f"the output of {match.group('op')}")
+    return None
+
+
+@reads("Input contains ", " contains NaN", " contains infinity")
+def data_check(text: str, context: Context) -> Finding | None:
+    for anchor in ("contains NaN", "contains infinity"):
+        for match in anchored(SKLEARN, text, anchor, before=40, after=20):
+            what = "NaN" if match.group("what") == "NaN" else "NaN or Inf"
+            return NonFinite(what, "", "data")
     return None
 
 
@@ -97,6 +122,8 @@ def probabilities(text: str, context: Context) -> Finding | None:
 
 READERS = (
     check_numerics,
+    detected,
+    data_check,
     summary,
     terminate_on_nan,
     numpy_warning,

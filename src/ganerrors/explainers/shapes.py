@@ -14,6 +14,8 @@ import re
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
+    BatchMismatch,
+    DatasetShapes,
     FeatureMismatch,
     Finding,
     LabelCount,
@@ -33,6 +35,7 @@ from ganerrors.explainers.parsing import (
     Shape,
     anchored,
     differing_axes,
+    fmt,
     parse_shape,
     reads,
     shapes_in,
@@ -68,6 +71,12 @@ FIRST_DIMENSION = Lazy(
     r"logits and labels must have the same first dimension, got logits shape "
     rf"(?P<logits>{SHAPE}) and labels shape (?P<labels>{SHAPE})"
 )
+# sparse softmax (TF 2): "Shape mismatch: The shape of labels (received (32,)) should equal the
+# shape of logits except for the last dimension (received (32, 4, 4, 10))."
+SPARSE_SHAPE = Lazy(
+    rf"The shape of labels \(received (?P<labels>{SHAPE})\) should equal the shape of logits "
+    rf"except for the last dimension \(received (?P<logits>{SHAPE})\)"
+)
 # Keras 2 losses: "Shapes (None, 1) and (None, 10) are incompatible" (target, then output)
 SHAPES_INCOMPATIBLE = Lazy(rf"Shapes (?P<target>{SHAPE}) and (?P<output>{SHAPE}) are incompatible")
 # sparse softmax (TF 1.x): "Rank mismatch: Rank of labels (received 1) should equal rank of
@@ -86,7 +95,7 @@ SQUEEZE = Lazy(
 # (1,) but got array with shape (10,)", "Error when checking input: expected input_1 to have
 # 4 dimensions, but got array with shape (60000, 28, 28)"
 FIT_CHECK = Lazy(
-    r"Error when checking (?:model )?(?P<kind>input|target): expected (?P<name>[^\s]{1,300}) "
+    r"Error when checking (?:model )?(?P<kind>input|target|): expected (?P<name>[^\s]{1,300}) "
     rf"to have (?:shape (?P<want>{SHAPE})|(?P<ndim>\d{{1,3}}) dimensions),? but got array "
     rf"with shape (?P<got>{SHAPE})"
 )
@@ -100,24 +109,72 @@ SAMPLES = Lazy(
     r"Input arrays should have the same number of samples as target arrays\. Found "
     r"(?P<inputs>\d{1,15}) input samples and (?P<targets>\d{1,15}) target samples"
 )
-# Keras 2.x data adapter: "Data cardinality is ambiguous: x sizes: 60000 y sizes: 10000"
+# Keras 2.x data adapter: "Data cardinality is ambiguous:\n  x sizes: 60000\n  y sizes: 10000"
+# (y left out for predict(), where the inputs disagree among themselves); Keras 3: "Data
+# cardinality is ambiguous. Make sure all arrays contain the same number of samples.'x' sizes:
+# 100\n'y' sizes: 90"
 CARDINALITY = Lazy(
-    r"Data cardinality is ambiguous:\s{0,8}x sizes: (?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
-    r"\s{0,8}y sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20})"
+    r"Data cardinality is ambiguous[^\n]{0,200}?\s{0,8}'?x'? sizes: "
+    r"(?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
+    r"(?:\s{0,8}'?y'? sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20}))?"
+)
+# Keras 2: "All input arrays (x) should have the same number of samples. Got array shapes:
+# [(100, 10), (99, 5)]" (also "All target arrays (y)")
+ALL_ARRAYS = Lazy(
+    r"All (?:input|target) arrays \([xy]\) should have the same number of samples\. Got array "
+    r"shapes: (?P<shapes>\[[^\n]{0,600}\])"
+)
+# scikit-learn (metrics, splits): "Found input variables with inconsistent numbers of samples:
+# [100, 99]"
+INCONSISTENT = Lazy(
+    r"Found input variables with inconsistent numbers of samples: \[(?P<sizes>[\d, ]{1,200})\]"
 )
 # TF 1.x: "Cannot feed value of shape (64, 784) for Tensor 'Placeholder:0', which has shape
 # '(?, 28, 28, 1)'"
+# (Python 2 prints the name as u'input_15:0' and NumPy sizes as longs: (75L, 3000L))
 FEED = Lazy(
-    rf"Cannot feed value of shape (?P<got>{SHAPE}) for Tensor '?(?P<name>[^'\n,]{{1,300}}?)'?, "
+    rf"Cannot feed value of shape (?P<got>{SHAPE}) for Tensor u?'?(?P<name>[^'\n,]{{1,300}}?)'?, "
     rf"which has shape '?(?P<want>{SHAPE})"
 )
 _LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
 # eager broadcasting ops: "Incompatible shapes: [16,1] vs. [32,1]"
 INCOMPATIBLE = Lazy(rf"Incompatible shapes: (?P<a>{SHAPE}) vs\.? (?P<b>{SHAPE})")
-# NumPy: "operands could not be broadcast together with shapes (64,1) (32,1) "
+# NumPy: "operands could not be broadcast together with shapes (64,1) (32,1) "; Keras 2's merge
+# layers (Add, Multiply), without the batch axis: "Operands could not be broadcast together
+# with shapes (8, 8, 128) (7, 7, 128)"
 BROADCAST = Lazy(
-    r"operands could not be broadcast together with (?:remapped )?shapes "
+    r"(?P<keras>O)?(?:o)?perands could not be broadcast together with (?:remapped )?shapes "
     rf"(?:\[original->remapped\]: )?(?P<a>{SHAPE})(?:->{SHAPE})? (?P<b>{SHAPE})"
+)
+# NumPy assignment: "could not broadcast input array from shape (28,28,3) into shape (28,28)"
+BROADCAST_INTO = Lazy(
+    rf"could not broadcast input array from shape (?P<got>{SHAPE}) into shape (?P<want>{SHAPE})"
+)
+# TensorShape.merge_with: "Shapes (64, 8, 8, 256) and (64, 7, 7, 256) are not compatible"
+NOT_COMPATIBLE = Lazy(rf"Shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE}) are not compatible")
+# TensorShape.assert_same_rank: "Shapes (?,) and (?, 1) must have the same rank"
+SAME_RANK = Lazy(rf"Shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE}) must have the same rank")
+# tf.data: "Cannot batch tensors with different shapes in component 0. First element had shape
+# [64,64,3] and element 1 had shape [64,64,1]."
+CANNOT_BATCH = Lazy(
+    rf"Cannot batch tensors with different shapes in component \d{{1,4}}\. First element had "
+    rf"shape (?P<first>{SHAPE}) and element \d{{1,12}} had shape (?P<other>{SHAPE})"
+)
+# transposed convolutions built for a fixed batch: "Conv2DCustomBackpropInput: input and
+# out_backprop must have the same batch size. Input batch: 64, outbackprop batch: 4"
+BACKPROP_BATCH = Lazy(
+    r"input and out_backprop must have the same batch size(?:[^\n]{0,20}?Input batch: "
+    r"(?P<input>\d{1,12}), outbackprop batch: (?P<out>\d{1,12}))?"
+)
+# a shape made of the static batch size, None until the graph runs: "Cannot convert a partially
+# known TensorShape (None, 64) to a Tensor", "Failed to convert object of type <class 'list'>
+# to Tensor. Contents: [None, -1, 64]" (TF 1: [Dimension(None), -1, Dimension(64)])
+PARTIAL_SHAPE = Lazy(
+    rf"Cannot convert a partially known TensorShape (?:to a Tensor: )?(?P<shape>{SHAPE})"
+)
+LIST_CONTENTS = Lazy(
+    r"Failed to convert (?:object|elements) of type <class '(?:list|tuple)'> to Tensor\. "
+    r"Contents: (?P<contents>[\[(][^\n]{0,300}?[\])])\."
 )
 # graph construction: "Dimensions must be equal, but are 16 and 32 for '{{node sub}} =
 # Sub[T=DT_FLOAT](x, sub/y)' with input shapes: [16,1], [32,1]."
@@ -329,6 +386,25 @@ def first_dimension(text: str, context: Context) -> Finding | None:
 _PREDICTIONS_FIRST = ("losses_impl", "metrics_utils", "confusion_matrix", "tf.losses", "tf.metrics")
 
 
+@reads("should equal the shape of logits except for the last dimension")
+def sparse_shape(text: str, context: Context) -> Finding | None:
+    anchor = "should equal the shape of logits except for the last dimension"
+    for match in anchored(SPARSE_SHAPE, text, anchor, before=80, after=200):
+        labels, logits = parse_shape(match.group("labels")), parse_shape(match.group("logits"))
+        if labels is None or not logits:
+            continue
+        if len(labels) != len(logits) - 1:
+            return SparseRanks(len(labels), len(logits))
+        if len(labels) == 1 and labels[0] is not None and logits[0] is not None:
+            return LabelCount(labels=labels[0], examples=logits[0], logits=logits)
+        found = ShapePair(
+            labels, logits[:-1], roles="labels", names=("labels", "logits"), by="The sparse loss"
+        )
+        if found.verdict:
+            return found
+    return None
+
+
 @reads("are incompatible")
 def shapes_incompatible(text: str, context: Context) -> Finding | None:
     for match in anchored(SHAPES_INCOMPATIBLE, text, "are incompatible", before=500, after=20):
@@ -427,16 +503,33 @@ def _sizes(text: str) -> int:
     return int(text.split(",")[0])
 
 
-@reads("Input arrays should have the same number of samples", "Data cardinality is ambiguous")
+@reads(
+    "Input arrays should have the same number of samples",
+    "Data cardinality is ambiguous",
+    "should have the same number of samples. Got array shapes",
+    "inconsistent numbers of samples",
+)
 def sample_count(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(SAMPLES, text, "Input arrays should have the same number of samples"),
-        *anchored(CARDINALITY, text, "Data cardinality is ambiguous"),
+        *anchored(CARDINALITY, text, "Data cardinality is ambiguous", after=600),
     ):
         inputs, targets = match.group("inputs"), match.group("targets")
-        sizes = {int(n) for n in f"{inputs},{targets}".split(",")}
-        mismatch = next((n for n in sizes if n != _sizes(targets)), _sizes(inputs))
+        if targets is None:  # inputs of different sizes among themselves
+            sizes = [int(n) for n in inputs.split(",")]
+            return SampleCount(max(sizes), min(sizes))
+        found = {int(n) for n in f"{inputs},{targets}".split(",")}
+        mismatch = next((n for n in found if n != _sizes(targets)), _sizes(inputs))
         return SampleCount(mismatch, _sizes(targets))
+    for match in anchored(ALL_ARRAYS, text, "should have the same number of samples", before=40):
+        firsts = [shape[0] for _, shape in shapes_in(match.group("shapes")) if shape]
+        known = [n for n in firsts if n is not None]
+        if len(set(known)) >= 2:
+            return SampleCount(max(known), min(known))
+    for match in anchored(INCONSISTENT, text, "inconsistent numbers of samples", before=40):
+        numbers = [int(n) for n in match.group("sizes").replace(" ", "").split(",") if n]
+        if len(set(numbers)) >= 2:
+            return SampleCount(numbers[0], next(n for n in numbers if n != numbers[0]))
     return None
 
 
@@ -447,7 +540,10 @@ def feed(text: str, context: Context) -> Finding | None:
         if pair is None:
             continue
         name = match.group("name")
-        if _LABEL_NAME.search(name):
+        got, want = pair
+        # a value without the column of a (?, 1) placeholder: labels, whatever its name
+        score_labels = len(want) == 2 and want[1] == 1 and len(got) == 1
+        if _LABEL_NAME.search(name) or score_labels:
             found = ShapePair(
                 *pair,
                 roles="labels",
@@ -481,15 +577,79 @@ def incompatible(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("operands could not be broadcast together")
+@reads("perands could not be broadcast together")
 def numpy_broadcast(text: str, context: Context) -> Finding | None:
-    for match in anchored(BROADCAST, text, "operands could not be broadcast together"):
+    for match in anchored(BROADCAST, text, "perands could not be broadcast together", before=1):
         pair = shapes_of(match, "a", "b")
         if pair is None:
             continue
-        found = ShapePair(*pair, by="A NumPy operation", broadcast=True)
+        if match.group("keras"):  # a Keras merge layer: its shapes lack the batch axis
+            a, b = pair
+            found = ShapePair((None, *a), (None, *b), by="A merge layer (Add, Multiply)")
+        else:
+            found = ShapePair(*pair, by="A NumPy operation", broadcast=True)
         if found.verdict:
             return found
+    return None
+
+
+@reads("could not broadcast input array from shape")
+def numpy_broadcast_into(text: str, context: Context) -> Finding | None:
+    for match in anchored(BROADCAST_INTO, text, "could not broadcast input array from shape"):
+        pair = shapes_of(match, "got", "want")
+        if pair is None:
+            continue
+        found = ShapePair(
+            *pair, roles="input", names=("array", "slot"), by="A NumPy assignment", broadcast=True
+        )
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("are not compatible", "must have the same rank")
+def not_compatible(text: str, context: Context) -> Finding | None:
+    for match in (
+        *anchored(NOT_COMPATIBLE, text, "are not compatible", before=600, after=20),
+        *anchored(SAME_RANK, text, "must have the same rank", before=600, after=40),
+    ):
+        pair = shapes_of(match, "a", "b")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, by="TensorFlow")
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("Cannot batch tensors with different shapes")
+def cannot_batch(text: str, context: Context) -> Finding | None:
+    for match in anchored(CANNOT_BATCH, text, "Cannot batch tensors with different shapes"):
+        first, other = parse_shape(match.group("first")), parse_shape(match.group("other"))
+        if first is not None and other is not None:
+            return DatasetShapes(first, other)
+    return None
+
+
+@reads("must have the same batch size")
+def backprop_batch(text: str, context: Context) -> Finding | None:
+    for match in anchored(BACKPROP_BATCH, text, "must have the same batch size", before=40):
+        sizes = tuple(n for n in (match.group("input"), match.group("out")) if n)
+        return BatchMismatch("fixed-batch", sizes)
+    return None
+
+
+@reads("partially known TensorShape", "to Tensor. Contents: ")
+def unknown_batch(text: str, context: Context) -> Finding | None:
+    for match in anchored(PARTIAL_SHAPE, text, "Cannot convert a partially known TensorShape"):
+        shape = parse_shape(match.group("shape"))
+        if shape and shape[0] is None:
+            return BatchMismatch("unknown-batch", (fmt(shape),))
+    for match in anchored(LIST_CONTENTS, text, "to Tensor. Contents: ", before=80, after=320):
+        contents = match.group("contents")
+        items = [item.strip() for item in contents.strip("[]()").split(",")]
+        if items and items[0] in ("None", "?"):
+            return BatchMismatch("unknown-batch", (contents,))
     return None
 
 
@@ -665,6 +825,7 @@ READERS = (
     keras_sparse,
     logits_labels,
     first_dimension,
+    sparse_shape,
     shapes_incompatible,
     fit_check,
     target_array,
@@ -674,8 +835,13 @@ READERS = (
     equal_rank,
     both_shapes,
     feed,
+    backprop_batch,
+    unknown_batch,
+    cannot_batch,
+    not_compatible,
     incompatible,
     numpy_broadcast,
+    numpy_broadcast_into,
     dimensions_equal,
     matmul,
     concat,
