@@ -18,6 +18,10 @@ from ganerrors.explainers import explain
 FAMILIES = [
     # --- batch-size
     (
+        "ValueError: Arguments `target` and `output` must have the same shape up until the last dimension: target.shape=(16,), output.shape=(32, 10)",
+        "batch-size",
+    ),
+    (
         "ValueError: Cannot feed value of shape (75, 3000) for Tensor u'input_15:0', which has shape '(500, 3000)'",
         "batch-size",
     ),
@@ -104,6 +108,14 @@ FAMILIES = [
         "batch-size",
     ),
     # --- output-shape
+    (
+        "Argument `output` must have rank (ndim) `target.ndim - 1`. Received: target.shape=(None,), output.shape=(None, 4, 4, 10)",
+        "output-shape",
+    ),
+    (
+        "ValueError: Error when checking target: expected time_distributed_1 to have 3 dimensions, but got array with shape (1000, 5)",
+        "output-shape",
+    ),
     ("ValueError: Shapes (None, 10) and (None, 2) are incompatible", "output-shape"),
     ("ValueError: Shapes (None, 10) and (None, 7, 7, 10) are incompatible", "output-shape"),
     (
@@ -296,6 +308,10 @@ FAMILIES = [
         "model-io-shape",
     ),
     # --- numerics
+    ("AssertionError: Model diverged with loss = NaN", "numerics"),
+    ("FloatingPointError: overflow encountered in exp", "numerics"),
+    ("ValueError: array must not contain infs or NaNs", "numerics"),
+    ("InvalidArgumentError: Found Inf or NaN global norm.", "numerics"),
     (
         "!!! Detected Infinity or NaN in output 0 of graph op \"ReadVariableOp\" (# of outputs: 1) !!!\n  dtype: <dtype: 'float16'>\n  shape: (512,)",
         "numerics",
@@ -323,6 +339,11 @@ FAMILIES = [
     ("RuntimeWarning: invalid value encountered in sqrt", "numerics"),
     ("InvalidArgumentError: Tensor had Inf values", "numerics"),
     # --- no-gradients
+    ("LookupError: gradient registry has no entry for: Round", "no-gradients"),
+    (
+        "RuntimeError: A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
+        "no-gradients",
+    ),
     ("ValueError: No variables to optimize.", "no-gradients"),
     (
         "ValueError: Tried to convert 't_list' to a tensor and failed. Error: None values not supported.",
@@ -358,6 +379,11 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    ("ValueError: could not convert string to float: 'cat'", "dtype"),
+    (
+        "TypeError: `generator` yielded an element that could not be converted to the expected type. The expected type was float32, but the yielded element was ['a'].",
+        "dtype",
+    ),
     ("ValueError: Invalid dtype: object", "dtype"),
     ("ValueError: Invalid dtype: str768", "dtype"),
     (
@@ -392,6 +418,14 @@ FAMILIES = [
     ),
     ("TypeError: x and y must have the same dtype, got tf.float32 != tf.int32.", "dtype"),
     # --- index-range
+    (
+        "InvalidArgumentError: indices[5,0] = [10, 3] does not index into param shape [10,10]",
+        "index-range",
+    ),
+    (
+        "InvalidArgumentError: assertion failed: [`labels` out of bound] [Condition x < y did not hold element-wise:]",
+        "index-range",
+    ),
     ("InvalidArgumentError: indices[0,5] = 20000 is not in [0, 20000)", "index-range"),
     (
         "InvalidArgumentError: Received a label value of 10 which is outside the valid range of [0, 10).  Label values: 3 10",

@@ -1413,6 +1413,23 @@ def _no_variables(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _tape_reused(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "One GradientTape was asked for a second set of gradients: a tape that is not "
+        "persistent gives gradients once, so the second model (the generator's or the "
+        "discriminator's update) gets none.",
+        (
+            (
+                "Both models' gradients taken from one `with tf.GradientTape() as tape:` block.",
+                "Record each loss on its own tape: `with tf.GradientTape() as gen_tape, "
+                "tf.GradientTape() as disc_tape:`, or make it `persistent=True`.",
+            ),
+        ),
+        "Use one tape per model (gen_tape for the generator's loss, disc_tape for the "
+        "discriminator's), as the DCGAN tutorial does.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -1480,4 +1497,5 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("no-gradients", "empty-pairs"): _empty_pairs,
     ("no-gradients", "no-gradient-op"): _no_gradient_op,
     ("no-gradients", "no-variables"): _no_variables,
+    ("no-gradients", "tape-reused"): _tape_reused,
 }

@@ -69,6 +69,14 @@ NO_KERNEL = Lazy(
     r"attributes didn't match\)[^\n]{0,40}Requested Attributes: [^\n]{0,200}?"
     r"\b(?:T|dtype|SrcT|DstT)=(?P<got>DT_[A-Z0-9]{2,10})"
 )
+# NumPy or pandas data with strings in it: "could not convert string to float: 'abc'"
+STRING_TO_FLOAT = Lazy(r"could not convert string to float")
+# tf.data.Dataset.from_generator: "`generator` yielded an element that could not be converted
+# to the expected type. The expected type was float32, but the yielded element was ..."
+YIELDED_TYPE = Lazy(
+    r"generator yielded an element that could not be converted to the expected type\. The "
+    rf"expected type was (?P<expected>{_DT})"
+)
 #: parameters that take a shape or a size: a float there is shape arithmetic done with "/"
 SIZE_PARAMETERS = frozenset(
     {"shape", "dims", "multiples", "size", "num_or_size_splits", "output_shape", "num", "depth"}
@@ -190,6 +198,15 @@ def passed(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("could not convert string to float", "yielded an element that could not be converted")
+def strings(text: str, context: Context) -> Finding | None:
+    for _ in anchored(STRING_TO_FLOAT, text, "could not convert string to float"):
+        return _clash("string", "float32", "float()", "", kind="object")
+    for match in anchored(YIELDED_TYPE, text, "yielded an element that could not be", before=20):
+        return _clash("object", match.group("expected"), "Dataset.from_generator", "")
+    return None
+
+
 @reads("attributes didn't match")
 def no_kernel(text: str, context: Context) -> Finding | None:
     for match in anchored(NO_KERNEL, text, "No registered '", after=1500):
@@ -257,4 +274,5 @@ READERS = (
     cast,
     passed,
     no_kernel,
+    strings,
 )

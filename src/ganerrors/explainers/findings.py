@@ -398,12 +398,13 @@ class RankMismatch(NamedTuple):
 
     @property
     def output_map(self) -> bool:
-        """fit()'s targets of 1 or 2 axes for an output of 4 or more: a map, not a score."""
+        """fit()'s targets of 1 or 2 axes for an output of 3 or more: a map (or a sequence) of
+        values per example where one value or one row of classes is expected."""
         return (
             self.role == "target"
             and self.expected is not None
             and self.got is not None
-            and self.expected >= 4 > 2 >= self.got
+            and self.expected >= 3 > 2 >= self.got
         )
 
     @property
@@ -680,13 +681,18 @@ class LogitsMismatch(NamedTuple):
         return {"loss": self.loss, "activation": self.activation}
 
 
+#: How gradients went missing: None for every variable, an empty list of pairs, None for some,
+#: an op without a gradient, no variables given, or a tape asked twice.
+GradientProblem = Literal[
+    "none-for-all", "empty-pairs", "none-values", "no-gradient-op", "no-variables", "tape-reused"
+]
+
+
 class MissingGradients(NamedTuple):
     """The optimizer got no gradient (None) for the variables it was given."""
 
     variables: tuple[str, ...] = ()
-    how: Literal["none-for-all", "empty-pairs", "none-values", "no-gradient-op", "no-variables"] = (
-        "none-for-all"
-    )
+    how: GradientProblem = "none-for-all"
 
     @property
     def category(self) -> str:

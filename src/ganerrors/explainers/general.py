@@ -100,7 +100,10 @@ UNRELATED_TYPES = frozenset(
 
 
 def unrelated(text: str, context: Context) -> bool:
-    """Whether the error is about something the checklist does not cover."""
+    """Whether the error is about something the checklist does not cover (an assertion about
+    NaN values in the learner's own loop is not: it is read as numerics)."""
+    if context.exc_type == "AssertionError" and NON_FINITE.search(text[-4000:]):
+        return False
     if context.exc_type in UNRELATED_TYPES:
         return True
     return any(phrase in text for phrase in UNRELATED_PHRASES)
@@ -145,14 +148,33 @@ def index_range(text: str, context: Context) -> Finding | None:
 # --- NaN and Inf --------------------------------------------------------------------------
 
 NON_FINITE = Lazy(r"(?<![\w.])(?P<what>NaN|nan|Nan|NAN|-?[Ii]nf|-?[Ii]nfinity|INF)(?![\w(])")
-_NUMERIC_WORDS = ("loss", "Loss", "value", "Tensor", "tensor", "contains", "gradient", "check")
+_NUMERIC_WORDS = (
+    "loss",
+    "value",
+    "tensor",
+    "contains",
+    "gradient",
+    "check",
+    "detected",
+    "found",
+    "encountered",
+    "weight",
+    "output",
+    "metric",
+    "float",
+)
 
 
 def non_finite(text: str, context: Context) -> Finding | None:
     """NaN or Inf next to a word of losses and tensors, or printed several times (a log of
-    values going bad)."""
-    found = [m.group("what") for m in NON_FINITE.finditer(text[-4000:])]
-    if not found or (len(found) < 3 and not any(word in text for word in _NUMERIC_WORDS)):
+    values going bad); Python's "math domain error" (a log or a root of a value <= 0)."""
+    tail = text[-4000:]
+    if "math domain error" in tail:
+        return NonFinite("NaN", "", "loss")
+    found = [m.group("what") for m in NON_FINITE.finditer(tail)]
+    if not found:
+        return None
+    if len(found) < 3 and not any(word in tail.lower() for word in _NUMERIC_WORDS):
         return None
     return NonFinite("NaN" if "nan" in {w.lower() for w in found} else "Inf", "", "loss")
 
@@ -173,6 +195,10 @@ def gradients(text: str, context: Context) -> Finding | None:
     if _NO_GRADIENT.search(text[-4000:]):
         return MissingGradients(how="none-values")
     if _NONE_OPERAND.search(text[-4000:]):
+        code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
+        if "grad" in code:
+            return MissingGradients(how="none-values")
+    if "Fetch argument None" in text or "Attempt to convert a value (None)" in text:
         code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
         if "grad" in code:
             return MissingGradients(how="none-values")

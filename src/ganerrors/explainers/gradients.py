@@ -28,6 +28,11 @@ NOT_DEFINED = Lazy(
 DO_NOT_EXIST = Lazy(r"Gradients do(?:es)? not exist for variables? (?P<variables>.{0,2000})", re.S)
 # `grads, variables = zip(*optimizer.compute_gradients(...))` on an empty list
 UNPACK = Lazy(r"not enough values to unpack \(expected 2, got 0\)")
+# an op whose gradient is not registered: "LookupError: gradient registry has no entry for: Round"
+NO_ENTRY = Lazy(r"gradient registry has no entry for:? ?(?P<op>\w{1,100})")
+# one tape asked twice (the generator's and the discriminator's gradients): "A non-persistent
+# GradientTape can only be used to compute one set of gradients (or jacobians)"
+NON_PERSISTENT = Lazy(r"A non-persistent GradientTape can only be used to compute one set of")
 # TF 1 optimizers: "No variables to optimize." (an empty var_list)
 NO_VARIABLES = Lazy(r"No variables to optimize")
 # clip_by_global_norm / clip_by_norm / clip_by_value of a None gradient: "Tried to convert
@@ -59,6 +64,15 @@ def no_gradients(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("gradient registry has no entry for", "non-persistent GradientTape")
+def registry(text: str, context: Context) -> Finding | None:
+    for match in anchored(NO_ENTRY, text, "gradient registry has no entry for", after=140):
+        return MissingGradients((match.group("op"),), how="no-gradient-op")
+    for _ in anchored(NON_PERSISTENT, text, "non-persistent GradientTape", before=4, after=80):
+        return MissingGradients(how="tape-reused")
+    return None
+
+
 @reads("No variables to optimize", "to a tensor and failed. Error: None values")
 def no_variables(text: str, context: Context) -> Finding | None:
     for _ in anchored(NO_VARIABLES, text, "No variables to optimize"):
@@ -78,4 +92,4 @@ def empty_pairs(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (no_gradients, no_variables, empty_pairs)
+READERS = (no_gradients, registry, no_variables, empty_pairs)

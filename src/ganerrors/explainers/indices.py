@@ -20,6 +20,25 @@ LABEL = Lazy(
 )
 
 
+# gather_nd: "indices[5,0] = [10, 3] does not index into shape [10,10]" ("param shape" in TF 2)
+GATHER_ND = Lazy(
+    r"indices\[(?P<position>[\d, ]{1,60})\] = \[(?P<value>[-\d, ]{1,100})\] does not index into "
+    r"(?:param )?shape (?P<shape>\[[\d, ]{0,100}\])"
+)
+# tf.math.confusion_matrix (metrics): "assertion failed: [`labels` out of bound]"
+OUT_OF_BOUND = Lazy(r"\b(?P<what>labels|predictions) out of bound")
+
+
+@reads("does not index into", " out of bound")
+def gather_nd(text: str, context: Context) -> Finding | None:
+    for match in anchored(GATHER_ND, text, "does not index into", before=200, after=140):
+        return IndexOutOfRange(None, None, "index", position=match.group("position"))
+    for match in anchored(OUT_OF_BOUND, text, " out of bound", before=12, after=20):
+        kind = "label" if match.group("what") == "labels" else "index"
+        return IndexOutOfRange(None, None, kind)  # type: ignore[arg-type]
+    return None
+
+
 @reads("indices[")
 def gather(text: str, context: Context) -> Finding | None:
     for match in anchored(GATHER, text, "indices[", after=200):
@@ -42,4 +61,4 @@ def label_value(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (gather, label_value)
+READERS = (gather, label_value, gather_nd)

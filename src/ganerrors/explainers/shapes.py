@@ -51,6 +51,12 @@ KERAS_SPARSE = Lazy(
     r"Argument output must have rank \(ndim\) target\.ndim - 1\.\s{0,8}"
     rf"Received: target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
 )
+# ... and its labels of another size: "Arguments target and output must have the same shape up
+# until the last dimension: target.shape=(16,), output.shape=(32, 10)"
+KERAS_SPARSE_SHAPE = Lazy(
+    r"Arguments target and output must have the same shape up until the last dimension:\s{0,8}"
+    rf"target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
+)
 # tf.nn.sigmoid_cross_entropy_with_logits: TF 2 "logits and labels must have the same
 # shape, received ((32, 1) vs (32,))."; TF 1 "logits and labels must have the same shape
 # ((?, 1) vs (?,))"
@@ -332,10 +338,24 @@ def keras_loss(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Argument output must have rank")
+@reads("Argument output must have rank", "same shape up until the last dimension")
 def keras_sparse(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_SPARSE, text, "Argument output must have rank"):
+        target, output = parse_shape(match.group("target")), parse_shape(match.group("output"))
+        if target is not None and output is not None and len(target) < len(output) - 1:
+            return SparseRanks(len(target), len(output))  # a map of class scores per example
         return SparseLabels(match.group("target"), match.group("output"))
+    anchor = "same shape up until the last dimension"
+    for match in anchored(KERAS_SPARSE_SHAPE, text, anchor, before=60):
+        pair = shapes_of(match, "target", "output")
+        if pair is None or not pair[1]:
+            continue
+        target, output = pair
+        found = ShapePair(
+            target, output[:-1], roles="labels", names=("labels", "predictions"), by="The loss"
+        )
+        if found.verdict:
+            return found
     return None
 
 
