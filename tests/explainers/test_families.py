@@ -109,6 +109,14 @@ FAMILIES = [
     ),
     # --- output-shape
     (
+        "ValueError: Dimensions must be equal, but are 10 and 2 for 'SoftmaxCrossEntropyWithLogits' (op: 'SoftmaxCrossEntropyWithLogits') with input shapes: [?,10], [?,2].",
+        "output-shape",
+    ),
+    (
+        'InvalidArgumentError: Incompatible shapes: [32,10] vs. [32,2]\n\t [[Node: loss/dense_2_loss/mul = Mul[T=DT_FLOAT, _device="/job:localhost/replica:0/task:0/device:GPU:0"](dense_2_target, loss/dense_2_loss/Log)]]',
+        "output-shape",
+    ),
+    (
         "Argument `output` must have rank (ndim) `target.ndim - 1`. Received: target.shape=(None,), output.shape=(None, 4, 4, 10)",
         "output-shape",
     ),
@@ -159,6 +167,26 @@ FAMILIES = [
         "output-shape",
     ),
     # --- target-shape
+    (
+        "ValueError: Cannot feed value of shape (128,) for Tensor 'Placeholder_1:0', which has shape '(?, 10)'",
+        "target-shape",
+    ),
+    (
+        "ValueError: Mismatched label shape. Classifier configured with n_classes=1. Received 10. Suggested Fix: check your n_classes argument to the estimator and/or the shape of your label.",
+        "target-shape",
+    ),
+    (
+        "ValueError: labels shape must be [D0, D1, ... DN, 1]. Suggested Fix: check your n_classes argument to the estimator and/or the shape of your label.",
+        "target-shape",
+    ),
+    (
+        "ValueError: y should be a 1d array, got an array of shape (100, 10) instead.",
+        "target-shape",
+    ),
+    (
+        "ValueError: Classification metrics can't handle a mix of multilabel-indicator and multiclass targets",
+        "target-shape",
+    ),
     ("ValueError: Shapes (None, 1) and (None, 10) are incompatible", "target-shape"),
     (
         "ValueError: Error when checking target: expected dense_3 to have shape (10,) but got array with shape (1,)",
@@ -195,6 +223,10 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (
+        "ValueError: Cannot feed value of shape (784,) for Tensor 'Placeholder:0', which has shape '(?, 784)'",
+        "model-io-shape",
+    ),
     (
         "ValueError: Error when checking model input: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 2 array(s), but instead got the following list of 1 arrays: [array([[0.1, 0.2]])]...",
         "model-io-shape",

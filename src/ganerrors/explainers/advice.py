@@ -25,6 +25,7 @@ from ganerrors.explainers.findings import (
     InputCount,
     JoinedShapes,
     LabelCount,
+    LabelForm,
     LogitsMismatch,
     LossShapes,
     MissingGradients,
@@ -692,6 +693,24 @@ def _sample_count(found: SampleCount, context: Context) -> Advice:
         ),
         "Build the inputs and the labels from the same examples, and check "
         "`len(x) == len(y)` before `fit()`.",
+    )
+
+
+def _label_form(found: LabelForm, context: Context) -> Advice:
+    shape = f" (shape {fmt(found.shape)})" if found.shape else ""
+    return Advice(
+        f"The labels{shape} are not in the form this loss or metric takes: one-hot rows where "
+        "one class index per example is expected, or the other way round.",
+        (
+            (
+                "One-hot labels (or the model's class scores) given where class indices are "
+                "expected, e.g. to a scikit-learn metric or a tf.estimator classifier.",
+                "Turn them into indices with `np.argmax(y, axis=1)`, or build the classifier "
+                "with `n_classes` equal to the number of classes.",
+            ),
+        ),
+        "Print the labels' shape: give class indices (n,) where a metric or estimator wants "
+        "them, and one-hot rows (n, classes) only to a categorical loss.",
     )
 
 
@@ -1441,6 +1460,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "joined-batch"): _joined_batch,
     ("batch-size", "label-count"): _label_count,
     ("batch-size", "sample-count"): _sample_count,
+    ("target-shape", "label-form"): _label_form,
     ("batch-size", "fixed-batch"): _fixed_batch_graph,
     ("batch-size", "unknown-batch"): _unknown_batch,
     ("output-shape", "one-class"): _one_class,

@@ -273,6 +273,24 @@ class LabelCount(NamedTuple):
         return {"logits_shape": fmt(self.logits), "labels_shape": f"({self.labels},)"}
 
 
+class LabelForm(NamedTuple):
+    """Labels in another form than the loss or metric wants: one-hot rows where class indices
+    are expected (a tf.estimator classifier, scikit-learn's metrics), or the other way round."""
+
+    shape: Shape | None = None
+
+    @property
+    def category(self) -> str:
+        return "target-shape"
+
+    @property
+    def situation(self) -> str:
+        return "label-form"
+
+    def details(self) -> dict[str, object]:
+        return {"labels_shape": fmt(self.shape) if self.shape else ""}
+
+
 class SampleCount(NamedTuple):
     """Keras 2's fit(): inputs and targets with different numbers of examples."""
 
@@ -714,6 +732,7 @@ Finding = (
     | WeightShapes
     | LabelCount
     | SampleCount
+    | LabelForm
     | RankMismatch
     | BatchMismatch
     | InputCount

@@ -19,6 +19,7 @@ from ganerrors.explainers.findings import (
     FeatureMismatch,
     Finding,
     LabelCount,
+    LabelForm,
     Loss,
     LossShapes,
     OpInputs,
@@ -278,10 +279,12 @@ def operand_roles(name: str, op: str, inputs: list[str]) -> tuple[bool | None, L
         first, second = inputs[0], inputs[1]
         first_label = bool(_LABEL_INPUT.search(first))
         second_label = bool(_LABEL_INPUT.search(second))
-        if first_label != second_label:
-            return first_label, kind
+        if not kind and any(re.search(r"(?:^|/)Log(?:_\d{1,3})?$", n) for n in (first, second)):
+            kind = "categorical"  # Keras' cross-entropy written as target * log(output)
         first_prediction = bool(_PREDICTION_INPUT.search(first))
         second_prediction = bool(_PREDICTION_INPUT.search(second))
+        if first_label != second_label:
+            return first_label, kind
         if first_prediction != second_prediction:
             return second_prediction, kind
     # Grappler may swap the operands of a commutative op (Mul, SquaredDifference) when it
@@ -553,6 +556,34 @@ def sample_count(text: str, context: Context) -> Finding | None:
     return None
 
 
+# tf.estimator heads: "Mismatched label shape. Classifier configured with n_classes=1. Received
+# 2." / "... Expected labels dimension=1.  Received 10."; "labels shape must be [D0, D1, ... DN,
+# 1]"; scikit-learn's metrics: "y should be a 1d array, got an array of shape (100, 10)
+# instead.", "bad input shape (100, 10)", "Classification metrics can't handle a mix of
+# multilabel-indicator and multiclass targets" (one-hot rows against class indices)
+LABEL_FORM = Lazy(
+    r"Mismatched label shape|labels shape must be \[D0, D1, \.\.\. DN, \w{1,30}\]"
+    rf"|y should be a 1d array, got an array of shape (?P<shape>{SHAPE})|bad input shape "
+    rf"(?P<bad>{SHAPE})|can't handle a mix of (?:multilabel-indicator and multiclass|"
+    r"multiclass and multilabel-indicator) targets"
+)
+
+
+@reads(
+    "Mismatched label shape",
+    "labels shape must be [D0",
+    "y should be a 1d array",
+    "bad input shape",
+    "multilabel-indicator",
+)
+def label_form(text: str, context: Context) -> Finding | None:
+    for anchor in ("label shape", "labels shape", "1d array", "bad input shape", "indicator"):
+        for match in anchored(LABEL_FORM, text, anchor, before=60, after=200):
+            shape = parse_shape(match.group("shape") or match.group("bad"))
+            return LabelForm(shape)
+    return None
+
+
 @reads("Cannot feed value of shape")
 def feed(text: str, context: Context) -> Finding | None:
     for match in anchored(FEED, text, "Cannot feed value of shape"):
@@ -560,10 +591,7 @@ def feed(text: str, context: Context) -> Finding | None:
         if pair is None:
             continue
         name = match.group("name")
-        got, want = pair
-        # a value without the column of a (?, 1) placeholder: labels, whatever its name
-        score_labels = len(want) == 2 and want[1] == 1 and len(got) == 1
-        if _LABEL_NAME.search(name) or score_labels:
+        if _LABEL_NAME.search(name) or _fed_labels(*pair):
             found = ShapePair(
                 *pair,
                 roles="labels",
@@ -580,6 +608,16 @@ def feed(text: str, context: Context) -> Finding | None:
         if found.verdict:
             return found
     return None
+
+
+def _fed_labels(got: Shape, want: Shape) -> bool:
+    """Whether a value fed to a placeholder is labels, whatever the placeholder's name: images
+    and noise are never fed as one number per example, nor into a (?, 1) or (?,) placeholder."""
+    if len(want) <= 1 or (len(want) == 2 and want[1] == 1):
+        return True  # a placeholder of one value per example
+    if len(want) == 2 and len(got) == 1:
+        return got[0] != want[1]  # class indices for one-hot rows (not one example's features)
+    return len(want) == len(got) == 2 and got[1] == 1 and (want[1] or 0) >= 2
 
 
 @reads("Incompatible shapes: ")
@@ -690,6 +728,9 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
             return FeatureMismatch(
                 expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
             )
+        loss_pair = _loss_op(op, a, b)
+        if loss_pair is not None:
+            return loss_pair
         if op in _ELEMENTWISE:
             name, inputs_op, inputs = node_of(node)
             labels_first, kind = operand_roles(name or node, inputs_op or op, inputs)
@@ -753,6 +794,10 @@ def both_shapes(text: str, context: Context) -> Finding | None:
         rest = match.group("rest")
         op = _node_op_of(rest)
         inputs = _input_shapes(rest)
+        if len(inputs) >= 2:
+            loss_pair = _loss_op(op, inputs[0], inputs[1])
+            if loss_pair is not None:
+                return loss_pair
         if op in _ASSIGN_OPS:  # restoring or assigning weights of another shape
             model, saved = inputs[:2] if len(inputs) >= 2 else pair
             return WeightShapes(model, saved)
@@ -769,6 +814,26 @@ def both_shapes(text: str, context: Context) -> Finding | None:
 
 
 _ASSIGN_OPS = {"Assign", "AssignVariableOp", "AssignAdd", "AssignSub"}
+
+
+def _loss_op(op: str, logits: Shape, labels: Shape) -> Finding | None:
+    """The cross-entropy kernels' own shape checks: their inputs are (logits, labels)."""
+    if op == "SoftmaxCrossEntropyWithLogits":
+        found = ShapePair(
+            labels,
+            logits,
+            roles="labels",
+            names=("labels", "logits"),
+            by="The loss",
+            loss="categorical",
+        )
+        return found if found.verdict else None
+    if op == "SparseSoftmaxCrossEntropyWithLogits" and logits and len(labels) == 1:
+        if logits[0] is not None and labels[0] is not None:
+            return LabelCount(labels=labels[0], examples=logits[0], logits=logits)
+    return None
+
+
 _INPUT_SHAPES = Lazy(rf"with input shapes: (?P<shapes>{SHAPE}(?:, {SHAPE}){{0,20}})")
 _CONCAT_AXIS = Lazy(r"input\[(?P<index>\d{1,3})\] = <(?P<axis>-?\d{1,3})>")
 _NODE_OP_OF = Lazy(r"\(op: '(?P<op>\w{1,100})'\)|= (?P<graph>\w{1,100})\[")
@@ -846,6 +911,7 @@ READERS = (
     logits_labels,
     first_dimension,
     sparse_shape,
+    label_form,
     shapes_incompatible,
     fit_check,
     target_array,
