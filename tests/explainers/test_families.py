@@ -18,6 +18,14 @@ from ganerrors.explainers import explain
 FAMILIES = [
     # --- batch-size
     (
+        "ValueError: Cannot merge tensors with different batch sizes. Received tensors with shapes [(32, 10), (16, 10)]",
+        "batch-size",
+    ),
+    (
+        "ValueError: Every value in `xs` must have the same shape except on the `axis` dim. But found element of shape (16, 8), which is different from the first element's shape (32, 10).",
+        "batch-size",
+    ),
+    (
         "ValueError: Arguments `target` and `output` must have the same shape up until the last dimension: target.shape=(16,), output.shape=(32, 10)",
         "batch-size",
     ),
@@ -223,6 +231,18 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (
+        "ValueError: Inputs have incompatible shapes. Received shapes (16, 16, 64) and (15, 15, 64)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Operands could not be broadcast together with shapes (8, 8, 128) (8, 8, 64)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Cannot broadcast shape, the failure dim has value 3, which cannot be broadcasted to 5. Input shapes are: (None, 3) and (None, 5).",
+        "model-io-shape",
+    ),
     (
         "ValueError: Cannot feed value of shape (784,) for Tensor 'Placeholder:0', which has shape '(?, 784)'",
         "model-io-shape",

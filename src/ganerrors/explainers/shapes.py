@@ -642,12 +642,77 @@ def numpy_broadcast(text: str, context: Context) -> Finding | None:
         if pair is None:
             continue
         if match.group("keras"):  # a Keras merge layer: its shapes lack the batch axis
-            a, b = pair
-            found = ShapePair((None, *a), (None, *b), by="A merge layer (Add, Multiply)")
+            return _merged(*pair)
         else:
             found = ShapePair(*pair, by="A NumPy operation", broadcast=True)
         if found.verdict:
             return found
+    return None
+
+
+# Keras 3's merge layers (Add, Multiply, Average), without the batch axis: "Inputs have
+# incompatible shapes. Received shapes (16, 16, 64) and (15, 15, 64)"; and with it: "Cannot merge
+# tensors with different batch sizes. Received tensors with shapes [(32, 10), (16, 10)]"
+MERGE = Lazy(
+    rf"Inputs have incompatible shapes\. Received shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE})"
+    r"|Cannot merge tensors with different batch sizes\. Received tensors with shapes "
+    r"(?P<shapes>\[[^\n]{0,600}\])"
+)
+# Keras 3 ops on symbolic tensors: "Cannot broadcast shape, the failure dim has value 3, which
+# cannot be broadcasted to 5. Input shapes are: (None, 3) and (None, 5)."; keras.ops.concatenate:
+# "Every value in xs must have the same shape except on the axis dim. But found element of shape
+# (16, 8), which is different from the first element's shape (32, 8)."
+KERAS_BROADCAST = Lazy(
+    rf"cannot be broadcasted to \d{{1,12}}\. Input shapes are: (?P<a>{SHAPE}) and (?P<b>{SHAPE})"
+)
+KERAS_CONCAT = Lazy(
+    rf"must have the same shape except on the axis dim\. But found element of shape (?P<b>{SHAPE}),"
+    rf" which is different from the first element's shape (?P<a>{SHAPE})"
+)
+
+
+def _merged(a: Shape, b: Shape) -> Finding | None:
+    """Two inputs of a merge layer (shapes without the batch axis) that do not broadcast."""
+    axes = differing_axes(a, b, broadcast=True) if len(a) == len(b) else []
+    sizes = (str(a[axes[0]]), str(b[axes[0]])) if axes else ("", "")
+    return OpInputs("a merge layer (Add, Multiply)", (None, *a), (None, *b), sizes)
+
+
+@reads(
+    "Inputs have incompatible shapes",
+    "Cannot merge tensors",
+    "cannot be broadcasted to",
+    "axis dim",
+)
+def keras_merge(text: str, context: Context) -> Finding | None:
+    for anchor in ("Inputs have incompatible shapes", "Cannot merge tensors"):
+        for match in anchored(MERGE, text, anchor, after=700):
+            if match.group("shapes"):
+                shapes = [shape for _, shape in shapes_in(match.group("shapes")) if shape]
+                for other in shapes[1:]:
+                    found = ShapePair(shapes[0], other, by="A merge layer (Add, Concatenate)")
+                    if found.verdict:
+                        return found
+                continue
+            pair = shapes_of(match, "a", "b")
+            if pair is not None:
+                return _merged(*pair)
+    for match in anchored(KERAS_BROADCAST, text, "cannot be broadcasted to", after=400):
+        pair = shapes_of(match, "a", "b")
+        if pair is not None:
+            found = ShapePair(*pair, by="A Keras op", broadcast=True)
+            if found.verdict and found.category == "batch-size":
+                return found
+            a, b = pair
+            axes = differing_axes(a, b, broadcast=True) if len(a) == len(b) else []
+            sizes = (str(a[axes[0]]), str(b[axes[0]])) if axes else ("", "")
+            return OpInputs("a Keras op on symbolic tensors", a, b, sizes)
+    for match in anchored(KERAS_CONCAT, text, "axis dim", before=60, after=400):
+        pair = shapes_of(match, "a", "b")
+        if pair is not None and len(pair[0]) == len(pair[1]):
+            joined = _joined(list(pair), "")
+            if joined is not None and joined.verdict:
+                return joined
     return None
 
 
@@ -928,6 +993,7 @@ READERS = (
     incompatible,
     numpy_broadcast,
     numpy_broadcast_into,
+    keras_merge,
     dimensions_equal,
     matmul,
     concat,
