@@ -232,6 +232,10 @@ FAMILIES = [
     ),
     # --- model-io-shape
     (
+        "InvalidArgumentError: Cannot add tensor to the batch: number of elements does not match. Shapes are: [tensor]: [64,64,1], [batch]: [64,64,3]",
+        "model-io-shape",
+    ),
+    (
         "ValueError: Inputs have incompatible shapes. Received shapes (16, 16, 64) and (15, 15, 64)",
         "model-io-shape",
     ),
@@ -360,6 +364,7 @@ FAMILIES = [
         "model-io-shape",
     ),
     # --- numerics
+    ("RuntimeWarning: invalid value encountered in true_divide", "numerics"),
     ("AssertionError: Model diverged with loss = NaN", "numerics"),
     ("FloatingPointError: overflow encountered in exp", "numerics"),
     ("ValueError: array must not contain infs or NaNs", "numerics"),
@@ -391,6 +396,14 @@ FAMILIES = [
     ("RuntimeWarning: invalid value encountered in sqrt", "numerics"),
     ("InvalidArgumentError: Tensor had Inf values", "numerics"),
     # --- no-gradients
+    (
+        "WARNING:tensorflow:The dtype of the target tensor must be floating (e.g. tf.float32) when calling GradientTape.gradient, got tf.int32",
+        "no-gradients",
+    ),
+    (
+        "RuntimeError: GradientTape.gradient can only be called once on non-persistent tapes.",
+        "no-gradients",
+    ),
     ("LookupError: gradient registry has no entry for: Round", "no-gradients"),
     (
         "RuntimeError: A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
@@ -431,6 +444,12 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    ("TypeError: Cannot convert 'abc' to EagerTensor of dtype float", "dtype"),
+    ("TypeError: Expected float32, got 'abc' of type 'str' instead.", "dtype"),
+    (
+        "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (100,) + inhomogeneous part.",
+        "dtype",
+    ),
     ("ValueError: could not convert string to float: 'cat'", "dtype"),
     (
         "TypeError: `generator` yielded an element that could not be converted to the expected type. The expected type was float32, but the yielded element was ['a'].",
@@ -470,6 +489,8 @@ FAMILIES = [
     ),
     ("TypeError: x and y must have the same dtype, got tf.float32 != tf.int32.", "dtype"),
     # --- index-range
+    ("InvalidArgumentError: Expected size[0] in [0, 64], but got 128", "index-range"),
+    ("IndexError: index out of range in self", "index-range"),
     (
         "InvalidArgumentError: indices[5,0] = [10, 3] does not index into param shape [10,10]",
         "index-range",

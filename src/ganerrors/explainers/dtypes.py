@@ -69,8 +69,16 @@ NO_KERNEL = Lazy(
     r"attributes didn't match\)[^\n]{0,40}Requested Attributes: [^\n]{0,200}?"
     r"\b(?:T|dtype|SrcT|DstT)=(?P<got>DT_[A-Z0-9]{2,10})"
 )
-# NumPy or pandas data with strings in it: "could not convert string to float: 'abc'"
-STRING_TO_FLOAT = Lazy(r"could not convert string to float")
+# NumPy or pandas data with strings in it: "could not convert string to float: 'abc'"; ragged
+# lists: "setting an array element with a sequence"
+STRING_TO_FLOAT = Lazy(
+    r"could not convert string to float|setting an array element with a sequence"
+)
+# convert_to_tensor: "Expected float32, got 'abc' of type 'str' instead."
+EXPECTED_GOT = Lazy(
+    rf"Expected (?P<expected>{_DT}), got (?P<value>[^\n]{{1,120}}?) of type '(?P<type>\w{{1,40}})' "
+    r"instead"
+)
 # tf.data.Dataset.from_generator: "`generator` yielded an element that could not be converted
 # to the expected type. The expected type was float32, but the yielded element was ..."
 YIELDED_TYPE = Lazy(
@@ -198,10 +206,22 @@ def passed(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("could not convert string to float", "yielded an element that could not be converted")
+@reads(
+    "could not convert string to float",
+    "yielded an element that could not be converted",
+    "setting an array element with a sequence",
+    "' instead",
+)
 def strings(text: str, context: Context) -> Finding | None:
-    for _ in anchored(STRING_TO_FLOAT, text, "could not convert string to float"):
-        return _clash("string", "float32", "float()", "", kind="object")
+    for anchor in ("could not convert string to float", "setting an array element with a"):
+        for _ in anchored(STRING_TO_FLOAT, text, anchor):
+            return _clash("object", "float32", "np.asarray", "", kind="object")
+    for match in anchored(EXPECTED_GOT, text, "' instead", before=220, after=20):
+        kind, expected = match.group("type"), _name(match.group("expected"))
+        if kind == "float" and expected in ("int32", "int64"):
+            return FloatDimension(match.group("value"))
+        if kind == "str":
+            return _clash("string", expected, context.op or "convert_to_tensor")
     for match in anchored(YIELDED_TYPE, text, "yielded an element that could not be", before=20):
         return _clash("object", match.group("expected"), "Dataset.from_generator", "")
     return None
@@ -239,6 +259,8 @@ def eager_convert(text: str, context: Context) -> Finding | None:
         if value[:1] in "[(" and expected in ("int32", "int64") and _FLOAT_ITEM.search(value):
             return FloatDimension(value)  # a shape with a float in it: sizes computed with "/"
         got = "float32" if re.fullmatch(r"-?\d{0,20}\.\d{0,20}(?:e-?\d{1,3})?", value) else ""
+        if value[:1] in "'\"" and expected != "string":
+            got = "string"  # text read from a file or a CSV where numbers were expected
         if not got:
             continue
         return _clash(got, match.group("expected"), context.op or "convert_to_tensor")

@@ -171,10 +171,14 @@ def non_finite(text: str, context: Context) -> Finding | None:
     tail = text[-4000:]
     if "math domain error" in tail:
         return NonFinite("NaN", "", "loss")
-    found = [m.group("what") for m in NON_FINITE.finditer(tail)]
+    matches = list(NON_FINITE.finditer(tail))
+    found = [m.group("what") for m in matches]
     if not found:
         return None
-    if len(found) < 3 and not any(word in tail.lower() for word in _NUMERIC_WORDS):
+    logged = any(
+        tail[max(0, m.start() - 3) : m.start()].rstrip().endswith((":", "=")) for m in matches
+    )
+    if len(found) < 3 and not logged and not any(w in tail.lower() for w in _NUMERIC_WORDS):
         return None
     return NonFinite("NaN" if "nan" in {w.lower() for w in found} else "Inf", "", "loss")
 

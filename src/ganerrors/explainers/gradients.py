@@ -32,7 +32,16 @@ UNPACK = Lazy(r"not enough values to unpack \(expected 2, got 0\)")
 NO_ENTRY = Lazy(r"gradient registry has no entry for:? ?(?P<op>\w{1,100})")
 # one tape asked twice (the generator's and the discriminator's gradients): "A non-persistent
 # GradientTape can only be used to compute one set of gradients (or jacobians)"
-NON_PERSISTENT = Lazy(r"A non-persistent GradientTape can only be used to compute one set of")
+NON_PERSISTENT = Lazy(
+    r"A non-persistent GradientTape can only be used to compute one set of"
+    r"|GradientTape\.gradient can only be called once on non-persistent tapes"
+)
+# TF 2 warns and returns None: "The dtype of the target tensor must be floating (e.g.
+# tf.float32) when calling GradientTape.gradient, got tf.int32" (also "the source tensor")
+INTEGER_TAPE = Lazy(
+    r"The dtype of the (?:target|source) tensor must be floating \(e\.g\. tf\.float32\) when "
+    r"calling GradientTape\.gradient, got (?P<dtype>[\w.]{1,30})"
+)
 # TF 1 optimizers: "No variables to optimize." (an empty var_list)
 NO_VARIABLES = Lazy(r"No variables to optimize")
 # clip_by_global_norm / clip_by_norm / clip_by_value of a None gradient: "Tried to convert
@@ -64,12 +73,18 @@ def no_gradients(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("gradient registry has no entry for", "non-persistent GradientTape")
+@reads(
+    "gradient registry has no entry for",
+    "non-persistent",
+    "when calling GradientTape.gradient, got",
+)
 def registry(text: str, context: Context) -> Finding | None:
     for match in anchored(NO_ENTRY, text, "gradient registry has no entry for", after=140):
         return MissingGradients((match.group("op"),), how="no-gradient-op")
-    for _ in anchored(NON_PERSISTENT, text, "non-persistent GradientTape", before=4, after=80):
+    for _ in anchored(NON_PERSISTENT, text, "non-persistent", before=90, after=80):
         return MissingGradients(how="tape-reused")
+    for _ in anchored(INTEGER_TAPE, text, "when calling GradientTape.gradient, got", before=120):
+        return MissingGradients(how="none-values")
     return None
 
 

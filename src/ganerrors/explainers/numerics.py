@@ -15,8 +15,8 @@ SUMMARY = Lazy(r"(?P<what>Nan|Inf) in summary histogram(?: for:? ?(?P<label>[^\s
 # NumPy: "RuntimeWarning: invalid value encountered in log1p", "divide by zero encountered
 # in log", "overflow encountered in exp"
 NUMPY = Lazy(
-    r"(?:RuntimeWarning|FloatingPointError): (?P<what>invalid value|divide by zero|overflow) "
-    r"encountered in (?P<function>\w{1,60})"
+    r"(?:(?:RuntimeWarning|FloatingPointError): )?(?P<what>invalid value|divide by zero|overflow)"
+    r" encountered in (?P<function>\w{1,60})"
 )
 # Keras: "sparse_categorical_crossentropy received from_logits=True, but the output argument
 # was produced by a sigmoid or softmax activation and thus does not represent logits."
@@ -106,7 +106,7 @@ def terminate_on_nan(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("RuntimeWarning: ", "FloatingPointError: ")
+@reads(" encountered in ")
 def numpy_warning(text: str, context: Context) -> Finding | None:
     for match in anchored(NUMPY, text, " encountered in ", before=60, after=80):
         what = {"invalid value": "NaN", "divide by zero": "Inf", "overflow": "Inf"}

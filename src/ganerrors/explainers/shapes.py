@@ -166,6 +166,8 @@ SAME_RANK = Lazy(rf"Shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE}) must have the same 
 CANNOT_BATCH = Lazy(
     rf"Cannot batch tensors with different shapes in component \d{{1,4}}\. First element had "
     rf"shape (?P<first>{SHAPE}) and element \d{{1,12}} had shape (?P<other>{SHAPE})"
+    r"|Cannot add tensor to the batch: number of elements does not match\. Shapes are: "
+    rf"\[tensor\]: (?P<other2>{SHAPE}), \[batch\]: (?P<first2>{SHAPE})"
 )
 # transposed convolutions built for a fixed batch: "Conv2DCustomBackpropInput: input and
 # out_backprop must have the same batch size. Input batch: 64, outbackprop batch: 4"
@@ -745,12 +747,14 @@ def not_compatible(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Cannot batch tensors with different shapes")
+@reads("Cannot batch tensors with different shapes", "Cannot add tensor to the batch")
 def cannot_batch(text: str, context: Context) -> Finding | None:
-    for match in anchored(CANNOT_BATCH, text, "Cannot batch tensors with different shapes"):
-        first, other = parse_shape(match.group("first")), parse_shape(match.group("other"))
-        if first is not None and other is not None:
-            return DatasetShapes(first, other)
+    for anchor in ("Cannot batch tensors with different shapes", "Cannot add tensor to the batch"):
+        for match in anchored(CANNOT_BATCH, text, anchor):
+            first = parse_shape(match.group("first") or match.group("first2"))
+            other = parse_shape(match.group("other") or match.group("other2"))
+            if first is not None and other is not None:
+                return DatasetShapes(first, other)
     return None
 
 
