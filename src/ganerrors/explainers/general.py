@@ -106,7 +106,8 @@ def unrelated(text: str, context: Context) -> bool:
         return False
     if context.exc_type in UNRELATED_TYPES:
         return True
-    return any(phrase in text for phrase in UNRELATED_PHRASES)
+    tail = text[-8000:]  # the general readers read no further back either
+    return any(phrase in tail for phrase in UNRELATED_PHRASES)
 
 
 # --- index range --------------------------------------------------------------------------
