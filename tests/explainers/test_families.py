@@ -444,6 +444,7 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    ("TypeError: Expected int32, got 0.001 of type 'float' instead.", "dtype"),
     ("TypeError: Cannot convert 'abc' to EagerTensor of dtype float", "dtype"),
     ("TypeError: Expected float32, got 'abc' of type 'str' instead.", "dtype"),
     (
@@ -539,7 +540,6 @@ def test_a_message_family_gets_its_checklist_item(message: str, category: str | 
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.
 GENERAL = {
-    "TypeError: Expected int32, got 7.0 of type 'float' instead.",
     "IndexError: index 10 is out of bounds for axis 1 with size 10",
     "InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]",
 }

@@ -109,6 +109,15 @@ EAGER_CONVERT = Lazy(
 _FLOAT_ITEM = Lazy(r"(?:^|[\[(,]\s?)-?\d{1,12}\.\d{0,12}(?=\s?[,\])])")
 
 
+def _size_like(value: str) -> bool:
+    """A float that a size divided with "/" gives: 7.0, 3.5, 112.0 (not 0.001 or 1e-05)."""
+    try:
+        number = float(value.strip("'\" "))
+    except ValueError:
+        return False
+    return number >= 1 and (number * 2).is_integer()
+
+
 def _name(dtype: str) -> str:
     return dtype_name(dtype.removeprefix("tf.").removeprefix("np."))
 
@@ -219,7 +228,9 @@ def strings(text: str, context: Context) -> Finding | None:
     for match in anchored(EXPECTED_GOT, text, "' instead", before=220, after=20):
         kind, expected = match.group("type"), _name(match.group("expected"))
         if kind == "float" and expected in ("int32", "int64"):
-            return FloatDimension(match.group("value"))
+            if _size_like(match.group("value")):
+                return FloatDimension(match.group("value"))  # a size computed with "/"
+            return _clash("float32", expected, context.op or "convert_to_tensor")
         if kind == "str":
             return _clash("string", expected, context.op or "convert_to_tensor")
     for match in anchored(YIELDED_TYPE, text, "yielded an element that could not be", before=20):
