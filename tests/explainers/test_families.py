@@ -18,6 +18,18 @@ from ganerrors.explainers import explain
 FAMILIES = [
     # --- batch-size
     (
+        "TypeError: Failed to convert elements of [None, -1] to Tensor. Consider casting elements to a supported type.",
+        "batch-size",
+    ),
+    (
+        "ValueError: Tried to convert 'shape' to a tensor and failed. Error: None values not supported.",
+        "batch-size",
+    ),
+    (
+        "ValueError: Cannot reshape a tensor with 131072 elements to shape [64,4,4,512] (524288 elements) for '{{node Reshape}} = Reshape[T=DT_FLOAT, Tshape=DT_INT32](x, Reshape/shape)' with input shapes: [16,8192], [4] and with input tensors computed as partial shapes: input[1] = [64,4,4,512].",
+        "batch-size",
+    ),
+    (
         "ValueError: Cannot merge tensors with different batch sizes. Received tensors with shapes [(32, 10), (16, 10)]",
         "batch-size",
     ),
@@ -232,6 +244,31 @@ FAMILIES = [
     ),
     # --- model-io-shape
     (
+        "InvalidArgumentError: {{function_node __wrapped__Conv2D_device_/job:localhost/replica:0/task:0/device:CPU:0}} input depth must be evenly divisible by filter depth: 1 vs 3 [Op:Conv2D] name:",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: Depth of input (1) is not a multiple of input depth of filter (3)",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: Computed output size would be negative: -1 [input_size: 2, effective_filter_size: 3, stride: 1]",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Kernel shape must have the same length as input, but received kernel of shape (3, 3, 1, 32) and input of shape (None, 28, 28).",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: The channel dimension of the inputs should be defined. Found `None`.",
+        "model-io-shape",
+    ),
+    ("ValueError: ('Input has undefined rank:', TensorShape(None))", "model-io-shape"),
+    (
+        "InvalidArgumentError: Incompatible shapes: [32,8,8,4] vs. [32,8,8,2] [Op:AddV2] name:",
+        "model-io-shape",
+    ),
+    (
         "InvalidArgumentError: Cannot add tensor to the batch: number of elements does not match. Shapes are: [tensor]: [64,64,1], [batch]: [64,64,3]",
         "model-io-shape",
     ),
@@ -364,6 +401,7 @@ FAMILIES = [
         "model-io-shape",
     ),
     # --- numerics
+    ("OverflowError: math range error", "numerics"),
     ("RuntimeWarning: invalid value encountered in true_divide", "numerics"),
     ("AssertionError: Model diverged with loss = NaN", "numerics"),
     ("FloatingPointError: overflow encountered in exp", "numerics"),
@@ -540,6 +578,7 @@ def test_a_message_family_gets_its_checklist_item(message: str, category: str | 
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.
 GENERAL = {
+    "OverflowError: math range error",
     "IndexError: index 10 is out of bounds for axis 1 with size 10",
     "InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]",
 }

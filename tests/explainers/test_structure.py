@@ -76,6 +76,13 @@ def test_the_loss_named_decides_which_side_of_a_width_mismatch_is_wrong(
     assert verdict is not None and verdict[0] == category
 
 
+def test_feature_maps_of_another_depth_are_the_models_shapes_not_a_loss():
+    # two 4-D operands of unknown roles (a skip connection, an Add): not labels and scores
+    assert pair_verdict((32, 8, 8, 4), (32, 8, 8, 2), "operands")[0] == "model-io-shape"
+    # with roles known (a loss's node inputs), the wider side is still the one at fault
+    assert pair_verdict((20, 46, 46, 15), (20, 46, 46, 38), "labels")[0] == "output-shape"
+
+
 def test_broadcasting_ops_do_not_count_an_axis_of_1_as_a_difference():
     assert pair_verdict((32, 1), (32, 10), "operands", broadcast=True) is None
     assert pair_verdict((16, 1), (32, 1), "operands", broadcast=True)[0] == "batch-size"

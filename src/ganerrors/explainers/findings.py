@@ -132,6 +132,8 @@ def pair_verdict(
     if roles == "input":
         return ("model-io-shape", "input")
     if 0 not in axes and axes == [len(first) - 1]:
+        if roles == "operands" and len(first) >= 3:
+            return ("model-io-shape", "image-axes")  # feature maps of another depth
         return _widths_verdict(first[-1] or 0, second[-1] or 0, len(first), loss)
     if roles == "target" and 0 not in axes:
         return ("output-shape", "image-axes")

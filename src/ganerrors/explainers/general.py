@@ -170,7 +170,7 @@ def non_finite(text: str, context: Context) -> Finding | None:
     """NaN or Inf next to a word of losses and tensors, or printed several times (a log of
     values going bad); Python's "math domain error" (a log or a root of a value <= 0)."""
     tail = text[-4000:]
-    if "math domain error" in tail:
+    if "math domain error" in tail or "math range error" in tail:
         return NonFinite("NaN", "", "loss")
     matches = list(NON_FINITE.finditer(tail))
     found = [m.group("what") for m in matches]

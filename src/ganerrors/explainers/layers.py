@@ -12,6 +12,7 @@ from typing import Literal
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
+    BatchMismatch,
     FeatureMismatch,
     Finding,
     FloatDimension,
@@ -87,8 +88,27 @@ SHAPE_RANK = Lazy(
     r"'(?P<node>[^\n]{0,600}?)'"
 )
 _LOSS_WORDS = ("loss", "cross_entropy", "crossentropy", "label", "target", "y_true")
-# convolutions: "input and filter must have the same depth: 3 vs 1"
-DEPTH = Lazy(r"input and filter must have the same depth: (?P<got>\d{1,9}) vs (?P<want>\d{1,9})")
+# convolutions: "input and filter must have the same depth: 3 vs 1" (TF 1), "input depth must be
+# evenly divisible by filter depth: 1 vs 3" and "Depth of input (1) is not a multiple of input
+# depth of filter (3)" (TF 2)
+DEPTH = Lazy(
+    r"(?:input and filter must have the same depth|input depth must be evenly divisible by "
+    r"filter depth): (?P<got>\d{1,9}) vs (?P<want>\d{1,9})"
+    r"|Depth of input \((?P<got2>\d{1,9})\) is not a multiple of input depth of filter "
+    r"\((?P<want2>\d{1,9})\)"
+)
+# a kernel larger than the image: "Computed output size would be negative: -1 [input_size: 2,
+# effective_filter_size: 3, stride: 1]"
+NEGATIVE_OUTPUT = Lazy(
+    r"Computed output size would be negative: -?\d{1,9} \[input_size: (?P<size>\d{1,9}), "
+    r"effective_filter_size: (?P<window>\d{1,9})"
+)
+# Keras 3 convolutions given flat input: "Kernel shape must have the same length as input, but
+# received kernel of shape (3, 3, 1, 32) and input of shape (None, 28, 28)."
+KERNEL_LENGTH = Lazy(
+    rf"Kernel shape must have the same length as input, but received kernel of shape "
+    rf"(?P<kernel>{SHAPE}) and input of shape (?P<input>{SHAPE})"
+)
 # TF 1.x variable scopes: "Trying to share variable d/dense/kernel, but specified shape
 # (1024, 1) and found shape (512, 1)."
 SHARED = Lazy(
@@ -132,6 +152,8 @@ UNDEFINED = Lazy(
     r"The shape of the input to \"?(?P<flatten>\w{1,60})\"? is not fully defined "
     rf"\(got (?P<shape>{SHAPE})\)"
     r"|The last dimension of the inputs? to (?:a )?(?P<dense>\w{1,60})(?: layer)? should be defined"
+    r"|The (?P<conv>channel) dimension of the inputs should be defined"
+    r"|Input has (?P<rank>undefined rank)"
 )
 # TensorShape.with_rank: "Shape (?, 64, 64, 3) must have rank 2", "... must have rank at least 3"
 WITH_RANK = Lazy(
@@ -230,11 +252,13 @@ def constructed(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("is not fully defined", "should be defined")
+@reads("is not fully defined", "should be defined", "Input has undefined rank")
 def undefined_axis(text: str, context: Context) -> Finding | None:
-    for anchor in ("is not fully defined", "should be defined"):
+    for anchor in ("is not fully defined", "should be defined", "Input has undefined rank"):
         for match in anchored(UNDEFINED, text, anchor, before=200, after=100):
             layer = match.group("flatten") or match.group("dense") or ""
+            if match.group("conv"):
+                layer = context.layer or "A convolution"
             return UndefinedAxis(layer, parse_shape(match.group("shape")))
     return None
 
@@ -282,7 +306,12 @@ def numpy_reshape(text: str, context: Context) -> Finding | None:
         return ReshapeMismatch(int(match.group("have")), _product(shape), target_shape=None)
     for match in anchored(GRAPH_RESHAPE, text, "Cannot reshape a tensor with"):
         want = match.group("want")
-        requested = int(want) if want else _product(parse_shape(match.group("shape")))
+        target = parse_shape(match.group("shape"))
+        requested = int(want) if want else _product(target)
+        given = _reshape_input(text[match.end() : match.end() + 800])
+        if given and target and given[0] != target[0] and given[0] and target[0]:
+            if _product(given[1:]) == _product(target[1:]):  # only the batch differs
+                return BatchMismatch("fixed-batch", (str(given[0]), str(target[0])))
         return ReshapeMismatch(int(match.group("have")), requested)
     for _ in anchored(TOTAL_SIZE, text, " new array must be unchanged", before=20):
         return ReshapeMismatch(None, None)
@@ -308,6 +337,15 @@ def reshape(text: str, context: Context) -> Finding | None:
     return None
 
 
+_RESHAPE_INPUT = Lazy(rf"with input shapes: (?P<shape>{SHAPE}), ")
+
+
+def _reshape_input(text: str) -> Shape | None:
+    """The input's shape in "... for 'Reshape' ... with input shapes: [16,8192], [4] ..."."""
+    match = _RESHAPE_INPUT.search(text)
+    return parse_shape(match.group("shape")) if match else None
+
+
 def _product(shape: Shape | None) -> int | None:
     if not shape:
         return None
@@ -331,11 +369,25 @@ def shape_rank(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("input and filter must have the same depth")
+@reads(
+    "input and filter must have the same depth",
+    "evenly divisible by filter depth",
+    "is not a multiple of input depth of filter",
+    "Computed output size would be negative",
+    "Kernel shape must have the same length as input",
+)
 def depth(text: str, context: Context) -> Finding | None:
-    for match in anchored(DEPTH, text, "input and filter must have the same depth"):
-        got, want = int(match.group("got")), int(match.group("want"))
-        return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
+    for anchor in ("depth: ", "is not a multiple of input depth of filter"):
+        for match in anchored(DEPTH, text, anchor, before=80, after=60):
+            got = int(match.group("got") or match.group("got2"))
+            want = int(match.group("want") or match.group("want2"))
+            return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
+    for match in anchored(NEGATIVE_OUTPUT, text, "Computed output size would be negative"):
+        return WindowTooLarge(window=match.group("window"), size=match.group("size"))
+    for match in anchored(KERNEL_LENGTH, text, "Kernel shape must have the same length as input"):
+        kernel, given = parse_shape(match.group("kernel")), parse_shape(match.group("input"))
+        if kernel is not None and given is not None:
+            return RankMismatch(len(kernel), len(given), shape=given, layer=context.layer)
     return None
 
 

@@ -184,6 +184,13 @@ PARTIAL_SHAPE = Lazy(
 LIST_CONTENTS = Lazy(
     r"Failed to convert (?:object|elements) of type <class '(?:list|tuple)'> to Tensor\. "
     r"Contents: (?P<contents>[\[(][^\n]{0,300}?[\])])\."
+    r"|Failed to convert elements of (?P<elements>[\[(][^\n]{0,300}?[\])]) to Tensor"
+)
+# tf.reshape(x, [x.shape[0], -1]) in a TF 1 graph: "Tried to convert 'shape' to a tensor and
+# failed. Error: None values not supported."
+NONE_SHAPE = Lazy(
+    r"Tried to convert '(?:shape|dims|multiples|output_shape)' to a tensor and failed\. Error: "
+    r"None values not supported"
 )
 # graph construction: "Dimensions must be equal, but are 16 and 32 for '{{node sub}} =
 # Sub[T=DT_FLOAT](x, sub/y)' with input shapes: [16,1], [32,1]."
@@ -766,17 +773,25 @@ def backprop_batch(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("partially known TensorShape", "to Tensor. Contents: ")
+@reads(
+    "partially known TensorShape",
+    "to Tensor. Contents: ",
+    "Failed to convert elements of ",
+    "to a tensor and failed. Error: None values",
+)
 def unknown_batch(text: str, context: Context) -> Finding | None:
     for match in anchored(PARTIAL_SHAPE, text, "Cannot convert a partially known TensorShape"):
         shape = parse_shape(match.group("shape"))
         if shape and shape[0] is None:
             return BatchMismatch("unknown-batch", (fmt(shape),))
-    for match in anchored(LIST_CONTENTS, text, "to Tensor. Contents: ", before=80, after=320):
-        contents = match.group("contents")
-        items = [item.strip() for item in contents.strip("[]()").split(",")]
-        if items and items[0] in ("None", "?"):
-            return BatchMismatch("unknown-batch", (contents,))
+    for anchor in ("to Tensor. Contents: ", "Failed to convert elements of "):
+        for match in anchored(LIST_CONTENTS, text, anchor, before=80, after=320):
+            contents = match.group("contents") or match.group("elements")
+            items = [item.strip() for item in contents.strip("[]()").split(",")]
+            if items and items[0] in ("None", "?"):
+                return BatchMismatch("unknown-batch", (contents,))
+    for _ in anchored(NONE_SHAPE, text, "to a tensor and failed. Error: None values", before=60):
+        return BatchMismatch("unknown-batch", ())
     return None
 
 
