@@ -188,6 +188,10 @@ FAMILIES = [
     ),
     # --- target-shape
     (
+        "InvalidArgumentError: logits and labels must have the same first dimension, got logits shape [6400,10] and labels shape [64]",
+        "target-shape",
+    ),
+    (
         "ValueError: Cannot feed value of shape (128,) for Tensor 'Placeholder_1:0', which has shape '(?, 10)'",
         "target-shape",
     ),

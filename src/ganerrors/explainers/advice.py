@@ -672,6 +672,26 @@ def _flattened_labels(found: LabelCount, context: Context) -> Advice:
     )
 
 
+def _labels_per_position(found: LabelCount, context: Context) -> Advice:
+    n, m = found.labels, found.examples
+    return Advice(
+        f"The loss got {n} labels for {m} rows of logits: one is {max(n, m) // min(n, m)} "
+        "times the other, as if one side had a value per position (pixel, time step) and the "
+        "other one per example.",
+        (
+            (
+                "Logits reshaped to (batch * positions, classes) for a per-pixel or per-step "
+                "loss, with labels of one class per example, or labels flattened per position "
+                "while the model gives one row per example.",
+                "Give labels and logits the same positions: reshape both the same way "
+                "(`tf.reshape(labels, [-1])` with `tf.reshape(logits, [-1, classes])`).",
+            ),
+        ),
+        "Print the labels' and the logits' shapes before reshaping them: a sparse loss wants "
+        "one label per row of logits.",
+    )
+
+
 def _label_count(found: LabelCount, context: Context) -> Advice:
     return Advice(
         f"The loss got {found.labels} labels for {found.examples} examples.",
@@ -1483,6 +1503,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "must-equal"): _must_equal,
     ("target-shape", "one-hot-to-sparse"): _sparse_or_ranks,
     ("target-shape", "flattened-labels"): _flattened_labels,
+    ("target-shape", "labels-per-position"): _labels_per_position,
     ("target-shape", "target-rank"): _target_rank,
     ("model-io-shape", "image-axes"): _image_axes,
     ("model-io-shape", "joined"): _joined,

@@ -264,12 +264,22 @@ class LabelCount(NamedTuple):
         return bool(classes) and self.labels == self.examples * (classes or 0)
 
     @property
+    def per_position(self) -> bool:
+        """One label per example against logits for every position of it (pixels, time steps:
+        logits reshaped to (batch * positions, classes)), or the other way round: one count
+        a whole multiple, 4 or more, of the other. A batch of another size rarely is."""
+        small, large = sorted((self.labels, self.examples))
+        return small >= 2 and large % small == 0 and large // small >= 4
+
+    @property
     def category(self) -> str:
-        return "target-shape" if self.flattened else "batch-size"
+        return "target-shape" if self.flattened or self.per_position else "batch-size"
 
     @property
     def situation(self) -> str:
-        return "flattened-labels" if self.flattened else "label-count"
+        if self.flattened:
+            return "flattened-labels"
+        return "labels-per-position" if self.per_position else "label-count"
 
     def details(self) -> dict[str, object]:
         return {"logits_shape": fmt(self.logits), "labels_shape": f"({self.labels},)"}
