@@ -18,6 +18,10 @@ from ganerrors.explainers import explain
 FAMILIES = [
     # --- batch-size
     (
+        "InvalidArgumentError: Specified a list with shape [32,1] from a tensor with shape [16,1]",
+        "batch-size",
+    ),
+    (
         "TypeError: Failed to convert elements of [None, -1] to Tensor. Consider casting elements to a supported type.",
         "batch-size",
     ),
@@ -128,6 +132,8 @@ FAMILIES = [
         "batch-size",
     ),
     # --- output-shape
+    ("InvalidArgumentError: logits must be 2-dimensional", "output-shape"),
+    ("InvalidArgumentError: logits must be 2-D, but got shape [32,7,7,10]", "output-shape"),
     (
         "ValueError: Dimensions must be equal, but are 10 and 2 for 'SoftmaxCrossEntropyWithLogits' (op: 'SoftmaxCrossEntropyWithLogits') with input shapes: [?,10], [?,2].",
         "output-shape",
@@ -187,6 +193,7 @@ FAMILIES = [
         "output-shape",
     ),
     # --- target-shape
+    ("InvalidArgumentError: labels must be 1-D, but got shape [32,10]", "target-shape"),
     (
         "InvalidArgumentError: logits and labels must have the same first dimension, got logits shape [6400,10] and labels shape [64]",
         "target-shape",
@@ -247,6 +254,47 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (
+        "ValueError: Shape must be at least rank 2 but is rank 1 for 'concat' (op: 'ConcatV2') with input shapes: [?,100], [?], [].",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: ConcatOp : Ranks of all input tensors should match: shape[0] = [32,100] vs. shape[1] = [32] [Op:ConcatV2]",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: ConcatOp : Expected concatenating dimensions in the range [-1, 1), but got 1",
+        "model-io-shape",
+    ),
+    ("InvalidArgumentError: input must be 4-dimensional[32,28,28]", "model-io-shape"),
+    (
+        "InvalidArgumentError: In[0] is not a matrix. Instead it has shape [32,28,28]",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: transpose expects a vector of size 4. But input(1) is a vector of size 3",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: In[0] mismatch In[1] shape: 784 vs. 100: [32,784] [100,256] 0 0",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Cannot assign to variable conv2d/kernel:0 due to variable shape (3, 3, 1, 32) and value shape (3, 3, 3, 32) are incompatible",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Received incompatible tensor with shape (3, 3, 3, 64) when attempting to restore variable with shape (3, 3, 1, 64) and name conv2d/kernel:0.",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Layer count mismatch when loading weights from file. Model expected 10 layers, found 13 saved layers.",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Weight count mismatch for layer #0 (named dense in the current model, dense in the save file). Layer expects 2 weights, but the saved weights have 1 elements.",
+        "model-io-shape",
+    ),
     (
         "InvalidArgumentError: {{function_node __wrapped__Conv2D_device_/job:localhost/replica:0/task:0/device:CPU:0}} input depth must be evenly divisible by filter depth: 1 vs 3 [Op:Conv2D] name:",
         "model-io-shape",
@@ -486,6 +534,10 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    (
+        "TypeError: Value passed to parameter 'indices' has DataType float32 not in list of allowed values: uint8, int32, int64",
+        "dtype",
+    ),
     ("TypeError: Expected int32, got 0.001 of type 'float' instead.", "dtype"),
     ("TypeError: Cannot convert 'abc' to EagerTensor of dtype float", "dtype"),
     ("TypeError: Expected float32, got 'abc' of type 'str' instead.", "dtype"),

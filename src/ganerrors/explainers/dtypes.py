@@ -180,7 +180,8 @@ def not_allowed(text: str, context: Context) -> Finding | None:
         got = _name(match.group("got"))
         if match.group("argument") in SIZE_PARAMETERS and got.startswith(("float", "half")):
             return FloatDimension(got)
-        if (match.group("attr") or "").startswith(("Tindices", "Tidx")):
+        indices = match.group("argument") in ("indices", "ids")
+        if indices or (match.group("attr") or "").startswith(("Tindices", "Tidx")):
             return _clash(got, "int32", op, "as indices", kind="indices")
         return _clash(got, "float32", op, "", kind="no-kernel")
     for match in anchored(DATATYPE_ATTR, text, "for attr '", before=60, after=120):

@@ -84,8 +84,27 @@ MODEL_INPUT = Lazy(
 # graph construction: "Shape must be rank 2 but is rank 4 for '{{node MatMul}} = ...' with
 # input shapes: [?,28,28,1], [784,128]."
 SHAPE_RANK = Lazy(
-    r"Shape must be rank (?P<want>\d{1,3}) but is rank (?P<got>\d{1,3}) for "
-    r"'(?P<node>[^\n]{0,600}?)'"
+    r"Shape must be (?P<bound>at least |at most )?rank (?P<want>\d{1,3}) but is rank "
+    r"(?P<got>\d{1,3}) for '(?P<node>[^\n]{0,600}?)'"
+)
+# kernels that check their inputs' ranks: conv2d "input must be 4-dimensional[32,28,28]", MatMul
+# "In[0] is not a matrix. Instead it has shape [32,28,28]", transpose "transpose expects a
+# vector of size 4. But input(1) is a vector of size 3", ConcatOp "Ranks of all input tensors
+# should match: shape[0] = [32,100] vs. shape[1] = [32]" and "Expected concatenating
+# dimensions in the range [-1, 1), but got 1"
+KERNEL_RANK = Lazy(
+    rf"input must be (?P<want>\d)-dimensional ?(?P<shape>{SHAPE})?"
+    rf"|In\[\d\] is not a matrix\.? ?(?:Instead it has shape (?P<matrix>{SHAPE}))?"
+    r"|transpose expects a vector of size (?P<perm>\d{1,3})\. But input\(1\) is a vector of "
+    r"size (?P<rank>\d{1,3})"
+    rf"|Ranks of all input tensors should match: shape\[\d{{1,4}}\] = (?P<a>{SHAPE}) vs\. "
+    rf"shape\[\d{{1,4}}\] = (?P<b>{SHAPE})"
+    r"|Expected concatenating dimensions in the range \[-(?P<range>\d{1,3}), \d{1,3}\)"
+)
+# batched matmul: "In[0] mismatch In[1] shape: 784 vs. 100: [32,784] [100,256] 0 0"
+BATCH_MATMUL = Lazy(
+    rf"In\[0\] mismatch In\[1\] shape: (?P<got>\d{{1,12}}) vs\. (?P<want>\d{{1,12}}): "
+    rf"(?P<a>{SHAPE}) (?P<b>{SHAPE})"
 )
 _LOSS_WORDS = ("loss", "cross_entropy", "crossentropy", "label", "target", "y_true")
 # convolutions: "input and filter must have the same depth: 3 vs 1" (TF 1), "input depth must be
@@ -183,6 +202,9 @@ GUFUNC = Lazy(
 # value.shape=(3, 3, 3, 32)"
 ASSIGNED = Lazy(
     rf"Tensor's shape (?P<saved>{SHAPE}) is not compatible with supplied shape (?P<model>{SHAPE})"
+    rf"|due to variable shape (?P<model4>{SHAPE}) and value shape (?P<saved4>{SHAPE})"
+    rf"|Received incompatible tensor with shape (?P<saved5>{SHAPE}) when attempting to restore "
+    rf"variable with shape (?P<model5>{SHAPE})"
     rf"|The variable shape (?P<model2>{SHAPE}),? and the assigned value shape (?P<saved2>{SHAPE})"
     rf"|variable\.shape=(?P<model3>{SHAPE}),? Received: value\.shape=(?P<saved3>{SHAPE})"
 )
@@ -192,6 +214,7 @@ ASSIGNED = Lazy(
 # loading."
 WEIGHT_FILE = Lazy(
     r"trying to load a weight file containing \d{1,6} layers into a model with \d{1,6} layers"
+    r"|Layer count mismatch when loading weights from file|Weight count mismatch for layer"
     r"|expects \d{1,6} weights, but the saved weights have \d{1,6} elements"
     r"|expected \d{1,6} variables, but received \d{1,6} variables during loading"
 )
@@ -212,6 +235,10 @@ FLOAT_DIMENSION = Lazy(
     "load a weight file containing",
     "but the saved weights have",
     "variables during loading",
+    " and value shape ",
+    "when attempting to restore variable",
+    "Layer count mismatch when loading weights",
+    "Weight count mismatch for layer",
 )
 def restore(text: str, context: Context) -> Finding | None:
     for match in (
@@ -219,12 +246,25 @@ def restore(text: str, context: Context) -> Finding | None:
         *anchored(WEIGHT_SHAPE, text, "ayer weight shape", before=1),
     ):
         return WeightShapes(parse_shape(match.group("model")), parse_shape(match.group("saved")))
-    for anchor in ("is not compatible with supplied", "assigned value shape", "value.shape="):
+    anchors = (
+        "is not compatible with supplied",
+        "assigned value shape",
+        "value.shape=",
+        " and value shape ",
+        "when attempting to restore variable",
+    )
+    for anchor in anchors:
         for match in anchored(ASSIGNED, text, anchor, before=300, after=300):
-            model = match.group("model") or match.group("model2") or match.group("model3")
-            saved = match.group("saved") or match.group("saved2") or match.group("saved3")
+            groups = match.groupdict()
+            model = next((groups[k] for k in groups if k.startswith("model") and groups[k]), None)
+            saved = next((groups[k] for k in groups if k.startswith("saved") and groups[k]), None)
             return WeightShapes(parse_shape(model), parse_shape(saved))
-    for anchor in ("weight file containing", "saved weights have", "variables during loading"):
+    for anchor in (
+        "weight file containing",
+        "saved weights have",
+        "variables during loading",
+        "count mismatch ",
+    ):
         for _ in anchored(WEIGHT_FILE, text, anchor, before=120, after=60):
             return WeightShapes(None, None)
     return None
@@ -356,16 +396,56 @@ def _product(shape: Shape | None) -> int | None:
     return total
 
 
-@reads("Shape must be rank ")
+@reads("Shape must be rank ", "Shape must be at least rank ", "Shape must be at most rank ")
 def shape_rank(text: str, context: Context) -> Finding | None:
-    for match in anchored(SHAPE_RANK, text, "Shape must be rank "):
+    for match in anchored(SHAPE_RANK, text, "Shape must be ", after=800):
         node = match.group("node").lower()
         role = "target" if any(word in node for word in _LOSS_WORDS) else "input"
+        bound = {"at least ": "min", "at most ": "max"}.get(match.group("bound") or "", "exact")
         return RankMismatch(
             int(match.group("want")),
             int(match.group("got")),
+            bound,  # type: ignore[arg-type]
             role=role,  # type: ignore[arg-type]
         )
+    return None
+
+
+@reads(
+    "-dimensional",
+    "is not a matrix",
+    "transpose expects a vector of size",
+    "Ranks of all input tensors should match",
+    "Expected concatenating dimensions in the range",
+    "mismatch In[1] shape",
+)
+def kernel_rank(text: str, context: Context) -> Finding | None:
+    for anchor in (
+        "-dimensional",
+        "is not a matrix",
+        "transpose expects",
+        "Ranks of all",
+        "range [",
+    ):
+        for match in anchored(KERNEL_RANK, text, anchor, before=60, after=200):
+            if match.group("want"):
+                shape = parse_shape(match.group("shape"))
+                got = len(shape) if shape is not None else None
+                return RankMismatch(int(match.group("want")), got, shape=shape)
+            if match.group("perm"):
+                return RankMismatch(int(match.group("perm")), int(match.group("rank")))
+            if match.group("a"):
+                a, b = parse_shape(match.group("a")), parse_shape(match.group("b"))
+                if a is not None and b is not None:
+                    return RankMismatch(max(len(a), len(b)), min(len(a), len(b)), shape=b)
+                continue
+            if match.group("range"):
+                return RankMismatch(None, int(match.group("range")))
+            shape = parse_shape(match.group("matrix"))
+            return RankMismatch(2, len(shape) if shape is not None else None, shape=shape)
+    for match in anchored(BATCH_MATMUL, text, "mismatch In[1] shape", before=20):
+        a, b = parse_shape(match.group("a")), parse_shape(match.group("b"))
+        return FeatureMismatch(int(match.group("want")), int(match.group("got")), a, b)
     return None
 
 
@@ -485,6 +565,7 @@ READERS = (
     numpy_matmul,
     numpy_reshape,
     shape_rank,
+    kernel_rank,
     depth,
     shared_variable,
     concatenate_layer,

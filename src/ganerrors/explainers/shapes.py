@@ -456,6 +456,39 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
     return None
 
 
+# the cross-entropy kernels (TF 1): "logits must be 2-dimensional", "logits must be 2-D, but got
+# shape [32,7,7,10]" (a map of class scores), "labels must be 1-D, but got shape [32,10]"
+# (one-hot labels to the sparse loss), "labels must be 2-dimensional"
+KERNEL_DIMS = Lazy(
+    r"(?P<what>logits|labels) must be (?P<want>\d)-(?:D|dimensional)"
+    rf"(?:, but got shape (?P<shape>{SHAPE}))?"
+)
+# a fixed-size list (TensorList, an unstacked batch) met another batch: "Specified a list with
+# shape [32,1] from a tensor with shape [16,1]"
+TENSOR_LIST = Lazy(
+    rf"Specified a list with shape (?P<want>{SHAPE}) from a tensor with shape (?P<got>{SHAPE})"
+)
+
+
+@reads("logits must be ", "labels must be ", "Specified a list with shape")
+def kernel_dims(text: str, context: Context) -> Finding | None:
+    for anchor in ("logits must be ", "labels must be "):
+        for match in anchored(KERNEL_DIMS, text, anchor, after=120):
+            shape = parse_shape(match.group("shape"))
+            want = int(match.group("want"))
+            if match.group("what") == "logits":
+                return SparseRanks(1, len(shape) if shape else want + 2)
+            got = f"{fmt(shape)}" if shape else "(another rank)"
+            return SparseLabels(got, f"labels of rank {want}")
+    for match in anchored(TENSOR_LIST, text, "Specified a list with shape"):
+        pair = shapes_of(match, "got", "want")
+        if pair is not None:
+            found = ShapePair(*pair, roles="input", names=("tensor", "list"), by="A TensorList")
+            if found.verdict:
+                return found
+    return None
+
+
 @reads("Rank of labels (received")
 def sparse_rank(text: str, context: Context) -> Finding | None:
     for match in anchored(SPARSE_RANK, text, "Rank of labels (received"):
@@ -1000,6 +1033,7 @@ READERS = (
     fit_check,
     target_array,
     sparse_rank,
+    kernel_dims,
     squeeze,
     sample_count,
     equal_rank,
