@@ -453,6 +453,8 @@ FAMILIES = [
         "model-io-shape",
     ),
     # --- numerics
+    ("ValueError: Imaginary component 1.2e+03", "numerics"),
+    ("LinAlgError: Singular matrix", "numerics"),
     ("OverflowError: math range error", "numerics"),
     ("RuntimeWarning: invalid value encountered in true_divide", "numerics"),
     ("AssertionError: Model diverged with loss = NaN", "numerics"),
@@ -486,6 +488,7 @@ FAMILIES = [
     ("RuntimeWarning: invalid value encountered in sqrt", "numerics"),
     ("InvalidArgumentError: Tensor had Inf values", "numerics"),
     # --- no-gradients
+    ("ValueError: None values not supported.", "no-gradients"),
     (
         "WARNING:tensorflow:The dtype of the target tensor must be floating (e.g. tf.float32) when calling GradientTape.gradient, got tf.int32",
         "no-gradients",
@@ -534,6 +537,10 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    (
+        "ValueError: Invalid images dtype: expected float dtype. Received: images.dtype=uint8",
+        "dtype",
+    ),
     (
         "TypeError: Value passed to parameter 'indices' has DataType float32 not in list of allowed values: uint8, int32, int64",
         "dtype",
@@ -584,6 +591,7 @@ FAMILIES = [
     ),
     ("TypeError: x and y must have the same dtype, got tf.float32 != tf.int32.", "dtype"),
     # --- index-range
+    ("IndexError: Target 10 is out of bounds.", "index-range"),
     ("InvalidArgumentError: Expected size[0] in [0, 64], but got 128", "index-range"),
     ("IndexError: index out of range in self", "index-range"),
     (
@@ -634,6 +642,9 @@ def test_a_message_family_gets_its_checklist_item(message: str, category: str | 
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.
 GENERAL = {
+    "ValueError: Imaginary component 1.2e+03",
+    "LinAlgError: Singular matrix",
+    "ValueError: None values not supported.",
     "OverflowError: math range error",
     "IndexError: index 10 is out of bounds for axis 1 with size 10",
     "InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]",

@@ -53,8 +53,12 @@ NOT_ALLOWED = Lazy(
 DATATYPE_ATTR = Lazy(
     rf"DataType (?P<got>{_DT}) for attr '(?P<attr>\w{{1,50}})' not in list of allowed values"
 )
-# Keras 3's standardize_dtype: "Invalid dtype: object", "Invalid dtype: str768"
-INVALID = Lazy(r"Invalid dtype: (?P<got>[\w.<>']{1,40})")
+# Keras 3's standardize_dtype: "Invalid dtype: object", "Invalid dtype: str768"; its image
+# layers: "Invalid images dtype: expected float dtype. Received: images.dtype=uint8"
+INVALID = Lazy(
+    r"Invalid dtype: (?P<got>[\w.<>']{1,40})"
+    r"|Invalid images dtype: expected float dtype\. Received: images\.dtype=(?P<images>\w{1,20})"
+)
 # strings read from a file and cast: "Cast string to float is not supported"
 CAST = Lazy(rf"Cast (?P<got>{_DT}) to (?P<expected>{_DT}) is not supported")
 # "Expected float32 passed to parameter 'y' of op 'Maximum', got 'abc' of type 'str' instead."
@@ -191,10 +195,12 @@ def not_allowed(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Invalid dtype: ")
+@reads("Invalid dtype: ", "Invalid images dtype")
 def invalid(text: str, context: Context) -> Finding | None:
     for match in anchored(INVALID, text, "Invalid dtype: "):
         return _clash(match.group("got"), "float32", "Keras", "", kind="object")
+    for match in anchored(INVALID, text, "Invalid images dtype"):
+        return _clash(match.group("images"), "float32", context.layer or "An image layer")
     return None
 
 

@@ -166,11 +166,23 @@ _NUMERIC_WORDS = (
 )
 
 
+#: Errors of computations that went out of range without printing NaN: Python's math module,
+#: singular matrices, and the complex square roots of FID's covariance matrices.
+_NUMERIC_PHRASES = (
+    "math domain error",
+    "math range error",
+    "Singular matrix",
+    "not invertible",
+    "Imaginary component",
+    "ComplexWarning",
+)
+
+
 def non_finite(text: str, context: Context) -> Finding | None:
     """NaN or Inf next to a word of losses and tensors, or printed several times (a log of
     values going bad); Python's "math domain error" (a log or a root of a value <= 0)."""
     tail = text[-4000:]
-    if "math domain error" in tail or "math range error" in tail:
+    if any(phrase in tail for phrase in _NUMERIC_PHRASES):
         return NonFinite("NaN", "", "loss")
     matches = list(NON_FINITE.finditer(tail))
     found = [m.group("what") for m in matches]
@@ -189,7 +201,7 @@ def non_finite(text: str, context: Context) -> Finding | None:
 _GRADIENT_CODE = ("gradient", "grads", "clip_by", "optimizer", "minimize", "t_list")
 _NO_GRADIENT = Lazy(
     r"(?i)\bno gradients?\b|gradients? (?:is|are) none|none (?:for|as) (?:the )?gradient"
-    r"|not differentiable"
+    r"|not differentiable|\bgrad\w{0,20}\b[^\n]{0,40}\bNone\b(?! values)"
 )
 
 
@@ -208,9 +220,8 @@ def gradients(text: str, context: Context) -> Finding | None:
         if "grad" in code:
             return MissingGradients(how="none-values")
     if "None values not supported" in text:
-        code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
-        if any(word in code for word in _GRADIENT_CODE):
-            return MissingGradients(how="none-values")
+        # the most common None on its way into a TensorFlow op in a training step: a gradient
+        return MissingGradients(how="none-values")
     return None
 
 

@@ -31,12 +31,18 @@ SLICE_RANGE = Lazy(
     r"(?P<value>-?\d{1,18})"
 )
 # PyTorch's embedding (Keras 3 on the torch backend): "IndexError: index out of range in self"
-TORCH_INDEX = Lazy(r"index out of range in self")
+TORCH_INDEX = Lazy(r"index out of range in self|Target (?P<value>-?\d{1,18}) is out of bounds")
 # tf.math.confusion_matrix (metrics): "assertion failed: [`labels` out of bound]"
 OUT_OF_BOUND = Lazy(r"\b(?P<what>labels|predictions) out of bound")
 
 
-@reads("does not index into", " out of bound", "], but got ", "index out of range in self")
+@reads(
+    "does not index into",
+    " out of bound",
+    "], but got ",
+    "index out of range in self",
+    " is out of bounds.",
+)
 def gather_nd(text: str, context: Context) -> Finding | None:
     for match in anchored(SLICE_RANGE, text, "], but got ", before=40, after=40):
         size, value = int(match.group("size")), int(match.group("value"))
@@ -44,6 +50,9 @@ def gather_nd(text: str, context: Context) -> Finding | None:
             return IndexOutOfRange(value, size + 1, "index", position=match.group("position"))
     for _ in anchored(TORCH_INDEX, text, "index out of range in self", after=40):
         return IndexOutOfRange(None, None, "index", embedding=True)
+    for match in anchored(TORCH_INDEX, text, " is out of bounds.", before=40, after=20):
+        if match.group("value"):  # PyTorch's cross-entropy: "Target 10 is out of bounds."
+            return IndexOutOfRange(int(match.group("value")), None, "label")
     for match in anchored(GATHER_ND, text, "does not index into", before=200, after=140):
         return IndexOutOfRange(None, None, "index", position=match.group("position"))
     for match in anchored(OUT_OF_BOUND, text, " out of bound", before=12, after=20):
