@@ -148,7 +148,7 @@ def index_range(text: str, context: Context) -> Finding | None:
 
 # --- NaN and Inf --------------------------------------------------------------------------
 
-NON_FINITE = Lazy(r"(?<![\w.])(?P<what>NaN|nan|Nan|NAN|-?[Ii]nf|-?[Ii]nfinity|INF)(?![\w(])")
+NON_FINITE = Lazy(r"(?<![\w.])(?P<what>NaN|nan|Nan|NAN|-?[Ii]nf|-?[Ii]nfinity|INF)s?(?![\w(])")
 _NUMERIC_WORDS = (
     "loss",
     "value",
