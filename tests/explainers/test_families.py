@@ -132,6 +132,10 @@ FAMILIES = [
         "batch-size",
     ),
     # --- output-shape
+    (
+        "ValueError: Shape must be rank 2 but is rank 4 for 'SoftmaxCrossEntropyWithLogits' (op: 'SoftmaxCrossEntropyWithLogits') with input shapes: [?,7,7,10], [?,10].",
+        "output-shape",
+    ),
     ("InvalidArgumentError: logits must be 2-dimensional", "output-shape"),
     ("InvalidArgumentError: logits must be 2-D, but got shape [32,7,7,10]", "output-shape"),
     (
@@ -193,6 +197,10 @@ FAMILIES = [
         "output-shape",
     ),
     # --- target-shape
+    (
+        "ValueError: Shape must be rank 1 but is rank 2 for 'SparseSoftmaxCrossEntropyWithLogits/SparseSoftmaxCrossEntropyWithLogits' (op: 'SparseSoftmaxCrossEntropyWithLogits') with input shapes: [?,10], [?,10].",
+        "target-shape",
+    ),
     ("InvalidArgumentError: labels must be 1-D, but got shape [32,10]", "target-shape"),
     (
         "InvalidArgumentError: logits and labels must have the same first dimension, got logits shape [6400,10] and labels shape [64]",

@@ -22,6 +22,7 @@ from ganerrors.explainers.findings import (
     ReshapeMismatch,
     ShapePair,
     SharedVariable,
+    SparseRanks,
     TransposedConv,
     UndefinedAxis,
     WeightShapes,
@@ -378,6 +379,14 @@ def reshape(text: str, context: Context) -> Finding | None:
 
 
 _RESHAPE_INPUT = Lazy(rf"with input shapes: (?P<shape>{SHAPE}), ")
+_INPUT_LIST = Lazy(rf"with input shapes: (?P<shapes>{SHAPE}(?:, {SHAPE}){{0,8}})")
+_CROSS_ENTROPY_KERNEL = Lazy(r"(?:Sparse)?SoftmaxCrossEntropyWithLogits")
+
+
+def _reshape_input_list(text: str) -> list[Shape]:
+    """Every shape of "with input shapes: [?,7,7,10], [?,10]"."""
+    match = _INPUT_LIST.search(text)
+    return [shape for _, shape in shapes_in(match.group("shapes"))] if match else []
 
 
 def _reshape_input(text: str) -> Shape | None:
@@ -399,6 +408,15 @@ def _product(shape: Shape | None) -> int | None:
 @reads("Shape must be rank ", "Shape must be at least rank ", "Shape must be at most rank ")
 def shape_rank(text: str, context: Context) -> Finding | None:
     for match in anchored(SHAPE_RANK, text, "Shape must be ", after=800):
+        kernel = _CROSS_ENTROPY_KERNEL.search(match.group("node"))
+        inputs = _reshape_input_list(text[match.end() : match.end() + 800]) if kernel else []
+        if len(inputs) >= 2:
+            # the cross-entropy kernels take (logits, labels): which of them has the rank?
+            logits, labels = inputs[0], inputs[1]
+            found = ShapePair(labels, logits, roles="labels", names=("labels", "logits"))
+            if len(logits) == int(match.group("got")) and found.verdict:
+                return found
+            return SparseRanks(len(labels), len(logits))
         node = match.group("node").lower()
         role = "target" if any(word in node for word in _LOSS_WORDS) else "input"
         bound = {"at least ": "min", "at most ": "max"}.get(match.group("bound") or "", "exact")
