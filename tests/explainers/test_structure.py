@@ -228,3 +228,10 @@ def test_a_label_one_past_the_last_class_is_said_so():
     text = explain(EMBEDDING.message).summary
     assert "Index 10 is one past the last row, 9" in text and "exactly" not in text
     assert "Label 6 is one past the last class, 5" in explain(LABEL.message).summary
+
+
+def test_two_shapes_of_unknown_roles_in_a_message_of_no_loss_are_a_models_shapes():
+    # a family no reader knows: with no word of labels or losses, not a target or an output
+    diagnosis = explain("ValueError: the shapes (None, 32) and (None, 64) do not match")
+    assert diagnosis is not None and diagnosis.confidence == "low"
+    assert diagnosis.category == "model-io-shape"

@@ -290,7 +290,18 @@ def shape_pair(text: str, context: Context) -> Finding | None:
         found = ShapePair(a, b, roles="input", names=("input", "expected input"))
     else:
         found = ShapePair(a, b, broadcast=broadcast)
+        if found.category in ("output-shape", "target-shape") and not _mentions_labels(text):
+            # two shapes of no known roles, in a message of no loss: a model's or layer's
+            found = ShapePair(a, b, roles="input", names=("first", "second"), broadcast=broadcast)
     return found if found.verdict else None
+
+
+_LOSS_CONTEXT = ("label", "target", "logit", "loss", "y_true", "y_pred", "predict", "entropy")
+
+
+def _mentions_labels(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _LOSS_CONTEXT)
 
 
 # --- shape arithmetic with floats -----------------------------------------------------------
