@@ -49,6 +49,40 @@ def test_labels_against_predictions_blame_the_side_that_is_wrong(labels, predict
     assert (verdict[0] if verdict else None) == category
 
 
+@pytest.mark.parametrize(
+    ("labels", "predictions", "loss", "category"),
+    [
+        # a categorical loss wants one-hot labels: width-1 labels are class indices ...
+        ((None, 1), (None, 10), "categorical", "target-shape"),
+        ((None, 1), (None, 2), "categorical", "target-shape"),
+        # ... and one-hot labels of another width mean the last layer is not one unit a class
+        ((None, 4), (None, 10), "categorical", "output-shape"),
+        ((None, 11), (None, 10), "categorical", "output-shape"),
+        ((None, 7), (None, 1), "categorical", "output-shape"),
+        # a binary loss wants one score per example: the wider side is wrong
+        ((32, 1), (32, 10), "binary", "output-shape"),
+        ((32, 4), (32, 1), "binary", "target-shape"),
+        # no loss named: a real/fake score is never 3 columns wide, class indices are 1
+        ((32, 1), (32, 10), "", "target-shape"),
+        ((32, 1), (32, 2), "", "output-shape"),
+        # an axis of 1 too many in the predictions is not another layout
+        ((None, 7), (None, 1, 7), "", "output-shape"),
+    ],
+)
+def test_the_loss_named_decides_which_side_of_a_width_mismatch_is_wrong(
+    labels, predictions, loss, category
+):
+    verdict = pair_verdict(labels, predictions, "labels", loss=loss)
+    assert verdict is not None and verdict[0] == category
+
+
+def test_feature_maps_of_another_depth_are_the_models_shapes_not_a_loss():
+    # two 4-D operands of unknown roles (a skip connection, an Add): not labels and scores
+    assert pair_verdict((32, 8, 8, 4), (32, 8, 8, 2), "operands")[0] == "model-io-shape"
+    # with roles known (a loss's node inputs), the wider side is still the one at fault
+    assert pair_verdict((20, 46, 46, 15), (20, 46, 46, 38), "labels")[0] == "output-shape"
+
+
 def test_broadcasting_ops_do_not_count_an_axis_of_1_as_a_difference():
     assert pair_verdict((32, 1), (32, 10), "operands", broadcast=True) is None
     assert pair_verdict((16, 1), (32, 1), "operands", broadcast=True)[0] == "batch-size"
@@ -194,3 +228,10 @@ def test_a_label_one_past_the_last_class_is_said_so():
     text = explain(EMBEDDING.message).summary
     assert "Index 10 is one past the last row, 9" in text and "exactly" not in text
     assert "Label 6 is one past the last class, 5" in explain(LABEL.message).summary
+
+
+def test_two_shapes_of_unknown_roles_in_a_message_of_no_loss_are_a_models_shapes():
+    # a family no reader knows: with no word of labels or losses, not a target or an output
+    diagnosis = explain("ValueError: the shapes (None, 32) and (None, 64) do not match")
+    assert diagnosis is not None and diagnosis.confidence == "low"
+    assert diagnosis.category == "model-io-shape"

@@ -68,3 +68,32 @@ def noise_and_labels_of_different_batches() -> Step:
         return tf().concat([tf().ones((16, 8)), tf().ones((32, 10))], axis=1)
 
     return step
+
+
+@case(
+    "short-last-batch-in-a-retracing-loop",
+    "Labels (24, 1) made once; a loop over Dataset.batch(24) of 32 images calls a step traced "
+    "with reduce_retracing=True, and its last batch has 8",
+    "batch-size",
+    {"eager": r"InvalidArgumentError: Incompatible shapes: \[24,1\] vs. \[8,1\]"},
+    explained="drop_remainder",
+    detail=True,
+)
+def short_last_batch_in_a_retracing_loop() -> Step:
+    model = discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+    batch_size = 24
+    real_labels = tf().ones((batch_size, 1))  # made once, for a full batch
+
+    # The relaxed trace has the batch axis unknown, so no shape check can fail while tracing:
+    # the labels meet the short last batch only when the graph runs.
+    @tf().function(reduce_retracing=True)
+    def train_step(images: Any) -> Any:
+        return loss(real_labels, model(images))
+
+    def step(images: Any) -> Any:
+        for batch in tf().data.Dataset.from_tensor_slices(images).batch(batch_size):
+            value = train_step(batch)
+        return value
+
+    return step

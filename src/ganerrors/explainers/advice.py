@@ -15,13 +15,17 @@ from typing import Any, NamedTuple
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
+    BatchMismatch,
+    DatasetShapes,
     DtypeClash,
     FeatureMismatch,
     Finding,
     FloatDimension,
     IndexOutOfRange,
+    InputCount,
     JoinedShapes,
     LabelCount,
+    LabelForm,
     LogitsMismatch,
     LossShapes,
     MissingGradients,
@@ -34,6 +38,8 @@ from ganerrors.explainers.findings import (
     SharedVariable,
     SparseLabels,
     SparseRanks,
+    TransposedConv,
+    UndefinedAxis,
     WeightShapes,
     WindowTooLarge,
 )
@@ -333,6 +339,59 @@ def _widths(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+def _class_indices(pair: ShapePair, context: Context) -> Advice:
+    first, second = pair.names
+    classes = pair.second[-1]
+    return Advice(
+        f"{_what(pair)} differ in the last axis: one value per example in the {first}, "
+        f"{classes} in the {second}: the labels are class indices where a categorical loss "
+        "wants one-hot rows, one column per class.",
+        (
+            (
+                f"Integer class labels (shape (batch, 1) or (batch,)) given to a loss that "
+                f"compares one-hot rows with the model's {classes} class scores "
+                "(categorical_crossentropy, softmax_cross_entropy).",
+                "One-hot encode them (`tf.one_hot(labels, num_classes)`, "
+                "`keras.utils.to_categorical`), or keep them and use the sparse loss "
+                "(`SparseCategoricalCrossentropy`).",
+            ),
+            (
+                "A real/fake verdict (one label per example) met a classifier's output: for a "
+                "discriminator the model should give one score per example.",
+                "End the discriminator in `Dense(1)`.",
+            ),
+        ),
+        "Either one-hot labels of the model's width with `CategoricalCrossentropy`, or integer "
+        "labels with `SparseCategoricalCrossentropy`; print `labels.shape` and "
+        "`model.output_shape` to check.",
+    )
+
+
+def _classes(pair: ShapePair, context: Context) -> Advice:
+    first, second = pair.names
+    labels, units = pair.first[-1], pair.second[-1]
+    return Advice(
+        f"{_what(pair)} differ in the last axis: one-hot {first} of {labels} classes, "
+        f"{units} values per example in the {second}.",
+        (
+            (
+                f"The model's last layer has {units} units while the labels have {labels} "
+                "classes: a head copied from another data set or tutorial, or classes added or "
+                "dropped in the data.",
+                f"Give the last layer one unit per class: `Dense({labels})` (or "
+                "`Dense(num_classes)`).",
+            ),
+            (
+                "The labels were one-hot encoded with another number of classes than the "
+                "model was built for.",
+                "One-hot encode with the model's number of classes.",
+            ),
+        ),
+        "Make the model's last layer as wide as the labels have classes: print "
+        "`model.output_shape` and `labels.shape`; the last axes must agree.",
+    )
+
+
 def _output_image_axes(pair: ShapePair, context: Context) -> Advice:
     return Advice(
         f"{_what(pair)} differ in their image axes: the model's output is {fmt(pair.second)}, "
@@ -421,6 +480,142 @@ def _input(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+# --- more shape findings ----------------------------------------------------------------------
+
+
+def _fixed_batch_graph(found: BatchMismatch, context: Context) -> Advice:
+    sizes = f" ({', '.join(found.sizes)})" if found.sizes else ""
+    return Advice(
+        "An op built for one batch size met a batch of another size"
+        f"{sizes}: a transposed convolution's `output_shape` (or a reshape) written with a "
+        "fixed BATCH_SIZE gets the smaller last batch, or a sample batch of another size.",
+        (
+            _fixed_batch("BATCH_SIZE", "another number of"),
+            (
+                "`tf.nn.conv2d_transpose(x, w, output_shape=[batch_size, ...])` with a "
+                "constant batch size, while sampling or evaluating with another one.",
+                "Take it from the input: `output_shape=[tf.shape(x)[0], h, w, c]`.",
+            ),
+        ),
+        BATCH_FIX,
+    )
+
+
+def _unknown_batch(found: BatchMismatch, context: Context) -> Advice:
+    shape = f" ({', '.join(found.sizes)})" if found.sizes else ""
+    return Advice(
+        "A shape was built from the static batch size, which is None (unknown) until the graph "
+        f"runs{shape}: `x.shape[0]` or `x.get_shape()[0]` is not a number under tf.function "
+        "or in a TF 1 graph.",
+        (
+            (
+                "Noise, labels or a reshape sized with `images.shape[0]` (or a fixed "
+                "placeholder batch of None).",
+                "Use the dynamic size: `tf.shape(images)[0]`.",
+            ),
+        ),
+        "Take batch sizes from `tf.shape(x)[0]` (a tensor, known when the step runs), not from "
+        "`x.shape[0]`.",
+    )
+
+
+def _input_count(found: InputCount, context: Context) -> Advice:
+    return Advice(
+        f"A model with {found.expected} input(s) was given {found.got} input arrays or tensors.",
+        (
+            (
+                "The labels went in as a second input: a dataset of (images, labels) passed "
+                "where the model takes images only, or `model([x, y])` for `model(x)`.",
+                "Pass (inputs, targets) as the two elements fit() expects, or build the model "
+                "with as many Input layers as it is given arrays.",
+            ),
+            (
+                "A conditional GAN whose generator or discriminator takes (noise, label) or "
+                "(image, label), called with one of them only.",
+                "Call it with both: `model([noise, labels])`.",
+            ),
+        ),
+        "Print `model.inputs` and compare it with what is passed to the model.",
+    )
+
+
+def _target_count(found: InputCount, context: Context) -> Advice:
+    return Advice(
+        f"A model with {found.expected} output(s) was given {found.got} target arrays.",
+        (
+            (
+                "Several label arrays passed to a model with one output (real and fake labels "
+                "as two targets), or one array for a model with several outputs.",
+                "Give one target array per output: `np.concatenate` real and fake labels into "
+                "one, or list one per output.",
+            ),
+        ),
+        "Print `model.outputs` and compare them with the targets given to fit() or "
+        "train_on_batch().",
+    )
+
+
+def _undefined_axis(found: UndefinedAxis, context: Context) -> Advice:
+    shape = f" (shape {fmt(found.shape)})" if found.shape else ""
+    return Advice(
+        f"{found.layer or 'A layer'} needs to know the size of its input's axes and got "
+        f"unknown ones{shape}: a Dense layer's weights need the number of input features, "
+        "Flatten needs the image size.",
+        (
+            (
+                "The model was built without a fixed image size (`Input((None, None, 3))`) and "
+                "a Flatten or Dense comes after the convolutions.",
+                "Give the Input the real image size, or use `GlobalAveragePooling2D()` instead "
+                "of Flatten.",
+            ),
+            (
+                "A reshape computed with an unknown size (`tf.reshape(x, [-1, n])` where n is "
+                "None), or a Lambda layer whose output shape is unknown.",
+                "",
+            ),
+        ),
+        "Print `model.summary()`: every axis before the first Dense layer, batch aside, must "
+        "have a known size.",
+    )
+
+
+def _transposed_conv(found: TransposedConv, context: Context) -> Advice:
+    return Advice(
+        "A transposed convolution was given an `output_shape` that its input, strides and "
+        f"padding cannot make (the output size is {found.actual}, the input gives "
+        f"{found.computed}).",
+        (
+            (
+                "`tf.nn.conv2d_transpose` with an `output_shape` that is not the input size "
+                "times the stride (with 'SAME' padding), e.g. after the image size changed.",
+                "Make each generator layer double the size: input 4 -> 8 -> 16 -> ... "
+                "with strides 2 and 'SAME' padding.",
+            ),
+            GENERATOR_SIZE,
+        ),
+        "Print the shape of the input to each transposed convolution and the output_shape "
+        "given to it; with stride 2 and 'SAME' padding the output is twice the input.",
+    )
+
+
+def _dataset_elements(found: DatasetShapes, context: Context) -> Advice:
+    return Advice(
+        f"The dataset has examples of different shapes ({fmt(found.first)} and "
+        f"{fmt(found.other)}), so they cannot be stacked into one batch.",
+        (
+            (
+                "Images of different sizes, or grayscale images among colour ones (1 channel "
+                "against 3), read from a folder.",
+                "Resize and convert every image in the pipeline: `tf.image.resize(image, "
+                "(h, w))`, `channels=3` when decoding.",
+            ),
+            IMAGES_RESIZED,
+        ),
+        "Give every example the shape the models were built for before batching: resize, and "
+        "decode with a fixed number of channels.",
+    )
+
+
 # --- other shape findings -------------------------------------------------------------------
 
 
@@ -477,6 +672,26 @@ def _flattened_labels(found: LabelCount, context: Context) -> Advice:
     )
 
 
+def _labels_per_position(found: LabelCount, context: Context) -> Advice:
+    n, m = found.labels, found.examples
+    return Advice(
+        f"The loss got {n} labels for {m} rows of logits: one is {max(n, m) // min(n, m)} "
+        "times the other, as if one side had a value per position (pixel, time step) and the "
+        "other one per example.",
+        (
+            (
+                "Logits reshaped to (batch * positions, classes) for a per-pixel or per-step "
+                "loss, with labels of one class per example, or labels flattened per position "
+                "while the model gives one row per example.",
+                "Give labels and logits the same positions: reshape both the same way "
+                "(`tf.reshape(labels, [-1])` with `tf.reshape(logits, [-1, classes])`).",
+            ),
+        ),
+        "Print the labels' and the logits' shapes before reshaping them: a sparse loss wants "
+        "one label per row of logits.",
+    )
+
+
 def _label_count(found: LabelCount, context: Context) -> Advice:
     return Advice(
         f"The loss got {found.labels} labels for {found.examples} examples.",
@@ -498,6 +713,24 @@ def _sample_count(found: SampleCount, context: Context) -> Advice:
         ),
         "Build the inputs and the labels from the same examples, and check "
         "`len(x) == len(y)` before `fit()`.",
+    )
+
+
+def _label_form(found: LabelForm, context: Context) -> Advice:
+    shape = f" (shape {fmt(found.shape)})" if found.shape else ""
+    return Advice(
+        f"The labels{shape} are not in the form this loss or metric takes: one-hot rows where "
+        "one class index per example is expected, or the other way round.",
+        (
+            (
+                "One-hot labels (or the model's class scores) given where class indices are "
+                "expected, e.g. to a scikit-learn metric or a tf.estimator classifier.",
+                "Turn them into indices with `np.argmax(y, axis=1)`, or build the classifier "
+                "with `n_classes` equal to the number of classes.",
+            ),
+        ),
+        "Print the labels' shape: give class indices (n,) where a metric or estimator wants "
+        "them, and one-hot rows (n, classes) only to a categorical loss.",
     )
 
 
@@ -549,9 +782,19 @@ def _sparse_ranks(found: SparseRanks, context: Context) -> Advice:
 
 
 def _restore(found: WeightShapes, context: Context) -> Advice:
+    if found.saved is None or found.model is None:
+        summary = (
+            "The saved weights do not fit the model they are loaded into: it was built with "
+            "other layers or sizes than the one that was saved."
+        )
+    else:
+        summary = (
+            f"Saved weights of shape {fmt(found.saved)} are loaded into a variable of shape "
+            f"{fmt(found.model)}: the model was built with other sizes than the one that was "
+            "saved."
+        )
     return Advice(
-        f"Saved weights of shape {fmt(found.saved)} are loaded into a variable of shape "
-        f"{fmt(found.model)}: the model was built with other sizes than the one that was saved.",
+        summary,
         (
             (
                 "A size changed since the checkpoint was written (the noise size, the "
@@ -945,6 +1188,24 @@ def _index(found: IndexOutOfRange, context: Context) -> Advice:
     )
 
 
+def _one_class(found: IndexOutOfRange, context: Context) -> Advice:
+    return Advice(
+        f"A class label is {found.value}, but the loss compares it with 1 class score: the "
+        "model's output has one unit, and a sparse categorical loss reads that as a single "
+        "class, so only the label 0 is valid.",
+        (
+            (
+                "A binary task (real/fake, two classes) with a one-unit output and "
+                "`sparse_categorical_crossentropy`.",
+                "Use `binary_crossentropy` with the one-unit (sigmoid) output, or give the "
+                "model `Dense(2)` for the sparse loss.",
+            ),
+        ),
+        "Match the loss to the output: one score per example goes with binary cross-entropy; a "
+        "sparse categorical loss needs one unit per class.",
+    )
+
+
 def _label(found: IndexOutOfRange, context: Context) -> Advice:
     value, size = found.value, found.size
     if size is None or value is None:
@@ -1018,6 +1279,16 @@ def _numpy_nan(found: NonFinite, context: Context) -> Advice:
         _NAN_CAUSES,
         "Print the smallest and largest input to that function, and clip or scale the values "
         "before it (a small epsilon where a log or a division meets 0).",
+    )
+
+
+def _data_nan(found: NonFinite, context: Context) -> Advice:
+    return Advice(
+        f"An array given to a library function holds {found.what} values: "
+        f"{found.label or 'it'} checks its input and refuses them. {_SPREADS}",
+        _NAN_CAUSES,
+        "Find where the values go bad: check the generator's output (and the data) with "
+        "`np.isfinite(x).all()` before this call.",
     )
 
 
@@ -1159,6 +1430,45 @@ def _empty_pairs(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _no_variables(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "The optimizer was given no variables to train: the list of variables passed to it "
+        "is empty.",
+        (
+            (
+                "Variables selected by name or scope (`[v for v in tf.trainable_variables() if "
+                "'d_' in v.name]`) with a prefix that no variable has.",
+                "Print the variables' names and fix the filter, or use `model.trainable_"
+                "variables` / `tf.trainable_variables(scope='discriminator')`.",
+            ),
+            (
+                "The model's variables were listed before it was built, or the model was frozen "
+                "(`trainable = False`) when the list was made.",
+                "",
+            ),
+        ),
+        "Print the list given to the optimizer (`var_list`): each model's training step must "
+        "get that model's variables.",
+    )
+
+
+def _tape_reused(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "One GradientTape was asked for a second set of gradients: a tape that is not "
+        "persistent gives gradients once, so the second model (the generator's or the "
+        "discriminator's update) gets none.",
+        (
+            (
+                "Both models' gradients taken from one `with tf.GradientTape() as tape:` block.",
+                "Record each loss on its own tape: `with tf.GradientTape() as gen_tape, "
+                "tf.GradientTape() as disc_tape:`, or make it `persistent=True`.",
+            ),
+        ),
+        "Use one tape per model (gen_tape for the generator's loss, disc_tape for the "
+        "discriminator's), as the DCGAN tutorial does.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -1170,7 +1480,17 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "joined-batch"): _joined_batch,
     ("batch-size", "label-count"): _label_count,
     ("batch-size", "sample-count"): _sample_count,
+    ("target-shape", "label-form"): _label_form,
+    ("batch-size", "fixed-batch"): _fixed_batch_graph,
+    ("batch-size", "unknown-batch"): _unknown_batch,
+    ("output-shape", "one-class"): _one_class,
+    ("target-shape", "target-count"): _target_count,
+    ("model-io-shape", "input-count"): _input_count,
+    ("model-io-shape", "undefined-axis"): _undefined_axis,
+    ("model-io-shape", "transposed-conv"): _transposed_conv,
+    ("model-io-shape", "dataset-elements"): _dataset_elements,
     ("output-shape", "units"): _units,
+    ("output-shape", "classes"): _classes,
     ("output-shape", "map"): _map,
     ("output-shape", "image-axes"): _output_image_axes,
     ("output-shape", "target-map"): _target_map,
@@ -1179,9 +1499,11 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "predictions-lack-axis"): _ranks,
     ("target-shape", "ranks"): _ranks,
     ("target-shape", "widths"): _widths,
+    ("target-shape", "class-indices"): _class_indices,
     ("target-shape", "must-equal"): _must_equal,
     ("target-shape", "one-hot-to-sparse"): _sparse_or_ranks,
     ("target-shape", "flattened-labels"): _flattened_labels,
+    ("target-shape", "labels-per-position"): _labels_per_position,
     ("target-shape", "target-rank"): _target_rank,
     ("model-io-shape", "image-axes"): _image_axes,
     ("model-io-shape", "joined"): _joined,
@@ -1208,10 +1530,13 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("numerics", "summary"): _summary_nan,
     ("numerics", "loss"): _loss_nan,
     ("numerics", "numpy"): _numpy_nan,
+    ("numerics", "data"): _data_nan,
     ("numerics", "from-logits"): _from_logits,
     ("numerics", "probabilities"): _probabilities,
     ("no-gradients", "none-for-all"): _none_for_all,
     ("no-gradients", "none-values"): _none_values,
     ("no-gradients", "empty-pairs"): _empty_pairs,
     ("no-gradients", "no-gradient-op"): _no_gradient_op,
+    ("no-gradients", "no-variables"): _no_variables,
+    ("no-gradients", "tape-reused"): _tape_reused,
 }

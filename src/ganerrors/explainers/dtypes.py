@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ganerrors.explainers.context import Context
-from ganerrors.explainers.findings import DtypeClash, Finding
+from ganerrors.explainers.findings import DtypeClash, Finding, FloatDimension
 from ganerrors.explainers.parsing import Lazy, anchored, dtype_name, reads
 
 _DT = r"[\w.]{1,30}"
@@ -45,8 +45,53 @@ CONVERSION = Lazy(
 # of allowed values: half, bfloat16, float, double, int32"; tf.function "Value passed to
 # parameter 'input' has DataType uint8 not in list of allowed values: float16, bfloat16, ..."
 NOT_ALLOWED = Lazy(
-    r"(?:Value for attr '\w{1,50}' of|Value passed to parameter '(?P<argument>\w{1,100})' has "
-    rf"DataType) (?P<got>{_DT}) (?:is )?not in (?:the )?list of allowed values"
+    r"(?:Value for attr '(?P<attr>\w{1,50})' of"
+    r"|Value passed to parameter '(?P<argument>\w{1,100})' has DataType) "
+    rf"(?P<got>{_DT}) (?:is )?not in (?:the )?list of allowed values"
+)
+# TF 1: "DataType float32 for attr 'Tindices' not in list of allowed values: int32, int64"
+DATATYPE_ATTR = Lazy(
+    rf"DataType (?P<got>{_DT}) for attr '(?P<attr>\w{{1,50}})' not in list of allowed values"
+)
+# Keras 3's standardize_dtype: "Invalid dtype: object", "Invalid dtype: str768"; its image
+# layers: "Invalid images dtype: expected float dtype. Received: images.dtype=uint8"
+INVALID = Lazy(
+    r"Invalid dtype: (?P<got>[\w.<>']{1,40})"
+    r"|Invalid images dtype: expected float dtype\. Received: images\.dtype=(?P<images>\w{1,20})"
+)
+# strings read from a file and cast: "Cast string to float is not supported"
+CAST = Lazy(rf"Cast (?P<got>{_DT}) to (?P<expected>{_DT}) is not supported")
+# "Expected float32 passed to parameter 'y' of op 'Maximum', got 'abc' of type 'str' instead."
+PASSED = Lazy(
+    rf"Expected (?P<expected>{_DT}) passed to parameter '(?P<argument>\w{{1,100}})' of op "
+    r"'(?P<op>\w{1,100})', got (?P<value>[^\n]{1,200}?) of type '(?P<type>\w{1,60})' instead"
+)
+# an op with no kernel for a dtype: "No registered 'MatMul' OpKernel for 'GPU' devices compatible
+# with node ... (OpKernel was found, but attributes didn't match) Requested Attributes: T=DT_INT32"
+NO_KERNEL = Lazy(
+    r"No registered '(?P<op>\w{1,100})' OpKernel[^\n]{0,400}(?:\n[^\n]{0,400}){0,3}?"
+    r"attributes didn't match\)[^\n]{0,40}Requested Attributes: [^\n]{0,200}?"
+    r"\b(?:T|dtype|SrcT|DstT)=(?P<got>DT_[A-Z0-9]{2,10})"
+)
+# NumPy or pandas data with strings in it: "could not convert string to float: 'abc'"; ragged
+# lists: "setting an array element with a sequence"
+STRING_TO_FLOAT = Lazy(
+    r"could not convert string to float|setting an array element with a sequence"
+)
+# convert_to_tensor: "Expected float32, got 'abc' of type 'str' instead."
+EXPECTED_GOT = Lazy(
+    rf"Expected (?P<expected>{_DT}), got (?P<value>[^\n]{{1,120}}?) of type '(?P<type>\w{{1,40}})' "
+    r"instead"
+)
+# tf.data.Dataset.from_generator: "`generator` yielded an element that could not be converted
+# to the expected type. The expected type was float32, but the yielded element was ..."
+YIELDED_TYPE = Lazy(
+    r"generator yielded an element that could not be converted to the expected type\. The "
+    rf"expected type was (?P<expected>{_DT})"
+)
+#: parameters that take a shape or a size: a float there is shape arithmetic done with "/"
+SIZE_PARAMETERS = frozenset(
+    {"shape", "dims", "multiples", "size", "num_or_size_splits", "output_shape", "num", "depth"}
 )
 # Keras 3 layer called on a tensor of another dtype than its weights: "Incompatible type
 # conversion requested to type uint8 for tf.Variable of type float32"
@@ -63,6 +108,18 @@ SAME_DTYPE = Lazy(
 EAGER_CONVERT = Lazy(
     rf"Cannot convert (?P<value>[^\n]{{1,100}}?) to EagerTensor of dtype (?P<expected>{_DT})"
 )
+
+
+_FLOAT_ITEM = Lazy(r"(?:^|[\[(,]\s?)-?\d{1,12}\.\d{0,12}(?=\s?[,\])])")
+
+
+def _size_like(value: str) -> bool:
+    """A float that a size divided with "/" gives: 7.0, 3.5, 112.0 (not 0.001 or 1e-05)."""
+    try:
+        number = float(value.strip("'\" "))
+    except ValueError:
+        return False
+    return number >= 1 and (number * 2).is_integer()
 
 
 def _name(dtype: str) -> str:
@@ -120,11 +177,78 @@ def conversion(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Value ")
+@reads("Value ", "for attr '")
 def not_allowed(text: str, context: Context) -> Finding | None:
+    op = context.op.split("/")[-1] or "An op"
     for match in anchored(NOT_ALLOWED, text, "Value ", after=400):
-        op = context.op.split("/")[-1] or "An op"
+        got = _name(match.group("got"))
+        if match.group("argument") in SIZE_PARAMETERS and got.startswith(("float", "half")):
+            return FloatDimension(got)
+        indices = match.group("argument") in ("indices", "ids")
+        if indices or (match.group("attr") or "").startswith(("Tindices", "Tidx")):
+            return _clash(got, "int32", op, "as indices", kind="indices")
+        return _clash(got, "float32", op, "", kind="no-kernel")
+    for match in anchored(DATATYPE_ATTR, text, "for attr '", before=60, after=120):
+        if match.group("attr").startswith(("Tindices", "Tidx")):
+            return _clash(match.group("got"), "int32", op, "as indices", kind="indices")
         return _clash(match.group("got"), "float32", op, "", kind="no-kernel")
+    return None
+
+
+@reads("Invalid dtype: ", "Invalid images dtype")
+def invalid(text: str, context: Context) -> Finding | None:
+    for match in anchored(INVALID, text, "Invalid dtype: "):
+        return _clash(match.group("got"), "float32", "Keras", "", kind="object")
+    for match in anchored(INVALID, text, "Invalid images dtype"):
+        return _clash(match.group("images"), "float32", context.layer or "An image layer")
+    return None
+
+
+@reads(" is not supported")
+def cast(text: str, context: Context) -> Finding | None:
+    for match in anchored(CAST, text, " is not supported", before=80, after=20):
+        return _clash(match.group("got"), match.group("expected"), "Cast")
+    return None
+
+
+@reads(" passed to parameter '")
+def passed(text: str, context: Context) -> Finding | None:
+    for match in anchored(PASSED, text, " passed to parameter '", before=40, after=400):
+        argument, value = match.group("argument"), match.group("value")
+        if argument in SIZE_PARAMETERS and re.search(r"\d\.\d|\d\.(?:[,\])\s]|$)", value):
+            return FloatDimension(value.strip("'"))
+        where = f"as its argument {argument!r}"
+        return _clash(match.group("type"), match.group("expected"), match.group("op"), where)
+    return None
+
+
+@reads(
+    "could not convert string to float",
+    "yielded an element that could not be converted",
+    "setting an array element with a sequence",
+    "' instead",
+)
+def strings(text: str, context: Context) -> Finding | None:
+    for anchor in ("could not convert string to float", "setting an array element with a"):
+        for _ in anchored(STRING_TO_FLOAT, text, anchor):
+            return _clash("object", "float32", "np.asarray", "", kind="object")
+    for match in anchored(EXPECTED_GOT, text, "' instead", before=220, after=20):
+        kind, expected = match.group("type"), _name(match.group("expected"))
+        if kind == "float" and expected in ("int32", "int64"):
+            if _size_like(match.group("value")):
+                return FloatDimension(match.group("value"))  # a size computed with "/"
+            return _clash("float32", expected, context.op or "convert_to_tensor")
+        if kind == "str":
+            return _clash("string", expected, context.op or "convert_to_tensor")
+    for match in anchored(YIELDED_TYPE, text, "yielded an element that could not be", before=20):
+        return _clash("object", match.group("expected"), "Dataset.from_generator", "")
+    return None
+
+
+@reads("attributes didn't match")
+def no_kernel(text: str, context: Context) -> Finding | None:
+    for match in anchored(NO_KERNEL, text, "No registered '", after=1500):
+        return _clash(match.group("got"), "float32", match.group("op"), "", kind="no-kernel")
     return None
 
 
@@ -149,7 +273,12 @@ def same_dtype(text: str, context: Context) -> Finding | None:
 def eager_convert(text: str, context: Context) -> Finding | None:
     for match in anchored(EAGER_CONVERT, text, "Cannot convert "):
         value = match.group("value").strip()
+        expected = _name(match.group("expected"))
+        if value[:1] in "[(" and expected in ("int32", "int64") and _FLOAT_ITEM.search(value):
+            return FloatDimension(value)  # a shape with a float in it: sizes computed with "/"
         got = "float32" if re.fullmatch(r"-?\d{0,20}\.\d{0,20}(?:e-?\d{1,3})?", value) else ""
+        if value[:1] in "'\"" and expected != "string":
+            got = "string"  # text read from a file or a CSV where numbers were expected
         if not got:
             continue
         return _clash(got, match.group("expected"), context.op or "convert_to_tensor")
@@ -181,4 +310,9 @@ READERS = (
     eager_convert,
     object_array,
     indices,
+    invalid,
+    cast,
+    passed,
+    no_kernel,
+    strings,
 )

@@ -20,6 +20,11 @@ from ganerrors.explainers.parsing import INTEGER, Shape, differing_axes, fmt
 #: "operands": two tensors of one op; which is the labels is not known.
 #: "joined": two tensors concatenated; every axis but the joined one must agree.
 Roles = Literal["labels", "target", "input", "operands", "joined"]
+#: The kind of loss that compared labels and predictions, when the message says it.
+#: "binary": one score per example (binary cross-entropy, sigmoid_cross_entropy_with_logits);
+#: "categorical": one-hot labels, one column per class (categorical cross-entropy, softmax);
+#: "regression": values against values (mean squared or absolute error); "": not known.
+Loss = Literal["", "binary", "categorical", "regression"]
 
 
 def _is_map(labels: Shape, predictions: Shape) -> bool:
@@ -34,9 +39,12 @@ def _is_map(labels: Shape, predictions: Shape) -> bool:
 
 
 def _same_values(a: Shape, b: Shape) -> bool:
-    """The same number of values per example in two layouts: (32, 784) and (32, 28, 28, 1)."""
+    """The same number of values per example in two layouts: (32, 784) and (32, 28, 28, 1).
+    Not an axis of 1 more or less ((None, 7) and (None, 1, 7)): that is a missing squeeze."""
     rest_a, rest_b = a[1:], b[1:]
     if not rest_a or not rest_b or None in rest_a or None in rest_b:
+        return False
+    if [d for d in rest_a if d != 1] == [d for d in rest_b if d != 1]:
         return False
     product_a = product_b = 1
     for dim in rest_a:
@@ -46,27 +54,53 @@ def _same_values(a: Shape, b: Shape) -> bool:
     return product_a == product_b > 1
 
 
+def _widths_verdict(labels: int, predictions: int, rank: int, loss: Loss) -> tuple[str, str]:
+    """Labels and predictions that differ in their last axis only: which side is wrong.
+
+    A GAN's discriminator gives one score per example, so with a binary loss (or none named)
+    the wider side is at fault. A categorical loss wants one-hot labels, one column per class:
+    labels of width 1 are class indices (they need one-hot encoding, or the sparse loss), and
+    one-hot labels of another width than the output mean the model's last layer does not have
+    one unit per class. Where no loss is named, labels of width 1 against 3 or more columns
+    are class indices too: no real/fake score is 3 columns wide.
+    """
+    if rank == 2 and loss == "categorical":
+        if labels == 1:
+            return ("target-shape", "class-indices")
+        return ("output-shape", "classes")
+    if rank == 2 and loss == "" and labels == 1 and predictions >= 3:
+        return ("target-shape", "class-indices")
+    if labels < predictions:
+        return ("output-shape", "units")
+    return ("target-shape", "widths")
+
+
 def pair_verdict(
     first: Shape,
     second: Shape,
     roles: Roles = "operands",
     broadcast: bool = False,
     axis: int | None = None,
+    loss: Loss = "",
 ) -> tuple[str, str] | None:
     """(category, situation) for two shapes that had to agree, or None if none is known.
 
     - Only the first (batch) axis differs: the batch size.
     - Predictions with axes the labels lack (a 4-D map against (batch, 1) labels): the
       model's output (a missing Flatten/Dense); any other difference of rank: the target.
-    - Only the last axis differs: the wider side is at fault. (batch, n) predictions against
-      (batch, 1) labels: a GAN's discriminator gives one score per image, so the output is
-      wrong; (batch, 4) labels against (batch, 1) predictions: the labels are. With unknown
-      roles, the first tensor is taken for the labels.
+    - Only the last axis differs: with a binary loss or none named, the wider side is at
+      fault. (batch, n) predictions against (batch, 1) labels: a GAN's discriminator gives one
+      score per image, so the output is wrong; (batch, 4) labels against (batch, 1)
+      predictions: the labels are. With a categorical loss, width-1 labels are class indices
+      (target) and one-hot labels of another width a last layer without one unit per class
+      (output); see `_widths_verdict`. With unknown roles, the first tensor is taken for the
+      labels.
     - Image axes: the models' input/output shapes (the output's, when fit() checks it).
     - A model's input, or the same values per example in two layouts (flattened images
       against images): the models' input/output shapes.
 
-    `axis`, for joined tensors: the axis that the message says must agree.
+    `axis`, for joined tensors: the axis that the message says must agree. `loss`: the kind
+    of loss that compared labels and predictions, when known (see `_widths_verdict`).
     """
     if roles == "joined":
         if len(first) != len(second):
@@ -98,10 +132,9 @@ def pair_verdict(
     if roles == "input":
         return ("model-io-shape", "input")
     if 0 not in axes and axes == [len(first) - 1]:
-        labels_width, predictions_width = first[-1] or 0, second[-1] or 0
-        if labels_width < predictions_width:
-            return ("output-shape", "units")
-        return ("target-shape", "widths")
+        if roles == "operands" and len(first) >= 3:
+            return ("model-io-shape", "image-axes")  # feature maps of another depth
+        return _widths_verdict(first[-1] or 0, second[-1] or 0, len(first), loss)
     if roles == "target" and 0 not in axes:
         return ("output-shape", "image-axes")
     return ("model-io-shape", "image-axes")
@@ -117,10 +150,13 @@ class ShapePair(NamedTuple):
     by: str = ""  # what compared them, as a phrase: "the loss", "the op Sub", "tf.concat"
     broadcast: bool = False
     axis: int | None = None  # joined tensors: the axis the message says must agree
+    loss: Loss = ""  # the kind of loss that compared them, when known
 
     @property
     def verdict(self) -> tuple[str, str] | None:
-        return pair_verdict(self.first, self.second, self.roles, self.broadcast, self.axis)
+        return pair_verdict(
+            self.first, self.second, self.roles, self.broadcast, self.axis, self.loss
+        )
 
     @property
     def category(self) -> str:
@@ -228,15 +264,43 @@ class LabelCount(NamedTuple):
         return bool(classes) and self.labels == self.examples * (classes or 0)
 
     @property
+    def per_position(self) -> bool:
+        """One label per example against logits for every position of it (pixels, time steps:
+        logits reshaped to (batch * positions, classes)), or the other way round: one count
+        a whole multiple, 4 or more, of the other. A batch of another size rarely is."""
+        small, large = sorted((self.labels, self.examples))
+        return small >= 2 and large % small == 0 and large // small >= 4
+
+    @property
     def category(self) -> str:
-        return "target-shape" if self.flattened else "batch-size"
+        return "target-shape" if self.flattened or self.per_position else "batch-size"
 
     @property
     def situation(self) -> str:
-        return "flattened-labels" if self.flattened else "label-count"
+        if self.flattened:
+            return "flattened-labels"
+        return "labels-per-position" if self.per_position else "label-count"
 
     def details(self) -> dict[str, object]:
         return {"logits_shape": fmt(self.logits), "labels_shape": f"({self.labels},)"}
+
+
+class LabelForm(NamedTuple):
+    """Labels in another form than the loss or metric wants: one-hot rows where class indices
+    are expected (a tf.estimator classifier, scikit-learn's metrics), or the other way round."""
+
+    shape: Shape | None = None
+
+    @property
+    def category(self) -> str:
+        return "target-shape"
+
+    @property
+    def situation(self) -> str:
+        return "label-form"
+
+    def details(self) -> dict[str, object]:
+        return {"labels_shape": fmt(self.shape) if self.shape else ""}
 
 
 class SampleCount(NamedTuple):
@@ -257,6 +321,101 @@ class SampleCount(NamedTuple):
         return {"input_samples": self.inputs, "target_samples": self.targets}
 
 
+class BatchMismatch(NamedTuple):
+    """A graph built for one batch size met another, or used the unknown batch size as a number.
+
+    "fixed-batch": a transposed convolution (or another op) whose batch size was fixed when the
+    graph was built (`output_shape=[64, ...]`) met a batch of another size; "unknown-batch":
+    the static batch size, None until the graph runs, was used to build a shape."""
+
+    how: Literal["fixed-batch", "unknown-batch"]
+    sizes: tuple[str, ...] = ()  # the sizes or the shape the message names
+
+    @property
+    def category(self) -> str:
+        return "batch-size"
+
+    @property
+    def situation(self) -> str:
+        return self.how
+
+    def details(self) -> dict[str, object]:
+        return {"sizes": ", ".join(self.sizes)}
+
+
+class InputCount(NamedTuple):
+    """A model given another number of input (or target) arrays than it has inputs (outputs)."""
+
+    role: Literal["input", "target"]
+    expected: int | None
+    got: int | None
+
+    @property
+    def category(self) -> str:
+        return "target-shape" if self.role == "target" else "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "target-count" if self.role == "target" else "input-count"
+
+    def details(self) -> dict[str, object]:
+        return {"expected": self.expected, "got": self.got}
+
+
+class UndefinedAxis(NamedTuple):
+    """A layer that needs a known size (Flatten's input, Dense's last axis) got an unknown one."""
+
+    layer: str
+    shape: Shape | None = None
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "undefined-axis"
+
+    def details(self) -> dict[str, object]:
+        return {"layer": self.layer, "shape": fmt(self.shape) if self.shape else ""}
+
+
+class TransposedConv(NamedTuple):
+    """A transposed convolution whose output_shape does not fit its input, strides and padding."""
+
+    actual: str
+    computed: str
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "transposed-conv"
+
+    def details(self) -> dict[str, object]:
+        return {"actual": self.actual, "computed": self.computed}
+
+
+class DatasetShapes(NamedTuple):
+    """A dataset whose examples have different shapes, batched: images of mixed sizes."""
+
+    first: Shape
+    other: Shape
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "dataset-elements"
+
+    def details(self) -> dict[str, object]:
+        return {"first_shape": fmt(self.first), "other_shape": fmt(self.other)}
+
+
 class RankMismatch(NamedTuple):
     """A layer, model or fit() check expected `expected` axes and got `got`."""
 
@@ -269,12 +428,13 @@ class RankMismatch(NamedTuple):
 
     @property
     def output_map(self) -> bool:
-        """fit()'s targets of 1 or 2 axes for an output of 4 or more: a map, not a score."""
+        """fit()'s targets of 1 or 2 axes for an output of 3 or more: a map (or a sequence) of
+        values per example where one value or one row of classes is expected."""
         return (
             self.role == "target"
             and self.expected is not None
             and self.got is not None
-            and self.expected >= 4 > 2 >= self.got
+            and self.expected >= 3 > 2 >= self.got
         )
 
     @property
@@ -491,12 +651,19 @@ class IndexOutOfRange(NamedTuple):
     embedding: bool = False
 
     @property
+    def one_class(self) -> bool:
+        """The label 1 checked against [0, 1): the model gives one score where a sparse loss
+        wants one per class (a binary task with a sparse categorical loss). A larger label
+        against [0, 1) is a class count that does not match the data (index range)."""
+        return self.kind == "label" and self.size == 1 and self.value == 1
+
+    @property
     def category(self) -> str:
-        return "index-range"
+        return "output-shape" if self.one_class else "index-range"
 
     @property
     def situation(self) -> str:
-        return self.kind
+        return "one-class" if self.one_class else self.kind
 
     def details(self) -> dict[str, object]:
         if self.kind == "label":
@@ -509,7 +676,7 @@ class NonFinite(NamedTuple):
 
     what: str  # "NaN", "Inf", "-Inf and NaN", "NaN or Inf"
     label: str = ""  # the name the tensor was checked under
-    source: Literal["check_numerics", "summary", "loss", "numpy"] = "check_numerics"
+    source: Literal["check_numerics", "summary", "loss", "numpy", "data"] = "check_numerics"
 
     @property
     def category(self) -> str:
@@ -544,11 +711,18 @@ class LogitsMismatch(NamedTuple):
         return {"loss": self.loss, "activation": self.activation}
 
 
+#: How gradients went missing: None for every variable, an empty list of pairs, None for some,
+#: an op without a gradient, no variables given, or a tape asked twice.
+GradientProblem = Literal[
+    "none-for-all", "empty-pairs", "none-values", "no-gradient-op", "no-variables", "tape-reused"
+]
+
+
 class MissingGradients(NamedTuple):
     """The optimizer got no gradient (None) for the variables it was given."""
 
     variables: tuple[str, ...] = ()
-    how: Literal["none-for-all", "empty-pairs", "none-values", "no-gradient-op"] = "none-for-all"
+    how: GradientProblem = "none-for-all"
 
     @property
     def category(self) -> str:
@@ -570,7 +744,13 @@ Finding = (
     | WeightShapes
     | LabelCount
     | SampleCount
+    | LabelForm
     | RankMismatch
+    | BatchMismatch
+    | InputCount
+    | UndefinedAxis
+    | TransposedConv
+    | DatasetShapes
     | FeatureMismatch
     | ReshapeMismatch
     | WindowTooLarge

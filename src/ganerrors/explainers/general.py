@@ -100,10 +100,14 @@ UNRELATED_TYPES = frozenset(
 
 
 def unrelated(text: str, context: Context) -> bool:
-    """Whether the error is about something the checklist does not cover."""
+    """Whether the error is about something the checklist does not cover (an assertion about
+    NaN values in the learner's own loop is not: it is read as numerics)."""
+    if context.exc_type == "AssertionError" and NON_FINITE.search(text[-4000:]):
+        return False
     if context.exc_type in UNRELATED_TYPES:
         return True
-    return any(phrase in text for phrase in UNRELATED_PHRASES)
+    tail = text[-8000:]  # the general readers read no further back either
+    return any(phrase in tail for phrase in UNRELATED_PHRASES)
 
 
 # --- index range --------------------------------------------------------------------------
@@ -144,15 +148,50 @@ def index_range(text: str, context: Context) -> Finding | None:
 
 # --- NaN and Inf --------------------------------------------------------------------------
 
-NON_FINITE = Lazy(r"(?<![\w.])(?P<what>NaN|nan|Nan|NAN|-?[Ii]nf|-?[Ii]nfinity|INF)(?![\w(])")
-_NUMERIC_WORDS = ("loss", "Loss", "value", "Tensor", "tensor", "contains", "gradient", "check")
+NON_FINITE = Lazy(r"(?<![\w.])(?P<what>NaN|nan|Nan|NAN|-?[Ii]nf|-?[Ii]nfinity|INF)s?(?![\w(])")
+_NUMERIC_WORDS = (
+    "loss",
+    "value",
+    "tensor",
+    "contains",
+    "gradient",
+    "check",
+    "detected",
+    "found",
+    "encountered",
+    "weight",
+    "output",
+    "metric",
+    "float",
+)
+
+
+#: Errors of computations that went out of range without printing NaN: Python's math module,
+#: singular matrices, and the complex square roots of FID's covariance matrices.
+_NUMERIC_PHRASES = (
+    "math domain error",
+    "math range error",
+    "Singular matrix",
+    "not invertible",
+    "Imaginary component",
+    "ComplexWarning",
+)
 
 
 def non_finite(text: str, context: Context) -> Finding | None:
     """NaN or Inf next to a word of losses and tensors, or printed several times (a log of
-    values going bad)."""
-    found = [m.group("what") for m in NON_FINITE.finditer(text[-4000:])]
-    if not found or (len(found) < 3 and not any(word in text for word in _NUMERIC_WORDS)):
+    values going bad); Python's "math domain error" (a log or a root of a value <= 0)."""
+    tail = text[-4000:]
+    if any(phrase in tail for phrase in _NUMERIC_PHRASES):
+        return NonFinite("NaN", "", "loss")
+    matches = list(NON_FINITE.finditer(tail))
+    found = [m.group("what") for m in matches]
+    if not found:
+        return None
+    logged = any(
+        tail[max(0, m.start() - 3) : m.start()].rstrip().endswith((":", "=")) for m in matches
+    )
+    if len(found) < 3 and not logged and not any(w in tail.lower() for w in _NUMERIC_WORDS):
         return None
     return NonFinite("NaN" if "nan" in {w.lower() for w in found} else "Inf", "", "loss")
 
@@ -162,7 +201,7 @@ def non_finite(text: str, context: Context) -> Finding | None:
 _GRADIENT_CODE = ("gradient", "grads", "clip_by", "optimizer", "minimize", "t_list")
 _NO_GRADIENT = Lazy(
     r"(?i)\bno gradients?\b|gradients? (?:is|are) none|none (?:for|as) (?:the )?gradient"
-    r"|not differentiable"
+    r"|not differentiable|\bgrad\w{0,20}\b[^\n]{0,40}\bNone\b(?! values)"
 )
 
 
@@ -176,10 +215,13 @@ def gradients(text: str, context: Context) -> Finding | None:
         code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
         if "grad" in code:
             return MissingGradients(how="none-values")
-    if "None values not supported" in text:
+    if "Fetch argument None" in text or "Attempt to convert a value (None)" in text:
         code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
-        if any(word in code for word in _GRADIENT_CODE):
+        if "grad" in code:
             return MissingGradients(how="none-values")
+    if "None values not supported" in text:
+        # the most common None on its way into a TensorFlow op in a training step: a gradient
+        return MissingGradients(how="none-values")
     return None
 
 
@@ -248,7 +290,18 @@ def shape_pair(text: str, context: Context) -> Finding | None:
         found = ShapePair(a, b, roles="input", names=("input", "expected input"))
     else:
         found = ShapePair(a, b, broadcast=broadcast)
+        if found.category in ("output-shape", "target-shape") and not _mentions_labels(text):
+            # two shapes of no known roles, in a message of no loss: a model's or layer's
+            found = ShapePair(a, b, roles="input", names=("first", "second"), broadcast=broadcast)
     return found if found.verdict else None
+
+
+_LOSS_CONTEXT = ("label", "target", "logit", "loss", "y_true", "y_pred", "predict", "entropy")
+
+
+def _mentions_labels(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _LOSS_CONTEXT)
 
 
 # --- shape arithmetic with floats -----------------------------------------------------------

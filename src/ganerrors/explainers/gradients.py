@@ -28,6 +28,25 @@ NOT_DEFINED = Lazy(
 DO_NOT_EXIST = Lazy(r"Gradients do(?:es)? not exist for variables? (?P<variables>.{0,2000})", re.S)
 # `grads, variables = zip(*optimizer.compute_gradients(...))` on an empty list
 UNPACK = Lazy(r"not enough values to unpack \(expected 2, got 0\)")
+# an op whose gradient is not registered: "LookupError: gradient registry has no entry for: Round"
+NO_ENTRY = Lazy(r"gradient registry has no entry for:? ?(?P<op>\w{1,100})")
+# one tape asked twice (the generator's and the discriminator's gradients): "A non-persistent
+# GradientTape can only be used to compute one set of gradients (or jacobians)"
+NON_PERSISTENT = Lazy(
+    r"A non-persistent GradientTape can only be used to compute one set of"
+    r"|GradientTape\.gradient can only be called once on non-persistent tapes"
+)
+# TF 2 warns and returns None: "The dtype of the target tensor must be floating (e.g.
+# tf.float32) when calling GradientTape.gradient, got tf.int32" (also "the source tensor")
+INTEGER_TAPE = Lazy(
+    r"The dtype of the (?:target|source) tensor must be floating \(e\.g\. tf\.float32\) when "
+    r"calling GradientTape\.gradient, got (?P<dtype>[\w.]{1,30})"
+)
+# TF 1 optimizers: "No variables to optimize." (an empty var_list)
+NO_VARIABLES = Lazy(r"No variables to optimize")
+# clip_by_global_norm / clip_by_norm / clip_by_value of a None gradient: "Tried to convert
+# 't_list' to a tensor and failed. Error: None values not supported."
+CLIP_NONE = Lazy(r"Tried to convert '(?:t_list|t)' to a tensor and failed\. Error: None values")
 _GRADIENT_CODE = ("grads_and_vars", "apply_gradients", "compute_gradients", "gradient")
 
 
@@ -54,6 +73,30 @@ def no_gradients(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads(
+    "gradient registry has no entry for",
+    "non-persistent",
+    "when calling GradientTape.gradient, got",
+)
+def registry(text: str, context: Context) -> Finding | None:
+    for match in anchored(NO_ENTRY, text, "gradient registry has no entry for", after=140):
+        return MissingGradients((match.group("op"),), how="no-gradient-op")
+    for _ in anchored(NON_PERSISTENT, text, "non-persistent", before=90, after=80):
+        return MissingGradients(how="tape-reused")
+    for _ in anchored(INTEGER_TAPE, text, "when calling GradientTape.gradient, got", before=120):
+        return MissingGradients(how="none-values")
+    return None
+
+
+@reads("No variables to optimize", "to a tensor and failed. Error: None values")
+def no_variables(text: str, context: Context) -> Finding | None:
+    for _ in anchored(NO_VARIABLES, text, "No variables to optimize"):
+        return MissingGradients(how="no-variables")
+    for _ in anchored(CLIP_NONE, text, "to a tensor and failed. Error: None values", before=60):
+        return MissingGradients(how="none-values")
+    return None
+
+
 @reads("not enough values to unpack (expected 2, got 0)")
 def empty_pairs(text: str, context: Context) -> Finding | None:
     """Unpacking an empty list of (gradient, variable) pairs: known by the code around it."""
@@ -64,4 +107,4 @@ def empty_pairs(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (no_gradients, empty_pairs)
+READERS = (no_gradients, registry, no_variables, empty_pairs)

@@ -20,6 +20,47 @@ LABEL = Lazy(
 )
 
 
+# gather_nd: "indices[5,0] = [10, 3] does not index into shape [10,10]" ("param shape" in TF 2)
+GATHER_ND = Lazy(
+    r"indices\[(?P<position>[\d, ]{1,60})\] = \[(?P<value>[-\d, ]{1,100})\] does not index into "
+    r"(?:param )?shape (?P<shape>\[[\d, ]{0,100}\])"
+)
+# tf.slice: "Expected size[0] in [0, 64], but got 128", "Expected begin[1] in [0, 10], but got 11"
+SLICE_RANGE = Lazy(
+    r"Expected (?:begin|size|end)\[(?P<position>\d{1,3})\] in \[0, (?P<size>\d{1,18})\], but got "
+    r"(?P<value>-?\d{1,18})"
+)
+# PyTorch's embedding (Keras 3 on the torch backend): "IndexError: index out of range in self"
+TORCH_INDEX = Lazy(r"index out of range in self|Target (?P<value>-?\d{1,18}) is out of bounds")
+# tf.math.confusion_matrix (metrics): "assertion failed: [`labels` out of bound]"
+OUT_OF_BOUND = Lazy(r"\b(?P<what>labels|predictions) out of bound")
+
+
+@reads(
+    "does not index into",
+    " out of bound",
+    "], but got ",
+    "index out of range in self",
+    " is out of bounds.",
+)
+def gather_nd(text: str, context: Context) -> Finding | None:
+    for match in anchored(SLICE_RANGE, text, "], but got ", before=40, after=40):
+        size, value = int(match.group("size")), int(match.group("value"))
+        if value < 0 or value > size:
+            return IndexOutOfRange(value, size + 1, "index", position=match.group("position"))
+    for _ in anchored(TORCH_INDEX, text, "index out of range in self", after=40):
+        return IndexOutOfRange(None, None, "index", embedding=True)
+    for match in anchored(TORCH_INDEX, text, " is out of bounds.", before=40, after=20):
+        if match.group("value"):  # PyTorch's cross-entropy: "Target 10 is out of bounds."
+            return IndexOutOfRange(int(match.group("value")), None, "label")
+    for match in anchored(GATHER_ND, text, "does not index into", before=200, after=140):
+        return IndexOutOfRange(None, None, "index", position=match.group("position"))
+    for match in anchored(OUT_OF_BOUND, text, " out of bound", before=12, after=20):
+        kind = "label" if match.group("what") == "labels" else "index"
+        return IndexOutOfRange(None, None, kind)  # type: ignore[arg-type]
+    return None
+
+
 @reads("indices[")
 def gather(text: str, context: Context) -> Finding | None:
     for match in anchored(GATHER, text, "indices[", after=200):
@@ -42,4 +83,4 @@ def label_value(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (gather, label_value)
+READERS = (gather, label_value, gather_nd)

@@ -8,16 +8,23 @@ Patterns are written for normalised text (see `normalise.py`).
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
+    BatchMismatch,
     FeatureMismatch,
     Finding,
     FloatDimension,
+    InputCount,
     JoinedShapes,
     RankMismatch,
     ReshapeMismatch,
     ShapePair,
     SharedVariable,
+    SparseRanks,
+    TransposedConv,
+    UndefinedAxis,
     WeightShapes,
     WindowTooLarge,
 )
@@ -78,12 +85,50 @@ MODEL_INPUT = Lazy(
 # graph construction: "Shape must be rank 2 but is rank 4 for '{{node MatMul}} = ...' with
 # input shapes: [?,28,28,1], [784,128]."
 SHAPE_RANK = Lazy(
-    r"Shape must be rank (?P<want>\d{1,3}) but is rank (?P<got>\d{1,3}) for "
-    r"'(?P<node>[^\n]{0,600}?)'"
+    r"Shape must be (?P<bound>at least |at most )?rank (?P<want>\d{1,3}) but is rank "
+    r"(?P<got>\d{1,3}) for '(?P<node>[^\n]{0,600}?)'"
+)
+# kernels that check their inputs' ranks: conv2d "input must be 4-dimensional[32,28,28]", MatMul
+# "In[0] is not a matrix. Instead it has shape [32,28,28]", transpose "transpose expects a
+# vector of size 4. But input(1) is a vector of size 3", ConcatOp "Ranks of all input tensors
+# should match: shape[0] = [32,100] vs. shape[1] = [32]" and "Expected concatenating
+# dimensions in the range [-1, 1), but got 1"
+KERNEL_RANK = Lazy(
+    rf"input must be (?P<want>\d)-dimensional ?(?P<shape>{SHAPE})?"
+    rf"|In\[\d\] is not a matrix\.? ?(?:Instead it has shape (?P<matrix>{SHAPE}))?"
+    r"|transpose expects a vector of size (?P<perm>\d{1,3})\. But input\(1\) is a vector of "
+    r"size (?P<rank>\d{1,3})"
+    rf"|Ranks of all input tensors should match: shape\[\d{{1,4}}\] = (?P<a>{SHAPE}) vs\. "
+    rf"shape\[\d{{1,4}}\] = (?P<b>{SHAPE})"
+    r"|Expected concatenating dimensions in the range \[-(?P<range>\d{1,3}), \d{1,3}\)"
+)
+# batched matmul: "In[0] mismatch In[1] shape: 784 vs. 100: [32,784] [100,256] 0 0"
+BATCH_MATMUL = Lazy(
+    rf"In\[0\] mismatch In\[1\] shape: (?P<got>\d{{1,12}}) vs\. (?P<want>\d{{1,12}}): "
+    rf"(?P<a>{SHAPE}) (?P<b>{SHAPE})"
 )
 _LOSS_WORDS = ("loss", "cross_entropy", "crossentropy", "label", "target", "y_true")
-# convolutions: "input and filter must have the same depth: 3 vs 1"
-DEPTH = Lazy(r"input and filter must have the same depth: (?P<got>\d{1,9}) vs (?P<want>\d{1,9})")
+# convolutions: "input and filter must have the same depth: 3 vs 1" (TF 1), "input depth must be
+# evenly divisible by filter depth: 1 vs 3" and "Depth of input (1) is not a multiple of input
+# depth of filter (3)" (TF 2)
+DEPTH = Lazy(
+    r"(?:input and filter must have the same depth|input depth must be evenly divisible by "
+    r"filter depth): (?P<got>\d{1,9}) vs (?P<want>\d{1,9})"
+    r"|Depth of input \((?P<got2>\d{1,9})\) is not a multiple of input depth of filter "
+    r"\((?P<want2>\d{1,9})\)"
+)
+# a kernel larger than the image: "Computed output size would be negative: -1 [input_size: 2,
+# effective_filter_size: 3, stride: 1]"
+NEGATIVE_OUTPUT = Lazy(
+    r"Computed output size would be negative: -?\d{1,9} \[input_size: (?P<size>\d{1,9}), "
+    r"effective_filter_size: (?P<window>\d{1,9})"
+)
+# Keras 3 convolutions given flat input: "Kernel shape must have the same length as input, but
+# received kernel of shape (3, 3, 1, 32) and input of shape (None, 28, 28)."
+KERNEL_LENGTH = Lazy(
+    rf"Kernel shape must have the same length as input, but received kernel of shape "
+    rf"(?P<kernel>{SHAPE}) and input of shape (?P<input>{SHAPE})"
+)
 # TF 1.x variable scopes: "Trying to share variable d/dense/kernel, but specified shape
 # (1024, 1) and found shape (512, 1)."
 SHARED = Lazy(
@@ -101,6 +146,79 @@ WEIGHT_SHAPE = Lazy(
     rf"[Ll]ayer weight shape (?P<model>{SHAPE}) (?:is )?not compatible with provided weight "
     rf"shape (?P<saved>{SHAPE})"
 )
+# Keras 2 fit(): "Error when checking model input: the list of Numpy arrays that you are passing
+# to your model is not the size the model expected. Expected to see 2 array(s), but instead got
+# the following list of 1 arrays: ..." (also "model target")
+ARRAY_LIST = Lazy(
+    r"Error when checking model (?P<role>input|target): the list of Numpy arrays that you are "
+    r"passing to your model is not the size the model expected\. Expected to see "
+    r"(?P<want>\d{1,4}) array\(s\),? (?:for inputs [^\n]{0,300}?)?but instead got the following "
+    r"list of (?P<got>\d{1,4}) arrays"
+)
+# Keras: 'Layer "model" expects 1 input(s), but it received 2 input tensors.'
+INPUT_COUNT = Lazy(
+    r"expects (?P<want>\d{1,4}) (?:named )?input\(s\),?[^\n]{0,300}? but it received "
+    r"(?P<got>\d{1,4}) input tensors"
+)
+# Keras 2.4+ warning: "Model was constructed with shape (None, 28, 28, 1) for input
+# KerasTensor(...), but it was called on an input with incompatible shape (None, 28, 28)."
+CONSTRUCTED = Lazy(
+    rf"Model was constructed with shape (?P<want>{SHAPE}) for input [^\n]{{0,600}}?, but it was "
+    rf"called on an input with incompatible shape (?P<got>{SHAPE})"
+)
+# 'The shape of the input to "Flatten" is not fully defined (got (None, None, 64)).'; "The last
+# dimension of the inputs to Dense should be defined. Found None." (Keras 2 and 3)
+UNDEFINED = Lazy(
+    r"The shape of the input to \"?(?P<flatten>\w{1,60})\"? is not fully defined "
+    rf"\(got (?P<shape>{SHAPE})\)"
+    r"|The last dimension of the inputs? to (?:a )?(?P<dense>\w{1,60})(?: layer)? should be defined"
+    r"|The (?P<conv>channel) dimension of the inputs should be defined"
+    r"|Input has (?P<rank>undefined rank)"
+)
+# TensorShape.with_rank: "Shape (?, 64, 64, 3) must have rank 2", "... must have rank at least 3"
+WITH_RANK = Lazy(
+    rf"Shape (?P<shape>{SHAPE}) must have rank (?:(?P<bound>at least|at most) )?(?P<want>\d{{1,3}})"
+)
+# transposed convolution: "Conv2DCustomBackpropInput: Size of out_backprop doesn't match
+# computed: actual = 8, computed = 7"
+OUT_BACKPROP = Lazy(
+    r"Size of out_backprop doesn't match computed: actual = (?P<actual>\d{1,12}), computed = "
+    r"(?P<computed>\d{1,12})"
+)
+# NumPy dot: "shapes (32,784) and (100,256) not aligned: 784 (dim 1) != 100 (dim 0)"
+NOT_ALIGNED = Lazy(
+    rf"shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE}) not aligned: (?P<got>\d{{1,12}}) \(dim \d{{1,3}}\) "
+    r"!= (?P<want>\d{1,12})"
+)
+# NumPy @: "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc
+# signature (n?,k),(k,m?)->(n?,m?) (size 100 is different from 784)"
+GUFUNC = Lazy(
+    r"matmul: Input operand 1 has a mismatch in its core dimension 0[^\n]{0,200}?"
+    r"\(size (?P<want>\d{1,12}) is different from (?P<got>\d{1,12})\)"
+)
+# more ways to load weights of another shape: TF 1 "Tensor's shape (5, 5, 3, 64) is not
+# compatible with supplied shape (5, 5, 1, 64)"; TF 2 "Cannot assign value to variable '
+# conv2d/kernel:0': Shape mismatch.The variable shape (3, 3, 1, 32), and the assigned value
+# shape (3, 3, 3, 32) are incompatible."; Keras 3 "... variable.shape=(3, 3, 1, 32), Received:
+# value.shape=(3, 3, 3, 32)"
+ASSIGNED = Lazy(
+    rf"Tensor's shape (?P<saved>{SHAPE}) is not compatible with supplied shape (?P<model>{SHAPE})"
+    rf"|due to variable shape (?P<model4>{SHAPE}) and value shape (?P<saved4>{SHAPE})"
+    rf"|Received incompatible tensor with shape (?P<saved5>{SHAPE}) when attempting to restore "
+    rf"variable with shape (?P<model5>{SHAPE})"
+    rf"|The variable shape (?P<model2>{SHAPE}),? and the assigned value shape (?P<saved2>{SHAPE})"
+    rf"|variable\.shape=(?P<model3>{SHAPE}),? Received: value\.shape=(?P<saved3>{SHAPE})"
+)
+# Keras 2 load_weights: "You are trying to load a weight file containing 13 layers into a model
+# with 10 layers."; "... the new layer dense_1 expects 2 weights, but the saved weights have 1
+# elements."; Keras 3: "Layer 'dense' expected 2 variables, but received 0 variables during
+# loading."
+WEIGHT_FILE = Lazy(
+    r"trying to load a weight file containing \d{1,6} layers into a model with \d{1,6} layers"
+    r"|Layer count mismatch when loading weights from file|Weight count mismatch for layer"
+    r"|expects \d{1,6} weights, but the saved weights have \d{1,6} elements"
+    r"|expected \d{1,6} variables, but received \d{1,6} variables during loading"
+)
 # Shape arithmetic with "/": "Dimension value must be integer or None or have an __index__
 # method, got value '7.0' with type '<class 'float'>'"
 FLOAT_DIMENSION = Lazy(
@@ -109,13 +227,114 @@ FLOAT_DIMENSION = Lazy(
 )
 
 
-@reads("Assign requires shapes of both tensors to match", "ayer weight shape")
+@reads(
+    "Assign requires shapes of both tensors to match",
+    "ayer weight shape",
+    "is not compatible with supplied shape",
+    "and the assigned value shape",
+    "Received: value.shape=",
+    "load a weight file containing",
+    "but the saved weights have",
+    "variables during loading",
+    " and value shape ",
+    "when attempting to restore variable",
+    "Layer count mismatch when loading weights",
+    "Weight count mismatch for layer",
+)
 def restore(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(ASSIGN, text, "Assign requires shapes of both tensors to match"),
         *anchored(WEIGHT_SHAPE, text, "ayer weight shape", before=1),
     ):
         return WeightShapes(parse_shape(match.group("model")), parse_shape(match.group("saved")))
+    anchors = (
+        "is not compatible with supplied",
+        "assigned value shape",
+        "value.shape=",
+        " and value shape ",
+        "when attempting to restore variable",
+    )
+    for anchor in anchors:
+        for match in anchored(ASSIGNED, text, anchor, before=300, after=300):
+            groups = match.groupdict()
+            model = next((groups[k] for k in groups if k.startswith("model") and groups[k]), None)
+            saved = next((groups[k] for k in groups if k.startswith("saved") and groups[k]), None)
+            return WeightShapes(parse_shape(model), parse_shape(saved))
+    for anchor in (
+        "weight file containing",
+        "saved weights have",
+        "variables during loading",
+        "count mismatch ",
+    ):
+        for _ in anchored(WEIGHT_FILE, text, anchor, before=120, after=60):
+            return WeightShapes(None, None)
+    return None
+
+
+@reads("the list of Numpy arrays that you are passing", "input tensors")
+def input_count(text: str, context: Context) -> Finding | None:
+    for match in anchored(ARRAY_LIST, text, "Error when checking model ", after=700):
+        role: Literal["input", "target"] = "target" if match.group("role") == "target" else "input"
+        return InputCount(role, int(match.group("want")), int(match.group("got")))
+    for match in anchored(INPUT_COUNT, text, " input tensors", before=500, after=20):
+        return InputCount("input", int(match.group("want")), int(match.group("got")))
+    return None
+
+
+@reads("Model was constructed with shape")
+def constructed(text: str, context: Context) -> Finding | None:
+    for match in anchored(CONSTRUCTED, text, "Model was constructed with shape", after=1200):
+        pair = shapes_of(match, "got", "want")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, roles="input", names=("input", "expected input"), by="A model")
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("is not fully defined", "should be defined", "Input has undefined rank")
+def undefined_axis(text: str, context: Context) -> Finding | None:
+    for anchor in ("is not fully defined", "should be defined", "Input has undefined rank"):
+        for match in anchored(UNDEFINED, text, anchor, before=200, after=100):
+            layer = match.group("flatten") or match.group("dense") or ""
+            if match.group("conv"):
+                layer = context.layer or "A convolution"
+            return UndefinedAxis(layer, parse_shape(match.group("shape")))
+    return None
+
+
+@reads(" must have rank ")
+def with_rank(text: str, context: Context) -> Finding | None:
+    for match in anchored(WITH_RANK, text, " must have rank ", before=300, after=40):
+        shape = parse_shape(match.group("shape"))
+        if shape is None:
+            continue
+        bound = {"at least": "min", "at most": "max"}.get(match.group("bound") or "", "exact")
+        return RankMismatch(
+            int(match.group("want")),
+            len(shape),
+            bound,  # type: ignore[arg-type]
+            shape=shape,
+            layer=context.layer,
+        )
+    return None
+
+
+@reads("Size of out_backprop doesn't match computed")
+def out_backprop(text: str, context: Context) -> Finding | None:
+    for match in anchored(OUT_BACKPROP, text, "Size of out_backprop doesn't match computed"):
+        return TransposedConv(match.group("actual"), match.group("computed"))
+    return None
+
+
+@reads(" not aligned: ", "matmul: Input operand 1 has a mismatch")
+def numpy_matmul(text: str, context: Context) -> Finding | None:
+    for match in anchored(NOT_ALIGNED, text, " not aligned: ", before=300, after=80):
+        a, b = parse_shape(match.group("a")), parse_shape(match.group("b"))
+        return FeatureMismatch(int(match.group("want")), int(match.group("got")), a, b)
+    for match in anchored(GUFUNC, text, "matmul: Input operand 1 has a mismatch"):
+        return FeatureMismatch(int(match.group("want")), int(match.group("got")))
     return None
 
 
@@ -128,7 +347,12 @@ def numpy_reshape(text: str, context: Context) -> Finding | None:
         return ReshapeMismatch(int(match.group("have")), _product(shape), target_shape=None)
     for match in anchored(GRAPH_RESHAPE, text, "Cannot reshape a tensor with"):
         want = match.group("want")
-        requested = int(want) if want else _product(parse_shape(match.group("shape")))
+        target = parse_shape(match.group("shape"))
+        requested = int(want) if want else _product(target)
+        given = _reshape_input(text[match.end() : match.end() + 800])
+        if given and target and given[0] != target[0] and given[0] and target[0]:
+            if _product(given[1:]) == _product(target[1:]):  # only the batch differs
+                return BatchMismatch("fixed-batch", (str(given[0]), str(target[0])))
         return ReshapeMismatch(int(match.group("have")), requested)
     for _ in anchored(TOTAL_SIZE, text, " new array must be unchanged", before=20):
         return ReshapeMismatch(None, None)
@@ -154,6 +378,23 @@ def reshape(text: str, context: Context) -> Finding | None:
     return None
 
 
+_RESHAPE_INPUT = Lazy(rf"with input shapes: (?P<shape>{SHAPE}), ")
+_INPUT_LIST = Lazy(rf"with input shapes: (?P<shapes>{SHAPE}(?:, {SHAPE}){{0,8}})")
+_CROSS_ENTROPY_KERNEL = Lazy(r"(?:Sparse)?SoftmaxCrossEntropyWithLogits")
+
+
+def _reshape_input_list(text: str) -> list[Shape]:
+    """Every shape of "with input shapes: [?,7,7,10], [?,10]"."""
+    match = _INPUT_LIST.search(text)
+    return [shape for _, shape in shapes_in(match.group("shapes"))] if match else []
+
+
+def _reshape_input(text: str) -> Shape | None:
+    """The input's shape in "... for 'Reshape' ... with input shapes: [16,8192], [4] ..."."""
+    match = _RESHAPE_INPUT.search(text)
+    return parse_shape(match.group("shape")) if match else None
+
+
 def _product(shape: Shape | None) -> int | None:
     if not shape:
         return None
@@ -164,24 +405,87 @@ def _product(shape: Shape | None) -> int | None:
     return total
 
 
-@reads("Shape must be rank ")
+@reads("Shape must be rank ", "Shape must be at least rank ", "Shape must be at most rank ")
 def shape_rank(text: str, context: Context) -> Finding | None:
-    for match in anchored(SHAPE_RANK, text, "Shape must be rank "):
+    for match in anchored(SHAPE_RANK, text, "Shape must be ", after=800):
+        kernel = _CROSS_ENTROPY_KERNEL.search(match.group("node"))
+        inputs = _reshape_input_list(text[match.end() : match.end() + 800]) if kernel else []
+        if len(inputs) >= 2:
+            # the cross-entropy kernels take (logits, labels): which of them has the rank?
+            logits, labels = inputs[0], inputs[1]
+            found = ShapePair(labels, logits, roles="labels", names=("labels", "logits"))
+            if len(logits) == int(match.group("got")) and found.verdict:
+                return found
+            return SparseRanks(len(labels), len(logits))
         node = match.group("node").lower()
         role = "target" if any(word in node for word in _LOSS_WORDS) else "input"
+        bound = {"at least ": "min", "at most ": "max"}.get(match.group("bound") or "", "exact")
         return RankMismatch(
             int(match.group("want")),
             int(match.group("got")),
+            bound,  # type: ignore[arg-type]
             role=role,  # type: ignore[arg-type]
         )
     return None
 
 
-@reads("input and filter must have the same depth")
+@reads(
+    "-dimensional",
+    "is not a matrix",
+    "transpose expects a vector of size",
+    "Ranks of all input tensors should match",
+    "Expected concatenating dimensions in the range",
+    "mismatch In[1] shape",
+)
+def kernel_rank(text: str, context: Context) -> Finding | None:
+    for anchor in (
+        "-dimensional",
+        "is not a matrix",
+        "transpose expects",
+        "Ranks of all",
+        "range [",
+    ):
+        for match in anchored(KERNEL_RANK, text, anchor, before=60, after=200):
+            if match.group("want"):
+                shape = parse_shape(match.group("shape"))
+                got = len(shape) if shape is not None else None
+                return RankMismatch(int(match.group("want")), got, shape=shape)
+            if match.group("perm"):
+                return RankMismatch(int(match.group("perm")), int(match.group("rank")))
+            if match.group("a"):
+                a, b = parse_shape(match.group("a")), parse_shape(match.group("b"))
+                if a is not None and b is not None:
+                    return RankMismatch(max(len(a), len(b)), min(len(a), len(b)), shape=b)
+                continue
+            if match.group("range"):
+                return RankMismatch(None, int(match.group("range")))
+            shape = parse_shape(match.group("matrix"))
+            return RankMismatch(2, len(shape) if shape is not None else None, shape=shape)
+    for match in anchored(BATCH_MATMUL, text, "mismatch In[1] shape", before=20):
+        a, b = parse_shape(match.group("a")), parse_shape(match.group("b"))
+        return FeatureMismatch(int(match.group("want")), int(match.group("got")), a, b)
+    return None
+
+
+@reads(
+    "input and filter must have the same depth",
+    "evenly divisible by filter depth",
+    "is not a multiple of input depth of filter",
+    "Computed output size would be negative",
+    "Kernel shape must have the same length as input",
+)
 def depth(text: str, context: Context) -> Finding | None:
-    for match in anchored(DEPTH, text, "input and filter must have the same depth"):
-        got, want = int(match.group("got")), int(match.group("want"))
-        return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
+    for anchor in ("depth: ", "is not a multiple of input depth of filter"):
+        for match in anchored(DEPTH, text, anchor, before=80, after=60):
+            got = int(match.group("got") or match.group("got2"))
+            want = int(match.group("want") or match.group("want2"))
+            return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
+    for match in anchored(NEGATIVE_OUTPUT, text, "Computed output size would be negative"):
+        return WindowTooLarge(window=match.group("window"), size=match.group("size"))
+    for match in anchored(KERNEL_LENGTH, text, "Kernel shape must have the same length as input"):
+        kernel, given = parse_shape(match.group("kernel")), parse_shape(match.group("input"))
+        if kernel is not None and given is not None:
+            return RankMismatch(len(kernel), len(given), shape=given, layer=context.layer)
     return None
 
 
@@ -271,8 +575,15 @@ def float_dimension(text: str, context: Context) -> Finding | None:
 
 READERS = (
     restore,
+    input_count,
+    constructed,
+    undefined_axis,
+    with_rank,
+    out_backprop,
+    numpy_matmul,
     numpy_reshape,
     shape_rank,
+    kernel_rank,
     depth,
     shared_variable,
     concatenate_layer,

@@ -48,7 +48,7 @@ _ARGUMENTS = Lazy(
     r"[^\n]{0,300}):[ \t]{0,8}\n(?:[ \t]{0,16}[•*-][^\n]{0,2000}\n?){0,50}",
     re.M,
 )
-_NODE_STARTS = ("[[{{node ", "[[node ", "[[Node: ", "[[{{function_node ")
+_NODE_START = Lazy(r"\[\[(?:\{\{node |node |Node: |\{\{function_node )")
 _BLANK_RUNS = Lazy(r"\n[ \t]{0,20}\n(?:[ \t]{0,20}\n){0,1000}")
 
 # Traceback lines: a frame, the code line under it (indented deeper) and Python 3.11's ^^^^
@@ -68,24 +68,23 @@ _IPYTHON_LINE = Lazy(
 def _strip_nodes(text: str) -> str:
     """Drop `[[node ...]]`, `[[{{node ...}}]]` and `[[Node: ...]]` blocks (one line each).
 
-    Linear: the last "]]" of a line is looked up once per line, however many blocks start on it.
+    Linear: the blocks' starts are found by one pattern, and the last "]]" of a line is looked
+    up once per line, however many blocks start on it.
     """
     if "[[" not in text:
         return text
     parts = []
     at = 0
     line_end = close = -1
-    while True:
-        start = text.find("[[", at)
-        if start < 0:
-            break
+    for match in _NODE_START.finditer(text):
+        start = match.start()
+        if start < at:
+            continue  # inside a block already dropped
         if start >= line_end:  # a new line: find its end and its last "]]" once
             line_end = text.find("\n", start)
             line_end = len(text) if line_end < 0 else line_end
             close = text.rfind("]]", start, line_end)
-        if close <= start or not text.startswith(_NODE_STARTS, start):
-            parts.append(text[at : start + 2])
-            at = start + 2
+        if close <= start:
             continue
         parts.append(text[at:start])
         at = close + 2

@@ -15,8 +15,8 @@ SUMMARY = Lazy(r"(?P<what>Nan|Inf) in summary histogram(?: for:? ?(?P<label>[^\s
 # NumPy: "RuntimeWarning: invalid value encountered in log1p", "divide by zero encountered
 # in log", "overflow encountered in exp"
 NUMPY = Lazy(
-    r"RuntimeWarning: (?P<what>invalid value|divide by zero|overflow) encountered in "
-    r"(?P<function>\w{1,60})"
+    r"(?:(?:RuntimeWarning|FloatingPointError): )?(?P<what>invalid value|divide by zero|overflow)"
+    r" encountered in (?P<function>\w{1,60})"
 )
 # Keras: "sparse_categorical_crossentropy received from_logits=True, but the output argument
 # was produced by a sigmoid or softmax activation and thus does not represent logits."
@@ -31,6 +31,21 @@ NAN_LOSS = Lazy(r"NaN loss during training")
 # metrics and losses that take probabilities: "assertion failed: [predictions must be >= 0]",
 # "[predictions must be <= 1]"
 PROBABILITIES = Lazy(r"predictions must be (?:>= 0|<= 1|in \[0, ?1\])")
+# tf.debugging.enable_check_numerics: "!!! Detected Infinity or NaN in output 0 of graph op
+# "ReadVariableOp" (# of outputs: 1) !!!" (also "eagerly-executing op")
+DETECTED = Lazy(
+    r"Detected Infinity or NaN in output \d{1,4} of (?:graph|eagerly-executing) op "
+    r"\"(?P<op>[\w.]{1,100})\""
+)
+# scikit-learn's input checks (metrics, FID/IS helpers): "Input contains NaN, infinity or a value
+# too large for dtype('float32').", "Input X contains NaN.", "Input y contains infinity"
+SKLEARN = Lazy(
+    r"Input (?:\w{1,20} )?contains (?P<what>NaN|infinity)"
+    r"|array must not contain (?P<scipy>infs or NaNs)"  # SciPy (sqrtm in FID, linalg)
+)
+# the TF 1 CIFAR-10 tutorial's check, copied into many training loops: "AssertionError: Model
+# diverged with loss = NaN"; clip_by_global_norm: "Found Inf or NaN global norm."
+DIVERGED = Lazy(r"Model diverged with loss = NaN|Found Inf or NaN global norm")
 _LABEL_STOPS = "\n{}[]<>:"
 
 
@@ -51,6 +66,31 @@ def check_numerics(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Detected Infinity or NaN in output")
+def detected(text: str, context: Context) -> Finding | None:
+    for match in anchored(DETECTED, text, "Detected Infinity or NaN in output"):
+        return NonFinite("NaN or Inf", f"the output of {match.group('op')}")
+    return None
+
+
+@reads(" contains NaN", " contains infinity", "must not contain infs or NaNs")
+def data_check(text: str, context: Context) -> Finding | None:
+    for anchor in ("contains NaN", "contains infinity", "must not contain infs"):
+        for match in anchored(SKLEARN, text, anchor, before=40, after=30):
+            what = "NaN" if match.group("what") == "NaN" else "NaN or Inf"
+            return NonFinite(what, "", "data")
+    return None
+
+
+@reads("Model diverged with loss = NaN", "Found Inf or NaN global norm")
+def diverged(text: str, context: Context) -> Finding | None:
+    for anchor in ("Model diverged with loss = NaN", "Found Inf or NaN global norm"):
+        for match in anchored(DIVERGED, text, anchor, after=40):
+            label = "the loss" if "loss" in match.group(0) else "the gradients' global norm"
+            return NonFinite("NaN", label, "loss")
+    return None
+
+
 @reads(" in summary histogram")
 def summary(text: str, context: Context) -> Finding | None:
     for match in anchored(SUMMARY, text, " in summary histogram", before=3, after=340):
@@ -66,9 +106,9 @@ def terminate_on_nan(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("RuntimeWarning: ")
+@reads(" encountered in ")
 def numpy_warning(text: str, context: Context) -> Finding | None:
-    for match in anchored(NUMPY, text, "RuntimeWarning: ", after=120):
+    for match in anchored(NUMPY, text, " encountered in ", before=60, after=80):
         what = {"invalid value": "NaN", "divide by zero": "Inf", "overflow": "Inf"}
         return NonFinite(what[match.group("what")], match.group("function"), "numpy")
     return None
@@ -97,6 +137,9 @@ def probabilities(text: str, context: Context) -> Finding | None:
 
 READERS = (
     check_numerics,
+    detected,
+    data_check,
+    diverged,
     summary,
     terminate_on_nan,
     numpy_warning,

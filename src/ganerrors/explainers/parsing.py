@@ -58,7 +58,8 @@ _UNKNOWN_DIMS = ("?", "None", "-1")
 
 
 def parse_shape(text: str | None) -> Shape | None:
-    """`"(32, 1)"` -> (32, 1); `"[?,1]"` -> (None, 1); `"()"` -> (); unreadable -> None.
+    """`"(32, 1)"` -> (32, 1); `"[?,1]"` -> (None, 1); `"(75L, 3L)"` -> (75, 3); `"()"` -> ();
+    unreadable -> None.
 
     Only ASCII digits count: `[16,²]` and other Unicode digits are not a shape.
     """
@@ -73,6 +74,8 @@ def parse_shape(text: str | None) -> Shape | None:
             continue  # the trailing comma of (32,)
         if item in _UNKNOWN_DIMS:
             dims.append(None)
+        elif item[-1:] == "L" and item[:-1].isascii() and item[:-1].isdigit() and len(item) < 20:
+            dims.append(int(item[:-1]))  # Python 2 printed NumPy sizes as longs: (75L, 3000L)
         elif item.isascii() and item.isdigit() and len(item) < 19:
             dims.append(int(item))
         else:

@@ -14,9 +14,13 @@ import re
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
+    BatchMismatch,
+    DatasetShapes,
     FeatureMismatch,
     Finding,
     LabelCount,
+    LabelForm,
+    Loss,
     LossShapes,
     OpInputs,
     RankMismatch,
@@ -32,6 +36,7 @@ from ganerrors.explainers.parsing import (
     Shape,
     anchored,
     differing_axes,
+    fmt,
     parse_shape,
     reads,
     shapes_in,
@@ -47,6 +52,12 @@ KERAS_SPARSE = Lazy(
     r"Argument output must have rank \(ndim\) target\.ndim - 1\.\s{0,8}"
     rf"Received: target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
 )
+# ... and its labels of another size: "Arguments target and output must have the same shape up
+# until the last dimension: target.shape=(16,), output.shape=(32, 10)"
+KERAS_SPARSE_SHAPE = Lazy(
+    r"Arguments target and output must have the same shape up until the last dimension:\s{0,8}"
+    rf"target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
+)
 # tf.nn.sigmoid_cross_entropy_with_logits: TF 2 "logits and labels must have the same
 # shape, received ((32, 1) vs (32,))."; TF 1 "logits and labels must have the same shape
 # ((?, 1) vs (?,))"
@@ -54,16 +65,24 @@ LOGITS_LABELS = Lazy(
     r"logits and labels must have the same shape,? (?:received )?"
     rf"\((?P<logits>{SHAPE}) vs (?P<labels>{SHAPE})\)"
 )
-# TF 1 softmax: "logits and labels must be same size: logits_size=[6,20] labels_size=[12,20]"
+# softmax_cross_entropy_with_logits: TF 1 "logits and labels must be same size:
+# logits_size=[6,20] labels_size=[12,20]"; TF 1.13+ and 2 "logits and labels must be
+# broadcastable: logits_size=[32,10] labels_size=[32,1]"
 LOGITS_SIZE = Lazy(
-    rf"logits and labels must be same size: logits_size=(?P<logits>{SHAPE}) "
-    rf"labels_size=(?P<labels>{SHAPE})"
+    r"logits and labels must be (?:same size|broadcastable): ?"
+    rf"logits_size=(?P<logits>{SHAPE}),? labels_size=(?P<labels>{SHAPE})"
 )
 # sparse softmax: "logits and labels must have the same first dimension, got logits shape
 # [250,10] and labels shape [2500]"
 FIRST_DIMENSION = Lazy(
     r"logits and labels must have the same first dimension, got logits shape "
     rf"(?P<logits>{SHAPE}) and labels shape (?P<labels>{SHAPE})"
+)
+# sparse softmax (TF 2): "Shape mismatch: The shape of labels (received (32,)) should equal the
+# shape of logits except for the last dimension (received (32, 4, 4, 10))."
+SPARSE_SHAPE = Lazy(
+    rf"The shape of labels \(received (?P<labels>{SHAPE})\) should equal the shape of logits "
+    rf"except for the last dimension \(received (?P<logits>{SHAPE})\)"
 )
 # Keras 2 losses: "Shapes (None, 1) and (None, 10) are incompatible" (target, then output)
 SHAPES_INCOMPATIBLE = Lazy(rf"Shapes (?P<target>{SHAPE}) and (?P<output>{SHAPE}) are incompatible")
@@ -83,7 +102,7 @@ SQUEEZE = Lazy(
 # (1,) but got array with shape (10,)", "Error when checking input: expected input_1 to have
 # 4 dimensions, but got array with shape (60000, 28, 28)"
 FIT_CHECK = Lazy(
-    r"Error when checking (?:model )?(?P<kind>input|target): expected (?P<name>[^\s]{1,300}) "
+    r"Error when checking (?:model )?(?P<kind>input|target|): expected (?P<name>[^\s]{1,300}) "
     rf"to have (?:shape (?P<want>{SHAPE})|(?P<ndim>\d{{1,3}}) dimensions),? but got array "
     rf"with shape (?P<got>{SHAPE})"
 )
@@ -97,24 +116,81 @@ SAMPLES = Lazy(
     r"Input arrays should have the same number of samples as target arrays\. Found "
     r"(?P<inputs>\d{1,15}) input samples and (?P<targets>\d{1,15}) target samples"
 )
-# Keras 2.x data adapter: "Data cardinality is ambiguous: x sizes: 60000 y sizes: 10000"
+# Keras 2.x data adapter: "Data cardinality is ambiguous:\n  x sizes: 60000\n  y sizes: 10000"
+# (y left out for predict(), where the inputs disagree among themselves); Keras 3: "Data
+# cardinality is ambiguous. Make sure all arrays contain the same number of samples.'x' sizes:
+# 100\n'y' sizes: 90"
 CARDINALITY = Lazy(
-    r"Data cardinality is ambiguous:\s{0,8}x sizes: (?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
-    r"\s{0,8}y sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20})"
+    r"Data cardinality is ambiguous[^\n]{0,200}?\s{0,8}'?x'? sizes: "
+    r"(?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
+    r"(?:\s{0,8}'?y'? sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20}))?"
+)
+# Keras 2: "All input arrays (x) should have the same number of samples. Got array shapes:
+# [(100, 10), (99, 5)]" (also "All target arrays (y)")
+ALL_ARRAYS = Lazy(
+    r"All (?:input|target) arrays \([xy]\) should have the same number of samples\. Got array "
+    r"shapes: (?P<shapes>\[[^\n]{0,600}\])"
+)
+# scikit-learn (metrics, splits): "Found input variables with inconsistent numbers of samples:
+# [100, 99]"
+INCONSISTENT = Lazy(
+    r"Found input variables with inconsistent numbers of samples: \[(?P<sizes>[\d, ]{1,200})\]"
 )
 # TF 1.x: "Cannot feed value of shape (64, 784) for Tensor 'Placeholder:0', which has shape
 # '(?, 28, 28, 1)'"
+# (Python 2 prints the name as u'input_15:0' and NumPy sizes as longs: (75L, 3000L))
 FEED = Lazy(
-    rf"Cannot feed value of shape (?P<got>{SHAPE}) for Tensor '?(?P<name>[^'\n,]{{1,300}}?)'?, "
+    rf"Cannot feed value of shape (?P<got>{SHAPE}) for Tensor u?'?(?P<name>[^'\n,]{{1,300}}?)'?, "
     rf"which has shape '?(?P<want>{SHAPE})"
 )
 _LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
 # eager broadcasting ops: "Incompatible shapes: [16,1] vs. [32,1]"
 INCOMPATIBLE = Lazy(rf"Incompatible shapes: (?P<a>{SHAPE}) vs\.? (?P<b>{SHAPE})")
-# NumPy: "operands could not be broadcast together with shapes (64,1) (32,1) "
+# NumPy: "operands could not be broadcast together with shapes (64,1) (32,1) "; Keras 2's merge
+# layers (Add, Multiply), without the batch axis: "Operands could not be broadcast together
+# with shapes (8, 8, 128) (7, 7, 128)"
 BROADCAST = Lazy(
-    r"operands could not be broadcast together with (?:remapped )?shapes "
+    r"(?P<keras>O)?(?:o)?perands could not be broadcast together with (?:remapped )?shapes "
     rf"(?:\[original->remapped\]: )?(?P<a>{SHAPE})(?:->{SHAPE})? (?P<b>{SHAPE})"
+)
+# NumPy assignment: "could not broadcast input array from shape (28,28,3) into shape (28,28)"
+BROADCAST_INTO = Lazy(
+    rf"could not broadcast input array from shape (?P<got>{SHAPE}) into shape (?P<want>{SHAPE})"
+)
+# TensorShape.merge_with: "Shapes (64, 8, 8, 256) and (64, 7, 7, 256) are not compatible"
+NOT_COMPATIBLE = Lazy(rf"Shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE}) are not compatible")
+# TensorShape.assert_same_rank: "Shapes (?,) and (?, 1) must have the same rank"
+SAME_RANK = Lazy(rf"Shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE}) must have the same rank")
+# tf.data: "Cannot batch tensors with different shapes in component 0. First element had shape
+# [64,64,3] and element 1 had shape [64,64,1]."
+CANNOT_BATCH = Lazy(
+    rf"Cannot batch tensors with different shapes in component \d{{1,4}}\. First element had "
+    rf"shape (?P<first>{SHAPE}) and element \d{{1,12}} had shape (?P<other>{SHAPE})"
+    r"|Cannot add tensor to the batch: number of elements does not match\. Shapes are: "
+    rf"\[tensor\]: (?P<other2>{SHAPE}), \[batch\]: (?P<first2>{SHAPE})"
+)
+# transposed convolutions built for a fixed batch: "Conv2DCustomBackpropInput: input and
+# out_backprop must have the same batch size. Input batch: 64, outbackprop batch: 4"
+BACKPROP_BATCH = Lazy(
+    r"input and out_backprop must have the same batch size(?:[^\n]{0,20}?Input batch: "
+    r"(?P<input>\d{1,12}), outbackprop batch: (?P<out>\d{1,12}))?"
+)
+# a shape made of the static batch size, None until the graph runs: "Cannot convert a partially
+# known TensorShape (None, 64) to a Tensor", "Failed to convert object of type <class 'list'>
+# to Tensor. Contents: [None, -1, 64]" (TF 1: [Dimension(None), -1, Dimension(64)])
+PARTIAL_SHAPE = Lazy(
+    rf"Cannot convert a partially known TensorShape (?:to a Tensor: )?(?P<shape>{SHAPE})"
+)
+LIST_CONTENTS = Lazy(
+    r"Failed to convert (?:object|elements) of type <class '(?:list|tuple)'> to Tensor\. "
+    r"Contents: (?P<contents>[\[(][^\n]{0,300}?[\])])\."
+    r"|Failed to convert elements of (?P<elements>[\[(][^\n]{0,300}?[\])]) to Tensor"
+)
+# tf.reshape(x, [x.shape[0], -1]) in a TF 1 graph: "Tried to convert 'shape' to a tensor and
+# failed. Error: None values not supported."
+NONE_SHAPE = Lazy(
+    r"Tried to convert '(?:shape|dims|multiples|output_shape)' to a tensor and failed\. Error: "
+    r"None values not supported"
 )
 # graph construction: "Dimensions must be equal, but are 16 and 32 for '{{node sub}} =
 # Sub[T=DT_FLOAT](x, sub/y)' with input shapes: [16,1], [32,1]."
@@ -145,35 +221,181 @@ BOTH_SHAPES = Lazy(
 )
 
 
+# --- which side is the labels, and which loss compared them ---------------------------------
+
+_LOSS_NAME = Lazy(
+    r"(?i)(?P<sparse>sparse_?categorical|sparse_softmax)"
+    r"|(?P<categorical>categorical_?cross_?entropy|softmax_cross_entropy)"
+    r"|(?P<binary>binary_?cross_?entropy|sigmoid_cross_entropy|logistic_loss|\blog_loss)"
+    r"|(?P<regression>mean_squared_error|mean_absolute_error|squared_?difference"
+    r"|absolute_difference|mean_?squared_?error|mean_?absolute_?error)"
+)
+
+
+def loss_kind(text: str) -> Loss:
+    """The kind of loss the text names last (a frame of the loss, a node's scope, "while using
+    as loss ..."), or "" when it names none; a sparse loss counts as none here."""
+    if "ntropy" not in text and "_error" not in text and "loss" not in text.lower():
+        if "ifference" not in text and "rror" not in text:
+            return ""
+    last: Loss = ""
+    for match in _LOSS_NAME.finditer(text[-12000:]):
+        kind = match.lastgroup
+        last = kind if kind in ("binary", "categorical", "regression") else ""  # type: ignore[assignment]
+    return last
+
+
+# a graph node as TensorFlow prints it: TF 1 "[[Node: loss/sub = Sub[T=DT_FLOAT, ...](a, b)]]",
+# "[[node loss/sub (defined at x.py:3)  = Sub[...](a, b)]]"; TF 2 "[[{{node loss/sub}}]]",
+# "'{{node sub}} = Sub[T=DT_FLOAT](x, sub/y)'"
+_NODE = Lazy(r"(?:\[\[Node: |\[\[node |\{\{node )(?P<name>[^\s}\]]{1,300})(?P<rest>[^\n]{0,1000})")
+_NODE_INPUTS = Lazy(
+    r"^\}?\}?[^=\n]{0,300}= (?P<op>\w{1,100})\[[^\n]{0,600}?\]\((?P<inputs>[^()\n]{0,600})\)"
+)
+_LABEL_INPUT = Lazy(r"(?i)label|target|y_true|IteratorGetNext:1\b|(?:^|/)y(?::\d)?$")
+_PREDICTION_INPUT = Lazy(
+    r"(?i)logit|pred|output|sigmoid|softmax|biasadd|matmul|dense|conv|discriminator|model/"
+    r"|sequential/|tanh"
+)
+
+
+def node_of(text: str) -> tuple[str, str, list[str]]:
+    """(name, op, input names) of the first graph node the text prints, as far as written."""
+    if "node " not in text and "Node: " not in text:
+        return "", "", []
+    match = _NODE.search(text)
+    if match is None:
+        return "", "", []
+    name = match.group("name")
+    inputs = _NODE_INPUTS.search(match.group("rest"))
+    if inputs is None:
+        return name, "", []
+    names = [n.strip() for n in inputs.group("inputs").split(",") if n.strip()]
+    return name, inputs.group("op"), names
+
+
+def operand_roles(name: str, op: str, inputs: list[str]) -> tuple[bool | None, Loss]:
+    """Whether an op's first operand is the labels (None: not known), and the kind of loss
+    its node belongs to, from the node's name, op and inputs.
+
+    The inputs' names tell first (`IteratorGetNext:1` is what Keras feeds as y, a `label` or
+    `target` placeholder); otherwise what the loss functions compute: Keras 2 and tf.losses
+    write `squared_difference(predictions, labels)`, Keras 2's cross-entropies
+    `target * log(output)`, `sigmoid_cross_entropy_with_logits` `logits * labels`.
+    """
+    kind = loss_kind(name)
+    if len(inputs) >= 2:
+        first, second = inputs[0], inputs[1]
+        first_label = bool(_LABEL_INPUT.search(first))
+        second_label = bool(_LABEL_INPUT.search(second))
+        if not kind and any(re.search(r"(?:^|/)Log(?:_\d{1,3})?$", n) for n in (first, second)):
+            kind = "categorical"  # Keras' cross-entropy written as target * log(output)
+        first_prediction = bool(_PREDICTION_INPUT.search(first))
+        second_prediction = bool(_PREDICTION_INPUT.search(second))
+        if first_label != second_label:
+            return first_label, kind
+        if first_prediction != second_prediction:
+            return second_prediction, kind
+    # Grappler may swap the operands of a commutative op (Mul, SquaredDifference) when it
+    # optimises a graph, so their order says something only in Keras 2's compiled loss (both
+    # sides fed, none constant) and in gradient nodes, which keep the order the code wrote.
+    if not (_KERAS2_LOSS.search(name) or "_grad/" in name):
+        return None, kind
+    last = name.rsplit("/", 2)
+    if "SquaredDifference" in name or op == "SquaredDifference":
+        return False, "regression"
+    if "logistic_loss" in name:
+        return False, "binary"
+    if kind in ("binary", "categorical") and ("mul" in last[-1].lower() or op == "Mul"):
+        return True, kind
+    return None, kind
+
+
+# Keras 2's compiled loss names its nodes "loss/dense_1_loss/..." ("loss_8/output_1_loss/...")
+_KERAS2_LOSS = Lazy(r"(?:^|/)loss(?:_\d{1,4})?/\w{1,200}_loss/")
+
+
+def _pair_of(
+    first: Shape, second: Shape, labels_first: bool | None, by: str, kind: Loss
+) -> ShapePair:
+    """Two operands of an elementwise op, with their roles where they are known."""
+    if labels_first is None:
+        return ShapePair(first, second, by=by, broadcast=True, loss=kind)
+    labels, predictions = (first, second) if labels_first else (second, first)
+    return ShapePair(
+        labels,
+        predictions,
+        roles="labels",
+        names=("labels", "predictions"),
+        by=by,
+        broadcast=True,
+        loss=kind,
+    )
+
+
 @reads("Arguments target and output must have the same")
 def keras_loss(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_LOSS, text, "Arguments target and output must have the same"):
         pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
-        found = ShapePair(*pair, roles="labels", names=("labels", "predictions"), by="The loss")
+        found = ShapePair(
+            *pair,
+            roles="labels",
+            names=("labels", "predictions"),
+            by="The loss",
+            loss=loss_kind(text),
+        )
         return found if found.verdict else LossShapes(*pair)
     return None
 
 
-@reads("Argument output must have rank")
+@reads("Argument output must have rank", "same shape up until the last dimension")
 def keras_sparse(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_SPARSE, text, "Argument output must have rank"):
+        target, output = parse_shape(match.group("target")), parse_shape(match.group("output"))
+        if target is not None and output is not None and len(target) < len(output) - 1:
+            return SparseRanks(len(target), len(output))  # a map of class scores per example
         return SparseLabels(match.group("target"), match.group("output"))
+    anchor = "same shape up until the last dimension"
+    for match in anchored(KERAS_SPARSE_SHAPE, text, anchor, before=60):
+        pair = shapes_of(match, "target", "output")
+        if pair is None or not pair[1]:
+            continue
+        target, output = pair
+        found = ShapePair(
+            target, output[:-1], roles="labels", names=("labels", "predictions"), by="The loss"
+        )
+        if found.verdict:
+            return found
     return None
 
 
-@reads("logits and labels must have the same shape", "logits and labels must be same size")
+@reads(
+    "logits and labels must have the same shape",
+    "logits and labels must be same size",
+    "logits and labels must be broadcastable",
+)
 def logits_labels(text: str, context: Context) -> Finding | None:
-    matches = (
-        *anchored(LOGITS_LABELS, text, "logits and labels must have the same shape"),
-        *anchored(LOGITS_SIZE, text, "logits and labels must be same size"),
+    # sigmoid_cross_entropy_with_logits wants the same shape (a binary loss); softmax_cross_
+    # entropy_with_logits the same size (one-hot labels: a categorical loss)
+    matches: tuple[tuple[re.Match[str], Loss], ...] = (
+        *(
+            (match, "binary")
+            for match in anchored(LOGITS_LABELS, text, "logits and labels must have the same shape")
+        ),
+        *(
+            (match, "categorical")
+            for match in anchored(LOGITS_SIZE, text, "logits and labels must be ")
+        ),
     )
-    for match in matches:
+    for match, kind in matches:
         pair = shapes_of(match, "labels", "logits")
         if pair is None:
             continue
-        found = ShapePair(*pair, roles="labels", names=("labels", "logits"), by="The loss")
+        found = ShapePair(
+            *pair, roles="labels", names=("labels", "logits"), by="The loss", loss=kind
+        )
         return found if found.verdict else LossShapes(*pair)
     return None
 
@@ -190,15 +412,80 @@ def first_dimension(text: str, context: Context) -> Finding | None:
     return None
 
 
+# TensorShape.assert_is_compatible_with(other) says "Shapes self and other are incompatible".
+# Keras 2's categorical_crossentropy calls it on the target; tf.losses (TF 1, "?" for unknown
+# sizes) and the confusion-matrix metrics (Precision, Recall, AUC) on the predictions.
+_PREDICTIONS_FIRST = ("losses_impl", "metrics_utils", "confusion_matrix", "tf.losses", "tf.metrics")
+
+
+@reads("should equal the shape of logits except for the last dimension")
+def sparse_shape(text: str, context: Context) -> Finding | None:
+    anchor = "should equal the shape of logits except for the last dimension"
+    for match in anchored(SPARSE_SHAPE, text, anchor, before=80, after=200):
+        labels, logits = parse_shape(match.group("labels")), parse_shape(match.group("logits"))
+        if labels is None or not logits:
+            continue
+        if len(labels) != len(logits) - 1:
+            return SparseRanks(len(labels), len(logits))
+        if len(labels) == 1 and labels[0] is not None and logits[0] is not None:
+            return LabelCount(labels=labels[0], examples=logits[0], logits=logits)
+        found = ShapePair(
+            labels, logits[:-1], roles="labels", names=("labels", "logits"), by="The sparse loss"
+        )
+        if found.verdict:
+            return found
+    return None
+
+
 @reads("are incompatible")
 def shapes_incompatible(text: str, context: Context) -> Finding | None:
     for match in anchored(SHAPES_INCOMPATIBLE, text, "are incompatible", before=500, after=20):
         pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
-        found = ShapePair(*pair, roles="labels", names=("labels", "predictions"), by="The loss")
+        kind = loss_kind(text)
+        if "?" in match.group(0) or any(cue in text for cue in _PREDICTIONS_FIRST):
+            pair = (pair[1], pair[0])
+        elif not kind:
+            kind = "categorical"  # Keras 2: only categorical_crossentropy checks this way
+        found = ShapePair(
+            *pair, roles="labels", names=("labels", "predictions"), by="The loss", loss=kind
+        )
         if found.verdict:
             return found
+    return None
+
+
+# the cross-entropy kernels (TF 1): "logits must be 2-dimensional", "logits must be 2-D, but got
+# shape [32,7,7,10]" (a map of class scores), "labels must be 1-D, but got shape [32,10]"
+# (one-hot labels to the sparse loss), "labels must be 2-dimensional"
+KERNEL_DIMS = Lazy(
+    r"(?P<what>logits|labels) must be (?P<want>\d)-(?:D|dimensional)"
+    rf"(?:, but got shape (?P<shape>{SHAPE}))?"
+)
+# a fixed-size list (TensorList, an unstacked batch) met another batch: "Specified a list with
+# shape [32,1] from a tensor with shape [16,1]"
+TENSOR_LIST = Lazy(
+    rf"Specified a list with shape (?P<want>{SHAPE}) from a tensor with shape (?P<got>{SHAPE})"
+)
+
+
+@reads("logits must be ", "labels must be ", "Specified a list with shape")
+def kernel_dims(text: str, context: Context) -> Finding | None:
+    for anchor in ("logits must be ", "labels must be "):
+        for match in anchored(KERNEL_DIMS, text, anchor, after=120):
+            shape = parse_shape(match.group("shape"))
+            want = int(match.group("want"))
+            if match.group("what") == "logits":
+                return SparseRanks(1, len(shape) if shape else want + 2)
+            got = f"{fmt(shape)}" if shape else "(another rank)"
+            return SparseLabels(got, f"labels of rank {want}")
+    for match in anchored(TENSOR_LIST, text, "Specified a list with shape"):
+        pair = shapes_of(match, "got", "want")
+        if pair is not None:
+            found = ShapePair(*pair, roles="input", names=("tensor", "list"), by="A TensorList")
+            if found.verdict:
+                return found
     return None
 
 
@@ -244,6 +531,7 @@ def fit_check(text: str, context: Context) -> Finding | None:
                 roles="target",
                 names=("labels", "predictions"),
                 by=f"fit() (the output {match.group('name')})",
+                loss=loss_kind(text),
             )
         else:
             found = ShapePair(
@@ -264,7 +552,13 @@ def target_array(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "got", "want")
         if pair is None:
             continue
-        found = ShapePair(*pair, roles="target", names=("labels", "predictions"), by="fit()")
+        found = ShapePair(
+            *pair,
+            roles="target",
+            names=("labels", "predictions"),
+            by="fit()",
+            loss=loss_kind(match.string[match.end() : match.end() + 200]),
+        )
         if found.verdict:
             return found
     return None
@@ -274,16 +568,61 @@ def _sizes(text: str) -> int:
     return int(text.split(",")[0])
 
 
-@reads("Input arrays should have the same number of samples", "Data cardinality is ambiguous")
+@reads(
+    "Input arrays should have the same number of samples",
+    "Data cardinality is ambiguous",
+    "should have the same number of samples. Got array shapes",
+    "inconsistent numbers of samples",
+)
 def sample_count(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(SAMPLES, text, "Input arrays should have the same number of samples"),
-        *anchored(CARDINALITY, text, "Data cardinality is ambiguous"),
+        *anchored(CARDINALITY, text, "Data cardinality is ambiguous", after=600),
     ):
         inputs, targets = match.group("inputs"), match.group("targets")
-        sizes = {int(n) for n in f"{inputs},{targets}".split(",")}
-        mismatch = next((n for n in sizes if n != _sizes(targets)), _sizes(inputs))
+        if targets is None:  # inputs of different sizes among themselves
+            sizes = [int(n) for n in inputs.split(",")]
+            return SampleCount(max(sizes), min(sizes))
+        found = {int(n) for n in f"{inputs},{targets}".split(",")}
+        mismatch = next((n for n in found if n != _sizes(targets)), _sizes(inputs))
         return SampleCount(mismatch, _sizes(targets))
+    for match in anchored(ALL_ARRAYS, text, "should have the same number of samples", before=40):
+        firsts = [shape[0] for _, shape in shapes_in(match.group("shapes")) if shape]
+        known = [n for n in firsts if n is not None]
+        if len(set(known)) >= 2:
+            return SampleCount(max(known), min(known))
+    for match in anchored(INCONSISTENT, text, "inconsistent numbers of samples", before=40):
+        numbers = [int(n) for n in match.group("sizes").replace(" ", "").split(",") if n]
+        if len(set(numbers)) >= 2:
+            return SampleCount(numbers[0], next(n for n in numbers if n != numbers[0]))
+    return None
+
+
+# tf.estimator heads: "Mismatched label shape. Classifier configured with n_classes=1. Received
+# 2." / "... Expected labels dimension=1.  Received 10."; "labels shape must be [D0, D1, ... DN,
+# 1]"; scikit-learn's metrics: "y should be a 1d array, got an array of shape (100, 10)
+# instead.", "bad input shape (100, 10)", "Classification metrics can't handle a mix of
+# multilabel-indicator and multiclass targets" (one-hot rows against class indices)
+LABEL_FORM = Lazy(
+    r"Mismatched label shape|labels shape must be \[D0, D1, \.\.\. DN, \w{1,30}\]"
+    rf"|y should be a 1d array, got an array of shape (?P<shape>{SHAPE})|bad input shape "
+    rf"(?P<bad>{SHAPE})|can't handle a mix of (?:multilabel-indicator and multiclass|"
+    r"multiclass and multilabel-indicator) targets"
+)
+
+
+@reads(
+    "Mismatched label shape",
+    "labels shape must be [D0",
+    "y should be a 1d array",
+    "bad input shape",
+    "multilabel-indicator",
+)
+def label_form(text: str, context: Context) -> Finding | None:
+    for anchor in ("label shape", "labels shape", "1d array", "bad input shape", "indicator"):
+        for match in anchored(LABEL_FORM, text, anchor, before=60, after=200):
+            shape = parse_shape(match.group("shape") or match.group("bad"))
+            return LabelForm(shape)
     return None
 
 
@@ -294,7 +633,7 @@ def feed(text: str, context: Context) -> Finding | None:
         if pair is None:
             continue
         name = match.group("name")
-        if _LABEL_NAME.search(name):
+        if _LABEL_NAME.search(name) or _fed_labels(*pair):
             found = ShapePair(
                 *pair,
                 roles="labels",
@@ -313,6 +652,16 @@ def feed(text: str, context: Context) -> Finding | None:
     return None
 
 
+def _fed_labels(got: Shape, want: Shape) -> bool:
+    """Whether a value fed to a placeholder is labels, whatever the placeholder's name: images
+    and noise are never fed as one number per example, nor into a (?, 1) or (?,) placeholder."""
+    if len(want) <= 1 or (len(want) == 2 and want[1] == 1):
+        return True  # a placeholder of one value per example
+    if len(want) == 2 and len(got) == 1:
+        return got[0] != want[1]  # class indices for one-hot rows (not one example's features)
+    return len(want) == len(got) == 2 and got[1] == 1 and (want[1] or 0) >= 2
+
+
 @reads("Incompatible shapes: ")
 def incompatible(text: str, context: Context) -> Finding | None:
     for match in anchored(INCOMPATIBLE, text, "Incompatible shapes: "):
@@ -320,21 +669,162 @@ def incompatible(text: str, context: Context) -> Finding | None:
         if pair is None:
             continue
         by = f"An elementwise op ({context.op})" if context.op else "An elementwise op"
-        found = ShapePair(*pair, by=by, broadcast=True)
+        name, op, inputs = node_of(context.raw or text)
+        labels_first, kind = operand_roles(name or context.op, op, inputs)
+        found = _pair_of(*pair, labels_first, by, kind)
         if found.verdict:
             return found
     return None
 
 
-@reads("operands could not be broadcast together")
+@reads("perands could not be broadcast together")
 def numpy_broadcast(text: str, context: Context) -> Finding | None:
-    for match in anchored(BROADCAST, text, "operands could not be broadcast together"):
+    for match in anchored(BROADCAST, text, "perands could not be broadcast together", before=1):
         pair = shapes_of(match, "a", "b")
         if pair is None:
             continue
-        found = ShapePair(*pair, by="A NumPy operation", broadcast=True)
+        if match.group("keras"):  # a Keras merge layer: its shapes lack the batch axis
+            return _merged(*pair)
+        else:
+            found = ShapePair(*pair, by="A NumPy operation", broadcast=True)
         if found.verdict:
             return found
+    return None
+
+
+# Keras 3's merge layers (Add, Multiply, Average), without the batch axis: "Inputs have
+# incompatible shapes. Received shapes (16, 16, 64) and (15, 15, 64)"; and with it: "Cannot merge
+# tensors with different batch sizes. Received tensors with shapes [(32, 10), (16, 10)]"
+MERGE = Lazy(
+    rf"Inputs have incompatible shapes\. Received shapes (?P<a>{SHAPE}) and (?P<b>{SHAPE})"
+    r"|Cannot merge tensors with different batch sizes\. Received tensors with shapes "
+    r"(?P<shapes>\[[^\n]{0,600}\])"
+)
+# Keras 3 ops on symbolic tensors: "Cannot broadcast shape, the failure dim has value 3, which
+# cannot be broadcasted to 5. Input shapes are: (None, 3) and (None, 5)."; keras.ops.concatenate:
+# "Every value in xs must have the same shape except on the axis dim. But found element of shape
+# (16, 8), which is different from the first element's shape (32, 8)."
+KERAS_BROADCAST = Lazy(
+    rf"cannot be broadcasted to \d{{1,12}}\. Input shapes are: (?P<a>{SHAPE}) and (?P<b>{SHAPE})"
+)
+KERAS_CONCAT = Lazy(
+    rf"must have the same shape except on the axis dim\. But found element of shape (?P<b>{SHAPE}),"
+    rf" which is different from the first element's shape (?P<a>{SHAPE})"
+)
+
+
+def _merged(a: Shape, b: Shape) -> Finding | None:
+    """Two inputs of a merge layer (shapes without the batch axis) that do not broadcast."""
+    axes = differing_axes(a, b, broadcast=True) if len(a) == len(b) else []
+    sizes = (str(a[axes[0]]), str(b[axes[0]])) if axes else ("", "")
+    return OpInputs("a merge layer (Add, Multiply)", (None, *a), (None, *b), sizes)
+
+
+@reads(
+    "Inputs have incompatible shapes",
+    "Cannot merge tensors",
+    "cannot be broadcasted to",
+    "axis dim",
+)
+def keras_merge(text: str, context: Context) -> Finding | None:
+    for anchor in ("Inputs have incompatible shapes", "Cannot merge tensors"):
+        for match in anchored(MERGE, text, anchor, after=700):
+            if match.group("shapes"):
+                shapes = [shape for _, shape in shapes_in(match.group("shapes")) if shape]
+                for other in shapes[1:]:
+                    found = ShapePair(shapes[0], other, by="A merge layer (Add, Concatenate)")
+                    if found.verdict:
+                        return found
+                continue
+            pair = shapes_of(match, "a", "b")
+            if pair is not None:
+                return _merged(*pair)
+    for match in anchored(KERAS_BROADCAST, text, "cannot be broadcasted to", after=400):
+        pair = shapes_of(match, "a", "b")
+        if pair is not None:
+            found = ShapePair(*pair, by="A Keras op", broadcast=True)
+            if found.verdict and found.category == "batch-size":
+                return found
+            a, b = pair
+            axes = differing_axes(a, b, broadcast=True) if len(a) == len(b) else []
+            sizes = (str(a[axes[0]]), str(b[axes[0]])) if axes else ("", "")
+            return OpInputs("a Keras op on symbolic tensors", a, b, sizes)
+    for match in anchored(KERAS_CONCAT, text, "axis dim", before=60, after=400):
+        pair = shapes_of(match, "a", "b")
+        if pair is not None and len(pair[0]) == len(pair[1]):
+            joined = _joined(list(pair), "")
+            if joined is not None and joined.verdict:
+                return joined
+    return None
+
+
+@reads("could not broadcast input array from shape")
+def numpy_broadcast_into(text: str, context: Context) -> Finding | None:
+    for match in anchored(BROADCAST_INTO, text, "could not broadcast input array from shape"):
+        pair = shapes_of(match, "got", "want")
+        if pair is None:
+            continue
+        found = ShapePair(
+            *pair, roles="input", names=("array", "slot"), by="A NumPy assignment", broadcast=True
+        )
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("are not compatible", "must have the same rank")
+def not_compatible(text: str, context: Context) -> Finding | None:
+    for match in (
+        *anchored(NOT_COMPATIBLE, text, "are not compatible", before=600, after=20),
+        *anchored(SAME_RANK, text, "must have the same rank", before=600, after=40),
+    ):
+        pair = shapes_of(match, "a", "b")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, by="TensorFlow")
+        if found.verdict:
+            return found
+    return None
+
+
+@reads("Cannot batch tensors with different shapes", "Cannot add tensor to the batch")
+def cannot_batch(text: str, context: Context) -> Finding | None:
+    for anchor in ("Cannot batch tensors with different shapes", "Cannot add tensor to the batch"):
+        for match in anchored(CANNOT_BATCH, text, anchor):
+            first = parse_shape(match.group("first") or match.group("first2"))
+            other = parse_shape(match.group("other") or match.group("other2"))
+            if first is not None and other is not None:
+                return DatasetShapes(first, other)
+    return None
+
+
+@reads("must have the same batch size")
+def backprop_batch(text: str, context: Context) -> Finding | None:
+    for match in anchored(BACKPROP_BATCH, text, "must have the same batch size", before=40):
+        sizes = tuple(n for n in (match.group("input"), match.group("out")) if n)
+        return BatchMismatch("fixed-batch", sizes)
+    return None
+
+
+@reads(
+    "partially known TensorShape",
+    "to Tensor. Contents: ",
+    "Failed to convert elements of ",
+    "to a tensor and failed. Error: None values",
+)
+def unknown_batch(text: str, context: Context) -> Finding | None:
+    for match in anchored(PARTIAL_SHAPE, text, "Cannot convert a partially known TensorShape"):
+        shape = parse_shape(match.group("shape"))
+        if shape and shape[0] is None:
+            return BatchMismatch("unknown-batch", (fmt(shape),))
+    for anchor in ("to Tensor. Contents: ", "Failed to convert elements of "):
+        for match in anchored(LIST_CONTENTS, text, anchor, before=80, after=320):
+            contents = match.group("contents") or match.group("elements")
+            items = [item.strip() for item in contents.strip("[]()").split(",")]
+            if items and items[0] in ("None", "?"):
+                return BatchMismatch("unknown-batch", (contents,))
+    for _ in anchored(NONE_SHAPE, text, "to a tensor and failed. Error: None values", before=60):
+        return BatchMismatch("unknown-batch", ())
     return None
 
 
@@ -355,8 +845,13 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
             return FeatureMismatch(
                 expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
             )
+        loss_pair = _loss_op(op, a, b)
+        if loss_pair is not None:
+            return loss_pair
         if op in _ELEMENTWISE:
-            found = ShapePair(a, b, by=f"The op {op or '?'}", broadcast=True)
+            name, inputs_op, inputs = node_of(node)
+            labels_first, kind = operand_roles(name or node, inputs_op or op, inputs)
+            found = _pair_of(a, b, labels_first, f"The op {op or '?'}", kind)
             if found.verdict:
                 return found
             continue
@@ -416,6 +911,10 @@ def both_shapes(text: str, context: Context) -> Finding | None:
         rest = match.group("rest")
         op = _node_op_of(rest)
         inputs = _input_shapes(rest)
+        if len(inputs) >= 2:
+            loss_pair = _loss_op(op, inputs[0], inputs[1])
+            if loss_pair is not None:
+                return loss_pair
         if op in _ASSIGN_OPS:  # restoring or assigning weights of another shape
             model, saved = inputs[:2] if len(inputs) >= 2 else pair
             return WeightShapes(model, saved)
@@ -432,6 +931,26 @@ def both_shapes(text: str, context: Context) -> Finding | None:
 
 
 _ASSIGN_OPS = {"Assign", "AssignVariableOp", "AssignAdd", "AssignSub"}
+
+
+def _loss_op(op: str, logits: Shape, labels: Shape) -> Finding | None:
+    """The cross-entropy kernels' own shape checks: their inputs are (logits, labels)."""
+    if op == "SoftmaxCrossEntropyWithLogits":
+        found = ShapePair(
+            labels,
+            logits,
+            roles="labels",
+            names=("labels", "logits"),
+            by="The loss",
+            loss="categorical",
+        )
+        return found if found.verdict else None
+    if op == "SparseSoftmaxCrossEntropyWithLogits" and logits and len(labels) == 1:
+        if logits[0] is not None and labels[0] is not None:
+            return LabelCount(labels=labels[0], examples=logits[0], logits=logits)
+    return None
+
+
 _INPUT_SHAPES = Lazy(rf"with input shapes: (?P<shapes>{SHAPE}(?:, {SHAPE}){{0,20}})")
 _CONCAT_AXIS = Lazy(r"input\[(?P<index>\d{1,3})\] = <(?P<axis>-?\d{1,3})>")
 _NODE_OP_OF = Lazy(r"\(op: '(?P<op>\w{1,100})'\)|= (?P<graph>\w{1,100})\[")
@@ -508,17 +1027,26 @@ READERS = (
     keras_sparse,
     logits_labels,
     first_dimension,
+    sparse_shape,
+    label_form,
     shapes_incompatible,
     fit_check,
     target_array,
     sparse_rank,
+    kernel_dims,
     squeeze,
     sample_count,
     equal_rank,
     both_shapes,
     feed,
+    backprop_batch,
+    unknown_batch,
+    cannot_batch,
+    not_compatible,
     incompatible,
     numpy_broadcast,
+    numpy_broadcast_into,
+    keras_merge,
     dimensions_equal,
     matmul,
     concat,

@@ -1,0 +1,659 @@
+# ruff: noqa: E501  (each message stays whole on one line, as the library writes it)
+"""Every message family the explainer reads, in the wording of the library that raises it.
+
+Each message below is the format string of TensorFlow, Keras (2 and 3), NumPy or scikit-learn,
+as their sources write it, filled in with the sizes of a GAN's tensors; they are not corpus
+entries (the corpus, in corpus/*.toml, holds real messages from public threads, scored in
+test_corpus.py). Python 2's reprs (u'name', 75L) are written as TF 1.x printed them there.
+A message family listed here is read by an exact reader: high confidence, the right item; the
+last ones are about something else and must not get a high-confidence diagnosis.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ganerrors.explainers import explain
+
+FAMILIES = [
+    # --- batch-size
+    (
+        "InvalidArgumentError: Specified a list with shape [32,1] from a tensor with shape [16,1]",
+        "batch-size",
+    ),
+    (
+        "TypeError: Failed to convert elements of [None, -1] to Tensor. Consider casting elements to a supported type.",
+        "batch-size",
+    ),
+    (
+        "ValueError: Tried to convert 'shape' to a tensor and failed. Error: None values not supported.",
+        "batch-size",
+    ),
+    (
+        "ValueError: Cannot reshape a tensor with 131072 elements to shape [64,4,4,512] (524288 elements) for '{{node Reshape}} = Reshape[T=DT_FLOAT, Tshape=DT_INT32](x, Reshape/shape)' with input shapes: [16,8192], [4] and with input tensors computed as partial shapes: input[1] = [64,4,4,512].",
+        "batch-size",
+    ),
+    (
+        "ValueError: Cannot merge tensors with different batch sizes. Received tensors with shapes [(32, 10), (16, 10)]",
+        "batch-size",
+    ),
+    (
+        "ValueError: Every value in `xs` must have the same shape except on the `axis` dim. But found element of shape (16, 8), which is different from the first element's shape (32, 10).",
+        "batch-size",
+    ),
+    (
+        "ValueError: Arguments `target` and `output` must have the same shape up until the last dimension: target.shape=(16,), output.shape=(32, 10)",
+        "batch-size",
+    ),
+    (
+        "ValueError: Cannot feed value of shape (75, 3000) for Tensor u'input_15:0', which has shape '(500, 3000)'",
+        "batch-size",
+    ),
+    (
+        "ValueError: Cannot feed value of shape (75L, 3000L) for Tensor u'input_15:0', which has shape '(500, 3000)'",
+        "batch-size",
+    ),
+    (
+        "ValueError: Cannot feed value of shape (32, 100) for Tensor 'z:0', which has shape '(64, 100)'",
+        "batch-size",
+    ),
+    (
+        "ValueError: Cannot feed value of shape (64,) for Tensor 'Placeholder_1:0', which has shape '(?, 1)'",
+        "target-shape",
+    ),
+    (
+        "ValueError: Cannot feed value of shape (64, 28, 28) for Tensor 'Placeholder:0', which has shape '(?, 784)'",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Cannot feed value of shape (100, 10) for Tensor 'y:0', which has shape '(?,)'",
+        "target-shape",
+    ),
+    (
+        "ValueError: Data cardinality is ambiguous:\n  x sizes: 50, 1\nPlease provide data which shares the same first dimension.",
+        "batch-size",
+    ),
+    (
+        "ValueError: Data cardinality is ambiguous:\n  x sizes: 60000\n  y sizes: 10000\nMake sure all arrays contain the same number of samples.",
+        "batch-size",
+    ),
+    (
+        "ValueError: Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.'x' sizes: 100\n'y' sizes: 90\n",
+        "batch-size",
+    ),
+    (
+        "ValueError: All input arrays (x) should have the same number of samples. Got array shapes: [(100, 10), (99, 5)]",
+        "batch-size",
+    ),
+    (
+        "ValueError: All target arrays (y) should have the same number of samples. Got array shapes: [(100, 1), (99, 1)]",
+        "batch-size",
+    ),
+    (
+        "ValueError: Input arrays should have the same number of samples as target arrays. Found 1000 input samples and 999 target samples.",
+        "batch-size",
+    ),
+    (
+        "ValueError: Found input variables with inconsistent numbers of samples: [100, 99]",
+        "batch-size",
+    ),
+    (
+        "InvalidArgumentError: Conv2DSlowBackpropInput: input and out_backprop must have the same batch size",
+        "batch-size",
+    ),
+    (
+        "InvalidArgumentError: Conv2DCustomBackpropInput: input and out_backprop must have the same batch size. Input batch: 64, outbackprop batch: 4, batch_dim: 0",
+        "batch-size",
+    ),
+    (
+        "TypeError: Failed to convert object of type <class 'list'> to Tensor. Contents: [None, -1, 64]. Consider casting elements to a supported type.",
+        "batch-size",
+    ),
+    (
+        "ValueError: Cannot convert a partially known TensorShape (None, 64) to a Tensor.",
+        "batch-size",
+    ),
+    ("ValueError: Cannot convert a partially known TensorShape to a Tensor: (?, 64)", "batch-size"),
+    (
+        "ValueError: Dimension 0 in both shapes must be equal, but are 64 and 32. Shapes are [64] and [32]. for 'concat' (op: 'ConcatV2') with input shapes: [64,100], [32,10], [] and with computed input tensors: input[2] = <1>.",
+        "batch-size",
+    ),
+    (
+        "InvalidArgumentError: ConcatOp : Dimensions of inputs should match: shape[0] = [64,100] vs. shape[1] = [32,10]",
+        "batch-size",
+    ),
+    ("InvalidArgumentError: Incompatible shapes: [64,1] vs. [32,1]", "batch-size"),
+    (
+        "ValueError: could not broadcast input array from shape (16,1) into shape (32,1)",
+        "batch-size",
+    ),
+    (
+        "InvalidArgumentError: logits and labels must be broadcastable: logits_size=[64,10] labels_size=[32,10]",
+        "batch-size",
+    ),
+    # --- output-shape
+    (
+        "ValueError: Shape must be rank 2 but is rank 4 for 'SoftmaxCrossEntropyWithLogits' (op: 'SoftmaxCrossEntropyWithLogits') with input shapes: [?,7,7,10], [?,10].",
+        "output-shape",
+    ),
+    ("InvalidArgumentError: logits must be 2-dimensional", "output-shape"),
+    ("InvalidArgumentError: logits must be 2-D, but got shape [32,7,7,10]", "output-shape"),
+    (
+        "ValueError: Dimensions must be equal, but are 10 and 2 for 'SoftmaxCrossEntropyWithLogits' (op: 'SoftmaxCrossEntropyWithLogits') with input shapes: [?,10], [?,2].",
+        "output-shape",
+    ),
+    (
+        'InvalidArgumentError: Incompatible shapes: [32,10] vs. [32,2]\n\t [[Node: loss/dense_2_loss/mul = Mul[T=DT_FLOAT, _device="/job:localhost/replica:0/task:0/device:GPU:0"](dense_2_target, loss/dense_2_loss/Log)]]',
+        "output-shape",
+    ),
+    (
+        "Argument `output` must have rank (ndim) `target.ndim - 1`. Received: target.shape=(None,), output.shape=(None, 4, 4, 10)",
+        "output-shape",
+    ),
+    (
+        "ValueError: Error when checking target: expected time_distributed_1 to have 3 dimensions, but got array with shape (1000, 5)",
+        "output-shape",
+    ),
+    ("ValueError: Shapes (None, 10) and (None, 2) are incompatible", "output-shape"),
+    ("ValueError: Shapes (None, 10) and (None, 7, 7, 10) are incompatible", "output-shape"),
+    (
+        "ValueError: logits and labels must have the same shape ((None, 10) vs (None, 1))",
+        "output-shape",
+    ),
+    (
+        "InvalidArgumentError: logits and labels must be broadcastable: logits_size=[32,4] labels_size=[32,10]",
+        "output-shape",
+    ),
+    (
+        "ValueError: Arguments target and output must have the same shape. Received: target.shape=(None, 1), output.shape=(None, 2)",
+        "output-shape",
+    ),
+    (
+        "ValueError: Arguments `target` and `output` must have the same rank (ndim). Received: target.shape=(None, 1), output.shape=(None, 4, 4, 1)",
+        "output-shape",
+    ),
+    (
+        "ValueError: Error when checking target: expected dense_2 to have shape (2,) but got array with shape (1,)",
+        "output-shape",
+    ),
+    (
+        "ValueError: A target array with shape (6682, 2) was passed for an output of shape (None, 15, 2) while using as loss `categorical_crossentropy`. This loss expects targets to have the same shape as the output.",
+        "output-shape",
+    ),
+    (
+        "ValueError: Error when checking target: expected conv2d_5 to have 4 dimensions, but got array with shape (64, 1)",
+        "output-shape",
+    ),
+    (
+        "InvalidArgumentError: Received a label value of 1 which is outside the valid range of [0, 1).  Label values: 1 0 1 1",
+        "output-shape",
+    ),
+    (
+        "ValueError: Rank mismatch: Rank of labels (received 1) should equal rank of logits minus 1 (received 4).",
+        "output-shape",
+    ),
+    (
+        "ValueError: Shape mismatch: The shape of labels (received (32,)) should equal the shape of logits except for the last dimension (received (32, 4, 4, 10)).",
+        "output-shape",
+    ),
+    # --- target-shape
+    (
+        "ValueError: Shape must be rank 1 but is rank 2 for 'SparseSoftmaxCrossEntropyWithLogits/SparseSoftmaxCrossEntropyWithLogits' (op: 'SparseSoftmaxCrossEntropyWithLogits') with input shapes: [?,10], [?,10].",
+        "target-shape",
+    ),
+    ("InvalidArgumentError: labels must be 1-D, but got shape [32,10]", "target-shape"),
+    (
+        "InvalidArgumentError: logits and labels must have the same first dimension, got logits shape [6400,10] and labels shape [64]",
+        "target-shape",
+    ),
+    (
+        "ValueError: Cannot feed value of shape (128,) for Tensor 'Placeholder_1:0', which has shape '(?, 10)'",
+        "target-shape",
+    ),
+    (
+        "ValueError: Mismatched label shape. Classifier configured with n_classes=1. Received 10. Suggested Fix: check your n_classes argument to the estimator and/or the shape of your label.",
+        "target-shape",
+    ),
+    (
+        "ValueError: labels shape must be [D0, D1, ... DN, 1]. Suggested Fix: check your n_classes argument to the estimator and/or the shape of your label.",
+        "target-shape",
+    ),
+    (
+        "ValueError: y should be a 1d array, got an array of shape (100, 10) instead.",
+        "target-shape",
+    ),
+    (
+        "ValueError: Classification metrics can't handle a mix of multilabel-indicator and multiclass targets",
+        "target-shape",
+    ),
+    ("ValueError: Shapes (None, 1) and (None, 10) are incompatible", "target-shape"),
+    (
+        "ValueError: Error when checking target: expected dense_3 to have shape (10,) but got array with shape (1,)",
+        "target-shape",
+    ),
+    (
+        "ValueError: Error when checking target: expected dense_2 to have 2 dimensions, but got array with shape (32, 10, 1)",
+        "target-shape",
+    ),
+    ("ValueError: logits and labels must have the same shape ((32, 1) vs (32,))", "target-shape"),
+    (
+        "InvalidArgumentError: logits and labels must be broadcastable: logits_size=[32,10] labels_size=[32,1]",
+        "target-shape",
+    ),
+    (
+        "ValueError: Arguments target and output must have the same rank (ndim). Received: target.shape=(32,), output.shape=(32, 1)",
+        "target-shape",
+    ),
+    ("ValueError: Shapes (?,) and (?, 1) must have the same rank", "target-shape"),
+    (
+        "ValueError: Argument `output` must have rank (ndim) `target.ndim - 1`. Received: target.shape=(None, 10), output.shape=(None, 10)",
+        "target-shape",
+    ),
+    (
+        "InvalidArgumentError: logits and labels must have the same first dimension, got logits shape [32,10] and labels shape [320]",
+        "target-shape",
+    ),
+    (
+        "ValueError: Can not squeeze dim[1], expected a dimension of 1, got 10 for '{{node sparse_categorical_crossentropy/remove_squeezable_dimensions/Squeeze}} = Squeeze[T=DT_FLOAT, squeeze_dims=[-1]](IteratorGetNext:1)' with input shapes: [?,10].",
+        "target-shape",
+    ),
+    (
+        "ValueError: Error when checking model target: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 1 array(s), but instead got the following list of 2 arrays: [array([[1.]]), array([[0.]])]...",
+        "target-shape",
+    ),
+    # --- model-io-shape
+    (
+        "ValueError: Shape must be at least rank 2 but is rank 1 for 'concat' (op: 'ConcatV2') with input shapes: [?,100], [?], [].",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: ConcatOp : Ranks of all input tensors should match: shape[0] = [32,100] vs. shape[1] = [32] [Op:ConcatV2]",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: ConcatOp : Expected concatenating dimensions in the range [-1, 1), but got 1",
+        "model-io-shape",
+    ),
+    ("InvalidArgumentError: input must be 4-dimensional[32,28,28]", "model-io-shape"),
+    (
+        "InvalidArgumentError: In[0] is not a matrix. Instead it has shape [32,28,28]",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: transpose expects a vector of size 4. But input(1) is a vector of size 3",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: In[0] mismatch In[1] shape: 784 vs. 100: [32,784] [100,256] 0 0",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Cannot assign to variable conv2d/kernel:0 due to variable shape (3, 3, 1, 32) and value shape (3, 3, 3, 32) are incompatible",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Received incompatible tensor with shape (3, 3, 3, 64) when attempting to restore variable with shape (3, 3, 1, 64) and name conv2d/kernel:0.",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Layer count mismatch when loading weights from file. Model expected 10 layers, found 13 saved layers.",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Weight count mismatch for layer #0 (named dense in the current model, dense in the save file). Layer expects 2 weights, but the saved weights have 1 elements.",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: {{function_node __wrapped__Conv2D_device_/job:localhost/replica:0/task:0/device:CPU:0}} input depth must be evenly divisible by filter depth: 1 vs 3 [Op:Conv2D] name:",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: Depth of input (1) is not a multiple of input depth of filter (3)",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: Computed output size would be negative: -1 [input_size: 2, effective_filter_size: 3, stride: 1]",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Kernel shape must have the same length as input, but received kernel of shape (3, 3, 1, 32) and input of shape (None, 28, 28).",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: The channel dimension of the inputs should be defined. Found `None`.",
+        "model-io-shape",
+    ),
+    ("ValueError: ('Input has undefined rank:', TensorShape(None))", "model-io-shape"),
+    (
+        "InvalidArgumentError: Incompatible shapes: [32,8,8,4] vs. [32,8,8,2] [Op:AddV2] name:",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: Cannot add tensor to the batch: number of elements does not match. Shapes are: [tensor]: [64,64,1], [batch]: [64,64,3]",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Inputs have incompatible shapes. Received shapes (16, 16, 64) and (15, 15, 64)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Operands could not be broadcast together with shapes (8, 8, 128) (8, 8, 64)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Cannot broadcast shape, the failure dim has value 3, which cannot be broadcasted to 5. Input shapes are: (None, 3) and (None, 5).",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Cannot feed value of shape (784,) for Tensor 'Placeholder:0', which has shape '(?, 784)'",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Error when checking model input: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 2 array(s), but instead got the following list of 1 arrays: [array([[0.1, 0.2]])]...",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Layer model_1 expects 1 input(s), but it received 2 input tensors. Inputs received: [<tf.Tensor 'IteratorGetNext:0' shape=(32, 28, 28) dtype=uint8>, <tf.Tensor 'ExpandDims:0' shape=(32, 1) dtype=uint8>]",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Layer \"model\" expects 2 input(s), but it received 1 input tensors. Inputs received: [<tf.Tensor 'IteratorGetNext:0' shape=(None, 100) dtype=float32>]",
+        "model-io-shape",
+    ),
+    (
+        "WARNING:tensorflow:Model was constructed with shape (None, 28, 28, 1) for input KerasTensor(type_spec=TensorSpec(shape=(None, 28, 28, 1), dtype=tf.float32, name='input_1'), name='input_1', description=\"created by layer 'input_1'\"), but it was called on an input with incompatible shape (None, 28, 28).",
+        "model-io-shape",
+    ),
+    (
+        "Model was constructed with shape (None, None, None, 3) for input KerasTensor, but it was called on an input with incompatible shape (None, 3, 224, 224)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Error when checking : expected input_1 to have 4 dimensions, but got array with shape (28, 28, 1)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Error when checking input: expected conv2d_1_input to have shape (28, 28, 1) but got array with shape (28, 28, 3)",
+        "model-io-shape",
+    ),
+    (
+        'ValueError: The shape of the input to "Flatten" is not fully defined (got (None, None, 64)). Make sure to pass a complete "input_shape" or "batch_input_shape" argument to the first layer in your model.',
+        "model-io-shape",
+    ),
+    (
+        "ValueError: The last dimension of the inputs to `Dense` should be defined. Found `None`.",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: (None, None)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Operands could not be broadcast together with shapes (8, 8, 128) (7, 7, 128)",
+        "model-io-shape",
+    ),
+    ("ValueError: Shapes (64, 8, 8, 256) and (64, 7, 7, 256) are not compatible", "model-io-shape"),
+    ("ValueError: Shape (?, 64, 64, 3) must have rank 2", "model-io-shape"),
+    (
+        "InvalidArgumentError: Conv2DCustomBackpropInput: Size of out_backprop doesn't match computed: actual = 8, computed = 7 spatial_dim: 1 input: 16 filter: 5 output: 8 stride: 2 dilation: 1",
+        "model-io-shape",
+    ),
+    (
+        "InvalidArgumentError: Cannot batch tensors with different shapes in component 0. First element had shape [64,64,3] and element 1 had shape [64,64,1].",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: could not broadcast input array from shape (28,28,3) into shape (28,28)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: shapes (32,784) and (100,256) not aligned: 784 (dim 1) != 100 (dim 0)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 100 is different from 784)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Tensor's shape (5, 5, 3, 64) is not compatible with supplied shape (5, 5, 1, 64)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Cannot assign value to variable ' conv2d/kernel:0': Shape mismatch.The variable shape (3, 3, 1, 32), and the assigned value shape (3, 3, 3, 32) are incompatible.",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: The shape of the target variable and the shape of the target value in `variable.assign(value)` must match. variable.shape=(3, 3, 1, 32), Received: value.shape=(3, 3, 3, 32). Target variable: <Variable path=conv2d/kernel, shape=(3, 3, 1, 32), dtype=float32, value=[]>",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: You are trying to load a weight file containing 13 layers into a model with 10 layers.",
+        "model-io-shape",
+    ),
+    (
+        'ValueError: Layer #0 (named "dense_1" in the current model) was found to correspond to layer dense_1 in the save file. However the new layer dense_1 expects 2 weights, but the saved weights have 1 elements.',
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Input 0 is incompatible with layer conv2d_1: expected ndim=4, found ndim=3",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Input 0 of layer dense is incompatible with the layer: expected axis -1 of input shape to have value 784 but received input with shape [None, 28, 28]",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Input 0 is incompatible with layer dense_1: expected axis -1 of input shape to have value 784 but got shape (None, 28)",
+        "model-io-shape",
+    ),
+    (
+        "ValueError: Dimensions must be equal, but are 64 and 128 for 'generator/conv2d_transpose' (op: 'Conv2DBackpropInput') with input shapes: [4], [5,5,64,128], [?,8,8,256].",
+        "model-io-shape",
+    ),
+    ("TypeError: Expected int32, got 7.0 of type 'float' instead.", "model-io-shape"),
+    (
+        "TypeError: Value passed to parameter 'shape' has DataType float32 not in list of allowed values: int32, int64",
+        "model-io-shape",
+    ),
+    ("TypeError: Cannot convert [7.0, 7.0, 256] to EagerTensor of dtype int32", "model-io-shape"),
+    (
+        "TypeError: Dimension value must be integer or None or have an __index__ method, got value '3.5' with type '<class 'float'>'",
+        "model-io-shape",
+    ),
+    # --- numerics
+    ("ValueError: Imaginary component 1.2e+03", "numerics"),
+    ("LinAlgError: Singular matrix", "numerics"),
+    ("OverflowError: math range error", "numerics"),
+    ("RuntimeWarning: invalid value encountered in true_divide", "numerics"),
+    ("AssertionError: Model diverged with loss = NaN", "numerics"),
+    ("FloatingPointError: overflow encountered in exp", "numerics"),
+    ("ValueError: array must not contain infs or NaNs", "numerics"),
+    ("InvalidArgumentError: Found Inf or NaN global norm.", "numerics"),
+    (
+        "!!! Detected Infinity or NaN in output 0 of graph op \"ReadVariableOp\" (# of outputs: 1) !!!\n  dtype: <dtype: 'float16'>\n  shape: (512,)",
+        "numerics",
+    ),
+    (
+        "InvalidArgumentError: \n\n!!! Detected Infinity or NaN in output 0 of eagerly-executing op \"Log\" (# of outputs: 1) !!!\n  dtype: <dtype: 'float32'>\n  shape: (1,)\n  # of -Inf elements: 1\n",
+        "numerics",
+    ),
+    (
+        "ValueError: Input contains NaN, infinity or a value too large for dtype('float32').",
+        "numerics",
+    ),
+    ("ValueError: Input X contains NaN.", "numerics"),
+    ("ValueError: Input contains NaN.", "numerics"),
+    ("InvalidArgumentError: Found Inf or NaN global norm. : Tensor had NaN values", "numerics"),
+    ("InvalidArgumentError: Nan in summary histogram for: discriminator/h0/weights", "numerics"),
+    (
+        "tensorflow.python.training.basic_session_run_hooks.NanLossDuringTrainingError: NaN loss during training.",
+        "numerics",
+    ),
+    (
+        "InvalidArgumentError: assertion failed: [predictions must be >= 0] [Condition x >= y did not hold element-wise:]",
+        "numerics",
+    ),
+    ("RuntimeWarning: invalid value encountered in sqrt", "numerics"),
+    ("InvalidArgumentError: Tensor had Inf values", "numerics"),
+    # --- no-gradients
+    ("ValueError: None values not supported.", "no-gradients"),
+    (
+        "WARNING:tensorflow:The dtype of the target tensor must be floating (e.g. tf.float32) when calling GradientTape.gradient, got tf.int32",
+        "no-gradients",
+    ),
+    (
+        "RuntimeError: GradientTape.gradient can only be called once on non-persistent tapes.",
+        "no-gradients",
+    ),
+    ("LookupError: gradient registry has no entry for: Round", "no-gradients"),
+    (
+        "RuntimeError: A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
+        "no-gradients",
+    ),
+    ("ValueError: No variables to optimize.", "no-gradients"),
+    (
+        "ValueError: Tried to convert 't_list' to a tensor and failed. Error: None values not supported.",
+        "no-gradients",
+    ),
+    (
+        "ValueError: Tried to convert 't' to a tensor and failed. Error: None values not supported.",
+        "no-gradients",
+    ),
+    (
+        "ValueError: An operation has `None` for gradient. Please make sure that all of your ops have a gradient defined (i.e. are differentiable). Common ops without gradient: K.argmax, K.round, K.eval.",
+        "no-gradients",
+    ),
+    (
+        "ValueError: Variable <tf.Variable 'dense/kernel:0' shape=(10, 1) dtype=float32_ref> has `None` for gradient. Please make sure that all of your ops have a gradient defined (i.e. are differentiable).",
+        "no-gradients",
+    ),
+    (
+        "LookupError: No gradient defined for operation 'generator/Round' (op type: Round)",
+        "no-gradients",
+    ),
+    (
+        'ValueError: No gradients provided for any variable, check your graph for ops that do not support gradients, between variables ["<tf.Variable \'d/w:0\' shape=(5, 5, 3, 64) dtype=float32_ref>"] and loss Tensor("add:0", shape=(), dtype=float32).',
+        "no-gradients",
+    ),
+    ("ValueError: No gradients provided for any variable.", "no-gradients"),
+    (
+        "WARNING:tensorflow:Gradients do not exist for variables ['dense/kernel:0', 'dense/bias:0'] when minimizing the loss.",
+        "no-gradients",
+    ),
+    (
+        "UserWarning: Gradients do not exist for variables ['kernel', 'bias'] when minimizing the loss. If using `model.compile()`, did you forget to provide a `loss` argument?",
+        "no-gradients",
+    ),
+    # --- dtype
+    (
+        "ValueError: Invalid images dtype: expected float dtype. Received: images.dtype=uint8",
+        "dtype",
+    ),
+    (
+        "TypeError: Value passed to parameter 'indices' has DataType float32 not in list of allowed values: uint8, int32, int64",
+        "dtype",
+    ),
+    ("TypeError: Expected int32, got 0.001 of type 'float' instead.", "dtype"),
+    ("TypeError: Cannot convert 'abc' to EagerTensor of dtype float", "dtype"),
+    ("TypeError: Expected float32, got 'abc' of type 'str' instead.", "dtype"),
+    (
+        "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (100,) + inhomogeneous part.",
+        "dtype",
+    ),
+    ("ValueError: could not convert string to float: 'cat'", "dtype"),
+    (
+        "TypeError: `generator` yielded an element that could not be converted to the expected type. The expected type was float32, but the yielded element was ['a'].",
+        "dtype",
+    ),
+    ("ValueError: Invalid dtype: object", "dtype"),
+    ("ValueError: Invalid dtype: str768", "dtype"),
+    (
+        "TypeError: DataType float32 for attr 'Tindices' not in list of allowed values: int32, int64",
+        "dtype",
+    ),
+    ("UnimplementedError: Cast string to float is not supported", "dtype"),
+    (
+        "TypeError: Expected float32 passed to parameter 'y' of op 'Maximum', got 'abc' of type 'str' instead. Error: Expected float32, got 'abc' of type 'str' instead.",
+        "dtype",
+    ),
+    (
+        "TypeError: Input 'y' of 'Mul' Op has type float32 that does not match type int32 of argument 'x'.",
+        "dtype",
+    ),
+    (
+        "NotFoundError: No registered 'MatMul' OpKernel for 'GPU' devices compatible with node {{node MatMul}}\n\t (OpKernel was found, but attributes didn't match) Requested Attributes: T=DT_INT32, transpose_a=false",
+        "dtype",
+    ),
+    (
+        "ValueError: Tensor conversion requested dtype float32 for Tensor with dtype float64: <tf.Tensor: shape=(2,), dtype=float64>",
+        "dtype",
+    ),
+    (
+        "ValueError: Failed to convert a NumPy array to a Tensor (Unsupported object type float).",
+        "dtype",
+    ),
+    ("TypeError: Cannot convert 0.5 to EagerTensor of dtype int32", "dtype"),
+    (
+        "InvalidArgumentError: cannot compute MatMul as input #1(zero-based) was expected to be a double tensor but is a float tensor [Op:MatMul]",
+        "dtype",
+    ),
+    ("TypeError: x and y must have the same dtype, got tf.float32 != tf.int32.", "dtype"),
+    # --- index-range
+    ("IndexError: Target 10 is out of bounds.", "index-range"),
+    ("InvalidArgumentError: Expected size[0] in [0, 64], but got 128", "index-range"),
+    ("IndexError: index out of range in self", "index-range"),
+    (
+        "InvalidArgumentError: indices[5,0] = [10, 3] does not index into param shape [10,10]",
+        "index-range",
+    ),
+    (
+        "InvalidArgumentError: assertion failed: [`labels` out of bound] [Condition x < y did not hold element-wise:]",
+        "index-range",
+    ),
+    ("InvalidArgumentError: indices[0,5] = 20000 is not in [0, 20000)", "index-range"),
+    (
+        "InvalidArgumentError: Received a label value of 10 which is outside the valid range of [0, 10).  Label values: 3 10",
+        "index-range",
+    ),
+    ("IndexError: index 10 is out of bounds for axis 1 with size 10", "index-range"),
+    ("InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]", "index-range"),
+    # --- unrelated (must not be high)
+    (
+        "InvalidArgumentError: You must feed a value for placeholder tensor 'Placeholder' with dtype float and shape [?,784]",
+        None,
+    ),
+    (
+        "ValueError: Variable d_h0_conv/w already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?",
+        None,
+    ),
+    ("TypeError: Fetch argument None has invalid type <class 'NoneType'>", None),
+    ("RuntimeError: tf.placeholder() is not compatible with eager execution.", None),
+    (
+        'ValueError: Tensor("x:0", shape=(?, 1), dtype=float32) must be from the same graph as Tensor("y:0", shape=(?, 1), dtype=float32).',
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "category"), FAMILIES, ids=[m[:60] for m, _ in FAMILIES])
+def test_a_message_family_gets_its_checklist_item(message: str, category: str | None) -> None:
+    diagnosis = explain(message)
+    if category is None:
+        assert diagnosis is None or diagnosis.confidence == "low", diagnosis
+        return
+    assert diagnosis is not None, message
+    assert diagnosis.category == category, diagnosis.render()
+    assert diagnosis.summary and diagnosis.fix
+    assert diagnosis.confidence == "high" or message in GENERAL, diagnosis.render()
+
+
+#: Messages that only the general readers recognise (by their values, with low confidence):
+#: Python's and NumPy's own wording, which other libraries share.
+GENERAL = {
+    "ValueError: Imaginary component 1.2e+03",
+    "LinAlgError: Singular matrix",
+    "ValueError: None values not supported.",
+    "OverflowError: math range error",
+    "IndexError: index 10 is out of bounds for axis 1 with size 10",
+    "InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]",
+}
