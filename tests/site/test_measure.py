@@ -140,3 +140,18 @@ def test_build_paths_become_relative_and_layer_names_numberless() -> None:
 def test_names_that_only_look_numbered_are_kept() -> None:
     text = "float32 conv2d_transpose_4 up_sampling2d Dense(1) loss_1 dense"
     assert normalise_names(text) == "float32 conv2d_transpose_N up_sampling2d Dense(1) loss_1 dense"
+
+
+# -- how well a trained GAN draws ------------------------------------------------------------
+
+
+def test_the_quality_table_shows_each_figure_next_to_a_perfect_generator() -> None:
+    from ganerrors import datasets, quality
+    from ganerrors.site import trained
+
+    reals, labels = datasets.bars(with_labels=True)
+    assert (trained._labels(reals) == labels).all()
+    collapsed = quality.measure(reals[:1].repeat(50, 0), reals, labels, k=1)
+    table = trained.Assessment(collapsed, quality.reference(reals, labels, fakes=100)).table()
+    assert "| classes drawn | 1 of 16 | " in table and "| coverage (real images drawn) |" in table
+    assert table.splitlines()[0] == "| | this generator | real images held out |"

@@ -243,6 +243,15 @@ class Executed:
             if output.output_type == "stream"
         ).strip()
 
+    def markdown(self, tag: str) -> str:
+        """The Markdown that the cells with this tag displayed (e.g. a table)."""
+        return "\n\n".join(
+            output.data["text/markdown"]
+            for cell in self.cells(tag)
+            for output in cell.get("outputs", [])
+            if "text/markdown" in output.get("data", {})
+        ).strip()
+
     def image(self, tag: str) -> bytes | None:
         for cell in self.cells(tag):
             for output in cell.get("outputs", []):

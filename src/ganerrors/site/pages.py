@@ -220,15 +220,14 @@ def kata_page(page: KataPage) -> str:
 def _trained_section(page: KataPage) -> list[str]:
     kata = page.kata
     assert page.executed is not None
-    report = page.executed.stream("training")
     lines = [
         "## The fixed GAN, trained",
         "",
         f"The [notebook]({link(kata_uri(kata), notebook_uri(kata))}) trains "
-        f"`solutions/{kata.number}/gan.py` on the kata's data, then measures how well it "
-        "draws. It printed:",
+        f"`solutions/{kata.number}/gan.py` on the kata's data: "
+        f"{page.executed.stream('training')}. How well its generator draws then:",
         "",
-        fence(report),
+        page.executed.markdown("training") or "(the notebook measured nothing)",
         "",
         trained.EXPLANATION,
         "",

@@ -180,7 +180,16 @@ def _driver(browser: str, driver: str) -> Any:
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--hide-scrollbars", "--force-device-scale-factor=1"):  # fmt: skip
         options.add_argument(argument)
-    return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+    for attempt in (1, 2):  # a loaded machine can miss chromedriver's start-up deadline once
+        try:
+            chrome = webdriver.Chrome(service=Service(executable_path=driver), options=options)
+        except Exception:
+            if attempt == 2:
+                raise
+        else:
+            chrome.set_page_load_timeout(120)
+            return chrome
+    raise AssertionError("unreachable")
 
 
 def _shoot(driver: Any, path: Path, width: int, height: int, full: bool) -> None:
