@@ -37,3 +37,7 @@ def test_every_page_is_shot_at_both_widths(shots) -> None:
 def test_no_content_box_overflows_and_the_home_page_names_the_error_first(shots) -> None:
     problems = [f"{shot.label}: {problem}" for shot in shots for problem in shot.problems]
     assert not problems, "\n".join(problems)
+
+
+def test_the_checklist_sheet_prints_on_one_sheet_of_paper(shots, built) -> None:
+    assert screenshots.printed_sheets(built.folder, screenshots.SHEET) == 1

@@ -26,7 +26,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -64,22 +64,24 @@ def _runner_digest() -> str:
     return digest.hexdigest()
 
 
-def case_key(case: Case) -> str:
-    return hashlib.sha256((case.digest + _runner_digest()).encode()).hexdigest()[:16]
+def case_key(case: Case, runner: str | None = None) -> str:
+    runner = _runner_digest() if runner is None else runner
+    return hashlib.sha256((case.digest + runner).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Store:
-    """The cache folder."""
+    """The cache folder, with the versions and runner code of this build."""
 
     folder: Path
+    runner: str = field(default_factory=_runner_digest)
 
     @property
     def cases(self) -> Path:
         return self.folder / "cases" / versions()
 
     def case_path(self, case: Case) -> Path:
-        return self.cases / f"{case.id}-{case_key(case)}.json"
+        return self.cases / f"{case.id}-{case_key(case, self.runner)}.json"
 
     def load_case(self, case: Case) -> Result | None:
         try:

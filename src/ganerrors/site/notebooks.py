@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import base64
+import copy
+import functools
 import hashlib
 import json
 import re
@@ -75,7 +77,7 @@ def _fields(kata: Kata) -> dict[str, str]:
 
 def build(kata: Kata, repository: str) -> nbformat.NotebookNode:
     """The notebook of `kata`, not executed, from the template."""
-    notebook = jupytext.read(TEMPLATE, fmt="py:percent")
+    notebook = copy.deepcopy(_template(TEMPLATE.read_text(encoding="utf-8")))
     fields = _fields(kata)
     parameters = {"KATA": kata.number, "REPOSITORY": repository}
     for index, cell in enumerate(notebook.cells):
@@ -96,6 +98,12 @@ def build(kata: Kata, repository: str) -> nbformat.NotebookNode:
     )
     nbformat.validate(notebook)
     return notebook
+
+
+@functools.lru_cache(maxsize=2)
+def _template(source: str) -> nbformat.NotebookNode:
+    """The template read by jupytext (cached by its text: `mkdocs serve` sees an edit)."""
+    return jupytext.reads(source, fmt="py:percent")
 
 
 def text(notebook: nbformat.NotebookNode) -> str:
@@ -168,6 +176,7 @@ def _package_files(package: Path) -> Iterable[Path]:
             yield path
 
 
+@functools.cache
 def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)
@@ -178,10 +187,10 @@ def _version(distribution: str) -> str:
 def is_current(path: Path, digest: str) -> bool:
     """`path` holds a notebook executed from inputs with this digest."""
     try:
-        notebook = nbformat.read(path, as_version=4)
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return bool(notebook.metadata.get(DIGEST) == digest)
+    return isinstance(data, dict) and data.get("metadata", {}).get(DIGEST) == digest
 
 
 def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 300) -> None:

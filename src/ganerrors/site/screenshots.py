@@ -10,7 +10,8 @@ every collapsed block and every tab and checks, in the page, that:
 - the page does not scroll sideways, and no box sticks out of the content column;
 - error boxes, the Why tab, tables and notebook outputs are not wider than their box
   (they must wrap: a scroll there would hide the end of a message);
-- the home page names InvalidArgumentError in its first screen.
+- the home page names InvalidArgumentError in its first screen;
+- the checklist sheet prints on one A4 sheet (saved as checklist-sheet.pdf).
 
 Source code may scroll sideways; those blocks are listed, not failed. The exit status is 1
 when a check fails, 2 when no browser is found (Debian: `apt-get install chromium
@@ -36,6 +37,8 @@ from ganerrors import course as course_mod
 from ganerrors.site import notebooks
 
 WIDTHS = (1280, 390)
+#: The printable checklist: it must fit on one sheet of paper.
+SHEET = "checklist-sheet/"
 FIRST_SCREEN = {1280: 800, 390: 844}
 MAX_HEIGHT = 12000
 
@@ -46,6 +49,7 @@ MUST_WRAP = ", ".join(
         ".md-typeset .admonition pre > code",
         ".md-typeset details pre > code",
         ".md-typeset .why pre > code",
+        ".md-typeset .md-typeset__scrollwrap",
         ".md-typeset .md-typeset__table",
         ".md-typeset table",
         ".jupyter-wrapper .jp-OutputArea-output pre",
@@ -259,6 +263,30 @@ def _check_page(driver: Any, base: str, page: Page, width: int, out: Path) -> Sh
     return shot
 
 
+def printed_sheets(site: Path, path: str, out: Path | None = None) -> int:
+    """How many A4 sheets the page at `path` prints on (Chromium's print to PDF)."""
+    import base64
+    import re
+
+    found = find_browser()
+    if found is None:
+        raise FileNotFoundError("no chromium and chromedriver on PATH")
+    with serve(site) as base:
+        driver = _driver(*found)
+        try:
+            driver.get(base + path)
+            pdf = driver.execute_cdp_cmd(
+                "Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69}
+            )
+        finally:
+            driver.quit()
+    data = base64.b64decode(pdf["data"])
+    if out is not None:
+        out.write_bytes(data)
+    count = re.search(rb"/Count (\d+)", data)
+    return int(count.group(1)) if count else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m ganerrors.site.screenshots", description=__doc__.split("\n")[0]
@@ -282,7 +310,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for s in shots
     ]
     (options.out / "report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-    failed = False
+    sheets = printed_sheets(options.site, SHEET, options.out / "checklist-sheet.pdf")
+    print(f"the checklist sheet prints on {sheets} A4 sheet(s)")
+    failed = sheets != 1
     for shot in shots:
         status = "ok" if not shot.problems else "FAILED"
         print(
