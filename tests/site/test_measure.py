@@ -155,3 +155,17 @@ def test_the_quality_table_shows_each_figure_next_to_a_perfect_generator() -> No
     table = trained.Assessment(collapsed, quality.reference(reals, labels, fakes=100)).table()
     assert "| classes drawn | 1 of 16 | " in table and "| coverage (real images drawn) |" in table
     assert table.splitlines()[0] == "| | this generator | real images held out |"
+
+
+def test_a_cached_result_holds_no_path_of_the_checkout_that_measured_it(tmp_path: Path) -> None:
+    case = get("two-scores-per-image")
+    message = f'File "{tmp_path}/src/ganerrors/cases/output_shape.py", line 36'
+    result = measure._relative(
+        Result(case, {"eager": Outcome("eager", "ValueError", message)}), tmp_path
+    )
+    assert result.outcomes["eager"].message == 'File "src/ganerrors/cases/output_shape.py", line 36'
+
+
+def test_outputs_made_in_another_checkout_are_tidied_too() -> None:
+    tidy = Tidy(ROOT, others=("/elsewhere/checkout/",))
+    assert tidy('File "/elsewhere/checkout/katas/01/gan.py"') == 'File "katas/01/gan.py"'

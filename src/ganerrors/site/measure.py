@@ -42,7 +42,8 @@ from ganerrors.site.trained import TRAINING_CPU_LIMIT
 
 CACHE_ENV = "GANERRORS_SITE_CACHE"
 #: Bump when what is stored changes shape.
-FORMAT = 1
+FORMAT = 2
+ROOT_KEY = notebooks.ROOT_KEY
 
 
 def cache_folder(root: Path) -> Path:
@@ -169,6 +170,9 @@ def prepare(
 
 def _tidy_copy(store: Store, kata: Kata, tidy: Tidy) -> Path:
     source = nbformat.read(store.executed(kata), as_version=4)
+    executed_in = source.metadata.get(ROOT_KEY)
+    if executed_in:
+        tidy = Tidy(tidy.root, (*tidy.others, str(executed_in)))
     learner = [f"katas/{kata.number}/gan.py", f"solutions/{kata.number}/gan.py"]
     text = nbformat.writes(notebooks.tidied(source, tidy, learner)) + "\n"
     page = store.page(kata)
@@ -213,16 +217,29 @@ def _cpu_seconds(report: str) -> float | None:
 # -- the subprocess --------------------------------------------------------------------------
 
 
-def _measure_cases(store: Store, ids: Sequence[str]) -> None:
+def _relative(result: Result, root: Path) -> Result:
+    """`result` with the checkout's paths made relative: a cache tells nothing of where it
+    was made, and reads the same from any checkout."""
+    prefixes = Tidy(root).prefixes
+    outcomes = {}
+    for mode, outcome in result.outcomes.items():
+        message = outcome.message
+        for prefix in prefixes:
+            message = message.replace(prefix, "")
+        outcomes[mode] = Outcome(outcome.mode, outcome.raised, message, outcome.values)
+    return Result(result.case, outcomes)
+
+
+def _measure_cases(store: Store, ids: Sequence[str], root: Path) -> None:
     from ganerrors.cases.run import run_case
 
     start = time.perf_counter()
     for case_id in ids:
-        store.save_case(run_case(catalogue.get(case_id)))
+        store.save_case(_relative(run_case(catalogue.get(case_id)), root))
     print(f"measured {len(ids)} case(s) in {time.perf_counter() - start:.1f} s", flush=True)
 
 
-async def _execute(store: Store, course: Course, kata: Kata, repository: str) -> None:
+async def _execute(store: Store, course: Course, kata: Kata, repository: str, root: Path) -> None:
     from nbclient import NotebookClient
 
     notebook = notebooks.build(kata, repository)
@@ -238,6 +255,7 @@ async def _execute(store: Store, course: Course, kata: Kata, repository: str) ->
     )
     await client.async_execute()
     notebook.metadata[notebooks.DIGEST] = digest
+    notebook.metadata[ROOT_KEY] = str(root)  # its outputs' paths are made relative to it
     nbformat.write(notebook, path)
     print(f"executed {path.name} in {time.perf_counter() - start:.1f} s", flush=True)
 
@@ -249,7 +267,7 @@ async def _execute_all(
 
     async def one(number: str) -> None:
         async with limit:
-            await _execute(store, course, course.kata(number), repository)
+            await _execute(store, course, course.kata(number), repository, course.root.parent)
 
     await asyncio.gather(*(one(number) for number in numbers))
 
@@ -273,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ganerrors._tf import import_tensorflow
 
             import_tensorflow()  # before any kernel starts: the quiet import redirects fd 2
-            measuring = pool.submit(_measure_cases, store, options.cases)
+            measuring = pool.submit(_measure_cases, store, options.cases, options.root.resolve())
         if options.katas:
             asyncio.run(
                 _execute_all(store, course, options.katas, options.repository, options.parallel)

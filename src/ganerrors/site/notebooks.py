@@ -41,6 +41,8 @@ URL_FOLDER = "katas/notebooks"
 #: Metadata keys: the claim on a raises-exception cell, the inputs digest of an executed one.
 CLAIM = "ganerrors"
 DIGEST = "ganerrors_digest"
+#: Metadata key of an executed notebook: the checkout it ran in (not kept in the site's copy).
+ROOT_KEY = "ganerrors_root"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 _FIELD = re.compile(r"\{(\w+)\}")
 _PARAMETER = re.compile(r'^(?P<name>[A-Z]+) = "[^"]*"', re.M)
@@ -274,6 +276,7 @@ def tidied(notebook: nbformat.NotebookNode, tidy: Tidy, learner_files: list[str]
     """A copy of an executed notebook fit for the site: no build paths, normalised layer
     names, tracebacks cut to the learner's frames, no execution time stamps."""
     notebook = nbformat.from_dict(json.loads(json.dumps(notebook)))
+    notebook.metadata.pop(ROOT_KEY, None)
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)
         for output in cell.get("outputs", []):

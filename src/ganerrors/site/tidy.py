@@ -47,14 +47,19 @@ def normalise_names(text: str) -> str:
 
 @dataclass(frozen=True)
 class Tidy:
-    """Rewrites the absolute paths of one build (its checkout `root`) into relative ones."""
+    """Rewrites the absolute paths of one build (its checkout `root`) into relative ones.
+
+    `others` are checkouts where cached outputs were made (a cache copied or a folder moved).
+    """
 
     root: Path
+    others: tuple[str, ...] = ()
 
     @property
     def prefixes(self) -> tuple[str, ...]:
         """Folders whose paths are shown relative to them, longest first."""
         candidates = {str(self.root.resolve()), str(self.root), str(self.root.absolute())}
+        candidates |= {other for other in self.others if other.strip("/")}
         return tuple(sorted((c.rstrip("/") + "/" for c in candidates), key=len, reverse=True))
 
     def __call__(self, text: str, colours: bool = False) -> str:
