@@ -148,3 +148,17 @@ def test_links_are_relative_to_the_page_they_are_written_for() -> None:
     assert pages.link("katas/01-x.md", "checklist.md#dtype") == "../checklist.md#dtype"
     assert pages.link("index.md", "katas/01-x.md") == "katas/01-x.md"
     assert pages.url_link("katas/notebooks/01-x.ipynb", "katas/01-x.md") == "../../01-x/"
+
+
+def test_a_message_placed_as_inline_code_keeps_its_backticks() -> None:
+    message = "Arguments `target` and `output` must have the same rank"
+    outcome = Outcome("eager", "ValueError", message)
+    results = {
+        "labels-without-a-column-function": _result(
+            "labels-without-a-column-function", eager=outcome
+        )
+    }
+    text = why.render(
+        "raises `{{ labels-without-a-column-function / error }}`.", results, None, "x"
+    )
+    assert text == f"raises `` ValueError: {message} ``."

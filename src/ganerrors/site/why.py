@@ -7,6 +7,9 @@ Its text is `docs/katas/why/NN.md`, Markdown with placeholders that the build fi
 - `{{ CASE-ID / error }}`: what the case raised, `TypeName: key line`;
 - `{{ kata / error }}`: the key line of the error the kata's notebook raised.
 
+Written between backticks, `` `{{ ... }}` ``, a value becomes inline code that keeps every
+backtick of the message.
+
 The catalogue's `facts` and claims hold what these values must be, so a TensorFlow that
 changes one fails the build and the tests before the prose around it can lie.
 """
@@ -20,7 +23,17 @@ from pathlib import Path
 from ganerrors.cases import Result
 
 FOLDER = "docs/katas/why"
-_PLACEHOLDER = re.compile(r"\{\{\s*(?P<source>[\w-]+)\s*/\s*(?P<name>[^}]+?)\s*\}\}")
+_PLACEHOLDER = re.compile(
+    r"(?P<tick>`?)\{\{\s*(?P<source>[\w-]+)\s*/\s*(?P<name>[^}]+?)\s*\}\}(?P=tick)"
+)
+
+
+def inline_code(text: str) -> str:
+    """`text` as Markdown inline code, whatever backticks it holds."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def path(root: Path, number: str) -> Path:
@@ -29,6 +42,10 @@ def path(root: Path, number: str) -> Path:
 
 def render(template: str, results: Mapping[str, Result], kata_error: str | None, where: str) -> str:
     """`template` with its placeholders filled in; ValueError names an unknown one."""
+
+    def replace(match: re.Match[str]) -> str:
+        text = value(match)
+        return inline_code(text) if match.group("tick") else text
 
     def value(match: re.Match[str]) -> str:
         source, name = match.group("source"), match.group("name")
@@ -49,4 +66,4 @@ def render(template: str, results: Mapping[str, Result], kata_error: str | None,
             raise ValueError(f"{where}: {match.group(0)}: the case returned {known}")
         return outcome.values[name]
 
-    return _PLACEHOLDER.sub(value, template)
+    return _PLACEHOLDER.sub(replace, template)
