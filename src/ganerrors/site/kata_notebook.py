@@ -5,14 +5,14 @@
 #
 # This notebook runs the kata's broken `gan.py` and shows the error its checker reports
 # first, then what ganerrors says about it, the fix, and the fixed GAN after training. Run
-# the cells in order. On Colab the first cell fetches the course and installs ganerrors,
-# which takes a minute or two.
+# the cells in order. On Colab the first code cell fetches the course and installs
+# ganerrors, which takes a minute or two.
 
 # %% tags=["parameters"]
 KATA = "01"  # the kata this notebook runs
 REPOSITORY = "https://github.com/ganerrors/ganerrors"  # the course, cloned on Colab
 
-# %%
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +21,7 @@ if "google.colab" in sys.modules:  # on Colab: fetch the course and install gane
     if not Path("ganerrors").is_dir():
         subprocess.run(["git", "clone", "-q", "--depth=1", REPOSITORY, "ganerrors"], check=True)
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "./ganerrors"], check=True)
+    importlib.invalidate_caches()  # so that this running kernel finds the new package
     COURSE: Path | None = Path("ganerrors/katas")
 else:  # a clone of the repository with ganerrors installed (`pip install -e .`)
     COURSE = None
