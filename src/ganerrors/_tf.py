@@ -14,30 +14,50 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import ModuleType
 
 
-def import_tensorflow() -> ModuleType:
-    """Return the `tensorflow` module, importing it quietly the first time."""
+def import_tensorflow(discover_devices: bool = True) -> ModuleType:
+    """Return the `tensorflow` module, importing it quietly the first time.
+
+    `discover_devices=False` leaves device discovery (and CUDA's initialisation) to the first
+    operation: `ganerrors watch`'s fork server imports TensorFlow that way, so that each
+    check it forks initialises its own runtime (see :func:`discover_devices`).
+    """
     if "tensorflow" in sys.modules:
         return sys.modules["tensorflow"]
-    sys.stderr.flush()
-    try:
-        saved = os.dup(2)
-    except OSError:  # no fd 2 (some embedded interpreters): import as usual
-        import tensorflow
-
-        return tensorflow
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    try:
+    with _stderr_to_devnull():
         import tensorflow as tf
         from tensorflow import keras  # noqa: F401  (Keras 3 logs on first import too)
 
-        tf.config.list_physical_devices()  # device discovery logs (cuInit) happen here
+        if discover_devices:
+            tf.config.list_physical_devices()  # device discovery logs (cuInit) happen here
+    return tf
+
+
+def discover_devices() -> None:
+    """Look for devices now, quietly (after `import_tensorflow(discover_devices=False)`)."""
+    tf = import_tensorflow()
+    with _stderr_to_devnull():
+        tf.config.list_physical_devices()
+
+
+@contextmanager
+def _stderr_to_devnull() -> Iterator[None]:
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no fd 2 (some embedded interpreters): nothing to keep quiet
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        yield
     finally:
         sys.stderr.flush()
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
-    return tf

@@ -68,9 +68,6 @@ CATEGORIES: dict[str, Category] = {
     )
 }
 
-#: The four items of the original checklist, in the order the course teaches them.
-CHECKLIST = ("output-shape", "dtype", "numerics", "target-shape")
-
 
 def get(category_id: str) -> Category:
     """Return the category with this id, or raise KeyError naming the valid ids."""

@@ -32,7 +32,13 @@ from ganerrors.errors import RegistryError, ReportError
 from ganerrors.report import KataResult, Report
 
 #: Lines TensorFlow's C++ side prints to stderr that a learner must never see.
-LOG_NOISE = ("oneDNN custom operations", "cuda drivers", "absl::InitializeLog", "cuInit")
+LOG_NOISE = (
+    "oneDNN custom operations",
+    "cuda drivers",
+    "absl::InitializeLog",
+    "cuInit",
+    "Local rendezvous is aborting",
+)
 _ALLOWED_IN_KATA = {course.KATA_FILE, course.CHECKER_FILE, course.README_FILE, "__pycache__"}
 _ALLOWED_IN_SOLUTION = {course.KATA_FILE, course.VARIANTS_FILE, "__pycache__"}
 

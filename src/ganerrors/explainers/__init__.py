@@ -3,11 +3,15 @@
 `explain(exception_or_text)` returns a :class:`Diagnosis`, or None when the error is not one
 this package knows. It never raises and never imports TensorFlow: it reads only the error's
 type, message, notes, chained causes and traceback frames (or the pasted text).
+
+How it works: the text is normalised (`normalise.py`); readers of known message families
+(`order.EXACT`) and then general readers (`order.GENERAL`) look for findings (`findings.py`);
+the first finding is written up by `advice.py`, with high confidence when an exact reader
+found it and low confidence when only a general reader did.
 """
 
 from __future__ import annotations
 
-from ganerrors.explainers.context import Context
 from ganerrors.explainers.diagnosis import Diagnosis
 
 
@@ -15,25 +19,45 @@ def explain(error: object) -> Diagnosis | None:
     """Explain an exception, an error message or a whole pasted traceback (str or bytes).
 
     Returns None for anything it does not recognise, and for anything that is not an
-    exception or text. It never raises.
+    exception or text. It never raises, whatever it is given (not even a KeyboardInterrupt
+    from a broken `__str__`), and takes at most milliseconds on any input.
     """
     try:
-        context = Context.of(error)
-        if context is None:
-            return None
-        from ganerrors.explainers.registry import EXPLAINERS
-
-        # In a pasted traceback the last exception is the one raised; read from there first,
-        # then the whole text (TF 1.x prints the op error first and "see above" last).
-        message = context.message
-        tail = _last_exception(message)
-        for text in (tail, message) if tail != message else (message,):
-            for explainer in EXPLAINERS:
-                diagnosis = explainer(text, context)
-                if diagnosis is not None:
-                    return diagnosis
-    except Exception:  # the explainer must never hide or replace the real error
+        return _explain(error)
+    except BaseException:  # the explainer must never hide or replace the real error
         return None
+
+
+def _explain(error: object) -> Diagnosis | None:
+    from ganerrors.explainers.advice import write
+    from ganerrors.explainers.context import Context
+    from ganerrors.explainers.general import unrelated
+    from ganerrors.explainers.order import EXACT, GENERAL
+
+    context = Context.of(error)
+    if context is None:
+        return None
+    # In a pasted traceback the last exception is the one raised; read from there first,
+    # then the whole text (TF 1.x prints the op error first and "see above" last).
+    message = context.message
+    tail = _last_exception(message)
+    for text in (tail, message) if tail != message else (message,):
+        for anchors, reader in EXACT:
+            for anchor in anchors:
+                if anchor in text:
+                    break
+            else:
+                continue  # none of the reader's substrings: its family is not here
+            finding = reader(text, context)
+            if finding is not None:
+                return write(finding, context, "high")
+    text = context.last_error
+    if not text or unrelated(text, context):
+        return None
+    for reader in GENERAL:
+        finding = reader(text, context)
+        if finding is not None:
+            return write(finding, context, "low")
     return None
 
 

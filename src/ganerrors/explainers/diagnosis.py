@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
 
 from ganerrors.categories import get as get_category
+
+Confidence = Literal["high", "low"]
 
 
 @dataclass(frozen=True)
 class Diagnosis:
+    """What is wrong, why it happens in a GAN, and how to fix it.
+
+    `causes` say what is wrong, without the code that fixes it; `remedies[i]` is the code
+    fix that goes with `causes[i]` ("" when it has none), and `fix` the fix for the whole
+    error. `render(fix=False)` leaves all the code fixes out, for a learner who has not yet
+    asked for the last hint.
+
+    `confidence` is "high" when a reader of this exact family of messages matched, "low"
+    when only a general reader did (from the shapes, dtypes or words it found).
+    """
+
     category: str  # one of ganerrors.categories.CATEGORIES
     summary: str  # one or two plain sentences with the real shapes, dtypes and values
     causes: tuple[str, ...] = field(default=())  # likely causes in a GAN, most likely first
     fix: str = ""
     details: dict[str, str] = field(default_factory=dict)  # values pulled from the message
     where: str = ""  # the learner's own line that led to the error, when known
+    confidence: Confidence = "high"
+    remedies: tuple[str, ...] = field(default=())  # the code fix of each cause, or ""
 
     @property
     def title(self) -> str:
@@ -24,29 +40,38 @@ class Diagnosis:
     def url(self) -> str:
         return get_category(self.category).url
 
-    def render(self) -> str:
-        """The explanation as a person reads it, a few short lines."""
-        lines = [f"ganerrors: {self.title} ({self.category})", f"  {self.summary}"]
+    def render(self, fix: bool = True) -> str:
+        """The explanation as a person reads it, a few short lines.
+
+        With `fix=False` it says what is wrong (the shapes, dtypes and values, the checklist
+        item, the likely causes) and leaves out how to fix it in code: no "Fix:" line, and no
+        remedy after a cause.
+        """
+        probably = "probably " if self.confidence == "low" else ""
+        lines = [f"ganerrors: {probably}{self.title} ({self.category})", f"  {self.summary}"]
         if self.causes:
             lines.append("  Likely causes:")
-            lines.extend(f"    - {cause}" for cause in self.causes)
-        if self.fix:
+            for index, cause in enumerate(self.causes):
+                remedy = self.remedies[index] if fix and index < len(self.remedies) else ""
+                lines.append(f"    - {cause} {remedy}" if remedy else f"    - {cause}")
+        if fix and self.fix:
             lines.append(f"  Fix: {self.fix}")
         if self.where:
             lines.append(f"  Where: {self.where}")
         lines.append(f"  Checklist: {self.url}")
         return "\n".join(lines)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["causes"] = list(self.causes)
+        data["remedies"] = list(self.remedies)
         data["title"] = self.title
         data["url"] = self.url
         return data
 
     @staticmethod
-    def unrecognised_json() -> dict:
+    def unrecognised_json() -> dict[str, Any]:
         """What `to_json` gives for an error that is not recognised: its keys, all empty."""
-        data: dict = {f.name: None for f in fields(Diagnosis)}
-        data.update(causes=[], details={}, title=None, url=None)
+        data: dict[str, Any] = {f.name: None for f in fields(Diagnosis)}
+        data.update(causes=[], remedies=[], details={}, title=None, url=None)
         return data

@@ -1,48 +1,67 @@
-"""No gradients: the optimizer got None for every variable."""
+"""Readers of gradient errors: the optimizer got None for every variable, or for some."""
 
 from __future__ import annotations
 
 import re
 
-from ganerrors.explainers.common import diagnose
 from ganerrors.explainers.context import Context
-from ganerrors.explainers.diagnosis import Diagnosis
+from ganerrors.explainers.findings import Finding, MissingGradients
+from ganerrors.explainers.parsing import Lazy, anchored, reads
 
 # Keras 3: "No gradients provided for any variable."
 # TF 1.x / Keras 2: "No gradients provided for any variable: ['dense/kernel:0', ...]"
-NO_GRADIENTS = re.compile(
-    r"No gradients provided for any variable(?::\s*\[(?P<variables>[^\]\n]{0,2000})\]?)?"
+NO_GRADIENTS = Lazy(
+    r"No gradients provided for any variable(?::\s{0,8}[\[(](?P<variables>[^\]\n]{0,2000}))?"
 )
-_VARIABLE = re.compile(r"""['"](?:<tf\.Variable ')?(?P<name>[\w/.:-]{1,200})""")
+_VARIABLE = Lazy(r"""['"](?:<tf\.Variable ')?(?P<name>[\w/.:-]{1,200})""")
+# TF 1.x: "An operation has `None` for gradient. Please make sure that all of your ops have a
+# gradient defined (i.e. are differentiable)."
+NONE_FOR_GRADIENT = Lazy(r"has None for gradient")
+# an op without a gradient function: "LookupError: No gradient defined for operation
+# 'generator/Round' (op type: Round)"
+NOT_DEFINED = Lazy(
+    r"No gradient defined for operation '?(?P<op>[^'\n]{1,300})'?"
+    r"(?: \(op type: (?P<type>\w{1,100}))?"
+)
+# Keras 2 warning: "Gradients do not exist for variables ['dense/kernel:0'] when minimizing
+# the loss."
+DO_NOT_EXIST = Lazy(r"Gradients do(?:es)? not exist for variables? (?P<variables>.{0,2000})", re.S)
+# `grads, variables = zip(*optimizer.compute_gradients(...))` on an empty list
+UNPACK = Lazy(r"not enough values to unpack \(expected 2, got 0\)")
+_GRADIENT_CODE = ("grads_and_vars", "apply_gradients", "compute_gradients", "gradient")
 
 
-def no_gradients(message: str, context: Context) -> Diagnosis | None:
-    match = NO_GRADIENTS.search(message)
-    if match is None:
-        return None
-    names = [m.group("name") for m in _VARIABLE.finditer(match.group("variables") or "")]
-    which = f" (the first is {names[0]}, of {len(names)})" if names else ""
-    return diagnose(
-        context,
-        "no-gradients",
-        "The optimizer received no gradient for any of the variables it was given"
-        f"{which}: `tape.gradient` returned None for all of them, so nothing connects "
-        "the loss to those weights.",
-        causes=(
-            "An integer cast on the way to the loss: a generator that ends in "
-            "`tf.cast(..., tf.int32)` or uint8 pixels has no gradient, so the generator's "
-            "tape returns None for every generator variable.",
-            "The loss was computed outside the `with tf.GradientTape() as tape:` block, or "
-            "from NumPy values (`.numpy()`) on the way: the tape recorded nothing that leads "
-            "to the weights.",
-            "`tape.gradient(loss, model.trainable_variables)` names a model whose output "
-            "the loss never used.",
-        ),
-        fix="Keep every step from the noise to the loss inside the tape, as float32 "
-        "TensorFlow ops; check `generator(noise).dtype` is float32 and print "
-        "`[g is None for g in gradients]` to see which variables are cut off.",
-        variables=", ".join(names[:5]),
-    )
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(m.group("name") for m in _VARIABLE.finditer(text[:2000]))
 
 
-EXPLAINERS = (no_gradients,)
+@reads(
+    "No gradients provided for any variable",
+    "has None for gradient",
+    "No gradient defined for operation",
+    " not exist for variable",
+)
+def no_gradients(text: str, context: Context) -> Finding | None:
+    for match in anchored(NO_GRADIENTS, text, "No gradients provided for any variable"):
+        return MissingGradients(_names(match.group("variables") or ""))
+    for _ in anchored(NONE_FOR_GRADIENT, text, "has None for gradient"):
+        return MissingGradients(how="none-values")
+    for match in anchored(NOT_DEFINED, text, "No gradient defined for operation"):
+        return MissingGradients((match.group("type") or match.group("op"),), how="no-gradient-op")
+    for match in anchored(DO_NOT_EXIST, text, " not exist for variable", before=20, after=2100):
+        variables = match.group("variables").split("when minimizing")[0]
+        return MissingGradients(_names(variables), how="none-values")
+    return None
+
+
+@reads("not enough values to unpack (expected 2, got 0)")
+def empty_pairs(text: str, context: Context) -> Finding | None:
+    """Unpacking an empty list of (gradient, variable) pairs: known by the code around it."""
+    for _ in anchored(UNPACK, text, "not enough values to unpack (expected 2, got 0)"):
+        code = " ".join(f"{frame.func} {frame.code}" for frame in context.frames[-4:])
+        if any(word in code for word in _GRADIENT_CODE):
+            return MissingGradients(how="empty-pairs")
+    return None
+
+
+READERS = (no_gradients, empty_pairs)

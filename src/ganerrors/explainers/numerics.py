@@ -1,47 +1,106 @@
-"""Numerical stability: NaN and Inf found by tf.debugging.check_numerics."""
+"""Readers of numerical errors: NaN and Inf found by check_numerics, by a TensorBoard summary,
+or by Keras' TerminateOnNaN."""
 
 from __future__ import annotations
 
-import re
-
-from ganerrors.explainers.common import diagnose
 from ganerrors.explainers.context import Context
-from ganerrors.explainers.diagnosis import Diagnosis
+from ganerrors.explainers.findings import Finding, LogitsMismatch, NonFinite
+from ganerrors.explainers.parsing import Lazy, anchored, reads
 
-# "discriminator loss : Tensor had NaN values" (also "Inf values", "Inf and NaN values")
-CHECK_NUMERICS = re.compile(
-    r"(?:(?:^|[}\]\n>,:]\s?)(?P<label>[^\n{}\[\]<>:]{0,200}?)\s?: )?"
-    r"Tensor had (?P<what>[-+]?Inf and NaN|NaN|[-+]?Inf) values"
+# "discriminator loss : Tensor had NaN values" (also "Inf values", "Inf and NaN values");
+# the label before it is read by `_label_before`, not by the pattern.
+CHECK_NUMERICS = Lazy(r"Tensor had (?P<what>[-+]?Inf and NaN|NaN|[-+]?Inf) values")
+# TF 1.x summaries: "Nan in summary histogram for: discriminator/dense/kernel_0"
+SUMMARY = Lazy(r"(?P<what>Nan|Inf) in summary histogram(?: for:? ?(?P<label>[^\s]{0,300}))?")
+# NumPy: "RuntimeWarning: invalid value encountered in log1p", "divide by zero encountered
+# in log", "overflow encountered in exp"
+NUMPY = Lazy(
+    r"RuntimeWarning: (?P<what>invalid value|divide by zero|overflow) encountered in "
+    r"(?P<function>\w{1,60})"
 )
+# Keras: "sparse_categorical_crossentropy received from_logits=True, but the output argument
+# was produced by a sigmoid or softmax activation and thus does not represent logits."
+FROM_LOGITS = Lazy(
+    r"(?P<loss>\w{1,60}) received from_logits=True, but the output argument was produced by "
+    r"an? (?P<activation>[\w ]{1,40}?) activation"
+)
+# Keras TerminateOnNaN: "Batch 3: Invalid loss, terminating training"
+TERMINATE = Lazy(r"Batch \d{1,12}: Invalid loss, terminating training")
+# tf.estimator: "NaN loss during training."
+NAN_LOSS = Lazy(r"NaN loss during training")
+# metrics and losses that take probabilities: "assertion failed: [predictions must be >= 0]",
+# "[predictions must be <= 1]"
+PROBABILITIES = Lazy(r"predictions must be (?:>= 0|<= 1|in \[0, ?1\])")
+_LABEL_STOPS = "\n{}[]<>:"
 
 
-def check_numerics(message: str, context: Context) -> Diagnosis | None:
-    match = CHECK_NUMERICS.search(message)
-    if match is None:
-        return None
-    what = match.group("what")
-    label = (match.group("label") or "").strip(" ,")
-    named = f" in the tensor checked as {label!r}" if label else ""
-    return diagnose(
-        context,
-        "numerics",
-        f"`tf.debugging.check_numerics` found {what} values{named}. A NaN spreads to every "
-        "value computed from it, so the losses and then the weights of both models go bad.",
-        causes=(
-            "A hand-written loss takes `tf.math.log` of a score that can be 0 or negative "
-            "(log(0) is -Inf, log of a negative number is NaN), or divides by something "
-            "that can be 0. Use `keras.losses.BinaryCrossentropy(from_logits=True)` on raw "
-            "discriminator scores instead of your own log.",
-            "The losses grew until they overflowed (Inf), then became NaN: a learning rate "
-            "too high for GAN training, or inputs that were never scaled.",
-            "NaN already in the data: check `tf.reduce_any(tf.math.is_nan(images))` on a batch.",
-        ),
-        fix="Find the first tensor that goes bad: call `tf.debugging.enable_check_numerics()` "
-        "before training to stop at the first op that makes a NaN or Inf, then fix that op's "
-        "inputs.",
-        what=what,
-        tensor=label,
-    )
+def _label_before(text: str, at: int) -> str:
+    """The name a check_numerics call gave: "discriminator loss : Tensor had NaN values"."""
+    before = text[max(0, at - 250) : at].rstrip()
+    if not before.endswith(":"):
+        return ""
+    before = before[:-1]
+    cut = max(before.rfind(stop) for stop in _LABEL_STOPS)
+    return before[cut + 1 :].strip(" ,")
 
 
-EXPLAINERS = (check_numerics,)
+@reads("Tensor had ")
+def check_numerics(text: str, context: Context) -> Finding | None:
+    for match in anchored(CHECK_NUMERICS, text, "Tensor had ", after=40):
+        return NonFinite(match.group("what"), _label_before(text, match.start()))
+    return None
+
+
+@reads(" in summary histogram")
+def summary(text: str, context: Context) -> Finding | None:
+    for match in anchored(SUMMARY, text, " in summary histogram", before=3, after=340):
+        what = "NaN" if match.group("what") == "Nan" else "Inf"
+        return NonFinite(what, match.group("label") or "", "summary")
+    return None
+
+
+@reads("Invalid loss, terminating training")
+def terminate_on_nan(text: str, context: Context) -> Finding | None:
+    for _ in anchored(TERMINATE, text, "Invalid loss, terminating training", before=30):
+        return NonFinite("NaN or Inf", "the loss", "loss")
+    return None
+
+
+@reads("RuntimeWarning: ")
+def numpy_warning(text: str, context: Context) -> Finding | None:
+    for match in anchored(NUMPY, text, "RuntimeWarning: ", after=120):
+        what = {"invalid value": "NaN", "divide by zero": "Inf", "overflow": "Inf"}
+        return NonFinite(what[match.group("what")], match.group("function"), "numpy")
+    return None
+
+
+@reads("received from_logits=True")
+def from_logits(text: str, context: Context) -> Finding | None:
+    for match in anchored(FROM_LOGITS, text, "received from_logits=True", before=70, after=160):
+        return LogitsMismatch(match.group("loss"), match.group("activation"))
+    return None
+
+
+@reads("NaN loss during training")
+def nan_loss(text: str, context: Context) -> Finding | None:
+    for _ in anchored(NAN_LOSS, text, "NaN loss during training"):
+        return NonFinite("NaN", "the loss", "loss")
+    return None
+
+
+@reads("predictions must be ")
+def probabilities(text: str, context: Context) -> Finding | None:
+    for _ in anchored(PROBABILITIES, text, "predictions must be "):
+        return LogitsMismatch(expects="probabilities")
+    return None
+
+
+READERS = (
+    check_numerics,
+    summary,
+    terminate_on_nan,
+    numpy_warning,
+    from_logits,
+    nan_loss,
+    probabilities,
+)

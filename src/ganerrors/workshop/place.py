@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ganerrors import course as course_mod
-from ganerrors.workshop import WorkshopError
+from ganerrors import course
+from ganerrors.course import Course, Kata
+from ganerrors.workshop import WorkshopError, settings
 
 KATAS = "katas"
 STATE = ".ganerrors"
+
+
+class NoCourse(WorkshopError):
+    """There is no course folder here (exit 2)."""
+
+
+class BrokenCourse(WorkshopError):
+    """There is a course folder, but its registry cannot be read (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -17,13 +26,16 @@ class Place:
     """A course folder: `folder/katas/katas.toml` and the kata folders, `folder/.ganerrors/`."""
 
     folder: Path
-    course: course_mod.Course
+    course: Course
 
     @property
     def state(self) -> Path:
         return self.folder / STATE
 
-    def kata(self, number: str) -> course_mod.Kata:
+    def settings(self) -> settings.Settings:
+        return settings.load(self.folder)
+
+    def kata(self, number: str) -> Kata:
         """The kata with this number, or a WorkshopError listing the valid ones (exit 2)."""
         try:
             return self.course.kata(number)
@@ -33,39 +45,52 @@ class Place:
     def relative(self, path: Path) -> str:
         """`path` as the learner would type it from the course folder."""
         try:
-            return str(path.relative_to(self.folder))
+            return Path(path).relative_to(self.folder).as_posix()
         except ValueError:
             return str(path)
 
 
-def _holds_course(folder: Path) -> bool:
-    return (folder / KATAS / course_mod.REGISTRY_NAME).is_file()
+def holds_course(folder: Path) -> bool:
+    return (folder / KATAS / course.REGISTRY_NAME).is_file()
 
 
-def find(start: Path | None = None, course: str | Path | None = None) -> Place:
-    """The course folder given by `--course`, else the nearest one at or above `start`."""
-    if course is not None:
-        folder = Path(course).expanduser().resolve()
-        if not _holds_course(folder) and (folder / course_mod.REGISTRY_NAME).is_file():
-            folder = folder.parent  # --course pointed at the katas folder itself
-        if not _holds_course(folder):
-            raise WorkshopError(
-                f"--course {course}: there is no {KATAS}/{course_mod.REGISTRY_NAME} in {folder}"
-            )
-        return _place(folder)
-    start = (start or Path.cwd()).resolve()
+def enclosing(start: Path) -> Path | None:
+    """The course folder at or above `start`, readable or not; None outside any course."""
+    start = Path(start).expanduser().absolute()
     for folder in (start, *start.parents):
-        if _holds_course(folder):
-            return _place(folder)
-    raise WorkshopError(
-        f"no ganerrors course here: neither {start} nor a folder above it holds "
-        f"{KATAS}/{course_mod.REGISTRY_NAME}.\n"
-        "cd into your course folder, or make one: `ganerrors init`, then `cd ganerrors-course`."
-    )
+        try:
+            if holds_course(folder):
+                return folder
+        except OSError:  # a folder we may not look into
+            continue
+    return None
 
 
-def _place(folder: Path) -> Place:
+def find(start: Path | None = None, course_dir: str | Path | None = None) -> Place:
+    """The course folder given by `--course`, else the nearest one at or above `start`."""
+    if course_dir is not None:
+        folder = Path(course_dir).expanduser().resolve()
+        if not holds_course(folder) and (folder / course.REGISTRY_NAME).is_file():
+            folder = folder.parent  # --course pointed at the katas folder itself
+        if not holds_course(folder):
+            raise NoCourse(
+                f"--course {course_dir}: there is no {KATAS}/{course.REGISTRY_NAME} in {folder}"
+            )
+        return load(folder)
+    start = (start or Path.cwd()).resolve()
+    found = enclosing(start)
+    if found is None:
+        raise NoCourse(
+            f"no ganerrors course here: neither {start} nor a folder above it holds "
+            f"{KATAS}/{course.REGISTRY_NAME}. "
+            "cd into your course folder, or make one: `ganerrors init`, then `cd ganerrors-course`."
+        )
+    return load(found)
+
+
+def load(folder: Path) -> Place:
+    """The course in `folder`, its registry read afresh (a long `watch` sees edits)."""
     try:
-        return Place(folder=folder, course=course_mod.load(folder / KATAS))
-    except course_mod.RegistryError as exc:
-        raise WorkshopError(f"the course in {folder} is broken: {exc}") from None
+        return Place(folder=folder, course=course.reload(folder / KATAS))
+    except course.RegistryError as exc:
+        raise BrokenCourse(f"the course in {folder} is broken: {exc}") from None

@@ -66,7 +66,7 @@ def test_float64_real_images_joined_to_float32_fakes_say_to_convert_the_float64_
 
 def test_ganerrors_explain_stays_the_function_after_the_explainers_are_imported() -> None:
     import ganerrors
-    import ganerrors.explainers.registry  # noqa: F401 - importing submodules must not shadow it
+    import ganerrors.explainers.order  # noqa: F401 - importing submodules must not shadow it
 
     assert callable(ganerrors.explain)
     assert ganerrors.explain("Incompatible shapes: [16,1] vs. [32,1]").category == "batch-size"

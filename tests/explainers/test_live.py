@@ -287,7 +287,7 @@ def test_pasted_traceback_of_a_real_error_gets_the_same_category(
 
 def test_explanation_points_at_the_learners_own_line():
     diagnosis = explain(raised(last_batch_smaller_with_input_signature))
-    assert "test_explain_live.py" in diagnosis.where
+    assert "test_live.py" in diagnosis.where
     assert "labels - scores" in diagnosis.where
 
 
@@ -306,3 +306,24 @@ def test_the_advice_to_enable_check_numerics_names_a_real_function():
 def test_an_error_from_plain_python_is_not_recognised():
     assert explain(raised(lambda: {}["missing"])) is None
     assert explain(raised(lambda: int("seven"))) is None
+
+
+@pytest.mark.parametrize(
+    ("make_error", "category", "phrase", "tf_phrase"), CASES, ids=[c[0].__name__ for c in CASES]
+)
+def test_a_real_error_pasted_without_backticks_gets_the_same_category(
+    make_error, category, phrase, tf_phrase
+):
+    exc = raised(make_error)
+    diagnosis = explain(f"{type(exc).__name__}: {exc}".replace("`", ""))
+    assert diagnosis is not None and diagnosis.category == category
+    assert diagnosis.confidence == "high"
+
+
+def test_without_the_fix_the_first_katas_failures_name_the_problem_but_not_the_fix():
+    kata_01 = explain(raised(two_scores_per_image)).render(fix=False)  # a Dense(2) discriminator
+    assert "(32, 2)" in kata_01 and "output-shape" in kata_01
+    assert "Dense(1)" not in kata_01 and "Fix:" not in kata_01
+    kata_02 = explain(raised(int_cast_in_the_generator)).render(fix=False)  # an int cast
+    assert "no-gradients" in kata_02 and "Fix:" not in kata_02
+    assert "Keep it float32" not in kata_02 and "float32 TensorFlow ops" not in kata_02

@@ -1,0 +1,1217 @@
+"""The explanations: summary, likely causes and fix for each (category, situation).
+
+This is the one place where advice is written. Readers return findings (`findings.py`);
+`write` turns a finding into a Diagnosis with the advice for its category and situation.
+A cause is a pair: what is wrong, and the code that fixes it (a remedy, or ""), so that
+`Diagnosis.render(fix=False)` can show the first without the second. Causes shared by
+several situations are written once, below, and reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.diagnosis import Confidence, Diagnosis
+from ganerrors.explainers.findings import (
+    DtypeClash,
+    FeatureMismatch,
+    Finding,
+    FloatDimension,
+    IndexOutOfRange,
+    JoinedShapes,
+    LabelCount,
+    LogitsMismatch,
+    LossShapes,
+    MissingGradients,
+    NonFinite,
+    OpInputs,
+    RankMismatch,
+    ReshapeMismatch,
+    SampleCount,
+    ShapePair,
+    SharedVariable,
+    SparseLabels,
+    SparseRanks,
+    WeightShapes,
+    WindowTooLarge,
+)
+from ganerrors.explainers.parsing import fmt
+
+Cause = tuple[str, str]  # (what is wrong, the code that fixes it, or "")
+
+
+class Advice(NamedTuple):
+    summary: str
+    causes: tuple[Cause, ...] = ()
+    fix: str = ""
+
+
+def write(finding: Finding, context: Context, confidence: Confidence) -> Diagnosis:
+    """The Diagnosis of a finding: its advice, the values read, and the learner's own line."""
+    advice = WRITERS[(finding.category, finding.situation)](finding, context)
+    details = {k: str(v) for k, v in finding.details().items() if v not in (None, "")}
+    if context.op:
+        details.setdefault("op", context.op)
+    if context.layer:
+        details.setdefault("layer", context.layer)
+    frame = context.user_frame
+    return Diagnosis(
+        category=finding.category,
+        summary=advice.summary,
+        causes=tuple(problem for problem, _ in advice.causes),
+        remedies=tuple(remedy for _, remedy in advice.causes),
+        fix=advice.fix,
+        details=details,
+        where=str(frame) if frame else "",
+        confidence=confidence,
+    )
+
+
+# --- causes and fixes shared by several situations ------------------------------------------
+
+
+def _fixed_batch(big: object, small: object) -> Cause:
+    return (
+        f"Labels or noise made for a fixed batch size ({big}) while this batch has {small} "
+        "examples: `Dataset.batch` keeps a smaller last batch.",
+        "Batch with `drop_remainder=True`, or take the size from the data.",
+    )
+
+
+REAL_AND_FAKE_BATCHES: Cause = (
+    "Real and fake batches of different sizes: the noise was drawn for BATCH_SIZE while the "
+    "real batch is smaller, or the other way round.",
+    "",
+)
+BATCH_FIX = (
+    "Take sizes from the data, not a constant: `batch_size = tf.shape(images)[0]` for the "
+    "noise and the labels (`tf.ones((batch_size, 1))`); or batch with `drop_remainder=True`."
+)
+QUIET_BROADCAST: Cause = (
+    "Beware of the quiet version of this bug: where a loss does not check shapes (a "
+    "hand-written `labels - scores`), (batch,) against (batch, 1) broadcasts to (batch, batch) "
+    "without any error.",
+    "",
+)
+LABELS_FIX = (
+    "Give the labels exactly the shape of the predictions they are compared with, (batch, 1) "
+    "for a discriminator: `tf.ones((tf.shape(real_output)[0], 1))`."
+)
+UNET: Cause = (
+    "A U-Net generator (pix2pix) whose skip connection meets a tensor of another size: image "
+    "sides not divisible by 2 for every downsampling step.",
+    "Resize the images to a side that every downsampling step divides.",
+)
+WRONG_TENSOR: Cause = (
+    "The wrong tensor went into the model: images into the generator, or noise into the "
+    "discriminator.",
+    "",
+)
+GENERATOR_SIZE: Cause = (
+    "The generator's output size is not the real images' size: check the Reshape after its "
+    "first Dense and the number of stride-2 transposed convolutions.",
+    "",
+)
+IMAGES_RESIZED: Cause = (
+    "The real images were resized or cropped differently from what the models were built for.",
+    "",
+)
+IMAGE_SIZE_TO_DENSE: Cause = (
+    "Images of another size than the discriminator was built for: its Flatten then gives "
+    "another number of values to the Dense layer after it.",
+    "",
+)
+FLAT_INTO_CONV: Cause = (
+    "Flat vectors (batch, features) fed to a convolutional model that expects images (batch, "
+    "height, width, channels): the generator lacks its final Reshape, or the images were "
+    "flattened.",
+    "",
+)
+NO_CHANNEL_AXIS: Cause = (
+    "Grayscale images without a channel axis: (batch, 28, 28) where (batch, 28, 28, 1) is "
+    "expected.",
+    "Add it with `images[..., tf.newaxis]`.",
+)
+NO_BATCH_AXIS: Cause = (
+    "A single example without its batch axis.",
+    "Add one with `x[tf.newaxis]`.",
+)
+PRINT_SHAPES_FIX = (
+    "Print `generator(noise).shape`, `images.shape` and `discriminator.input_shape`; the "
+    "first two must match the third (the batch axis aside)."
+)
+MODEL_INPUT_FIX = (
+    "Print the shape of what goes into each model and compare it with `model.input_shape`; "
+    "the generator's output must have the real images' shape."
+)
+
+
+def _noise_size(want: object, have: object) -> Cause:
+    return (
+        f"Noise of another size than the generator's input: it was built for {want}, the "
+        f"noise has {have}.",
+        "Use the same NOISE_DIM to build it and to draw noise.",
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _what(pair: ShapePair) -> str:
+    """The start of a summary: 'The loss got labels of shape (32,) and ..., which'."""
+    a, b = fmt(pair.first), fmt(pair.second)
+    first, second = pair.names
+    if pair.names == ("first tensor", "second tensor"):
+        body = f"tensors of shapes {a} and {b}"
+    else:
+        body = f"{first} of shape {a} and {second} of shape {b}"
+    return f"{pair.by} got {body}, which" if pair.by else _capital(body)
+
+
+# --- shape pairs ----------------------------------------------------------------------------
+
+
+def _batch(pair: ShapePair, context: Context) -> Advice:
+    x, y = pair.first[0], pair.second[0]
+    big, small = (x, y) if (x or 0) >= (y or 0) else (y, x)
+    return Advice(
+        f"{_what(pair)} differ only in the first axis, the batch size: {x} against {y}.",
+        (_fixed_batch(big, small), REAL_AND_FAKE_BATCHES),
+        BATCH_FIX,
+    )
+
+
+def _joined_batch(pair: ShapePair, context: Context) -> Advice:
+    a, b = pair.first, pair.second
+    return Advice(
+        f"tf.concat joined tensors of shapes {fmt(a)} and {fmt(b)} along another axis, and "
+        f"their batch sizes differ: {a[0]} against {b[0]}.",
+        (
+            (
+                "In a conditional GAN, noise and labels (or images and label maps) from batches "
+                "of different sizes: the noise drawn for a fixed BATCH_SIZE while the last "
+                "batch of the data is smaller.",
+                "Draw the noise for `tf.shape(labels)[0]` examples.",
+            ),
+        ),
+        "Draw the noise for `tf.shape(labels)[0]` examples, or batch the dataset with "
+        "`drop_remainder=True`.",
+    )
+
+
+def _units(pair: ShapePair, context: Context) -> Advice:
+    first, second = pair.names
+    if pair.names == ("first tensor", "second tensor"):
+        first, second = "first", "second"
+    widths = [w for w in (pair.first[-1], pair.second[-1]) if w not in (None, 1)]
+    units = pair.second[-1] if pair.roles == "labels" else (widths[0] if widths else "n")
+    return Advice(
+        f"{_what(pair)} differ in the last axis: {pair.first[-1]} value(s) per example in the "
+        f"{first}, {pair.second[-1]} in the {second}.",
+        (
+            (
+                f"The discriminator's last layer has {units} units, and a real/fake verdict is "
+                "one score per image.",
+                "It needs `Dense(1)`.",
+            ),
+            (
+                "A classifier head (conditional or AC-GAN) whose number of units is not the "
+                "number of classes of the one-hot labels.",
+                "Give it one unit per class.",
+            ),
+        ),
+        "Make the discriminator end in `Dense(1)`: one score per image, shape (batch, 1), like "
+        "the labels. Print `discriminator(images).shape` to check.",
+    )
+
+
+MAP_CAUSES: tuple[Cause, ...] = (
+    (
+        "The discriminator (or classifier) ends in a convolution: without Flatten and a Dense "
+        "layer it gives a map of scores, not one score per image.",
+        "End it with `Flatten()` and `Dense(1)` (or `Dense(num_classes)`).",
+    ),
+    (
+        "Dense layers applied to images keep the image axes: a Dense layer works on the last "
+        "axis only.",
+        "Put a `Flatten()` before the first Dense layer.",
+    ),
+    (
+        "A recurrent layer with `return_sequences=True` before the last Dense: the model gives "
+        "one value per time step.",
+        "Set `return_sequences=False` on the last recurrent layer.",
+    ),
+    (
+        "A PatchGAN discriminator, which gives a map on purpose: its labels must then be maps "
+        "of the same shape.",
+        "Make them with `tf.ones_like(patch_scores)`.",
+    ),
+)
+MAP_FIX = (
+    "Make the model's output match the labels: `Flatten()` then `Dense(1)` for one score per "
+    "image. Print `discriminator(images).shape` to check."
+)
+
+
+def _map(pair: ShapePair, context: Context) -> Advice:
+    labels, scores = (
+        (pair.first, pair.second)
+        if len(pair.first) < len(pair.second)
+        else (pair.second, pair.first)
+    )
+    return Advice(
+        f"{_what(pair)} do not fit: the predictions {fmt(scores)} have axes the labels "
+        f"{fmt(labels)} lack, a map of values per example where one value per example is "
+        "expected.",
+        MAP_CAUSES,
+        MAP_FIX,
+    )
+
+
+def _ranks(pair: ShapePair, context: Context) -> Advice:
+    first, second = pair.names
+    a, b = fmt(pair.first), fmt(pair.second)
+    if pair.situation == "labels-lack-axis" and not pair.first:
+        cause: Cause = (
+            f"The {first} are a single number (shape ()), not one label per example: a Python "
+            "constant, or a tensor reduced by a mean or a sum.",
+            "Build one label per example: `tf.ones((batch_size, 1))`.",
+        )
+    elif pair.situation == "labels-lack-axis":
+        cause = (
+            f"The {first} were built without the column the scores have: {a} against {b}. "
+            "`tf.ones(batch_size)` or a NumPy vector gives (batch,); the discriminator gives "
+            "(batch, 1).",
+            "Build them as `tf.ones((batch_size, 1))`.",
+        )
+    elif pair.situation == "predictions-lack-axis":
+        cause = (
+            f"The {second} lost an axis the {first} have: {b} against {a}. A Flatten, "
+            "`tf.squeeze` or `reshape(-1)` at the end of the discriminator removes it.",
+            "",
+        )
+    else:
+        cause = (
+            f"One of them lacks an axis the other has: {a} against {b}. Labels built as "
+            "(batch,) meet scores of shape (batch, 1).",
+            "",
+        )
+    return Advice(
+        f"{_what(pair)} have different ranks ({len(pair.first)} axes against {len(pair.second)}).",
+        (cause, QUIET_BROADCAST),
+        LABELS_FIX,
+    )
+
+
+def _widths(pair: ShapePair, context: Context) -> Advice:
+    first, second = pair.names
+    if pair.names == ("first tensor", "second tensor"):
+        first, second = "first", "second"
+    return Advice(
+        f"{_what(pair)} differ in the last axis: {pair.first[-1]} values per example in the "
+        f"{first}, {pair.second[-1]} in the {second}.",
+        (
+            (
+                "The labels were built for another number of classes or columns than the model "
+                "gives: one-hot labels of another depth, class indices where one-hot rows are "
+                "expected, or extra columns.",
+                "One-hot encode them with the model's number of classes "
+                "(`tf.one_hot(labels, num_classes)`), or use a sparse loss for class indices.",
+            ),
+            (
+                "The model's last layer has another number of units than the labels have classes.",
+                "Give it one unit per class (`Dense(num_classes)`), or `Dense(1)` for a "
+                "real/fake score.",
+            ),
+        ),
+        "Make the labels exactly the predictions' shape: print `labels.shape` and "
+        "`model.output_shape`; (batch, 1) for a discriminator's real/fake labels, one-hot rows "
+        "of the model's width for a classifier.",
+    )
+
+
+def _output_image_axes(pair: ShapePair, context: Context) -> Advice:
+    return Advice(
+        f"{_what(pair)} differ in their image axes: the model's output is {fmt(pair.second)}, "
+        f"the targets {fmt(pair.first)}.",
+        (
+            (
+                "The model's upsampling does not give back the size of its targets: a decoder "
+                "or generator whose stride-2 layers do not undo the encoder's, or targets "
+                "padded or cropped to another size.",
+                "",
+            ),
+        ),
+        "Make the model's output size equal the targets' size: print `model.output_shape` and "
+        "the targets' shape, and resize the images to a size each downsampling step divides.",
+    )
+
+
+def _image_axes(pair: ShapePair, context: Context) -> Advice:
+    return Advice(
+        f"{_what(pair)} differ in their image axes: one of the models makes images of another "
+        "size than the other expects.",
+        (GENERATOR_SIZE, IMAGES_RESIZED),
+        PRINT_SHAPES_FIX,
+    )
+
+
+def _joined(pair: ShapePair, context: Context) -> Advice:
+    return Advice(
+        f"tf.concat joined tensors of shapes {fmt(pair.first)} and {fmt(pair.second)}: every "
+        "axis except the one they are joined on must be equal.",
+        (
+            (
+                "Real and generated images concatenated into one batch while the generator "
+                "makes images of another size than the real ones.",
+                "",
+            ),
+            UNET,
+        ),
+        "Print the shapes of both tensors; make the generator's output shape equal the real "
+        "images' shape, or resize the images to a size every downsampling step divides.",
+    )
+
+
+def _layout(pair: ShapePair, context: Context) -> Advice:
+    flat, image = (
+        (pair.first, pair.second)
+        if len(pair.first) < len(pair.second)
+        else (pair.second, pair.first)
+    )
+    return Advice(
+        f"{_what(pair)} hold the same number of values per example in two layouts: "
+        f"{fmt(flat)} is flat, {fmt(image)} is shaped as images.",
+        (
+            (
+                "Flattened images meet images: the real images were flattened (an MLP's "
+                "input, `reshape(-1, 784)`) while the generator makes them as images, or the "
+                "other way round.",
+                "Use one layout for both: reshape the flat ones to the image shape, or flatten "
+                "both.",
+            ),
+            FLAT_INTO_CONV,
+        ),
+        PRINT_SHAPES_FIX,
+    )
+
+
+def _input(pair: ShapePair, context: Context) -> Advice:
+    given, expected = pair.first, pair.second
+    by = pair.by or "A model"
+    causes: list[Cause] = []
+    if len(given) < len(expected) and len(expected) >= 4:
+        causes += [FLAT_INTO_CONV, NO_CHANNEL_AXIS]
+    elif len(given) > len(expected) and len(expected) <= 2:
+        causes.append(
+            (
+                "Images fed to a model that takes flat vectors: noise or flattened images were "
+                "expected.",
+                "Flatten the images, or feed the noise.",
+            )
+        )
+    causes += [GENERATOR_SIZE, WRONG_TENSOR]
+    return Advice(
+        f"{by} expects inputs of shape {fmt(expected)} and got {fmt(given)}.",
+        tuple(causes),
+        PRINT_SHAPES_FIX,
+    )
+
+
+# --- other shape findings -------------------------------------------------------------------
+
+
+def _must_equal(found: LossShapes, context: Context) -> Advice:
+    return Advice(
+        f"The loss got labels of shape {fmt(found.labels)} and predictions of shape "
+        f"{fmt(found.predictions)}, and they must be equal.",
+        (),
+        LABELS_FIX,
+    )
+
+
+SPARSE_ONE_HOT: Cause = (
+    "The labels are one-hot (or have an extra column) while the loss is the sparse one.",
+    "Use `CategoricalCrossentropy` for one-hot labels, or pass the class indices.",
+)
+SPARSE_FIX = (
+    "Either integer labels of shape (batch,) with `SparseCategoricalCrossentropy`, or one-hot "
+    "labels shaped like the predictions with `CategoricalCrossentropy`."
+)
+
+
+def _sparse(found: SparseLabels, context: Context) -> Advice:
+    return Advice(
+        f"A sparse categorical cross-entropy got labels of shape {found.labels} and predictions "
+        f"of shape {found.predictions}: a sparse loss wants one integer class per example, so "
+        "the labels must have one axis fewer than the predictions.",
+        (SPARSE_ONE_HOT,),
+        SPARSE_FIX,
+    )
+
+
+_LABEL_COUNT_CAUSES: tuple[Cause, ...] = (
+    (
+        "One-hot labels reshaped to one long vector, given to a sparse loss that wants one "
+        "class index per example.",
+        "",
+    ),
+    ("Labels and images taken from batches of different sizes.", ""),
+)
+_LABEL_COUNT_FIX = (
+    "Give a sparse loss labels of shape (batch,), one class index per example, from the same "
+    "batch as the images."
+)
+
+
+def _flattened_labels(found: LabelCount, context: Context) -> Advice:
+    n, m = found.labels, found.examples
+    return Advice(
+        f"The loss got {n} labels for {m} examples: {n} is {n // m} times {m}, as if the labels "
+        "were flattened one-hot vectors or several batches.",
+        _LABEL_COUNT_CAUSES,
+        _LABEL_COUNT_FIX,
+    )
+
+
+def _label_count(found: LabelCount, context: Context) -> Advice:
+    return Advice(
+        f"The loss got {found.labels} labels for {found.examples} examples.",
+        _LABEL_COUNT_CAUSES[::-1],
+        _LABEL_COUNT_FIX,
+    )
+
+
+def _sample_count(found: SampleCount, context: Context) -> Advice:
+    return Advice(
+        f"fit() got {found.inputs} input examples and {found.targets} targets: every example "
+        "needs exactly one target.",
+        (
+            (
+                "Inputs and labels from different arrays or splits (x_train with y_test), or "
+                "one of them filtered, batched or repeated and the other not.",
+                "",
+            ),
+        ),
+        "Build the inputs and the labels from the same examples, and check "
+        "`len(x) == len(y)` before `fit()`.",
+    )
+
+
+def _input_rank(found: RankMismatch, context: Context) -> Advice:
+    named = f"Layer {found.layer!r}" if found.layer else "A layer"
+    at_least = {"min": "at least ", "max": "at most "}.get(found.bound, "")
+    causes: list[Cause] = []
+    if found.expected is not None and found.got is not None and found.expected >= 4 > found.got:
+        causes += [FLAT_INTO_CONV, NO_CHANNEL_AXIS]
+    causes.append(NO_BATCH_AXIS)
+    shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
+    return Advice(
+        f"{named} expects inputs with {at_least}{found.expected} axes and got {found.got}{shape}.",
+        tuple(causes),
+        MODEL_INPUT_FIX,
+    )
+
+
+def _target_map(found: RankMismatch, context: Context) -> Advice:
+    shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
+    output = f" {found.layer}" if found.layer else ""
+    return Advice(
+        f"fit() got targets with {found.got} axes{shape} for the model's output{output}, which "
+        f"has {found.expected}: the model gives a map of values per example where one value "
+        "per example is expected.",
+        MAP_CAUSES,
+        MAP_FIX,
+    )
+
+
+def _sparse_map(found: SparseRanks, context: Context) -> Advice:
+    return Advice(
+        f"A sparse loss got labels with {found.labels} axes and logits with {found.logits}: "
+        "the logits must have exactly one axis more than the labels, so these logits are a map "
+        "of scores per example.",
+        MAP_CAUSES,
+        MAP_FIX,
+    )
+
+
+def _sparse_ranks(found: SparseRanks, context: Context) -> Advice:
+    return Advice(
+        f"A sparse loss got labels with {found.labels} axes and logits with {found.logits}: a "
+        "sparse loss wants one integer class per example, so the labels must have one axis "
+        "fewer than the logits.",
+        (SPARSE_ONE_HOT,),
+        SPARSE_FIX,
+    )
+
+
+def _restore(found: WeightShapes, context: Context) -> Advice:
+    return Advice(
+        f"Saved weights of shape {fmt(found.saved)} are loaded into a variable of shape "
+        f"{fmt(found.model)}: the model was built with other sizes than the one that was saved.",
+        (
+            (
+                "A size changed since the checkpoint was written (the noise size, the "
+                "vocabulary, the image size, the number of classes), and the old checkpoint is "
+                "restored.",
+                "Delete the old checkpoints, or build the model with the saved sizes.",
+            ),
+        ),
+        "Build the model with the same sizes as the saved one, or start from fresh weights "
+        "(remove the old checkpoint directory).",
+    )
+
+
+def _target_rank(found: RankMismatch, context: Context) -> Advice:
+    shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
+    output = f" {found.layer}" if found.layer else ""
+    return Advice(
+        f"The labels given to fit() have {found.got} axes{shape}, where the model's output"
+        f"{output} has {found.expected}.",
+        (
+            (
+                "Labels of another form than the model's output: images, or one-hot rows, "
+                "where the model gives one score per example.",
+                "",
+            ),
+        ),
+        "Give fit() labels shaped like the model's output: compare `model.output_shape` with "
+        "`y.shape`.",
+    )
+
+
+def _features(found: FeatureMismatch, context: Context) -> Advice:
+    want, have = found.expected, found.got
+    if found.weights is not None:
+        summary = (
+            f"A matrix product (a Dense layer, or tf.matmul) got inputs of shape "
+            f"{fmt(found.shape)} with weights of shape {fmt(found.weights)}: the weights were "
+            f"built for {want} input features, and each example has {have}."
+        )
+    else:
+        named = f"Layer {found.layer!r}" if found.layer else "A layer"
+        on_axis = f" ({have} on that axis)" if have is not None else ""
+        summary = (
+            f"{named} was built for inputs whose last axis is {want}, and got a tensor of shape "
+            f"{fmt(found.shape)}{on_axis}."
+        )
+    return Advice(
+        summary,
+        (_noise_size(want, have), WRONG_TENSOR, IMAGE_SIZE_TO_DENSE),
+        "Print the shape of what goes into each model and compare it with "
+        "`model.input_shape`: the generator takes noise (batch, NOISE_DIM), the discriminator "
+        "images shaped like the real ones.",
+    )
+
+
+def _channels(found: FeatureMismatch, context: Context) -> Advice:
+    named = f"Layer {found.layer!r}" if found.layer else "A convolution"
+    return Advice(
+        f"{named} was built for images with {found.expected} channels and got images with "
+        f"{found.got}.",
+        (
+            (
+                "Grayscale images (1 channel) fed to a model built for colour ones (3), or the "
+                "other way round; or a generator whose last layer makes another number of "
+                "channels than the real images have.",
+                "Give the generator's last layer as many filters as the real images have channels.",
+            ),
+            (
+                "Channels-first data (batch, channels, height, width) read as channels-last.",
+                "Transpose it with `tf.transpose(x, (0, 2, 3, 1))`.",
+            ),
+        ),
+        "Print `images.shape`, `generator(noise).shape` and `discriminator.input_shape`; the "
+        "last axis (the channels) must agree.",
+    )
+
+
+def _reshape(found: ReshapeMismatch, context: Context) -> Advice:
+    have, want = found.values, found.requested
+    if have is None or want is None:
+        return Advice(
+            "A reshape was asked for a shape that does not hold the values it gets: a "
+            "reshape never adds or drops values.",
+            (
+                (
+                    "The generator's Dense layer before its Reshape has another number of "
+                    "units than the Reshape's target.",
+                    "`Dense(7 * 7 * 256)` must be followed by `Reshape((7, 7, 256))`.",
+                ),
+            ),
+            "Print the shape that goes into the reshape and make the target hold exactly its "
+            "values per example.",
+        )
+    if found.target_shape is not None:  # a Reshape layer
+        return Advice(
+            f"A Reshape layer gets {fmt(found.input_shape)} per example ({have} values) and was "
+            f"asked for {fmt(found.target_shape)} ({want} values).",
+            (
+                (
+                    f"In a generator, the Dense layer before the Reshape must have {want} units "
+                    f"(the product of {fmt(found.target_shape)}); this one gives {have}.",
+                    "",
+                ),
+            ),
+            f"Make the layer before the Reshape output {want} values per example, or change the "
+            "Reshape's target to hold exactly the values that arrive.",
+        )
+    ratio = ""
+    if have and want and have % want == 0 and not found.multiple:
+        ratio = f" ({have} is {have // want} times {want})"
+    elif have and want and want % have == 0:
+        ratio = f" ({want} is {want // have} times {have})"
+    causes: list[Cause] = [
+        (
+            "The generator's Dense layer before its Reshape has another number of units than "
+            "the Reshape's target.",
+            "`Dense(7 * 7 * 256)` must be followed by `Reshape((7, 7, 256))`.",
+        ),
+        ("The images are not the size the model was built for.", ""),
+    ]
+    if ratio:
+        causes.insert(
+            1,
+            (
+                "A batch size written into the target shape (`tf.reshape(x, (BATCH_SIZE, "
+                "...))`) while this batch is smaller or larger.",
+                "Use -1 for the batch axis.",
+            ),
+        )
+    need = "a multiple of " if found.multiple else ""
+    return Advice(
+        f"A reshape got a tensor of {have} values and was asked for a shape that needs "
+        f"{need}{want}{ratio}: a reshape never adds or drops values.",
+        tuple(causes),
+        "Make the target shape hold exactly the values that arrive: print the input's shape, "
+        "and use -1 for the batch axis.",
+    )
+
+
+def _too_small(found: WindowTooLarge, context: Context) -> Advice:
+    if found.size:
+        shapes = f". Input shapes: {found.shapes}." if found.shapes else "."
+        summary = (
+            f"A window of {found.window} (a convolution kernel or pooling window) slides over an "
+            f'axis of only {found.size}: with padding="valid" the output would have a negative '
+            f"size{shapes}"
+        )
+    else:
+        summary = (
+            f"A layer with {found.what} {found.window} got inputs of shape {found.shapes}: the "
+            "window is larger than the image it slides over, so the output would be empty."
+        )
+    return Advice(
+        summary,
+        (
+            (
+                "The images are smaller than the discriminator was designed for, or its stride-2 "
+                "and pooling layers shrink them below the kernel size.",
+                "",
+            ),
+            (
+                "Channels-first data (batch, channels, height, width) read as channels-last: "
+                "the 'height' is then the number of channels.",
+                "",
+            ),
+        ),
+        'Print the shape after each layer (`model.summary()`); use `padding="same"`, fewer '
+        "downsampling layers, or larger images.",
+    )
+
+
+def _op_inputs(found: OpInputs, context: Context) -> Advice:
+    x, y = found.sizes
+    return Advice(
+        f"The op {found.op} got inputs of shapes {fmt(found.first)} and {fmt(found.second)} "
+        f"whose sizes do not fit ({x} against {y}).",
+        (
+            (
+                "A layer gets inputs of another size than it was built for: the images' size "
+                "or number of channels is not what the model expects.",
+                "",
+            ),
+        ),
+        "Print the shape of the tensor going into that layer and the layer's expected input "
+        "(`model.summary()`).",
+    )
+
+
+def _concatenate_layer(found: JoinedShapes, context: Context) -> Advice:
+    shapes = ", ".join(fmt(s) for s in found.shapes)
+    return Advice(
+        f"A Concatenate layer got inputs of shapes {shapes}: all axes except the one they are "
+        "joined on must be equal.",
+        (
+            UNET,
+            (
+                "In a conditional GAN, the label input was not reshaped to the image's size "
+                "before being joined to it.",
+                "Reshape the label input to match before joining.",
+            ),
+        ),
+        "Resize the images to a side every downsampling step divides, or reshape the label "
+        "input to match before joining.",
+    )
+
+
+def _shared_variable(found: SharedVariable, context: Context) -> Advice:
+    return Advice(
+        f"The variable {found.name} was made with shape {fmt(found.found)} and is asked for "
+        f"again with shape {fmt(found.specified)}: a model built in a variable scope was called "
+        "a second time on inputs of another shape.",
+        (
+            (
+                "The discriminator is called on real images and on generated ones of another "
+                "size: the generator's output is not the real images' shape.",
+                "",
+            ),
+            (
+                "Another model or layer built under the same variable scope with `reuse=True`.",
+                "Give it a scope of its own.",
+            ),
+        ),
+        "Make the generator's output exactly the real images' shape, so that both calls of the "
+        "discriminator build the same weights; print both shapes.",
+    )
+
+
+def _float_dimension(found: FloatDimension, context: Context) -> Advice:
+    value = f" ({found.value})" if found.value else ""
+    return Advice(
+        f"A size computed with `/` is a float{value}: shapes, numbers of units and array sizes "
+        "must be integers.",
+        (
+            (
+                "Shape arithmetic with `/`, which always gives a float in Python 3: "
+                "`img_size / 4` in a Reshape, a Dense layer's units or `np.zeros`.",
+                "Use `//` for sizes.",
+            ),
+        ),
+        "Compute every size with integer division `//`, or wrap it in `int(...)`.",
+    )
+
+
+# --- dtypes -----------------------------------------------------------------------------------
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word.startswith(("int", "a", "e", "o")) else f"a {word}"
+
+
+_DTYPE_CAUSES: dict[str, Callable[[str], tuple[Cause, ...]]] = {
+    "integer": lambda odd: (
+        (
+            f"Real images loaded as {odd} pixels (0 to 255) and never converted: a generator "
+            "with a tanh output makes float32 images in [-1, 1].",
+            "Scale the real ones the same way: `tf.cast(images, tf.float32) / 127.5 - 1`.",
+        ),
+        (
+            "Integer class labels joined to float tensors in a conditional GAN.",
+            "Cast them with `tf.cast(labels, tf.float32)`, or pass them through an Embedding "
+            "first.",
+        ),
+        (
+            "A generator that casts its output to integers (an integer output would also cut "
+            "the generator's gradients).",
+            "Keep it float32.",
+        ),
+    ),
+    "float64": lambda odd: (
+        (
+            "A NumPy array went in as it is: NumPy makes float64 by default "
+            "(`np.random.normal(...)` noise, NumPy labels or images).",
+            "Convert it with `.astype('float32')`, or make noise with `tf.random.normal`.",
+        ),
+        ("A tensor made with `tf.constant` from float64 NumPy data keeps float64.", ""),
+    ),
+    "object": lambda odd: (
+        (
+            "A NumPy array of Python objects (dtype object): a pandas column of mixed types, or "
+            "a list of arrays of different lengths, turned into one array.",
+            "Convert it with `np.asarray(x).astype('float32')` after fixing the odd entries.",
+        ),
+    ),
+    "indices": lambda odd: (
+        (
+            "Float indices: class labels or positions made as floats (a NumPy default, or "
+            "arithmetic with `/`) where an Embedding or a gather needs integers.",
+            "Cast them with `tf.cast(indices, tf.int32)`.",
+        ),
+    ),
+    "other": lambda odd: (
+        (
+            "Two tensors that meet in this op were made with different dtypes.",
+            "Print the `.dtype` of each input.",
+        ),
+    ),
+}
+
+
+def _dtype(found: DtypeClash, context: Context) -> Advice:
+    op = found.op or "An op"
+    where = f" {found.where}" if found.where else ""
+    if found.kind == "no-kernel":
+        where = " it has no kernel for,"
+    if found.kind == "indices":
+        fix = (
+            "Make indices integers where they are made (`tf.cast(labels, tf.int32)`), and "
+            "print the `.dtype` of the labels that go into an Embedding or a gather."
+        )
+    elif found.kind == "object":
+        fix = (
+            "Convert the data to one float32 array before training "
+            "(`np.asarray(x).astype('float32')`), and print its `.dtype` and `.shape`."
+        )
+    else:
+        fix = (
+            f"Convert the {found.odd} tensor to float32 once, where it enters (the data "
+            "pipeline or the noise), and print `.dtype` of the real images, the noise, the "
+            "fakes and the labels to check."
+        )
+    return Advice(
+        f"`{op}` got {_a(found.got)} tensor{where} where it expected {found.expected}. "
+        "TensorFlow does not convert between dtypes for you: every tensor that meets in one "
+        "op must have the same dtype, and in a GAN that means float32 everywhere images, "
+        "noise and scores meet.",
+        _DTYPE_CAUSES[found.situation](found.odd),
+        fix,
+    )
+
+
+# --- index range ------------------------------------------------------------------------------
+
+
+def _off_by_what(found: IndexOutOfRange) -> str:
+    value, size = found.value, found.size
+    what = "label" if found.kind == "label" else "index"
+    last = "class" if found.kind == "label" else "row"
+    if value is None or size is None:
+        return ""
+    if value < 0:
+        return f"{value} is negative: -1 often marks a missing or padding label."
+    if value == size:
+        return (
+            f"{_capital(what)} {value} is one past the last {last}, {size - 1}: labels "
+            f"numbered from 1 to {size}, or a size one short of the number of classes."
+        )
+    return f"{value} is {value - size + 1} beyond the last valid {what}, {size - 1}."
+
+
+def _index(found: IndexOutOfRange, context: Context) -> Advice:
+    value, size = found.value, found.size
+    if size is None or value is None:
+        which = f" ({value})" if value is not None else ""
+        return Advice(
+            f"An index or class label{which} is outside the range of what it indexes: that "
+            "axis, or the number of classes, is smaller than the code assumes.",
+            (
+                (
+                    "A tensor indexed with a position (a class, a task, a time step) that it "
+                    "does not have: it was built or loaded with fewer entries.",
+                    "",
+                ),
+            ),
+            "Print the shape of the tensor being indexed and the largest index used on it.",
+        )
+    table = (
+        "the Embedding"
+        if found.embedding
+        else "the table being indexed (an Embedding or a tf.gather)"
+    )
+    position = f" at position [{found.position}]" if found.position else ""
+    return Advice(
+        f"The index{position} is {value}, but {table} has only {size} rows: valid indices are 0 "
+        f"to {size - 1}. {_off_by_what(found)}",
+        (
+            (
+                f"A conditional GAN's label Embedding was built with `input_dim={size}`, but "
+                f"the class labels go at least up to {value}.",
+                "`input_dim` must be the number of classes, that is the largest label + 1.",
+            ),
+            (
+                "The labels are numbered from 1, or were never converted from the dataset's own "
+                "codes to 0..n-1.",
+                "",
+            ),
+            ("Something that is not a label (noise, pixel values) is fed to the Embedding.", ""),
+        ),
+        "Look at one batch of labels (`tf.reduce_min(labels)`, `tf.reduce_max(labels)`) and "
+        "build the Embedding with `input_dim=num_classes`, where the labels run from 0 to "
+        "num_classes - 1.",
+    )
+
+
+def _label(found: IndexOutOfRange, context: Context) -> Advice:
+    value, size = found.value, found.size
+    if size is None or value is None:
+        return _index(found, context)
+    return Advice(
+        f"A class label is {value}, but the loss compares it with {size} class scores (the last "
+        f"axis of the model's output): valid labels are 0 to {size - 1}. {_off_by_what(found)}",
+        (
+            (
+                f"The classifier head (an auxiliary classifier in an AC-GAN, say) ends in a "
+                f"Dense layer with {size} units, fewer than the number of classes.",
+                "Give it one unit per class.",
+            ),
+            ("The labels are numbered from 1, or a -1 marks unlabelled examples.", ""),
+        ),
+        "Give the model's last layer one unit per class (`Dense(num_classes)`) and check that "
+        "the labels run from 0 to num_classes - 1.",
+    )
+
+
+# --- numerics ---------------------------------------------------------------------------------
+
+_NAN_CAUSES: tuple[Cause, ...] = (
+    (
+        "A hand-written loss takes `tf.math.log` of a score that can be 0 or negative (log(0) is "
+        "-Inf, log of a negative number is NaN), or divides by something that can be 0.",
+        "Use `keras.losses.BinaryCrossentropy(from_logits=True)` on raw discriminator scores "
+        "instead of your own log.",
+    ),
+    (
+        "The losses grew until they overflowed (Inf), then became NaN: a learning rate too high "
+        "for GAN training, or inputs that were never scaled.",
+        "",
+    ),
+    ("NaN already in the data.", "Check `tf.reduce_any(tf.math.is_nan(images))` on a batch."),
+)
+_NAN_FIX = (
+    "Find the first tensor that goes bad: call `tf.debugging.enable_check_numerics()` before "
+    "training to stop at the first op that makes a NaN or Inf, then fix that op's inputs."
+)
+_SPREADS = (
+    "A NaN spreads to every value computed from it, so the losses and then the weights of both "
+    "models go bad."
+)
+
+
+def _check_numerics(found: NonFinite, context: Context) -> Advice:
+    named = f" in the tensor checked as {found.label!r}" if found.label else ""
+    return Advice(
+        f"`tf.debugging.check_numerics` found {found.what} values{named}. {_SPREADS}",
+        _NAN_CAUSES,
+        _NAN_FIX,
+    )
+
+
+def _summary_nan(found: NonFinite, context: Context) -> Advice:
+    named = f" {found.label!r}" if found.label else ""
+    return Advice(
+        f"A TensorBoard histogram summary met {found.what} values in{named}: the weights or "
+        f"activations it records have gone bad. {_SPREADS}",
+        _NAN_CAUSES,
+        _NAN_FIX,
+    )
+
+
+def _numpy_nan(found: NonFinite, context: Context) -> Advice:
+    return Advice(
+        f"NumPy's {found.label} made {found.what} values: its input was outside the range "
+        f"where {found.label} is defined (log of 0 or of a negative number, a division by 0, "
+        f"an exponent too large). {_SPREADS}",
+        _NAN_CAUSES,
+        "Print the smallest and largest input to that function, and clip or scale the values "
+        "before it (a small epsilon where a log or a division meets 0).",
+    )
+
+
+def _probabilities(found: LogitsMismatch, context: Context) -> Advice:
+    return Advice(
+        "A loss or metric that takes probabilities (values in [0, 1]) got values outside that "
+        "range: raw scores (logits), or values gone bad.",
+        (
+            (
+                "The discriminator gives raw scores (no sigmoid on its last layer) while the "
+                "loss or metric expects probabilities.",
+                "Use `from_logits=True` in the loss, or apply `tf.sigmoid` before the metric.",
+            ),
+            _NAN_CAUSES[1],
+        ),
+        "Make the model's output and the loss agree: raw scores with `from_logits=True`, or a "
+        "sigmoid output with `from_logits=False`.",
+    )
+
+
+def _from_logits(found: LogitsMismatch, context: Context) -> Advice:
+    return Advice(
+        f"`{found.loss}` was told it gets logits (`from_logits=True`), but the model's output "
+        f"comes from a {found.activation} activation: these are probabilities, and the loss "
+        "applies its own sigmoid or softmax on top, so it trains on the wrong values.",
+        (
+            (
+                "The model's last layer has an activation and the loss is built with "
+                "`from_logits=True`: one of the two must go.",
+                "Remove the activation of the last layer (keep `from_logits=True`), or keep it "
+                "and use `from_logits=False`.",
+            ),
+        ),
+        "Give the loss raw scores: no activation on the model's last layer, "
+        "`from_logits=True` in the loss.",
+    )
+
+
+def _loss_nan(found: NonFinite, context: Context) -> Advice:
+    return Advice(
+        f"{found.what} values in the training: a loss or the tensors it is computed from. "
+        f"{_SPREADS}",
+        _NAN_CAUSES,
+        _NAN_FIX,
+    )
+
+
+# --- gradients --------------------------------------------------------------------------------
+
+_NO_GRADIENT_CAUSES: tuple[Cause, ...] = (
+    (
+        "An integer cast on the way to the loss: a generator that ends in `tf.cast(..., "
+        "tf.int32)` or uint8 pixels has no gradient, so the generator's tape returns None for "
+        "every generator variable.",
+        "",
+    ),
+    (
+        "The loss was computed outside the `with tf.GradientTape() as tape:` block, or from "
+        "NumPy values (`.numpy()`) on the way: the tape recorded nothing that leads to the "
+        "weights.",
+        "",
+    ),
+    (
+        "`tape.gradient(loss, model.trainable_variables)` names a model whose output the loss "
+        "never used.",
+        "",
+    ),
+)
+_NO_GRADIENT_FIX = (
+    "Keep every step from the noise to the loss inside the tape, as float32 TensorFlow ops; "
+    "check `generator(noise).dtype` is float32 and print `[g is None for g in gradients]` to see "
+    "which variables are cut off."
+)
+
+
+def _none_for_all(found: MissingGradients, context: Context) -> Advice:
+    names = found.variables
+    which = f" (the first is {names[0]}, of {len(names)})" if names else ""
+    return Advice(
+        "The optimizer received no gradient for any of the variables it was given"
+        f"{which}: `tape.gradient` returned None for all of them, so nothing connects the loss "
+        "to those weights.",
+        _NO_GRADIENT_CAUSES,
+        _NO_GRADIENT_FIX,
+    )
+
+
+MOVING_STATISTICS: Cause = (
+    "Batch normalisation's moving statistics (moving_mean, moving_variance) passed to the "
+    "optimizer: they are updated by the layer, never by gradients.",
+    "Pass `model.trainable_variables`, not `model.variables` or `model.weights`.",
+)
+
+
+def _none_values(found: MissingGradients, context: Context) -> Advice:
+    names = found.variables
+    which = f" ({', '.join(names[:3])})" if names else ""
+    causes = _NO_GRADIENT_CAUSES
+    if any("moving_" in name for name in names):
+        causes = (MOVING_STATISTICS, *causes)
+    return Advice(
+        f"Some gradients are None{which}: nothing connects the loss to those weights, so they "
+        "would never be trained.",
+        causes,
+        _NO_GRADIENT_FIX,
+    )
+
+
+def _no_gradient_op(found: MissingGradients, context: Context) -> Advice:
+    op = found.variables[0] if found.variables else "an op"
+    return Advice(
+        f"The loss is computed through {op}, which has no gradient: nothing can flow back "
+        "through it to the weights before it.",
+        (
+            (
+                "A rounding, argmax, cast to integers or comparison between the generator's "
+                "output and the loss: these steps are flat, so they have no gradient.",
+                "Keep the generator's output continuous up to the loss (a softmax or "
+                "straight-through estimate instead of argmax or round).",
+            ),
+        ),
+        _NO_GRADIENT_FIX,
+    )
+
+
+def _empty_pairs(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "The list of (gradient, variable) pairs was empty when it was unpacked: no variable got "
+        "a gradient, or the model had no trainable variables yet.",
+        (
+            *_NO_GRADIENT_CAUSES,
+            (
+                "The variables were listed before the model was built (called once), so the "
+                "list was empty.",
+                "Build the model (call it on a batch) before listing its variables.",
+            ),
+        ),
+        _NO_GRADIENT_FIX,
+    )
+
+
+def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
+    if isinstance(found, SparseRanks):
+        return _sparse_ranks(found, context)
+    return _sparse(found, context)
+
+
+WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
+    ("batch-size", "batch"): _batch,
+    ("batch-size", "joined-batch"): _joined_batch,
+    ("batch-size", "label-count"): _label_count,
+    ("batch-size", "sample-count"): _sample_count,
+    ("output-shape", "units"): _units,
+    ("output-shape", "map"): _map,
+    ("output-shape", "image-axes"): _output_image_axes,
+    ("output-shape", "target-map"): _target_map,
+    ("output-shape", "sparse-map"): _sparse_map,
+    ("target-shape", "labels-lack-axis"): _ranks,
+    ("target-shape", "predictions-lack-axis"): _ranks,
+    ("target-shape", "ranks"): _ranks,
+    ("target-shape", "widths"): _widths,
+    ("target-shape", "must-equal"): _must_equal,
+    ("target-shape", "one-hot-to-sparse"): _sparse_or_ranks,
+    ("target-shape", "flattened-labels"): _flattened_labels,
+    ("target-shape", "target-rank"): _target_rank,
+    ("model-io-shape", "image-axes"): _image_axes,
+    ("model-io-shape", "joined"): _joined,
+    ("model-io-shape", "input"): _input,
+    ("model-io-shape", "layout"): _layout,
+    ("model-io-shape", "channels"): _channels,
+    ("model-io-shape", "input-rank"): _input_rank,
+    ("model-io-shape", "features"): _features,
+    ("model-io-shape", "reshape"): _reshape,
+    ("model-io-shape", "too-small"): _too_small,
+    ("model-io-shape", "op-inputs"): _op_inputs,
+    ("model-io-shape", "concatenate-layer"): _concatenate_layer,
+    ("model-io-shape", "shared-variable"): _shared_variable,
+    ("model-io-shape", "float-dimension"): _float_dimension,
+    ("model-io-shape", "restore"): _restore,
+    ("dtype", "integer"): _dtype,
+    ("dtype", "float64"): _dtype,
+    ("dtype", "other"): _dtype,
+    ("dtype", "object"): _dtype,
+    ("dtype", "indices"): _dtype,
+    ("index-range", "index"): _index,
+    ("index-range", "label"): _label,
+    ("numerics", "check_numerics"): _check_numerics,
+    ("numerics", "summary"): _summary_nan,
+    ("numerics", "loss"): _loss_nan,
+    ("numerics", "numpy"): _numpy_nan,
+    ("numerics", "from-logits"): _from_logits,
+    ("numerics", "probabilities"): _probabilities,
+    ("no-gradients", "none-for-all"): _none_for_all,
+    ("no-gradients", "none-values"): _none_values,
+    ("no-gradients", "empty-pairs"): _empty_pairs,
+    ("no-gradients", "no-gradient-op"): _no_gradient_op,
+}

@@ -1,0 +1,268 @@
+"""General readers: they work on any message, from what it contains rather than its wording.
+
+They run only when no reader of a known family matched, and their diagnoses have low
+confidence ("probably ..."). Each pulls one kind of value out of the last exception's message
+(`Context.last_error`, without traceback frames) and decides the category from it:
+a `[0, N)` range with a value -> index range; NaN/Inf words -> numerics; gradient words ->
+no gradients; two dtypes -> a dtype clash; two shapes -> `findings.pair_verdict`.
+
+Errors that are about something else (memory, GPU libraries, imports, files, API changes)
+are left alone, even when they print a shape or a dtype.
+"""
+
+from __future__ import annotations
+
+from ganerrors.explainers.context import Context
+from ganerrors.explainers.findings import (
+    DtypeClash,
+    Finding,
+    FloatDimension,
+    IndexOutOfRange,
+    MissingGradients,
+    NonFinite,
+    RankMismatch,
+    ShapePair,
+)
+from ganerrors.explainers.parsing import Lazy, Shape, anchored, dtypes_in, shapes_in
+
+#: Phrases of errors that are not about the checklist, even when they show a shape or dtype.
+UNRELATED_PHRASES = (
+    "OOM when allocating",
+    "esource exhausted",
+    "ResourceExhausted",
+    "out of memory",
+    "OutOfMemory",
+    "CUDNN",
+    "cuDNN",
+    "cudnn",
+    "CUDA_ERROR",
+    "CUBLAS",
+    "Failed to get convolution algorithm",
+    "DNN library",
+    "Could not load dynamic library",
+    "DLL load failed",
+    "No module named",
+    "cannot import name",
+    "has no attribute",
+    "Unknown layer",
+    "Unknown loss",
+    "Unknown optimizer",
+    "Unknown metric",
+    "Unknown activation",
+    "Unknown initializer",
+    "No such file",
+    "Permission denied",
+    "Unable to open file",
+    "unexpected keyword argument",
+    "positional argument",
+    "is not callable",
+    "not subscriptable",
+    "not JSON serializable",
+    "Could not interpret",
+    "Graph disconnected",
+)
+#: Exception types that are not about the checklist.
+UNRELATED_TYPES = frozenset(
+    {
+        "AssertionError",
+        "ImportError",
+        "ModuleNotFoundError",
+        "AttributeError",
+        "NameError",
+        "FileNotFoundError",
+        "NotFoundError",
+        "PermissionError",
+        "OSError",
+        "IOError",
+        "SyntaxError",
+        "IndentationError",
+        "MemoryError",
+        "ResourceExhaustedError",
+        "InternalError",
+        "UnknownError",
+        "KeyError",
+        "RecursionError",
+        "UnicodeDecodeError",
+        "UnicodeEncodeError",
+        "JSONDecodeError",
+        "ConnectionError",
+        "TimeoutError",
+        "DeadlineExceededError",
+        "UnavailableError",
+        "AbortedError",
+        "CancelledError",
+        "PicklingError",
+        "NotImplementedError",
+        "UnimplementedError",
+        "FailedPreconditionError",
+    }
+)
+
+
+def unrelated(text: str, context: Context) -> bool:
+    """Whether the error is about something the checklist does not cover."""
+    if context.exc_type in UNRELATED_TYPES:
+        return True
+    return any(phrase in text for phrase in UNRELATED_PHRASES)
+
+
+# --- index range --------------------------------------------------------------------------
+
+# "... 10 is not in [0, 10)", "label value of 6 which is outside the valid range of [0, 6)"
+RANGE = Lazy(r"(?P<value>-?\d{1,18})\D{0,100}?\[0, ?(?P<size>\d{1,18})\)")
+# NumPy (to_categorical, fancy indexing): "index 10 is out of bounds for axis 1 with size 10"
+BOUNDS = Lazy(
+    r"index (?P<value>-?\d{1,18}) is out of bounds for axis \d{1,3} with size (?P<size>\d{1,18})"
+)
+# "Label IDs must < n_classes", "labels out of bound", "Index out of range using input dim 2"
+OUT_OF_RANGE = Lazy(
+    r"(?i)\b(?:indices|index|labels?|label ids|class ids?)\b[^\n]{0,60}?"
+    r"\b(?:out of (?:range|bounds?)|must (?:be )?<=? ?n_classes|not in \[)"
+)
+_PYTHON_INDEX = ("list index out of range", "tuple index out of range", "string index out of")
+# TensorFlow's strided slices: "slice index 1 of dimension 0 out of bounds."
+SLICE = Lazy(r"index (?P<value>-?\d{1,18}) of dimension \d{1,3} out of bounds")
+
+
+def index_range(text: str, context: Context) -> Finding | None:
+    for match in anchored(RANGE, text, "[0,", before=140, after=30):
+        value, size = int(match.group("value")), int(match.group("size"))
+        if value < 0 or value >= size:
+            kind = "label" if "label" in text[max(0, match.start() - 60) : match.end()] else "index"
+            return IndexOutOfRange(value, size, kind)  # type: ignore[arg-type]
+    for match in anchored(BOUNDS, text, "is out of bounds for axis", before=40, after=60):
+        return IndexOutOfRange(int(match.group("value")), int(match.group("size")), "label")
+    for match in anchored(SLICE, text, "of dimension", before=40, after=40):
+        return IndexOutOfRange(int(match.group("value")), None, "index")
+    if not any(phrase in text for phrase in _PYTHON_INDEX):
+        tail = text[-4000:]
+        if OUT_OF_RANGE.search(tail):
+            kind = "label" if "label" in tail.lower() else "index"
+            return IndexOutOfRange(None, None, kind)  # type: ignore[arg-type]
+    return None
+
+
+# --- NaN and Inf --------------------------------------------------------------------------
+
+NON_FINITE = Lazy(r"(?<![\w.])(?P<what>NaN|nan|Nan|NAN|-?[Ii]nf|-?[Ii]nfinity|INF)(?![\w(])")
+_NUMERIC_WORDS = ("loss", "Loss", "value", "Tensor", "tensor", "contains", "gradient", "check")
+
+
+def non_finite(text: str, context: Context) -> Finding | None:
+    """NaN or Inf next to a word of losses and tensors, or printed several times (a log of
+    values going bad)."""
+    found = [m.group("what") for m in NON_FINITE.finditer(text[-4000:])]
+    if not found or (len(found) < 3 and not any(word in text for word in _NUMERIC_WORDS)):
+        return None
+    return NonFinite("NaN" if "nan" in {w.lower() for w in found} else "Inf", "", "loss")
+
+
+# --- gradients ----------------------------------------------------------------------------
+
+_GRADIENT_CODE = ("gradient", "grads", "clip_by", "optimizer", "minimize", "t_list")
+_NO_GRADIENT = Lazy(
+    r"(?i)\bno gradients?\b|gradients? (?:is|are) none|none (?:for|as) (?:the )?gradient"
+    r"|not differentiable"
+)
+
+
+_NONE_OPERAND = Lazy(r"unsupported operand type\(s\) for [^\n]{1,10}'NoneType'")
+
+
+def gradients(text: str, context: Context) -> Finding | None:
+    if _NO_GRADIENT.search(text[-4000:]):
+        return MissingGradients(how="none-values")
+    if _NONE_OPERAND.search(text[-4000:]):
+        code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
+        if "grad" in code:
+            return MissingGradients(how="none-values")
+    if "None values not supported" in text:
+        code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
+        if any(word in code for word in _GRADIENT_CODE):
+            return MissingGradients(how="none-values")
+    return None
+
+
+# --- dtypes -------------------------------------------------------------------------------
+
+_DTYPE_WORDS = ("dtype", "DataType", "DT_", "type ", "tensor", "Tensor", "cast", "convert")
+
+
+def dtype_clash(text: str, context: Context) -> Finding | None:
+    if not any(word in text for word in _DTYPE_WORDS):
+        return None
+    found = dtypes_in(text[-4000:])
+    if len(found) >= 2:
+        return DtypeClash(got=found[1], expected=found[0], op=context.op)
+    return None
+
+
+# --- shapes -------------------------------------------------------------------------------
+
+_SHAPE_WORDS = ("shape", "Shape", "dimension", "Dimension", "ndim", "rank", "broadcast", "size")
+_LABEL_WORDS = ("label", "target", "y_true", "y ")
+_PREDICTION_WORDS = ("logit", "output", "predict", "y_pred", "score")
+_EXPECTED_WORDS = ("expected", "expects", "requires")
+_RANK = Lazy(r"(?:expected|expects|requires)[^\n]{0,40}?\b(?P<n>\d{1,2})\s?(?:D\b|-D\b|dim)")
+
+
+def _role(text: str, at: int) -> str:
+    before = text[max(0, at - 50) : at].lower()
+    best, best_at = "", -1
+    for role, words in (
+        ("labels", _LABEL_WORDS),
+        ("predictions", _PREDICTION_WORDS),
+        ("expected", _EXPECTED_WORDS),
+    ):
+        for word in words:
+            position = before.rfind(word)
+            if position > best_at:
+                best, best_at = role, position
+    return best
+
+
+def shape_pair(text: str, context: Context) -> Finding | None:
+    if not any(word in text for word in _SHAPE_WORDS):
+        return None
+    text = text[-4000:]
+    shapes: list[tuple[int, Shape]] = []
+    for at, shape in shapes_in(text):
+        if all(shape != other for _, other in shapes):
+            shapes.append((at, shape))
+    if len(shapes) == 1:
+        rank = _RANK.search(text)
+        if rank is not None and int(rank.group("n")) != len(shapes[0][1]):
+            return RankMismatch(int(rank.group("n")), len(shapes[0][1]), shape=shapes[0][1])
+        return None
+    if len(shapes) < 2:
+        return None
+    (at_a, a), (at_b, b) = shapes[:2]
+    role_a, role_b = _role(text, at_a), _role(text, at_b)
+    broadcast = "broadcast" in text or "Incompatible shapes" in text
+    if {role_a, role_b} == {"labels", "predictions"}:
+        labels, predictions = (a, b) if role_a == "labels" else (b, a)
+        found = ShapePair(labels, predictions, roles="labels", names=("labels", "predictions"))
+    elif role_a == "expected" and role_b != "expected":
+        found = ShapePair(b, a, roles="input", names=("input", "expected input"))
+    elif role_b == "expected" and role_a != "expected":
+        found = ShapePair(a, b, roles="input", names=("input", "expected input"))
+    else:
+        found = ShapePair(a, b, broadcast=broadcast)
+    return found if found.verdict else None
+
+
+# --- shape arithmetic with floats -----------------------------------------------------------
+
+_FLOAT_SIZE = Lazy(
+    r"'float' object cannot be interpreted as an integer|slice indices must be integers"
+    r"|got value '?\d{1,12}\.\d{1,12}'? with type '?<class 'float'>"
+    r"|Expected int32, got \d{1,12}\.\d{1,12} of type 'float' instead"
+)
+
+
+def float_size(text: str, context: Context) -> Finding | None:
+    match = _FLOAT_SIZE.search(text[-4000:])
+    return FloatDimension() if match else None
+
+
+READERS = (index_range, non_finite, gradients, float_size, dtype_clash, shape_pair)

@@ -1,0 +1,110 @@
+"""Showing TensorFlow's messages to a learner: the statement unchanged, the noise folded away.
+
+Two kinds of noise surround the errors of GAN training:
+
+- TensorFlow's C++ log lines (absl format, `W0000 00:00:1795677308.966031  16334
+  local_rendezvous.cc:412] Local rendezvous is aborting with status: INVALID_ARGUMENT: ...`),
+  written to file descriptor 2 whenever a graph op fails, followed by indented
+  `[[{{node ...}}]]` lines. pytest captures them and shows them as "Captured stderr";
+  `strip_log_lines` removes them and keeps everything else.
+- The "Detected at node ... defined at (most recent call last):" list that TensorFlow puts
+  into the message of an op error raised by a tf.function: every frame of the program, pytest's
+  and pluggy's included, often 40 or more. `fold_frames` keeps the learner's own frames and
+  replaces each run of library frames by one line saying how many were hidden and where they
+  were. The statement of the error (the last lines) is never touched.
+
+Nothing here imports TensorFlow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: An absl log line: severity, date (MMDD), time, thread id, file:line], text.
+_LOG_LINE = re.compile(
+    r"^[IWEF]\d{4} \d\d:\d\d:\d{2,12}\.\d{1,9} {1,12}\d{1,12} [\w./-]{1,200}:\d{1,9}\] "
+)
+#: Lines TensorFlow's logger continues a log record with.
+_LOG_CONTINUATION = re.compile(r"^\s+\[\[(?:\{\{)?node ")
+#: A frame line of a "defined at" list: `  File "path", line 12, in name`.
+_FRAME = re.compile(
+    r'^(?P<indent>\s*)File "(?P<path>[^"\n]{1,1000})", line \d{1,9}, in [^\n]{1,300}$'
+)
+_LIBRARY = re.compile(
+    r"[/\\](?:site|dist)-packages[/\\]|[/\\]lib[/\\]python\d|^<frozen |[/\\]tensorflow[/\\]python"
+)
+
+
+def strip_log_lines(text: str) -> str:
+    """`text` without TensorFlow's C++ log records (each with its continuation lines)."""
+    kept: list[str] = []
+    in_record = False
+    for line in text.splitlines(keepends=True):
+        if _LOG_LINE.match(line):
+            in_record = True
+            continue
+        if in_record and _LOG_CONTINUATION.match(line):
+            continue
+        in_record = False
+        kept.append(line)
+    return "".join(kept)
+
+
+def is_library(path: str) -> bool:
+    """A file of an installed package or of Python itself: not the learner's own code."""
+    return _LIBRARY.search(path) is not None
+
+
+def fold_frames(message: str, keep: Callable[[str], bool] | None = None) -> str:
+    """The message with each run of frames that `keep(path)` rejects folded into one line.
+
+    By default a frame is kept unless it is in an installed package or the standard library.
+    Blank lines between frames (TensorFlow separates them so) go with the folded frames.
+    """
+    keep = keep or (lambda path: not is_library(path))
+    lines = message.split("\n")
+    out: list[str] = []
+    hidden: list[str] = []
+    indent = ""
+
+    def flush() -> None:
+        if hidden:
+            where = sorted({_package(path) for path in hidden})
+            out.append(
+                f"{indent}... {len(hidden)} frame{'s' if len(hidden) != 1 else ''} of "
+                f"{', '.join(where)} hidden by ganerrors ..."
+            )
+            out.append("")
+            hidden.clear()
+
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        frame = _FRAME.match(line)
+        if frame is None:
+            if hidden and not line.strip():
+                index += 1  # the blank line after a hidden frame
+                continue
+            flush()
+            out.append(line)
+        elif keep(frame.group("path")):
+            flush()
+            out.append(line)
+        else:
+            indent = frame.group("indent")
+            hidden.append(frame.group("path"))
+        index += 1
+    flush()
+    return "\n".join(out)
+
+
+def _package(path: str) -> str:
+    """A short name for where a library frame is: its top-level package, or 'Python'."""
+    if path.startswith("<frozen"):
+        return "Python"
+    match = re.search(r"[/\\](?:site|dist)-packages[/\\]([A-Za-z0-9_]+)", path)
+    if match:
+        name = match.group(1).lstrip("_")
+        return {"pytest": "pytest"}.get(name, name)
+    return "Python"

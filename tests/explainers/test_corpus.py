@@ -1,0 +1,130 @@
+"""The explainer against real messages from public threads (corpus/*.toml, each with its
+source): the right category for at least 90% of each half, in every era, and at most 1 in 10
+unrelated errors diagnosed with high confidence.
+
+The held-out half is scored here in aggregate only; `benchmarks/score_explain.py` prints the
+scores per category and per era.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from ganerrors.categories import CATEGORIES
+from ganerrors.explainers import explain
+
+from .corpus import ERAS, UNRELATED, Entry, half_of, is_right, load, score, split
+
+ENTRIES = load()
+HALVES = split(ENTRIES)
+SAMPLES = [e for e in ENTRIES if e.file == "samples.toml"]
+THRESHOLD = 0.9
+
+
+def test_every_entry_names_its_public_source_an_era_and_a_category():
+    assert len(SAMPLES) == 31
+    for entry in ENTRIES:
+        assert entry.source.startswith("https://"), entry.id
+        assert entry.thread.startswith("https://"), entry.id
+        assert entry.era in ERAS, entry.id
+        assert entry.category in CATEGORIES or entry.category == UNRELATED, entry.id
+        assert entry.message.strip(), entry.id
+
+
+def test_the_samples_cover_every_category_and_are_all_in_the_tuning_half():
+    assert {s.category for s in SAMPLES} == set(CATEGORIES)
+    assert all(s.half == "tune" for s in SAMPLES)
+
+
+def test_the_split_is_by_thread_and_follows_the_parity_of_its_sha256():
+    thread = "https://github.com/tensorflow/tensorflow/issues/1"
+    parity = int(hashlib.sha256(thread.encode()).hexdigest(), 16) % 2
+    assert half_of(thread) == ("heldout" if parity else "tune")
+    by_thread: dict[str, set[str]] = {}
+    for entry in ENTRIES:
+        by_thread.setdefault(entry.thread, set()).add(entry.half)
+    mixed = [t for t, halves in by_thread.items() if len(halves) > 1]
+    # only a thread that also has a stored sample may have entries in both halves
+    assert all(any(s.thread == t for s in SAMPLES) for t in mixed)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[s.source.split("//")[1] for s in SAMPLES])
+def test_stored_sample_is_explained_with_its_category_and_phrase(sample: Entry):
+    diagnosis = explain(sample.message)
+    assert diagnosis is not None, sample.message
+    assert diagnosis.category == sample.category, diagnosis.render()
+    assert sample.phrase in diagnosis.render(), diagnosis.render()
+
+
+@pytest.mark.parametrize("sample", SAMPLES[:5], ids=[s.source for s in SAMPLES[:5]])
+def test_stored_message_read_as_bytes_gets_the_same_category(sample: Entry):
+    diagnosis = explain(sample.message.encode("utf-8"))
+    assert diagnosis is not None and diagnosis.category == sample.category
+
+
+def test_a_right_answer_for_an_unrelated_error_is_none_or_low_confidence():
+    entry = Entry("x.toml", 0, "t", "s", "tf1", UNRELATED, "", "m")
+    assert is_right(entry, None, None) and is_right(entry, "dtype", "low")
+    assert not is_right(entry, "dtype", "high")
+    labelled = Entry("x.toml", 0, "t", "s", "tf1", "dtype", "", "m")
+    assert is_right(labelled, "dtype", "low") and not is_right(labelled, None, None)
+
+
+def test_the_tuning_half_gets_the_right_category_for_at_least_90_percent():
+    result = score(HALVES["tune"])
+    assert result.overall.rate >= THRESHOLD, [(e.id, c) for e, c, _ in result.misses]
+
+
+def _held_out_rates() -> tuple[float, dict[str, float], str]:
+    """Aggregate figures only: the held-out messages are never read or printed one by one."""
+    if not HALVES["heldout"]:
+        pytest.skip("no held-out messages yet: only the tuning samples are stored")
+    result = score(HALVES["heldout"])
+    eras = {era: tally.rate for era, tally in result.eras.items()}
+    summary = f"overall {result.overall}; " + ", ".join(
+        f"{era} {tally}" for era, tally in sorted(result.eras.items())
+    )
+    return result.overall.rate, eras, summary
+
+
+#: What the held-out half scored when this was last measured (80% overall, tf1 74%): a floor
+#: against regressions, below the goal.
+HELD_OUT_FLOOR = 0.75
+ERA_FLOOR = 0.70
+
+
+def test_the_held_out_half_does_not_fall_below_what_it_scored():
+    overall, eras, summary = _held_out_rates()
+    assert overall >= HELD_OUT_FLOOR, summary
+    assert all(rate >= ERA_FLOOR for rate in eras.values()), summary
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the goal of issue 8, not met yet: 80% of the held-out half overall, tf1 74%, "
+    "tf2-keras2 85%, keras3 89% (see the report of benchmarks/score_explain.py); when it "
+    "passes, remove this mark",
+)
+def test_the_held_out_half_gets_the_right_category_for_at_least_90_percent_in_every_era():
+    overall, eras, summary = _held_out_rates()
+    assert overall >= THRESHOLD, summary
+    assert all(rate >= THRESHOLD for rate in eras.values()), summary
+
+
+def test_at_most_one_unrelated_error_in_ten_gets_a_high_confidence_diagnosis():
+    unrelated = [e for e in ENTRIES if e.category == UNRELATED]
+    if not unrelated:
+        pytest.skip("no unrelated errors stored yet")
+    result = score(unrelated)
+    assert result.unrelated_high.right <= 0.1 * result.unrelated_high.total, str(
+        result.unrelated_high
+    )
+
+
+def test_an_entry_is_shown_by_its_id_never_by_its_message():
+    # a failing assertion prints the entries it names: never a held-out message
+    entry = ENTRIES[0]
+    assert entry.message not in repr(entry) and entry.why not in repr(entry)
+    assert entry.id in f"{entry.file}#{entry.index}"
