@@ -243,12 +243,14 @@ def _check_page(driver: Any, base: str, page: Page, width: int, out: Path) -> Sh
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
     )
     driver.get(base + page.path)
-    driver.execute_script("localStorage.clear(); return document.fonts && document.fonts.ready")
-    driver.get(base + page.path)
     stem = f"{page.name}-{width}"
     for suffix, full in (("first-screen", False), ("page", True)):
         path = out / f"{stem}-{suffix}.png"
-        _shoot(driver, path, width, height, full)
+        try:
+            _shoot(driver, path, width, height, full)
+        except Exception:  # a loaded machine: Chromium can lose the page once; load it again
+            driver.get(base + page.path)
+            _shoot(driver, path, width, height, full)
         shot.files.append(path)
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
