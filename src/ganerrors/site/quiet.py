@@ -1,0 +1,62 @@
+"""Keep known noise out of the build log, and let everything else through.
+
+Measuring runs in a subprocess (`python -m ganerrors.site.measure`). Its standard error
+carries lines that read like errors and are not: TensorFlow's C++ runtime logs every op error
+a case provokes on purpose ("W0000 ... local_rendezvous.cc:412] Local rendezvous is aborting
+with status: INVALID_ARGUMENT ..." and the node line after it), and each Jupyter kernel warns
+that it talks to its client over local TCP. `run` drops exactly those and passes every other
+line on unchanged, so a real warning still shows.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+#: Lines that are known noise, each with why it is safe to drop.
+NOISE = (
+    # TensorFlow's C++ log of an op error that the case raises on purpose, as a Python error.
+    re.compile(r"^[WE]\d{4} [\d:.]+\s+\d+ local_rendezvous\.cc:\d+\] Local rendezvous is aborting"),
+    # The same, from an op kernel: "OP_REQUIRES failed at sparse_xent_op.cc:103 : INVALID_ARGUMENT".
+    re.compile(r"^[WE]\d{4} [\d:.]+\s+\d+ op_kernel\.cc:\d+\] OP_REQUIRES failed at "),
+    # The node line that continues it: "\t [[{{node binary_crossentropy/logistic_loss/mul}}]]".
+    re.compile(r"^\s+\[\[\{\{node [^}]*\}\}\]\]\s*$"),
+    # ipykernel, when nbclient starts a kernel over localhost TCP (the default transport).
+    re.compile(r"^\[IPKernelApp\] WARNING \| Kernel is running over TCP without encryption"),
+    # absl's first-use notice before its logging is initialised.
+    re.compile(r"^WARNING: All log messages before absl::InitializeLog\(\) is called"),
+)
+
+
+def is_noise(line: str) -> bool:
+    return any(pattern.search(line) for pattern in NOISE)
+
+
+def run(
+    command: Sequence[str],
+    cwd: Path,
+    on_output: Callable[[str], None],
+    env: dict[str, str] | None = None,
+) -> int:
+    """Run `command`; each line of its stdout goes to `on_output`, stderr minus noise to ours.
+
+    Returns the exit status. Standard error goes to a temporary file, read when the command
+    ends (a pipe could fill up while we read stdout).
+    """
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as errors:
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=subprocess.PIPE, stderr=errors, text=True, env=env
+        )
+        assert process.stdout is not None
+        for line in process.stdout:
+            on_output(line.rstrip("\n"))
+        status = process.wait()
+        errors.seek(0)
+        for line in errors.read().splitlines():
+            if line.strip() and not is_noise(line):
+                print(line, file=sys.stderr)
+    return status

@@ -1,0 +1,41 @@
+"""The built site, once per test session, for the tests that read it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class Built:
+    folder: Path  # the site
+    log: str  # what `mkdocs build` printed, stdout and stderr
+
+
+def mkdocs_build(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` into `folder`, with the repository's measurement cache."""
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(folder), *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    folder = tmp_path_factory.mktemp("site")
+    done = mkdocs_build(folder)
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{log[-8000:]}"
+    return Built(folder, log)
