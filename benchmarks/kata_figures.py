@@ -5,7 +5,7 @@ measured), then prints, ready to paste into the README: the fakes drawn as text
 (`ganerrors.quality.as_text`), and the quality figures of the untrained generator, the
 trained one and held-out real digits (`ganerrors.quality`). Nothing is downloaded.
 
-Usage: python benchmarks/kata_figures.py [--kata 01] [--steps 3000] [--seed 0]
+Usage: python benchmarks/kata_figures.py [--kata 01] [--steps 6000] [--seed 0]
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def figures(number: str, steps: int, seed: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kata", action="append")
-    parser.add_argument("--steps", type=int, default=3000)
+    parser.add_argument("--steps", type=int, default=6000)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     numbers = [course.normalise_number(n) for n in args.kata] if args.kata else None

@@ -19,7 +19,7 @@ and shows the figures anyway. Each run is a subprocess (TensorFlow's state stays
 figures in its `evidence` field; the script never changes a variant's `expect`: it reports
 every variant whose declared label disagrees with its training, for its author to fix.
 
-Usage: python benchmarks/label_variants.py [--kata 01] [--steps 3000] [--seeds 3] [--jobs 2]
+Usage: python benchmarks/label_variants.py [--kata 01] [--steps 6000] [--seeds 3] [--jobs 2]
        [--only NAME] [--write]
 """
 
@@ -169,7 +169,7 @@ def write_evidence(path: Path, evidence: dict[str, str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kata", action="append", help="kata number (default: all)")
-    parser.add_argument("--steps", type=int, default=3000)
+    parser.add_argument("--steps", type=int, default=6000)
     parser.add_argument("--seeds", type=int, default=3, help="seeds for the solution's band")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", action="append", help="variant name(s) to train")

@@ -306,6 +306,30 @@ def check_every_variable_learns(
             )
 
 
+def check_variables_changed(
+    models: dict[str, Any], before: Iterable[tuple[Any, np.ndarray]], since: str = "loading"
+) -> None:
+    """Every trainable variable of every model has changed since `before` (a `snapshot`):
+    what `check_every_variable_learns` asks, for training steps already run."""
+    old = {id(variable): value for variable, value in before}
+    for name, model in models.items():
+        if not model.trainable_variables:
+            _fail("no-gradients", f"the {name} has no trainable variables")
+        stuck = [
+            _variable_name(v)
+            for v in model.trainable_variables
+            if id(v) in old and (v.numpy() == old[id(v)]).all()
+        ]
+        if stuck:
+            total = len(model.trainable_variables)
+            _fail(
+                "no-gradients",
+                f"the {name} received no gradients: {len(stuck)} of {total} trainable "
+                f"variables did not change in the training steps since {since} "
+                f"({', '.join(stuck)})",
+            )
+
+
 def check_every_unit_reaches_the_output(
     generator: Any,
     discriminator: Any,
@@ -662,12 +686,18 @@ def run_step(
     log: list[StepRecord],
     what: str,
     check_finite: bool = False,
+    variables: bool = True,
 ) -> StepRecord:
-    """Run one training step on `batch`, record whether losses and variables stayed finite,
-    and with `check_finite`, fail naming the step when they did not."""
+    """Run one training step on `batch`, record whether what it returned (its losses) and,
+    with `variables`, every variable stayed finite; with `check_finite`, fail naming the step
+    when they did not. (A NaN gradient makes the next step's losses NaN, so a loop that looks
+    at the variables only after its last step still names the step where it started.)"""
     returned = train_step(batch)
     record = StepRecord(
-        len(log) + 1, what, returned_numbers(returned), non_finite_variables(models)
+        len(log) + 1,
+        what,
+        returned_numbers(returned),
+        non_finite_variables(models) if variables else {},
     )
     log.append(record)
     if check_finite and not record.finite:
@@ -685,16 +715,16 @@ _NON_FINITE_ADVICE = (
 
 @dataclass
 class Probe:
-    """One training step run eagerly with the losses watched: what they received and gave,
-    and how the step moved both models, measured on fixed images and noise."""
+    """One training step run with the losses watched: what they received and gave, and how
+    the step moved both models, measured on fixed images and noise."""
 
     via_step: bool  # the step called discriminator_loss and generator_loss (watched)
     real: Tensor  # the scores discriminator_loss got for real images
     fake: Tensor  # ... and for fakes
     generated: Tensor  # the scores generator_loss got for fakes
+    returned: Any = None  # what the step returned
     disc_loss: float = math.nan
     gen_loss: float = math.nan
-    step_error: str = ""  # why the watched step could not run, if it could not
     # mean raw scores on fixed data: before the step (old) and after it (new)
     old_d_real: float = math.nan
     old_d_fake: float = math.nan
@@ -725,84 +755,138 @@ def _python_function(train_step: Callable[..., Any]) -> Callable[..., Any]:
     return getattr(train_step, "python_function", train_step)
 
 
+class LossWatch:
+    """Spies for a step's `discriminator_loss` and `generator_loss`: wrappers that call the
+    learner's function and keep what it was given and gave in variables of unknown shape.
+
+    The wrappers are installed in the globals of the step's code (where it looks the losses up
+    by name) only while it runs for the first time: a traced step then keeps them in its graph
+    (a few assignments per step), an eager one runs them once. Either way the variables hold
+    what the losses received in the latest step: the scores a squeeze or a sigmoid in
+    `train_step` produced, not the model's raw outputs.
+    """
+
+    NAMES = ("real", "fake", "generated", "disc_loss", "gen_loss")
+
+    def __init__(self) -> None:
+        self.values = {
+            name: tf.Variable(tf.zeros([0]), shape=tf.TensorShape(None), trainable=False)
+            for name in self.NAMES
+        }
+        self.seen: set[str] = set()
+
+    def _keep(self, name: str, value: Any) -> None:
+        try:
+            tensor = tf.cast(tf.convert_to_tensor(value), tf.float32)
+        except (TypeError, ValueError):
+            return
+        self.values[name].assign(tensor)
+
+    def spies(
+        self,
+        discriminator_loss: Callable[..., Any] | None,
+        generator_loss: Callable[..., Any] | None,
+    ) -> dict[str, Callable[..., Any]]:
+        found: dict[str, Callable[..., Any]] = {}
+        if discriminator_loss is not None:
+
+            def spy_discriminator(*args: Any, **kwargs: Any) -> Any:
+                value = discriminator_loss(*args, **kwargs)
+                if len(args) >= 2:
+                    self.seen.add("discriminator_loss")
+                    self._keep("real", args[0])
+                    self._keep("fake", args[1])
+                    self._keep("disc_loss", value)
+                return value
+
+            found["discriminator_loss"] = spy_discriminator
+        if generator_loss is not None:
+
+            def spy_generator(*args: Any, **kwargs: Any) -> Any:
+                value = generator_loss(*args, **kwargs)
+                if args:
+                    self.seen.add("generator_loss")
+                    self._keep("generated", args[0])
+                    self._keep("gen_loss", value)
+                return value
+
+            found["generator_loss"] = spy_generator
+        return found
+
+    def value(self, name: str) -> Tensor:
+        return tf.convert_to_tensor(self.values[name])
+
+
 def probe_step(
-    train_step: Callable[..., Any],
+    run: Callable[[Any], Any],
     batch: Any,
     generator: Any,
     discriminator: Any,
     noise: Tensor,
     discriminator_loss: Callable[..., Any] | None = None,
     generator_loss: Callable[..., Any] | None = None,
+    namespace: dict[str, Any] | None = None,
 ) -> Probe:
-    """Run `train_step(batch)` once, eagerly, watching what its losses receive.
+    """Run `run(batch)` (one training step, traced or eager) with its losses watched, and
+    measure how it moved both models on fixed images and noise.
 
-    `discriminator_loss` and `generator_loss` are looked up by name in the globals of the
-    step's code and replaced there, for this one call, by wrappers that keep their
-    arguments; so a step that squeezes the scores, or puts them through a sigmoid, before
-    calling the loss is checked with what the loss really gets. A step that does not call
-    them by those names (or fails when run eagerly) is probed on the models' raw scores.
+    `discriminator_loss` and `generator_loss` are replaced in `namespace` (the globals of the
+    step's code: by default `run`'s) by a `LossWatch`'s spies for this call, when that is where
+    the step finds them; a step that does not call them by those names is probed on the
+    models' raw scores. Exceptions from `run` propagate.
     """
     images, labels = split_batch(batch)
-    plain = _python_function(train_step)
-    namespace = getattr(plain, "__globals__", {})
-    seen: dict[str, Any] = {}
+    if namespace is None:
+        namespace = getattr(_python_function(run), "__globals__", {})
+    watch = LossWatch()
     saved = {}
-    for key, original in (
-        ("discriminator_loss", discriminator_loss),
-        ("generator_loss", generator_loss),
-    ):
-        if original is None or namespace.get(key) is not original:
-            continue
-        saved[key] = original
-
-        def spy(*args: Any, _key: str = key, _original: Any = original, **kwargs: Any) -> Any:
-            value = _original(*args, **kwargs)
-            if _key not in seen and tf.executing_eagerly():
-                seen[_key] = (args, value)
-            return value
-
-        namespace[key] = spy
+    for key, spy in watch.spies(discriminator_loss, generator_loss).items():
+        if namespace.get(key) is (
+            discriminator_loss if key == "discriminator_loss" else generator_loss
+        ):
+            saved[key] = namespace[key]
+            namespace[key] = spy
     old_weights = [v.numpy().copy() for v in discriminator.variables]
     old_fakes = make_fakes(generator, noise, labels)
-    old_real = score(discriminator, images, labels)
-    old_fake = score(discriminator, old_fakes, labels)
-    step_error = ""
+    count = int(images.shape[0])
+    old_scores = score(
+        discriminator, tf.concat([tf.cast(images, old_fakes.dtype), old_fakes], 0), _twice(labels)
+    )
     try:
-        plain(batch)
-    except Exception as exc:  # noqa: BLE001 - fall back to the traced step
-        step_error = f"{type(exc).__name__}: {exc}"
-        seen.clear()
-        train_step(batch)
+        returned = run(batch)
     finally:
         namespace.update(saved)
     new_fakes = make_fakes(generator, noise, labels)
-    probe = Probe(
-        via_step="discriminator_loss" in seen and "generator_loss" in seen,
-        real=old_real,
-        fake=old_fake,
-        generated=old_fake,
-        step_error=step_error,
-        old_d_real=_mean(old_real),
-        old_d_fake=_mean(old_fake),
-        new_d_real=_mean(score(discriminator, images, labels)),
-        new_d_fake=_mean(score(discriminator, old_fakes, labels)),
-        new_d_new_fakes=_mean(score(discriminator, new_fakes, labels)),
-    )
+    both = tf.concat([tf.cast(images, old_fakes.dtype), old_fakes, new_fakes], 0)
+    new_scores = score(discriminator, both, _twice(labels, 3))
     new_weights = [v.numpy().copy() for v in discriminator.variables]
     _assign(discriminator.variables, old_weights)
-    probe.old_d_new_fakes = _mean(score(discriminator, new_fakes, labels))
+    old_on_new = score(discriminator, new_fakes, labels)
     _assign(discriminator.variables, new_weights)
-    if "discriminator_loss" in seen:
-        args, value = seen["discriminator_loss"]
-        if len(args) >= 2 and all(hasattr(a, "shape") for a in args[:2]):
-            probe.real, probe.fake = tf.convert_to_tensor(args[0]), tf.convert_to_tensor(args[1])
-            probe.disc_loss = _number(value)
-    if "generator_loss" in seen:
-        args, value = seen["generator_loss"]
-        if args and hasattr(args[0], "shape"):
-            probe.generated = tf.convert_to_tensor(args[0])
-            probe.gen_loss = _number(value)
+    probe = Probe(
+        via_step={"discriminator_loss", "generator_loss"} <= watch.seen,
+        real=old_scores[:count],
+        fake=old_scores[count:],
+        generated=old_scores[count:],
+        returned=returned,
+        old_d_real=_mean(old_scores[:count]),
+        old_d_fake=_mean(old_scores[count:]),
+        new_d_real=_mean(new_scores[:count]),
+        new_d_fake=_mean(new_scores[count : 2 * count]),
+        new_d_new_fakes=_mean(new_scores[2 * count :]),
+        old_d_new_fakes=_mean(old_on_new),
+    )
+    if "discriminator_loss" in watch.seen:
+        probe.real, probe.fake = watch.value("real"), watch.value("fake")
+        probe.disc_loss = _number(watch.value("disc_loss"))
+    if "generator_loss" in watch.seen:
+        probe.generated = watch.value("generated")
+        probe.gen_loss = _number(watch.value("gen_loss"))
     return probe
+
+
+def _twice(labels: Tensor | None, times: int = 2) -> Tensor | None:
+    return None if labels is None else tf.concat([labels] * times, 0)
 
 
 def _mean(tensor: Tensor) -> float:
