@@ -188,7 +188,7 @@ class KataRun:
         except Exception:
             if self.original_step is None or self.gan.train_step is self.original_step:
                 raise
-            self.gan.train_step = self.original_step
+            self.gan.__dict__["train_step"] = self.original_step
             return action()
 
     def first_step(self) -> None:
@@ -203,7 +203,7 @@ class KataRun:
                 checks.restore(self.fresh)
             else:
                 self._probe = probe
-                self.gan.train_step = relaxed
+                self.gan.__dict__["train_step"] = relaxed
                 self.log.append(
                     checks.StepRecord(
                         1,
