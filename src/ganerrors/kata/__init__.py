@@ -160,6 +160,28 @@ class KataRun:
     _batches: list[Any] = field(default_factory=list)  # one pass over the data set
     _nearest: quality.Nearest | None = None
 
+    @classmethod
+    def start(cls, gan: ModuleType) -> KataRun:
+        """A run of the checks on `gan` (a loaded kata), before any of them."""
+        batch = next(iter(gan.dataset))
+        images, labels = checks.split_batch(batch)
+        noise = tf.random.stateless_normal((int(images.shape[0]), gan.NOISE_DIM), seed=(SEED, 1))
+        run = cls(
+            gan=gan,
+            batch=batch,
+            images=images,
+            labels=labels,
+            noise=noise,
+            models={"generator": gan.generator, "discriminator": gan.discriminator},
+        )
+        run.fresh = checks.snapshot(run.stateful())
+        eval_noise, eval_labels = run.eval_noise()
+        try:
+            run.start_fakes = checks.make_fakes(gan.generator, eval_noise, eval_labels).numpy()
+        except Exception:  # noqa: BLE001 - the checks below say what is wrong
+            run.start_fakes = None
+        return run
+
     @property
     def steps_run(self) -> int:
         return sum(record.steps for record in self.log)
@@ -319,24 +341,7 @@ class GANChecks:
     @pytest.fixture(scope="class")
     @classmethod
     def kata(cls, gan: ModuleType) -> KataRun:
-        batch = next(iter(gan.dataset))
-        images, labels = checks.split_batch(batch)
-        noise = tf.random.stateless_normal((int(images.shape[0]), gan.NOISE_DIM), seed=(SEED, 1))
-        run = KataRun(
-            gan=gan,
-            batch=batch,
-            images=images,
-            labels=labels,
-            noise=noise,
-            models={"generator": gan.generator, "discriminator": gan.discriminator},
-        )
-        run.fresh = checks.snapshot(run.stateful())
-        eval_noise, eval_labels = run.eval_noise()
-        try:
-            run.start_fakes = checks.make_fakes(gan.generator, eval_noise, eval_labels).numpy()
-        except Exception:  # noqa: BLE001 - the checks below say what is wrong
-            run.start_fakes = None
-        return run
+        return KataRun.start(gan)
 
     @pytest.fixture(scope="class")
     @classmethod
