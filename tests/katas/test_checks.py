@@ -367,3 +367,15 @@ def test_the_twin_step_gives_way_to_the_learners_when_it_needs_autograph(tmp_pat
     assert run.gan.train_step is learners  # the twin raised while traced; theirs ran
     run.step(run.images[:5], "a short batch", check_finite=True)
     assert run.steps_run == 2
+
+
+def test_quality_train_trains_a_kata_and_measures_its_fakes() -> None:
+    from ganerrors import quality
+
+    trained = quality.train(ROOT / "solutions" / "01" / "gan.py", 30, every=10, fakes=64)
+    assert trained.steps == 30 and trained.quality is not None and not trained.error
+    assert [step for step, _ in trained.history] == [10, 20, 30]
+    assert trained.fakes.shape == (64, 8, 8, 1)
+    assert trained.quality.classes == 10 and "after 30 steps" in trained.summary()
+    broken = quality.train(ROOT / "katas" / "02" / "gan.py", 5)
+    assert broken.quality is None and broken.error.startswith("ValueError: ")
