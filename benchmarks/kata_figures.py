@@ -36,7 +36,7 @@ def figures(number: str, steps: int, seed: int) -> str:
     held_out = quality.reference(reals, labels)
     rows = [
         ("untrained generator", before),
-        (f"after {steps:,} steps ({trained.seconds:.0f} s)", after),
+        (f"after {steps:,} steps", after),
         ("held-out real digits", held_out),
     ]
     table = [
@@ -52,10 +52,12 @@ def figures(number: str, steps: int, seed: int) -> str:
         [
             f"kata {number}, seed {seed}:",
             "```text",
-            quality.as_text(fakes[:20], columns=10).rstrip("\n"),
+            quality.as_text(fakes[:20], columns=5).rstrip("\n"),
             "```",
             "",
             *table,
+            "",
+            f"(trained in {trained.seconds:.1f} s of wall time on this machine)",
         ]
     )
 
