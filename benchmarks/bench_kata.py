@@ -4,9 +4,9 @@ Runs, in one process tree and interleaved so that machine noise hits both alike:
   - `python -c "import tensorflow"`                       (the floor)
   - `python -m pytest katas/NN` on the kata as shipped     (a failing run)
   - `python -m pytest katas/NN` with solutions/NN copied over it (a passing run: every check)
-  - the same without the plugins of the dev extras (hypothesis, nbmake), as a learner has it
-and prints the median wall time of each and its ratio to the floor. The learner's line is the
-one the course's target is about (at most 1.3 x the floor).
+  - both again without the plugins of the dev extras (hypothesis, nbmake), as a learner has it
+and prints the median wall time of each and its ratio to the floor. The learner's passing line
+is the one the course's target is about (at most 1.3 x the floor).
 
 With --phases it then splits the learner's passing run, again by medians: pytest's start
 (before its plugins load), collection (importing TensorFlow, Keras and the checker), the
@@ -123,6 +123,7 @@ def main() -> None:
         commands = {
             "import tensorflow": [sys.executable, "-c", "import tensorflow"],
             f"pytest katas/{args.kata} (shipped, fails)": [*pytest, "katas/shipped"],
+            "  the same, without the dev plugins ": [*learner, "katas/shipped"],
             f"pytest katas/{args.kata} (solved, passes)": [*pytest, "katas/solved"],
             "  the same, without the dev plugins": [*learner, "katas/solved"],
         }

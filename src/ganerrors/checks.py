@@ -986,7 +986,7 @@ def check_gan(
     if labels is not None:
         labels = tf.convert_to_tensor(labels)
     if noise_dim is None:
-        noise_dim = _input_width(generator)
+        noise_dim = _input_width(generator, conditional)
     count = int(real_images.shape[0])
     noise = tf.random.stateless_normal((count, noise_dim), seed=(seed, 0))
     models = {"generator": generator, "discriminator": discriminator}
@@ -1041,10 +1041,8 @@ def check_gan(
         run_step(train_step, short, models, [], f"a short batch of {size}", check_finite=True)
 
 
-def _input_width(model: Any) -> int:
+def _input_width(model: Any, conditional: bool = False) -> int:
     inputs: Sequence[Any] = getattr(model, "inputs", None) or ()
-    if len(inputs) != 1 or inputs[0].shape[-1] is None:
-        raise ValueError(
-            "cannot tell the generator's noise size from the model; pass noise_dim=..."
-        )
-    return int(inputs[0].shape[-1])
+    if len(inputs) == (2 if conditional else 1) and inputs[0].shape[-1] is not None:
+        return int(inputs[0].shape[-1])  # a conditional generator takes [noise, labels]
+    raise ValueError("cannot tell the generator's noise size from the model; pass noise_dim=...")

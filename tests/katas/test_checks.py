@@ -379,3 +379,19 @@ def test_quality_train_trains_a_kata_and_measures_its_fakes() -> None:
     assert trained.quality.classes == 10 and "after 30 steps" in trained.summary()
     broken = quality.train(ROOT / "katas" / "02" / "gan.py", 5)
     assert broken.quality is None and broken.error.startswith("ValueError: ")
+
+
+def test_check_gan_checks_a_conditional_gan_and_its_labels() -> None:
+    noise = keras.Input((4,))
+    label = keras.Input((), dtype="int32")
+    joined = keras.layers.Concatenate()([noise, keras.layers.Embedding(10, 4)(label)])
+    drawn = keras.layers.Reshape((8, 8, 1))(keras.layers.Dense(64, activation="tanh")(joined))
+    generator = keras.Model([noise, label], drawn)
+    discriminator = conditional_discriminator(10)
+    from ganerrors.datasets import digits
+
+    images, labels = digits(with_labels=True)
+    images, labels = images[:10], labels[:10]  # the digits 0 to 9
+    checks.check_gan(generator, discriminator, images, labels=labels, num_classes=10)
+    with fails("a label of 10 is one too many"):
+        checks.check_gan(generator, discriminator, images, labels=labels + 1, num_classes=10)

@@ -2,8 +2,20 @@
 
 A checker (`katas/NN/test_gan.py`) is a subclass of :class:`GANChecks`; every test is a
 behaviour that any working GAN of the course has. The tests share one loaded module per kata
-(so `train_step` is traced once per batch shape) and run in the order they are written: the
-first failure is the one to fix, and the pytest plugin skips the rest.
+and run in the order they are written: the first failure is the one to fix, and the pytest
+plugin skips the rest.
+
+How a run goes, and why it is quick:
+
+- The first test runs the learner's `train_step` on the first batch. It runs a twin of their
+  tf.function (`relaxed_step`: the same code, traced once for every batch size), with the
+  losses watched (`checks.probe_step`: what `discriminator_loss` and `generator_loss` really
+  receive, and how the step moved both models). Whenever the twin raises, the learner's own
+  function runs instead and its error is the one shown.
+- Later tests reuse that first step (the losses' inputs, the variables before and after it)
+  instead of running steps of their own; then a short batch, one whole epoch and a few more
+  steps train the GAN, and the fakes are measured against the real images
+  (`ganerrors.quality`).
 
 What a kata's `gan.py` must define is `ganerrors.kata.contract`; `load` checks it. The checks
 support conditional katas (NUM_CLASSES defined: the data set yields (images, labels), the
