@@ -1,20 +1,42 @@
 """Behavioural checks for a generator/discriminator pair, before and during training.
 
-`check_gan(...)` runs them all on your own models; the kata checkers run them one per test
-(`GANChecks`), so a learner sees each as a sentence. A check looks only at what the models and
-losses *do* on real tensors, never at how the code is written, so a correct fix written any
-way passes and a "fix" that hides the error does not.
+`check_gan(...)` runs them on your own models; the kata checkers run them one per test
+(`GANChecks`), so a learner reads each as a sentence. A check looks only at what the models,
+the losses and the training step *do* on real tensors, never at how the code is written, so a
+correct fix written any way passes and a "fix" that hides the error does not.
+
+What the checks assume, and nothing more:
+
+- the discriminator gives one score per image, shape (batch, 1) or (batch,), and a higher
+  score means "more real" (or, consistently in both losses, "more fake");
+- `discriminator_loss(real_output, fake_output)` and `generator_loss(fake_output)` take the
+  scores the training step gives them (the checks watch the step to see what that is: the
+  model's raw outputs, or those outputs squeezed or put through a sigmoid first) and return
+  a number, or a tensor whose sum is the loss (what `GradientTape.gradient` differentiates);
+- a conditional GAN's data are (images, labels), its generator takes [noise, labels] and its
+  discriminator [images, labels].
+
+Every failure is a GANCheckFailed whose message names the symptom and its likely cause.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from ganerrors._tf import import_tensorflow
 from ganerrors.errors import GANCheckFailed
 
 tf = import_tensorflow()
+Tensor = Any  # tf.Tensor: TensorFlow ships no type information
+
+#: The two scores the loss checks compare: "looks real" and "looks fake". They mean the same
+#: to every usual loss: probabilities, logits, least squares.
+HIGH, LOW = 0.8, 0.2
 
 
 def _fail(category: str, message: str) -> None:
@@ -26,9 +48,61 @@ def _shape(tensor: Any) -> tuple:
     return tuple(tensor.shape)
 
 
-def check_generator_output(generator: Any, noise: Any, real_images: Any) -> Any:
+def _shown(shape: Sequence[Any]) -> str:
+    return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+# -- the data and the models, conditional or not ---------------------------------------------
+
+
+def split_batch(batch: Any) -> tuple[Tensor, Tensor | None]:
+    """A batch of the data set: images alone, or (images, labels) for a conditional GAN."""
+    if isinstance(batch, (tuple, list)):
+        if len(batch) != 2:
+            _fail(
+                "model-io-shape",
+                f"the data set yields {len(batch)} tensors per batch; the checks read either "
+                "images alone or (images, labels)",
+            )
+        return batch[0], batch[1]
+    if isinstance(batch, dict):
+        _fail(
+            "model-io-shape",
+            "the data set yields dicts; the checks read images or (images, labels)",
+        )
+    return batch, None
+
+
+def join_batch(images: Tensor, labels: Tensor | None) -> Any:
+    return images if labels is None else (images, labels)
+
+
+def make_fakes(
+    generator: Any, noise: Tensor, labels: Tensor | None = None, training: bool = False
+) -> Tensor:
+    """The generator's images for `noise` (and `labels`, for a conditional generator)."""
+    if labels is None:
+        return generator(noise, training=training)
+    return generator([noise, labels], training=training)
+
+
+def score(
+    discriminator: Any, images: Tensor, labels: Tensor | None = None, training: bool = False
+) -> Tensor:
+    """The discriminator's scores for `images` (and `labels`, for a conditional one)."""
+    if labels is None:
+        return discriminator(images, training=training)
+    return discriminator([images, labels], training=training)
+
+
+# -- shapes, dtypes and ranges ---------------------------------------------------------------
+
+
+def check_generator_output(
+    generator: Any, noise: Tensor, real_images: Tensor, labels: Tensor | None = None
+) -> Tensor:
     """The generator makes float32 images shaped like the real ones. Returns the fakes."""
-    fake = generator(noise, training=False)
+    fake = make_fakes(generator, noise, labels)
     if fake.dtype != tf.float32:
         _fail(
             "dtype",
@@ -46,19 +120,160 @@ def check_generator_output(generator: Any, noise: Any, real_images: Any) -> Any:
     return fake
 
 
-def check_discriminator_output(discriminator: Any, images: Any) -> Any:
-    """The discriminator gives one float32 score per image: shape (batch, 1). Returns it."""
-    scores = discriminator(images, training=False)
-    want = (int(images.shape[0]), 1)
-    if _shape(scores) != want:
+def check_discriminator_output(
+    discriminator: Any, images: Tensor, labels: Tensor | None = None
+) -> Tensor:
+    """The discriminator gives one float32 score per image: shape (batch, 1) or (batch,)."""
+    scores = score(discriminator, images, labels)
+    count = int(images.shape[0])
+    if _shape(scores) not in ((count, 1), (count,)):
         _fail(
             "output-shape",
-            f"the discriminator outputs {_shape(scores)} for a batch of {images.shape[0]} "
-            f"images; a real/fake verdict is one score per image: {want}",
+            f"the discriminator outputs {_shape(scores)} for a batch of {count} images; a "
+            f"real/fake verdict is one score per image: ({count}, 1), or ({count},) with a "
+            "loss written for it",
         )
     if scores.dtype != tf.float32:
         _fail("dtype", f"the discriminator outputs {scores.dtype.name}, not float32")
     return scores
+
+
+def value_range(images: Any) -> tuple[float, float]:
+    array = np.asarray(images)
+    return float(array.min()), float(array.max())
+
+
+def check_fakes_share_the_data_dtype_and_range(
+    generator: Any,
+    noise: Tensor,
+    real_images: Tensor,
+    labels: Tensor | None = None,
+    data_range: tuple[float, float] | None = None,
+) -> None:
+    """Real images are float32 like the fakes; the fakes stay inside the data's value range,
+    and the generator can reach both ends of it.
+
+    `data_range` is the data's (min, max), by default `real_images`'. Reaching both ends is
+    probed with the noise scaled up: a tanh output saturates at -1 and 1, a sigmoid's never
+    goes below 0, a generator that paints in 0..255 is outside [-1, 1] from the start.
+    """
+    if real_images.dtype != tf.float32:
+        _fail(
+            "dtype",
+            f"the real images are {real_images.dtype.name}, the generator's fakes float32: "
+            "the discriminator meets both, and TensorFlow ops that join them (tf.concat, "
+            "tf.where, +) refuse two dtypes. Convert the data once, with "
+            "tf.cast(images, tf.float32) and the same scaling as the generator's output",
+        )
+    low, high = data_range if data_range is not None else value_range(real_images)
+    span = max(high - low, 1e-6)
+    fake = make_fakes(generator, noise, labels).numpy()
+    if not np.isfinite(fake).all():
+        _fail("numerics", "the generator's fakes hold NaN or Inf values")
+    f_low, f_high = float(fake.min()), float(fake.max())
+    slack = 0.02 * span
+    if f_low < low - slack or f_high > high + slack:
+        _fail(
+            "dtype",
+            f"the fakes run from {f_low:.3g} to {f_high:.3g}, but the real images from "
+            f"{low:.3g} to {high:.3g}: the discriminator tells them apart by their range "
+            "alone. Make the generator end in the data's range (tanh for [-1, 1]) and scale "
+            "pixel values for pictures only after training",
+        )
+    reached_low, reached_high = f_low, f_high
+    for scale in (10.0, 100.0):
+        for sign in (1.0, -1.0):
+            probe = make_fakes(generator, noise * (scale * sign), labels).numpy()
+            finite = probe[np.isfinite(probe)]
+            if finite.size:
+                reached_low = min(reached_low, float(finite.min()))
+                reached_high = max(reached_high, float(finite.max()))
+    reach = 0.1 * span
+    missing = [
+        f"{end:.3g}"
+        for end, ok in ((low, reached_low <= low + reach), (high, reached_high >= high - reach))
+        if not ok
+    ]
+    if missing:
+        _fail(
+            "dtype",
+            f"the generator's output cannot reach {' or '.join(missing)}: even for large "
+            f"noise its pixels stay between {reached_low:.3g} and {reached_high:.3g}, while "
+            f"the real images run from {low:.3g} to {high:.3g}. Its last activation must "
+            "cover the data's range (tanh for data in [-1, 1]; a sigmoid gives 0..1)",
+        )
+
+
+def embedding_layers(model: Any) -> list[Any]:
+    """Every keras Embedding layer inside `model`, nested models included."""
+    found = []
+    layers = getattr(model, "_flatten_layers", None)
+    candidates = layers(include_self=False, recursive=True) if layers else []
+    for layer in candidates:
+        if type(layer).__name__ == "Embedding" and hasattr(layer, "input_dim"):
+            found.append(layer)
+    return found
+
+
+def check_class_labels(
+    models: dict[str, Any], labels: Any, num_classes: int | None, conditional: bool
+) -> None:
+    """A conditional GAN's class labels are integers in [0, NUM_CLASSES), and every Embedding
+    of its models has a row for each: on a GPU, TensorFlow returns zeros for an index out of
+    range instead of raising, so nothing else would notice. An unconditional GAN has no
+    labels in its data and no NUM_CLASSES."""
+    if not conditional:
+        if labels is not None:
+            _fail(
+                "model-io-shape",
+                "the data set yields (images, labels), but gan.py defines no NUM_CLASSES: "
+                "a conditional GAN states its number of classes, an unconditional one's data "
+                "set yields images alone",
+            )
+        return
+    if labels is None:
+        _fail(
+            "model-io-shape",
+            f"gan.py defines NUM_CLASSES = {num_classes}, but the data set yields images "
+            "alone: a conditional GAN's data set yields (images, labels)",
+        )
+    values = np.asarray(labels)
+    if not np.issubdtype(values.dtype, np.integer):
+        _fail(
+            "dtype",
+            f"the class labels are {values.dtype}, not integers: an Embedding looks labels up "
+            "by index",
+        )
+    low, high = int(values.min()), int(values.max())
+    assert num_classes is not None
+    if low < 0 or high >= num_classes:
+        _fail(
+            "index-range",
+            f"the data's class labels run from {low} to {high}, but NUM_CLASSES = "
+            f"{num_classes} means 0..{num_classes - 1}: a label of {high} is one too many "
+            "(labels that start at 1?)"
+            if high == num_classes and low >= 1
+            else f"the data's class labels run from {low} to {high}, outside "
+            f"0..{num_classes - 1} (NUM_CLASSES = {num_classes})",
+        )
+    for name, model in models.items():
+        for layer in embedding_layers(model):
+            if high >= int(layer.input_dim):
+                _fail(
+                    "index-range",
+                    f"the {name}'s Embedding '{layer.name}' has input_dim={layer.input_dim} "
+                    f"rows (labels 0..{int(layer.input_dim) - 1}), but the data hold label "
+                    f"{high}. On a CPU that raises InvalidArgumentError; on a GPU TensorFlow "
+                    "returns zeros for it without an error. Use Embedding(NUM_CLASSES, ...) "
+                    "with labels 0..NUM_CLASSES-1",
+                )
+
+
+# -- gradients reach every variable and every unit ----------------------------------------------
+
+
+def _variable_name(variable: Any) -> str:
+    return str(getattr(variable, "path", None) or variable.name)
 
 
 def check_every_variable_learns(
@@ -75,13 +290,13 @@ def check_every_variable_learns(
     }
     train_step(*step_args)
     for name, model in models.items():
+        if not model.trainable_variables:
+            _fail("no-gradients", f"the {name} has no trainable variables")
         stuck = [
-            v.path if hasattr(v, "path") else v.name
+            _variable_name(v)
             for v, old in zip(model.trainable_variables, before[name], strict=True)
             if (v.numpy() == old).all()
         ]
-        if not model.trainable_variables:
-            _fail("no-gradients", f"the {name} has no trainable variables")
         if stuck:
             total = len(model.trainable_variables)
             _fail(
@@ -91,74 +306,653 @@ def check_every_variable_learns(
             )
 
 
-def check_loss_rewards_telling_real_from_fake(
-    loss_fn: Callable[[Any, Any], Any], like: Any, name: str
+def check_variables_changed(
+    models: dict[str, Any], before: Iterable[tuple[Any, np.ndarray]], since: str = "loading"
 ) -> None:
+    """Every trainable variable of every model has changed since `before` (a `snapshot`):
+    what `check_every_variable_learns` asks, for training steps already run."""
+    old = {id(variable): value for variable, value in before}
+    for name, model in models.items():
+        if not model.trainable_variables:
+            _fail("no-gradients", f"the {name} has no trainable variables")
+        stuck = [
+            _variable_name(v)
+            for v in model.trainable_variables
+            if id(v) in old and (v.numpy() == old[id(v)]).all()
+        ]
+        if stuck:
+            total = len(model.trainable_variables)
+            _fail(
+                "no-gradients",
+                f"the {name} received no gradients: {len(stuck)} of {total} trainable "
+                f"variables did not change in the training steps since {since} "
+                f"({', '.join(stuck)})",
+            )
+
+
+def check_every_unit_reaches_the_output(
+    generator: Any,
+    discriminator: Any,
+    noise: Tensor,
+    real_images: Tensor,
+    labels: Tensor | None = None,
+) -> None:
+    """Every unit of every layer of both models can change what the model outputs.
+
+    A unit whose every weight has a gradient of exactly zero, for real images, fakes and
+    random images alike, is cut off from the output: for example a `Dense(2)` whose second
+    score is sliced away (`x[:, :1]`). It can never learn, and the model is not the one the
+    loss sees.
+    """
+    real_images = tf.convert_to_tensor(real_images)
+    count = int(real_images.shape[0])
+    low, high = value_range(real_images)
+    randoms = tf.random.stateless_uniform(
+        _shape(real_images), seed=(7, 7), minval=low, maxval=max(high, low + 1e-3)
+    )
+    mix = tf.constant(np.random.default_rng(3).normal(size=_shape(real_images)), tf.float32)
+    with tf.GradientTape(persistent=True) as tape:
+        fakes = make_fakes(generator, noise, labels)
+        drawn = tf.reduce_sum(tf.cast(fakes, tf.float32) * mix[: int(fakes.shape[0])])
+        inputs = tf.concat([real_images, tf.stop_gradient(tf.cast(fakes, tf.float32)), randoms], 0)
+        three = None if labels is None else tf.concat([labels, labels, labels], 0)
+        scores = score(discriminator, inputs, three)
+        judged = tf.reduce_sum(scores)
+    for name, model, target in (
+        ("generator", generator, drawn),
+        ("discriminator", discriminator, judged),
+    ):
+        variables = model.trainable_variables
+        grads = tape.gradient(target, variables)
+        for variable, grad in zip(variables, grads, strict=True):
+            if grad is None or len(variable.shape) == 0:
+                continue  # a variable with no gradient at all is another check's finding
+            if isinstance(grad, tf.IndexedSlices):
+                grad = tf.convert_to_tensor(grad)
+            per_unit = tf.reduce_sum(tf.abs(tf.reshape(grad, [-1, variable.shape[-1]])), 0)
+            dead = np.flatnonzero(per_unit.numpy() == 0)
+            if dead.size:
+                units = int(variable.shape[-1])
+                which = ", ".join(str(int(i) + 1) for i in dead[:5])
+                _fail(
+                    "no-gradients",
+                    f"{dead.size} of the {units} units of the {name}'s variable "
+                    f"{_variable_name(variable)} (unit {which}) never reach the {name}'s "
+                    f"output, for real images, fakes or random ones ({count} each): they "
+                    "can never learn. A layer with more outputs than the model uses (a "
+                    "Dense(2) whose second score is sliced away?) should have just as many as "
+                    "it needs",
+                )
+    del tape
+
+
+# -- the losses ------------------------------------------------------------------------------
+
+
+def loss_value(value: Any, name: str, called: str) -> float:
+    """The number a loss stands for: itself, or the sum of a tensor of per-example losses
+    (what `GradientTape.gradient` differentiates). A message, never a crash, for anything
+    else."""
+    try:
+        tensor = tf.convert_to_tensor(value)
+    except (TypeError, ValueError):
+        _fail(
+            "numerics",
+            f"the {name} returns {type(value).__name__} for {called}, not a number or tensor",
+        )
+    if not (tensor.dtype.is_floating or tensor.dtype.is_integer):
+        _fail("dtype", f"the {name} returns a {tensor.dtype.name} tensor for {called}")
+    return float(tf.reduce_sum(tf.cast(tensor, tf.float64)))
+
+
+def _call_loss(loss_fn: Callable[..., Any], name: str, *scores: Tensor) -> float:
+    called = " and ".join(f"scores of shape {_shown(_shape(s))}" for s in scores)
+    try:
+        value = loss_fn(*scores)
+    except GANCheckFailed:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the learner's loss: say what it did
+        _fail(
+            "numerics",
+            f"calling the {name} on {called} raised {type(exc).__name__}: "
+            f"{' '.join(str(exc).split())[:300]}",
+        )
+    return loss_value(value, name, called)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _fills(like: Tensor, value: float, shape: Sequence[int] | None = None) -> Tensor:
+    return tf.fill(shape if shape is not None else tf.shape(like), tf.constant(value, like.dtype))
+
+
+def discriminator_preference(
+    loss_fn: Callable[[Any, Any], Any], real_like: Tensor, fake_like: Tensor
+) -> tuple[float, float]:
+    """The discriminator loss for a right verdict (real scored HIGH, fakes LOW) and a wrong one."""
+    right = _call_loss(
+        loss_fn, "discriminator loss", _fills(real_like, HIGH), _fills(fake_like, LOW)
+    )
+    wrong = _call_loss(
+        loss_fn, "discriminator loss", _fills(real_like, LOW), _fills(fake_like, HIGH)
+    )
+    return right, wrong
+
+
+def generator_preference(loss_fn: Callable[[Any], Any], fake_like: Tensor) -> tuple[float, float]:
+    """The generator loss for fakes scored as real (HIGH) and as fake (LOW)."""
+    real_looking = _call_loss(loss_fn, "generator loss", _fills(fake_like, HIGH))
+    fake_looking = _call_loss(loss_fn, "generator loss", _fills(fake_like, LOW))
+    return real_looking, fake_looking
+
+
+def _other_rank(like: Tensor) -> list[int] | None:
+    shape = _shape(like)
+    if len(shape) == 2 and shape[1] == 1:
+        return [shape[0]]
+    if len(shape) == 1:
+        return [shape[0], 1]
+    return None
+
+
+def check_loss_rewards_telling_real_from_fake(
+    loss_fn: Callable[[Any, Any], Any],
+    like: Tensor,
+    name: str = "discriminator loss",
+    fake_like: Tensor | None = None,
+    generator_loss: Callable[[Any], Any] | None = None,
+) -> int:
     """The discriminator loss is lower when real images score higher than fakes.
 
     Scores of 0.8 for real images and 0.2 for fakes must cost less than the other way round.
-    Those values mean the same to every usual loss (probabilities, logits, least squares).
-    A loss that gives both the same value cannot tell which label goes with which score:
-    typically labels of another shape than the scores broadcast against them.
+    Returns the orientation: +1 when a high score means real. A loss that is lower the other
+    way round has its real and fake labels swapped, unless `generator_loss` agrees (both
+    losses read a high score as "fake": a mirrored GAN, which trains as well): then -1.
     """
-    high = tf.fill(tf.shape(like), 0.8)
-    low = tf.fill(tf.shape(like), 0.2)
-    right = float(loss_fn(high, low))
-    wrong = float(loss_fn(low, high))
-    if abs(right - wrong) <= 1e-6 * max(1.0, abs(right)):
+    fake_like = like if fake_like is None else fake_like
+    right, wrong = discriminator_preference(loss_fn, like, fake_like)
+    shape = _shown(_shape(like))
+    if not (math.isfinite(right) and math.isfinite(wrong)):
         _fail(
-            "target-shape",
-            f"the {name} is {right:.4f} whether real images score 0.8 and fakes 0.2, or the "
-            "other way round: it cannot tell a right verdict from a wrong one, so the "
-            "discriminator learns nothing. Typically labels of another shape than the scores' "
-            f"{_shape(like)} broadcast against them",
+            "numerics",
+            f"the {name} is {right} when real images score {HIGH} and fakes {LOW}, and "
+            f"{wrong} the other way round: a loss that is not a finite number cannot tell a "
+            "right verdict from a wrong one. Look for the log of a score that is 0 or "
+            "negative (a loss that expects probabilities, given logits), or a division by 0",
         )
-    if right > wrong:
+    if _same(right, wrong):
+        both_high = _call_loss(loss_fn, name, _fills(like, HIGH), _fills(fake_like, HIGH))
+        both_low = _call_loss(loss_fn, name, _fills(like, LOW), _fills(fake_like, LOW))
+        if not _same(both_high, both_low):
+            which = "real (1)" if both_high < both_low else "fake (0)"
+            _fail(
+                "target-shape",
+                f"the {name} is {right:.4f} whether real images score {HIGH} and fakes {LOW}, "
+                "or the other way round, but it is lower when both score "
+                f"{HIGH if both_high < both_low else LOW}: it labels real images and fakes "
+                f"alike, as {which}. The fakes' labels must differ from the real images': "
+                "tf.ones_like(real_output) for real images, tf.zeros_like(fake_output) for "
+                "fakes",
+            )
+        other = _other_rank(like)
+        hint = f"Typically labels of another shape than the scores' {shape} broadcast against them"
+        if other is not None:
+            try:
+                r2, w2 = discriminator_preference(
+                    loss_fn,
+                    _fills(like, 0.0, other),
+                    _fills(fake_like, 0.0, _other_rank(fake_like)),
+                )
+            except GANCheckFailed:
+                r2 = w2 = right
+            if math.isfinite(r2) and math.isfinite(w2) and r2 < w2 and not _same(r2, w2):
+                labels = _shown(other)
+                hint = (
+                    f"It works for scores of shape {labels}, so its labels have shape "
+                    f"{labels}: labels {'with no column' if len(other) == 1 else 'with a column'}"
+                    f". {labels} against the scores' {shape} broadcasts to "
+                    f"({other[0]}, {other[0]}), every score against every label. Give the "
+                    f"labels the scores' shape {shape}: tf.ones_like(real_output)"
+                )
         _fail(
             "target-shape",
-            f"the {name} is higher when real images score 0.8 and fakes 0.2 ({right:.4f}) "
-            f"than the other way round ({wrong:.4f}): the real and fake labels are swapped",
+            f"the {name} is {right:.4f} whether real images score {HIGH} and fakes {LOW}, or "
+            "the other way round: it cannot tell a right verdict from a wrong one, so the "
+            f"discriminator learns nothing. {hint}",
+        )
+    if right < wrong:
+        return 1
+    if generator_loss is not None:
+        try:
+            real_looking, fake_looking = generator_preference(generator_loss, fake_like)
+        except GANCheckFailed:
+            real_looking = fake_looking = 0.0
+        if fake_looking < real_looking:
+            return -1  # mirrored: a high score means "fake" in both losses
+    _fail(
+        "target-shape",
+        f"the {name} is higher when real images score {HIGH} and fakes {LOW} ({right:.4f}) "
+        f"than the other way round ({wrong:.4f}): the real and fake labels are swapped. Real "
+        "images get the label 1 (tf.ones_like(real_output)), fakes 0",
+    )
+    raise AssertionError("unreachable")
+
+
+def check_generator_loss_rewards_fooling_the_discriminator(
+    loss_fn: Callable[[Any], Any], like: Tensor, orientation: int = 1, name: str = "generator loss"
+) -> None:
+    """The generator loss is lower when the discriminator scores the fakes as real.
+
+    `orientation` is what the discriminator loss showed: +1 when a high score means real.
+    """
+    real_looking, fake_looking = generator_preference(loss_fn, like)
+    if orientation < 0:
+        real_looking, fake_looking = fake_looking, real_looking
+    seen_real, seen_fake = (HIGH, LOW) if orientation > 0 else (LOW, HIGH)
+    if not (math.isfinite(real_looking) and math.isfinite(fake_looking)):
+        _fail(
+            "numerics",
+            f"the {name} is {real_looking} for fakes scored {seen_real} and {fake_looking} for "
+            f"fakes scored {seen_fake}: not a finite number",
+        )
+    if _same(real_looking, fake_looking):
+        _fail(
+            "target-shape",
+            f"the {name} is {real_looking:.4f} whether the discriminator scores the fakes "
+            f"{seen_real} (real) or {seen_fake} (fake): it gives the generator no direction. "
+            "Typically labels of another shape than the scores broadcast against them",
+        )
+    if real_looking > fake_looking:
+        _fail(
+            "target-shape",
+            f"the {name} is lower when the discriminator scores the fakes as fake "
+            f"({seen_fake}: {fake_looking:.4f}) than as real ({seen_real}: "
+            f"{real_looking:.4f}): the generator learns to make its fakes look *more* fake. "
+            "The generator wants its fakes labelled real: the label 1 "
+            "(tf.ones_like(fake_output)), not 0, and no minus sign in front of the loss",
         )
 
 
 def check_every_example_sends_a_gradient(
-    loss_fn: Callable[[Any, Any], Any], real_scores: Any, fake_scores: Any, name: str
+    loss_fn: Callable[..., Any], *scores_and_name: Any
 ) -> None:
     """Every example's score gets a non-zero gradient from the loss.
 
-    An example whose gradient is exactly zero teaches the discriminator nothing; with
-    cross-entropy that happens when the loss clips a score it takes for a probability.
+    Call as `(loss_fn, real_scores, fake_scores, name)` for the discriminator loss or
+    `(loss_fn, fake_scores, name)` for the generator loss. An example whose gradient is
+    exactly zero teaches nothing; with cross-entropy that happens when the loss clips a score
+    it takes for a probability.
     """
+    *given, name = scores_and_name
     # Fresh tensors with the same values: Keras caches the logits on a sigmoid's output and
     # its cross-entropy then reads those instead, bypassing the tensors watched here.
-    real_scores = tf.identity(real_scores)
-    fake_scores = tf.identity(fake_scores)
+    scores = [tf.identity(s) for s in given]
     with tf.GradientTape() as tape:
-        tape.watch([real_scores, fake_scores])
-        loss = loss_fn(real_scores, fake_scores)
-    grads = tape.gradient(loss, [real_scores, fake_scores])
-    scores = tf.concat([real_scores, fake_scores], axis=0)
+        tape.watch(scores)
+        loss = loss_fn(*scores)
+    try:
+        grads = tape.gradient(loss, scores)
+    except (TypeError, ValueError) as exc:
+        _fail("no-gradients", f"the {name} cannot be differentiated: {exc}")
     if any(g is None for g in grads):
         _fail("no-gradients", f"the {name} does not depend on the discriminator's scores")
-    dead = tf.reduce_all(tf.concat(grads, axis=0) == 0, axis=-1).numpy()
+    flat = [tf.reshape(g, [int(s.shape[0]), -1]) for g, s in zip(grads, scores, strict=True)]
+    dead = tf.reduce_all(tf.concat(flat, axis=0) == 0, axis=-1).numpy()
     if dead.any():
-        low, high = float(tf.reduce_min(scores)), float(tf.reduce_max(scores))
+        values = tf.concat([tf.reshape(s, [-1]) for s in scores], axis=0)
+        low, high = float(tf.reduce_min(values)), float(tf.reduce_max(values))
         _fail(
             "numerics",
             f"{int(dead.sum())} examples of {dead.size} sent no gradient through the {name}. "
-            f"The discriminator's scores range from {low:.3f} to {high:.3f}; a loss that "
+            f"The scores it was given range from {low:.3f} to {high:.3f}; a loss that "
             "expects probabilities clips anything outside [0, 1] and passes nothing back",
         )
 
 
-def ranking_accuracy(discriminator: Any, real_images: Any, fake_images: Any) -> float:
+def finite_gradients(loss_fn: Callable[..., Any], *scores: Tensor) -> bool:
+    scores_ = [tf.identity(s) for s in scores]
+    with tf.GradientTape() as tape:
+        tape.watch(scores_)
+        loss = loss_fn(*scores_)
+    grads = tape.gradient(loss, scores_)
+    return all(g is None or bool(tf.reduce_all(tf.math.is_finite(g))) for g in grads)
+
+
+# -- the training step, watched --------------------------------------------------------------
+
+
+def non_finite_variables(models: dict[str, Any]) -> dict[str, list[str]]:
+    """model name -> its variables (trainable or not) that hold NaN or Inf."""
+    found: dict[str, list[str]] = {}
+    for name, model in models.items():
+        bad = [
+            _variable_name(v)
+            for v in model.variables
+            if tf.as_dtype(v.dtype).is_floating and not np.isfinite(v.numpy()).all()
+        ]
+        if bad:
+            found[name] = bad
+    return found
+
+
+def returned_numbers(value: Any) -> list[float]:
+    """The floats a train_step returned (losses, usually), wherever they sit in its result."""
+    numbers = []
+    for item in tf.nest.flatten(value):
+        try:
+            array = np.asarray(item, dtype=np.float64)
+        except (TypeError, ValueError):
+            continue
+        numbers.extend(array.reshape(-1).tolist()[:64])
+    return numbers
+
+
+@dataclass
+class StepRecord:
+    """One training step the checks ran, and whether everything stayed finite."""
+
+    number: int
+    what: str
+    returned: list[float] = field(default_factory=list)
+    non_finite: dict[str, list[str]] = field(default_factory=dict)
+    steps: int = 1  # training steps it stands for (a whole epoch run by train() is many)
+
+    @property
+    def finite(self) -> bool:
+        return not self.non_finite and all(math.isfinite(x) for x in self.returned)
+
+    def problem(self) -> str:
+        parts = []
+        if not all(math.isfinite(x) for x in self.returned):
+            shown = ", ".join(f"{x:.4g}" for x in self.returned[:4])
+            parts.append(f"train_step returned ({shown})")
+        for name, variables in self.non_finite.items():
+            parts.append(
+                f"{len(variables)} variables of the {name} hold NaN or Inf "
+                f"({', '.join(variables[:3])}{', ...' if len(variables) > 3 else ''})"
+            )
+        return (
+            f"training step {self.number} of this check run ({self.what}) went non-finite: "
+            + "; ".join(parts)
+        )
+
+
+def run_step(
+    train_step: Callable[..., Any],
+    batch: Any,
+    models: dict[str, Any],
+    log: list[StepRecord],
+    what: str,
+    check_finite: bool = False,
+    variables: bool = True,
+) -> StepRecord:
+    """Run one training step on `batch`, record whether what it returned (its losses) and,
+    with `variables`, every variable stayed finite; with `check_finite`, fail naming the step
+    when they did not. (A NaN gradient makes the next step's losses NaN, so a loop that looks
+    at the variables only after its last step still names the step where it started.)"""
+    returned = train_step(batch)
+    record = StepRecord(
+        len(log) + 1,
+        what,
+        returned_numbers(returned),
+        non_finite_variables(models) if variables else {},
+    )
+    log.append(record)
+    if check_finite and not record.finite:
+        _fail("numerics", record.problem() + _NON_FINITE_ADVICE)
+    return record
+
+
+_NON_FINITE_ADVICE = (
+    ". Once a weight is NaN every later output is. Look for the log of a score that "
+    "reaches 0 or goes negative, a square root of 0 in a gradient penalty (add an epsilon), "
+    "or a division by a norm that can be 0; tf.debugging.enable_check_numerics() names the "
+    "first op that makes one"
+)
+
+
+@dataclass
+class Probe:
+    """One training step run with the losses watched: what they received and gave, and how
+    the step moved both models, measured on fixed images and noise."""
+
+    via_step: bool  # the step called discriminator_loss and generator_loss (watched)
+    real: Tensor  # the scores discriminator_loss got for real images
+    fake: Tensor  # ... and for fakes
+    generated: Tensor  # the scores generator_loss got for fakes
+    returned: Any = None  # what the step returned
+    disc_loss: float = math.nan
+    gen_loss: float = math.nan
+    # mean raw scores on fixed data: before the step (old) and after it (new)
+    old_d_real: float = math.nan
+    old_d_fake: float = math.nan
+    new_d_real: float = math.nan
+    new_d_fake: float = math.nan
+    old_d_new_fakes: float = math.nan  # the old discriminator on the new generator's fakes
+    new_d_new_fakes: float = math.nan
+
+
+def snapshot(holders: Iterable[Any]) -> list[tuple[Any, np.ndarray]]:
+    """The value of every variable of `holders` (models, optimizers), to `restore` later."""
+    seen: set[int] = set()
+    state = []
+    for holder in holders:
+        for variable in getattr(holder, "variables", []):
+            if id(variable) not in seen:
+                seen.add(id(variable))
+                state.append((variable, variable.numpy().copy()))
+    return state
+
+
+def restore(state: Iterable[tuple[Any, np.ndarray]]) -> None:
+    for variable, value in state:
+        variable.assign(value)
+
+
+def _python_function(train_step: Callable[..., Any]) -> Callable[..., Any]:
+    return getattr(train_step, "python_function", train_step)
+
+
+class LossWatch:
+    """Spies for a step's `discriminator_loss` and `generator_loss`: wrappers that call the
+    learner's function and keep what it was given and gave in variables of unknown shape.
+
+    The wrappers are installed in the globals of the step's code (where it looks the losses up
+    by name) only while it runs for the first time: a traced step then keeps them in its graph
+    (a few assignments per step), an eager one runs them once. Either way the variables hold
+    what the losses received in the latest step: the scores a squeeze or a sigmoid in
+    `train_step` produced, not the model's raw outputs.
+    """
+
+    NAMES = ("real", "fake", "generated", "disc_loss", "gen_loss")
+
+    def __init__(self) -> None:
+        self.values = {
+            name: tf.Variable(tf.zeros([0]), shape=tf.TensorShape(None), trainable=False)
+            for name in self.NAMES
+        }
+        self.seen: set[str] = set()
+
+    def _keep(self, name: str, value: Any) -> None:
+        try:
+            tensor = tf.cast(tf.convert_to_tensor(value), tf.float32)
+        except (TypeError, ValueError):
+            return
+        self.values[name].assign(tensor)
+
+    def spies(
+        self,
+        discriminator_loss: Callable[..., Any] | None,
+        generator_loss: Callable[..., Any] | None,
+    ) -> dict[str, Callable[..., Any]]:
+        found: dict[str, Callable[..., Any]] = {}
+        if discriminator_loss is not None:
+
+            def spy_discriminator(*args: Any, **kwargs: Any) -> Any:
+                value = discriminator_loss(*args, **kwargs)
+                if len(args) >= 2:
+                    self.seen.add("discriminator_loss")
+                    self._keep("real", args[0])
+                    self._keep("fake", args[1])
+                    self._keep("disc_loss", value)
+                return value
+
+            found["discriminator_loss"] = spy_discriminator
+        if generator_loss is not None:
+
+            def spy_generator(*args: Any, **kwargs: Any) -> Any:
+                value = generator_loss(*args, **kwargs)
+                if args:
+                    self.seen.add("generator_loss")
+                    self._keep("generated", args[0])
+                    self._keep("gen_loss", value)
+                return value
+
+            found["generator_loss"] = spy_generator
+        return found
+
+    def value(self, name: str) -> Tensor:
+        return tf.convert_to_tensor(self.values[name])
+
+
+def probe_step(
+    run: Callable[[Any], Any],
+    batch: Any,
+    generator: Any,
+    discriminator: Any,
+    noise: Tensor,
+    discriminator_loss: Callable[..., Any] | None = None,
+    generator_loss: Callable[..., Any] | None = None,
+    namespace: dict[str, Any] | None = None,
+) -> Probe:
+    """Run `run(batch)` (one training step, traced or eager) with its losses watched, and
+    measure how it moved both models on fixed images and noise.
+
+    `discriminator_loss` and `generator_loss` are replaced in `namespace` (the globals of the
+    step's code: by default `run`'s) by a `LossWatch`'s spies for this call, when that is where
+    the step finds them; a step that does not call them by those names is probed on the
+    models' raw scores. Exceptions from `run` propagate.
+    """
+    images, labels = split_batch(batch)
+    if namespace is None:
+        namespace = getattr(_python_function(run), "__globals__", {})
+    watch = LossWatch()
+    saved = {}
+    for key, spy in watch.spies(discriminator_loss, generator_loss).items():
+        if namespace.get(key) is (
+            discriminator_loss if key == "discriminator_loss" else generator_loss
+        ):
+            saved[key] = namespace[key]
+            namespace[key] = spy
+    old_weights = [v.numpy().copy() for v in discriminator.variables]
+    old_fakes = make_fakes(generator, noise, labels)
+    count = int(images.shape[0])
+    old_scores = score(
+        discriminator, tf.concat([tf.cast(images, old_fakes.dtype), old_fakes], 0), _twice(labels)
+    )
+    try:
+        returned = run(batch)
+    finally:
+        namespace.update(saved)
+    new_fakes = make_fakes(generator, noise, labels)
+    both = tf.concat([tf.cast(images, old_fakes.dtype), old_fakes, new_fakes], 0)
+    new_scores = score(discriminator, both, _twice(labels, 3))
+    new_weights = [v.numpy().copy() for v in discriminator.variables]
+    _assign(discriminator.variables, old_weights)
+    old_on_new = score(discriminator, new_fakes, labels)
+    _assign(discriminator.variables, new_weights)
+    probe = Probe(
+        via_step={"discriminator_loss", "generator_loss"} <= watch.seen,
+        real=old_scores[:count],
+        fake=old_scores[count:],
+        generated=old_scores[count:],
+        returned=returned,
+        old_d_real=_mean(old_scores[:count]),
+        old_d_fake=_mean(old_scores[count:]),
+        new_d_real=_mean(new_scores[:count]),
+        new_d_fake=_mean(new_scores[count : 2 * count]),
+        new_d_new_fakes=_mean(new_scores[2 * count :]),
+        old_d_new_fakes=_mean(old_on_new),
+    )
+    if "discriminator_loss" in watch.seen:
+        probe.real, probe.fake = watch.value("real"), watch.value("fake")
+        probe.disc_loss = _number(watch.value("disc_loss"))
+    if "generator_loss" in watch.seen:
+        probe.generated = watch.value("generated")
+        probe.gen_loss = _number(watch.value("gen_loss"))
+    return probe
+
+
+def _twice(labels: Tensor | None, times: int = 2) -> Tensor | None:
+    return None if labels is None else tf.concat([labels] * times, 0)
+
+
+def _mean(tensor: Tensor) -> float:
+    return float(tf.reduce_mean(tf.cast(tensor, tf.float64)))
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(tf.reduce_sum(tf.cast(tf.convert_to_tensor(value), tf.float64)))
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _assign(variables: Iterable[Any], values: Iterable[np.ndarray]) -> None:
+    for variable, value in zip(variables, values, strict=True):
+        variable.assign(value)
+
+
+def check_step_moves_both_models_the_right_way(probe: Probe, orientation: int = 1) -> None:
+    """After one step, the discriminator tells the same real images from the same fakes
+    better than before, and the discriminator as it was before the step scores the new
+    generator's fakes as more real than the old generator's (or the new discriminator does:
+    a step may update the discriminator first)."""
+    o = float(orientation)
+    old_margin = o * (probe.old_d_real - probe.old_d_fake)
+    new_margin = o * (probe.new_d_real - probe.new_d_fake)
+    if not all(math.isfinite(x) for x in (old_margin, new_margin)):
+        _fail("numerics", "the discriminator's scores are not finite after a training step")
+    if new_margin <= old_margin:
+        _fail(
+            "target-shape",
+            "after one training step the discriminator tells the same real images from the "
+            f"same fakes worse than before (mean score of real minus fake: {old_margin:.4f} "
+            f"before, {new_margin:.4f} after): its update follows the wrong loss. Take its "
+            "gradient from the discriminator loss (disc_tape.gradient(disc_loss, "
+            "discriminator.trainable_variables)), with real images labelled real",
+        )
+    moved_old = o * (probe.old_d_new_fakes - probe.old_d_fake)
+    moved_new = o * (probe.new_d_new_fakes - probe.new_d_fake)
+    if moved_old <= 0 and moved_new <= 0:
+        _fail(
+            "target-shape",
+            "after one training step the generator's fakes look *more* fake to the "
+            "discriminator than before (its mean score on the same noise went from "
+            f"{o * probe.old_d_fake:.4f} to {o * probe.old_d_new_fakes:.4f}): the generator "
+            "follows the wrong loss. Take its gradient from the generator loss "
+            "(gen_tape.gradient(gen_loss, generator.trainable_variables)), which labels the "
+            "fakes real",
+        )
+
+
+def ranking_accuracy(
+    discriminator: Any, real_images: Tensor, fake_images: Tensor, labels: Tensor | None = None
+) -> float:
     """How often a real image scores higher than a fake one (0.5 is chance, 1.0 perfect).
 
     Works for logits and probabilities alike, since it compares scores, never thresholds them.
+    A balanced GAN sits near 0.5: this says how well the discriminator tells the two apart,
+    not how good the fakes are (for that, see `ganerrors.quality`).
     """
-    real = tf.reshape(discriminator(real_images, training=False), [-1, 1])
-    fake = tf.reshape(discriminator(fake_images, training=False), [1, -1])
+    real = tf.reshape(score(discriminator, real_images, labels), [-1, 1])
+    fake = tf.reshape(score(discriminator, fake_images, labels), [1, -1])
     return float(tf.reduce_mean(tf.cast(real > fake, tf.float32)))
+
+
+# -- before training: everything at once ------------------------------------------------------
 
 
 def check_gan(
@@ -168,27 +962,49 @@ def check_gan(
     noise_dim: int | None = None,
     discriminator_loss: Callable[[Any, Any], Any] | None = None,
     seed: int = 0,
+    *,
+    generator_loss: Callable[[Any], Any] | None = None,
+    train_step: Callable[[Any], Any] | None = None,
+    labels: Any = None,
+    num_classes: int | None = None,
+    short_batch: int = 5,
 ) -> None:
     """Check a generator/discriminator pair before training; raise GANCheckFailed on a problem.
 
-    Runs the shape and dtype checks on one batch of `real_images`, checks that a gradient from
-    the discriminator's verdict on fakes reaches every variable of both models, and, given
-    `discriminator_loss(real_scores, fake_scores)`, that it rewards a right verdict and sends a
-    gradient from every example. TensorFlow errors are raised unchanged.
+    On one batch of `real_images` (with their `labels` and `num_classes` for a conditional
+    GAN): the fakes are float32, shaped like the data, inside the data's value range and able
+    to reach both ends of it; the real images are float32; the labels fit every Embedding of
+    both models; one score per image; a gradient from the discriminator's verdict on fakes
+    reaches every variable and every unit of both models. Given `discriminator_loss` (and
+    `generator_loss`): the losses are finite, reward a right verdict (and fooling the
+    discriminator), and send a gradient from every example. Given `train_step(batch)`: a step
+    on a short batch of `short_batch` images runs and leaves every variable finite (this
+    trains your models by one step). TensorFlow errors are raised unchanged.
     """
     real_images = tf.convert_to_tensor(real_images)
+    conditional = labels is not None or num_classes is not None
+    if labels is not None:
+        labels = tf.convert_to_tensor(labels)
     if noise_dim is None:
-        noise_dim = _input_width(generator)
-    noise = tf.random.stateless_normal((int(real_images.shape[0]), noise_dim), seed=(seed, 0))
-    fake = check_generator_output(generator, noise, real_images)
-    real_scores = check_discriminator_output(discriminator, real_images)
-    fake_scores = check_discriminator_output(discriminator, fake)
+        noise_dim = _input_width(generator, conditional)
+    count = int(real_images.shape[0])
+    noise = tf.random.stateless_normal((count, noise_dim), seed=(seed, 0))
+    models = {"generator": generator, "discriminator": discriminator}
+    if conditional:
+        check_class_labels(models, labels, num_classes, conditional=True)
+    fake = check_generator_output(generator, noise, real_images, labels)
+    check_fakes_share_the_data_dtype_and_range(generator, noise, real_images, labels)
+    real_scores = check_discriminator_output(discriminator, real_images, labels)
+    fake_scores = check_discriminator_output(discriminator, fake, labels)
     with tf.GradientTape(persistent=True) as tape:
-        score = tf.reduce_mean(discriminator(generator(noise, training=True), training=True))
-    for name, model in (("generator", generator), ("discriminator", discriminator)):
-        grads = tape.gradient(score, model.trainable_variables)
+        verdict = score(discriminator, make_fakes(generator, noise, labels, True), labels, True)
+        total = tf.reduce_mean(verdict)
+    for name, model in models.items():
+        grads = tape.gradient(total, model.trainable_variables)
         missing = [
-            v.name for v, g in zip(model.trainable_variables, grads, strict=True) if g is None
+            _variable_name(v)
+            for v, g in zip(model.trainable_variables, grads, strict=True)
+            if g is None
         ]
         if missing:
             _fail(
@@ -196,19 +1012,37 @@ def check_gan(
                 f"no gradient reaches {len(missing)} of {len(grads)} variables of the {name} "
                 f"from the discriminator's verdict on fakes ({', '.join(missing)})",
             )
+    del tape
+    check_every_unit_reaches_the_output(generator, discriminator, noise, real_images, labels)
+    orientation = 1
     if discriminator_loss is not None:
-        check_loss_rewards_telling_real_from_fake(
-            discriminator_loss, real_scores, "discriminator loss"
+        value = _call_loss(discriminator_loss, "discriminator loss", real_scores, fake_scores)
+        if not math.isfinite(value) or not finite_gradients(
+            discriminator_loss, real_scores, fake_scores
+        ):
+            _fail("numerics", f"the discriminator loss or its gradient is not finite ({value})")
+        orientation = check_loss_rewards_telling_real_from_fake(
+            discriminator_loss, real_scores, "discriminator loss", fake_scores, generator_loss
         )
         check_every_example_sends_a_gradient(
             discriminator_loss, real_scores, fake_scores, "discriminator loss"
         )
-
-
-def _input_width(model: Any) -> int:
-    inputs: Sequence[Any] = getattr(model, "inputs", None) or ()
-    if len(inputs) != 1 or inputs[0].shape[-1] is None:
-        raise ValueError(
-            "cannot tell the generator's noise size from the model; pass noise_dim=..."
+    if generator_loss is not None:
+        value = _call_loss(generator_loss, "generator loss", fake_scores)
+        if not math.isfinite(value) or not finite_gradients(generator_loss, fake_scores):
+            _fail("numerics", f"the generator loss or its gradient is not finite ({value})")
+        check_generator_loss_rewards_fooling_the_discriminator(
+            generator_loss, fake_scores, orientation
         )
-    return int(inputs[0].shape[-1])
+        check_every_example_sends_a_gradient(generator_loss, fake_scores, "generator loss")
+    if train_step is not None:
+        size = max(1, min(short_batch, count - 1))
+        short = join_batch(real_images[:size], None if labels is None else labels[:size])
+        run_step(train_step, short, models, [], f"a short batch of {size}", check_finite=True)
+
+
+def _input_width(model: Any, conditional: bool = False) -> int:
+    inputs: Sequence[Any] = getattr(model, "inputs", None) or ()
+    if len(inputs) == (2 if conditional else 1) and inputs[0].shape[-1] is not None:
+        return int(inputs[0].shape[-1])  # a conditional generator takes [noise, labels]
+    raise ValueError("cannot tell the generator's noise size from the model; pass noise_dim=...")

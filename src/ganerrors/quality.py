@@ -22,7 +22,9 @@ These figures compare the fakes with the real images directly, in pixels:
 
 :func:`measure` needs only NumPy arrays (or anything `numpy.asarray` takes, such as eager
 tensors) and does not import TensorFlow. :func:`reference` gives the figures a perfect
-generator would get: held-out real images measured against the rest.
+generator would get: held-out real images measured against the rest. :func:`train` trains a
+kata's `gan.py` for a number of steps on a fixed seed and measures it, as the kata pages and
+`benchmarks/label_variants.py` do.
 
 Example, on a kata's fixed GAN after training::
 
@@ -35,7 +37,9 @@ Example, on a kata's fixed GAN after training::
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -90,6 +94,34 @@ def _squared_distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Squared Euclidean distances between every row of `a` and every row of `b`."""
     squared = (a * a).sum(1)[:, None] + (b * b).sum(1)[None, :] - 2.0 * (a @ b.T)
     return np.maximum(squared, 0.0)
+
+
+class Nearest:
+    """The real images, ready to measure many batches of fakes against them quickly (float32,
+    their squared norms computed once): what a check that follows training needs."""
+
+    def __init__(self, reals: Any) -> None:
+        self.reals = np.asarray(reals, dtype=np.float32).reshape(len(reals), -1)
+        self.norms = (self.reals * self.reals).sum(1)
+
+    def distance(self, fakes: Any) -> float:
+        """The mean distance from a fake to its nearest real image (RMS per pixel)."""
+        fake = np.asarray(fakes, dtype=np.float32).reshape(len(fakes), -1)
+        if fake.shape[1] != self.reals.shape[1]:
+            raise ValueError(
+                f"fakes of {fake.shape[1]} pixels cannot be compared with reals of "
+                f"{self.reals.shape[1]}"
+            )
+        cross = fake @ self.reals.T
+        squared = (fake * fake).sum(1)[:, None] + self.norms[None, :] - 2.0 * cross
+        nearest = np.maximum(squared.min(1), 0.0) / fake.shape[1]
+        return float(np.sqrt(nearest).mean())
+
+
+def nearest_distance(fakes: Any, reals: Any) -> float:
+    """The mean distance from a fake to its nearest real image (RMS per pixel): the first
+    figure of :func:`measure`, alone, and cheap enough to follow during training."""
+    return Nearest(reals).distance(fakes)
 
 
 def measure(fakes: Any, reals: Any, labels: Any = None, k: int = K) -> Quality:
@@ -147,6 +179,32 @@ def measure(fakes: Any, reals: Any, labels: Any = None, k: int = K) -> Quality:
     return Quality(**quality)
 
 
+#: Characters from dark (the background, -1) to bright (a stroke, 1).
+SHADES = " .:-=+*#%@"
+
+
+def as_text(images: Any, columns: int = 10, low: float = -1.0, high: float = 1.0) -> str:
+    """Draw a batch of grey images as text, `columns` to a row: a figure that shows in a
+    terminal and in any Markdown file (in a code block). Two characters per pixel keep the
+    images about square."""
+    array = np.asarray(images, dtype=np.float64)
+    if array.ndim == 4:
+        array = array[..., 0]
+    if array.ndim != 3:
+        raise ValueError(f"as_text() draws a batch of grey images, got shape {array.shape}")
+    levels = np.clip((array - low) / (high - low), 0.0, 1.0) * (len(SHADES) - 1)
+    index = np.nan_to_num(np.rint(levels), nan=0.0).astype(int)
+    lines = []
+    for start in range(0, len(index), columns):
+        row = index[start : start + columns]
+        for y in range(row.shape[1]):
+            lines.append(
+                "  ".join("".join(SHADES[v] * 2 for v in image[y]) for image in row).rstrip()
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def reference(reals: Any, labels: Any = None, fakes: int = 500, seed: int = 0) -> Quality:
     """The figures of a perfect generator: `fakes` real images held out, measured against
     the others. What a GAN's figures should be read against."""
@@ -159,4 +217,88 @@ def reference(reals: Any, labels: Any = None, fakes: int = 500, seed: int = 0) -
     return measure(real[held], real[rest], kept)
 
 
-__all__ = ["K", "MODE_SHARE", "Quality", "measure", "reference"]
+@dataclass(frozen=True)
+class Training:
+    """What :func:`train` measured: the figures after `steps` steps, and on the way."""
+
+    steps: int  # training steps run
+    seconds: float  # wall time of those steps
+    quality: Quality | None  # None when training failed (see `error`)
+    history: tuple[tuple[int, Quality], ...] = field(default=())  # (step, figures)
+    error: str = ""  # why training or measuring failed: an exception, NaN fakes
+    #: the final fakes (NumPy), drawn from the fixed noise, for a picture
+    fakes: Any = field(default=None, repr=False, compare=False)
+
+    def summary(self) -> str:
+        if self.quality is None:
+            return f"after {self.steps} steps: {self.error}"
+        return f"after {self.steps} steps ({self.seconds:.0f} s): {self.quality.summary()}"
+
+
+def train(
+    kata_file: str | Path,
+    steps: int = 6000,
+    *,
+    seed: int = 0,
+    fakes: int = 500,
+    every: int = 0,
+    reals: Any = None,
+    labels: Any = None,
+) -> Training:
+    """Train the kata at `kata_file` (a `gan.py`) for `steps` steps and measure its fakes.
+
+    The file is loaded afresh with every random generator seeded from `seed`; its
+    `train_step` runs on `dataset`, repeated, one batch a step. The fakes are drawn from
+    fixed noise (and, for a conditional kata, its labels in turn) and measured against
+    `reals` and `labels`: by default the handwritten digits. `every` > 0 also measures
+    every that many steps, into `history`. Imports TensorFlow.
+    """
+    from ganerrors import checks, datasets
+    from ganerrors.kata import load
+
+    if reals is None:
+        reals, labels = datasets.digits(with_labels=True)
+    tf = checks.tf
+    gan = load(kata_file, seed=seed)
+    classes = getattr(gan, "NUM_CLASSES", None)
+    noise = tf.random.stateless_normal((fakes, gan.NOISE_DIM), seed=(seed, 0))
+    fake_labels = tf.range(fakes) % classes if classes else None
+    history: list[tuple[int, Quality]] = []
+
+    drawn: list[Any] = [None]
+
+    def figures() -> Quality:
+        drawn[0] = checks.make_fakes(gan.generator, noise, fake_labels).numpy()
+        return measure(drawn[0], reals, labels)
+
+    done, start = 0, time.perf_counter()
+    try:
+        while done < steps:
+            for batch in gan.dataset:
+                gan.train_step(batch)
+                done += 1
+                if every and done % every == 0 and done < steps:
+                    history.append((done, figures()))
+                if done >= steps:
+                    break
+        seconds = time.perf_counter() - start
+        final = figures()
+    except Exception as exc:  # noqa: BLE001 - a broken variant is a result, not a crash
+        error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        return Training(done, time.perf_counter() - start, None, tuple(history), error, drawn[0])
+    return Training(steps, seconds, final, (*history, (steps, final)), fakes=drawn[0])
+
+
+__all__ = [
+    "K",
+    "MODE_SHARE",
+    "Nearest",
+    "Quality",
+    "SHADES",
+    "Training",
+    "as_text",
+    "measure",
+    "nearest_distance",
+    "reference",
+    "train",
+]

@@ -8,6 +8,7 @@ and the folders agree. The runs happen once per test session, in pytest subproce
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,18 @@ def test_every_kata_has_at_least_one_variant_of_each_kind() -> None:
     for kata in COURSE.katas:
         declared = variants.load(ROOT / "solutions" / kata.number, kata.number)
         assert {v.expect for v in declared} == {"pass", "fail"}, kata.number
+
+
+@pytest.mark.parametrize("kata", COURSE.katas, ids=[k.number for k in COURSE.katas])
+def test_every_kata_has_six_correct_and_eight_wrong_variants_labelled_by_training(kata) -> None:
+    declared = variants.load(ROOT / "solutions" / kata.number, kata.number)
+    correct = [v for v in declared if v.expect == "pass"]
+    wrong = [v for v in declared if v.expect == "fail"]
+    assert len(correct) >= 6 and len(wrong) >= 8, (kata.number, len(correct), len(wrong))
+    for variant in declared:
+        # benchmarks/label_variants.py --write puts the training figures there
+        assert variant.evidence.startswith("trained "), variant.id
+        if variant.expect == "pass":
+            assert "; correct (" in variant.evidence, (variant.id, variant.evidence)
+        else:  # wrong by its figures, or (a few, named in the script) by the kata's contract
+            assert re.search(r"; wrong \(|wrong by the contract", variant.evidence), variant.id

@@ -27,7 +27,7 @@ def test_check_gan_passes_every_solution(number: str) -> None:
 @pytest.mark.parametrize(
     "number, category, words",
     [
-        ("01", "output-shape", "outputs (32, 2)"),
+        ("01", "output-shape", "outputs (64, 2)"),
         ("02", "dtype", "the generator outputs int32"),
         ("03", "target-shape", "whether real images score 0.8 and fakes 0.2"),
         ("04", "numerics", "sent no gradient"),

@@ -1,6 +1,10 @@
 """The kata contract: what a kata's `gan.py` must define for its checker to run.
 
 This is the one statement of the contract; CONTRIBUTING.md and the kata READMEs point here.
+The checks (`ganerrors.kata.GANChecks`) run `train_step` as written and watch what it passes
+to `discriminator_loss` and `generator_loss` (looked up by those names in its module), so a
+fix made inside `train_step`, such as a squeeze or a sigmoid before the loss, is checked as it
+really runs.
 `check(module, path)` runs when a checker loads a kata and raises KataContractError naming
 every missing or malformed name at once, so a learner who renamed `train_step` reads
 "gan.py does not define train_step(batch)", not an AttributeError deep in a check.
@@ -29,8 +33,14 @@ class GANKata(Protocol):
 
     def train_step(self, batch: Any) -> Any: ...
 
+    #: Called by train_step with the discriminator's scores for real images and for fakes,
+    #: as train_step passes them: the model's outputs, (batch, 1) or (batch,), or those
+    #: outputs transformed first (a squeeze, a sigmoid). A higher score means "more real".
+    #: Returns the loss: a number, or a tensor whose sum is the loss.
     def discriminator_loss(self, real_output: Any, fake_output: Any) -> Any: ...
 
+    #: Called by train_step with the discriminator's scores for fakes; lower when they
+    #: score as real.
     def generator_loss(self, fake_output: Any) -> Any: ...
 
 

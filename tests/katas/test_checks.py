@@ -1,0 +1,397 @@
+"""The GAN checks one by one: each catches its problem with a message that names it, and
+lets every correct form through. Small models and hand-written losses, on the installed
+TensorFlow."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ganerrors.errors import GANCheckFailed
+
+pytestmark = pytest.mark.tensorflow
+
+tf = pytest.importorskip("tensorflow")
+keras = tf.keras
+checks = pytest.importorskip("ganerrors.checks")
+kata = pytest.importorskip("ganerrors.kata")
+
+ROOT = Path(__file__).resolve().parents[2]
+N = 8
+
+
+def scores(value: float = 0.0, shape: tuple[int, ...] = (N, 1)):
+    return tf.fill(shape, value)
+
+
+bce = keras.losses.BinaryCrossentropy(from_logits=True)
+
+
+def right(real, fake):
+    return bce(tf.ones_like(real), real) + bce(tf.zeros_like(fake), fake)
+
+
+def generator_right(fake):
+    return bce(tf.ones_like(fake), fake)
+
+
+def fails(words: str, category: str | None = None):
+    """pytest.raises for a GANCheckFailed whose message contains `words`."""
+    return pytest.raises(GANCheckFailed, match=re.escape(words))
+
+
+# -- the discriminator loss ------------------------------------------------------------------
+
+
+def test_a_right_loss_passes_and_says_a_high_score_means_real() -> None:
+    assert checks.check_loss_rewards_telling_real_from_fake(right, scores()) == 1
+
+
+def test_swapped_labels_are_named() -> None:
+    def swapped(real, fake):
+        return right(fake, real)
+
+    with fails("the real and fake labels are swapped"):
+        checks.check_loss_rewards_telling_real_from_fake(swapped, scores(), "d", scores(), None)
+
+
+def test_labels_swapped_in_both_losses_train_as_a_mirror_and_pass() -> None:
+    def swapped(real, fake):
+        return right(fake, real)
+
+    def generator_swapped(fake):
+        return bce(tf.zeros_like(fake), fake)
+
+    orientation = checks.check_loss_rewards_telling_real_from_fake(
+        swapped, scores(), "discriminator loss", scores(), generator_swapped
+    )
+    assert orientation == -1
+    checks.check_generator_loss_rewards_fooling_the_discriminator(
+        generator_swapped, scores(), orientation
+    )
+
+
+def test_fakes_labelled_real_are_named() -> None:
+    def all_ones(real, fake):
+        return bce(tf.ones_like(real), real) + bce(tf.ones_like(fake), fake)
+
+    with fails("it labels real images and fakes alike, as real (1)"):
+        checks.check_loss_rewards_telling_real_from_fake(all_ones, scores())
+
+
+def test_labels_with_no_column_are_named_with_their_shape() -> None:
+    def no_column(real, fake):  # kata 03's bug: labels (2n,) against scores (2n, 1)
+        outputs = tf.concat([real, fake], axis=0)
+        labels = tf.concat([tf.ones(tf.shape(real)[0]), tf.zeros(tf.shape(fake)[0])], 0)
+        return tf.reduce_mean(tf.square(labels - outputs))
+
+    with fails("whether real images score 0.8 and fakes 0.2, or the other way round") as caught:
+        checks.check_loss_rewards_telling_real_from_fake(no_column, scores())
+    assert "labels with no column" in str(caught.value) and "(8,)" in str(caught.value)
+
+
+def test_a_loss_that_is_nan_both_ways_round_is_not_a_right_verdict() -> None:
+    def log_of_logits(real, fake):
+        return -tf.reduce_mean(tf.math.log(real - 1.0) + tf.math.log(-fake))
+
+    with fails("not a finite number") as caught:
+        checks.check_loss_rewards_telling_real_from_fake(log_of_logits, scores())
+    assert caught.value.category == "numerics"
+
+
+def test_a_per_example_loss_counts_as_its_sum() -> None:
+    def per_example(real, fake):
+        return keras.losses.binary_crossentropy(
+            tf.ones_like(real), real, from_logits=True
+        ) + keras.losses.binary_crossentropy(tf.zeros_like(fake), fake, from_logits=True)
+
+    assert checks.check_loss_rewards_telling_real_from_fake(per_example, scores()) == 1
+    checks.check_every_example_sends_a_gradient(per_example, scores(), scores(), "loss")
+
+
+@pytest.mark.parametrize(
+    "loss, words",
+    [
+        (lambda real, fake: None, "returns NoneType"),
+        (lambda real, fake: "0.5", "returns a string tensor"),
+        (lambda real, fake: real[:, 5], "raised"),
+    ],
+    ids=["none", "text", "raises"],
+)
+def test_an_odd_loss_gets_a_message_not_a_crash(loss, words) -> None:
+    with fails(words):
+        checks.check_loss_rewards_telling_real_from_fake(loss, scores())
+
+
+def test_scores_of_shape_batch_with_a_loss_written_for_them_pass() -> None:
+    def flat(real, fake):
+        return bce(tf.ones((N,)), real) + bce(tf.zeros((N,)), fake)
+
+    assert checks.check_loss_rewards_telling_real_from_fake(flat, scores(shape=(N,))) == 1
+
+
+# -- the generator loss ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        lambda fake: bce(tf.zeros_like(fake), fake),
+        lambda fake: -bce(tf.ones_like(fake), fake),
+    ],
+    ids=["labels-zero", "negated"],
+)
+def test_a_generator_loss_that_rewards_looking_fake_is_named(loss) -> None:
+    with fails("the generator learns to make its fakes look *more* fake"):
+        checks.check_generator_loss_rewards_fooling_the_discriminator(loss, scores())
+
+
+def test_a_generator_loss_blind_to_the_scores_is_named() -> None:
+    with fails("it gives the generator no direction"):
+        checks.check_generator_loss_rewards_fooling_the_discriminator(
+            lambda fake: tf.reduce_mean(fake * 0.0), scores()
+        )
+
+
+# -- every example sends a gradient ----------------------------------------------------------
+
+
+def test_logits_taken_for_probabilities_send_no_gradient() -> None:
+    clipped = keras.losses.BinaryCrossentropy()  # from_logits=False
+    logits = tf.constant([[-2.0], [0.5], [3.0], [-0.1]])
+    with fails("examples of 4 sent no gradient through the generator loss"):
+        checks.check_every_example_sends_a_gradient(
+            lambda fake: clipped(tf.ones_like(fake), fake), logits, "generator loss"
+        )
+    checks.check_every_example_sends_a_gradient(generator_right, logits, "generator loss")
+
+
+# -- shapes, ranges and units of the models ---------------------------------------------------
+
+
+def model(*layers, shape=(N,)):
+    return keras.Sequential([keras.Input(shape), *layers])
+
+
+@pytest.fixture(scope="module")
+def images():
+    from ganerrors.datasets import digits
+
+    return tf.constant(digits()[:N])
+
+
+def generator_ending(*last):
+    return model(keras.layers.Dense(64, *last), keras.layers.Reshape((8, 8, 1)), shape=(4,))
+
+
+def test_fakes_in_range_and_able_to_reach_both_ends_pass(images) -> None:
+    tf.keras.utils.set_random_seed(0)
+    noise = tf.random.normal((N, 4))
+    checks.check_fakes_share_the_data_dtype_and_range(
+        generator_ending("tanh"), noise, images, None, (-1.0, 1.0)
+    )
+
+
+def test_a_sigmoid_generator_cannot_reach_the_background(images) -> None:
+    noise = tf.random.normal((N, 4))
+    with fails("the generator's output cannot reach -1"):
+        checks.check_fakes_share_the_data_dtype_and_range(
+            generator_ending("sigmoid"), noise, images, None, (-1.0, 1.0)
+        )
+
+
+def test_fakes_in_pixel_values_are_outside_the_data(images) -> None:
+    pixels = model(
+        keras.layers.Dense(64, activation="tanh"),
+        keras.layers.Rescaling(127.5, offset=127.5),
+        keras.layers.Reshape((8, 8, 1)),
+        shape=(4,),
+    )
+    with fails("but the real images from -1 to 1"):
+        checks.check_fakes_share_the_data_dtype_and_range(
+            pixels, tf.random.normal((N, 4)), images, None, (-1.0, 1.0)
+        )
+
+
+def test_data_of_another_dtype_than_the_fakes_is_named(images) -> None:
+    as_bytes = tf.cast((images + 1.0) * 8.0, tf.uint8)
+    with fails("the real images are uint8, the generator's fakes float32"):
+        checks.check_fakes_share_the_data_dtype_and_range(
+            generator_ending("tanh"), tf.random.normal((N, 4)), as_bytes
+        )
+
+
+def test_one_score_per_image_of_either_shape_passes_and_two_fail(images) -> None:
+    for end, ok in (((1,), True), ((1,), "flat"), ((2,), False)):
+        layers = [keras.layers.Flatten(), keras.layers.Dense(*end)]
+        if ok == "flat":
+            layers.append(keras.layers.Reshape(()))
+        discriminator = model(*layers, shape=(8, 8, 1))
+        if ok:
+            checks.check_discriminator_output(discriminator, images)
+        else:
+            with fails(f"outputs ({N}, 2)"):
+                checks.check_discriminator_output(discriminator, images)
+
+
+def test_a_unit_sliced_away_never_reaches_the_output(images) -> None:
+    generator = generator_ending("tanh")
+    noise = tf.random.normal((N, 4))
+    whole = model(keras.layers.Flatten(), keras.layers.Dense(1), shape=(8, 8, 1))
+    checks.check_every_unit_reaches_the_output(generator, whole, noise, images)
+    sliced = model(
+        keras.layers.Flatten(),
+        keras.layers.Dense(2),
+        keras.layers.Lambda(lambda x: x[:, :1]),
+        shape=(8, 8, 1),
+    )
+    with fails("1 of the 2 units of the discriminator's variable") as caught:
+        checks.check_every_unit_reaches_the_output(generator, sliced, noise, images)
+    assert "(unit 2)" in str(caught.value)
+
+
+# -- a conditional GAN's labels --------------------------------------------------------------
+
+
+def conditional_discriminator(rows: int):
+    image = keras.Input((8, 8, 1))
+    label = keras.Input((), dtype="int32")
+    joined = keras.layers.Concatenate()(
+        [keras.layers.Flatten()(image), keras.layers.Embedding(rows, 4)(label)]
+    )
+    return keras.Model([image, label], keras.layers.Dense(1)(joined))
+
+
+def test_labels_inside_every_embedding_pass() -> None:
+    models = {"discriminator": conditional_discriminator(10)}
+    checks.check_class_labels(models, np.arange(10), 10, conditional=True)
+
+
+def test_labels_that_start_at_one_are_one_too_many() -> None:
+    models = {"discriminator": conditional_discriminator(10)}
+    with fails("a label of 10 is one too many (labels that start at 1?)") as caught:
+        checks.check_class_labels(models, np.arange(1, 11), 10, conditional=True)
+    assert caught.value.category == "index-range"
+
+
+def test_an_embedding_smaller_than_num_classes_is_named_with_what_a_gpu_does() -> None:
+    models = {"discriminator": conditional_discriminator(9)}
+    with fails("has input_dim=9 rows") as caught:
+        checks.check_class_labels(models, np.arange(10), 10, conditional=True)
+    assert "on a GPU TensorFlow returns zeros" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "labels, num_classes, conditional, words",
+    [
+        (np.arange(3), None, False, "defines no NUM_CLASSES"),
+        (None, 10, True, "yields images alone"),
+        (np.linspace(0, 1, 3), 10, True, "not integers"),
+    ],
+)
+def test_labels_and_num_classes_that_disagree_are_named(
+    labels, num_classes, conditional, words
+) -> None:
+    with fails(words):
+        checks.check_class_labels({}, labels, num_classes, conditional)
+
+
+# -- steps, finiteness, and check_gan --------------------------------------------------------
+
+
+def test_a_non_finite_step_is_named_by_its_number() -> None:
+    log = [checks.StepRecord(1, "the first batch", [0.7, 1.2])]
+    weight = tf.Variable([1.0])
+    holder = type("Holder", (), {"variables": [weight]})()
+
+    def step(batch):
+        weight.assign([math.nan])
+        return tf.constant(math.nan), tf.constant(0.5)
+
+    with fails("training step 2 of this check run (a short batch) went non-finite") as caught:
+        checks.run_step(step, None, {"generator": holder}, log, "a short batch", True)
+    assert "train_step returned (nan, 0.5)" in str(caught.value)
+    assert "1 variables of the generator hold NaN" in str(caught.value)
+
+
+def _solution(number: str):
+    gan = kata.load(ROOT / "solutions" / number / "gan.py")
+    return gan, next(iter(gan.dataset))
+
+
+def test_check_gan_runs_a_short_batch_through_the_train_step() -> None:
+    gan, images = _solution("03")
+    before = [v.numpy().copy() for v in gan.generator.trainable_variables]
+    checks.check_gan(
+        gan.generator,
+        gan.discriminator,
+        images,
+        discriminator_loss=gan.discriminator_loss,
+        generator_loss=gan.generator_loss,
+        train_step=gan.train_step,
+    )
+    after = gan.generator.trainable_variables
+    assert any((a.numpy() != b).any() for a, b in zip(after, before, strict=True))
+
+
+def test_check_gan_names_a_generator_loss_that_teaches_looking_fake() -> None:
+    gan, images = _solution("01")
+    with fails("look *more* fake"):
+        checks.check_gan(
+            gan.generator,
+            gan.discriminator,
+            images,
+            discriminator_loss=gan.discriminator_loss,
+            generator_loss=lambda fake: -gan.generator_loss(fake),
+        )
+
+
+def test_the_twin_step_gives_way_to_the_learners_when_it_needs_autograph(tmp_path) -> None:
+    source = (ROOT / "solutions" / "01" / "gan.py").read_text(encoding="utf-8")
+    needs_autograph = source.replace(
+        "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n",
+        "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n"
+        "    if tf.reduce_mean(images) > 10.0:  # Python control flow on a tensor\n"
+        "        noise = noise * 0.0\n",
+    )
+    assert needs_autograph != source
+    path = tmp_path / "gan.py"
+    path.write_text(needs_autograph, encoding="utf-8")
+    run = kata.KataRun.start(kata.load(path))
+    learners = run.gan.train_step
+    run.first_step()
+    assert run.gan.train_step is learners  # the twin raised while traced; theirs ran
+    run.step(run.images[:5], "a short batch", check_finite=True)
+    assert run.steps_run == 2
+
+
+def test_quality_train_trains_a_kata_and_measures_its_fakes() -> None:
+    from ganerrors import quality
+
+    trained = quality.train(ROOT / "solutions" / "01" / "gan.py", 30, every=10, fakes=64)
+    assert trained.steps == 30 and trained.quality is not None and not trained.error
+    assert [step for step, _ in trained.history] == [10, 20, 30]
+    assert trained.fakes.shape == (64, 8, 8, 1)
+    assert trained.quality.classes == 10 and "after 30 steps" in trained.summary()
+    broken = quality.train(ROOT / "katas" / "02" / "gan.py", 5)
+    assert broken.quality is None and broken.error.startswith("ValueError: ")
+
+
+def test_check_gan_checks_a_conditional_gan_and_its_labels() -> None:
+    noise = keras.Input((4,))
+    label = keras.Input((), dtype="int32")
+    joined = keras.layers.Concatenate()([noise, keras.layers.Embedding(10, 4)(label)])
+    drawn = keras.layers.Reshape((8, 8, 1))(keras.layers.Dense(64, activation="tanh")(joined))
+    generator = keras.Model([noise, label], drawn)
+    discriminator = conditional_discriminator(10)
+    from ganerrors.datasets import digits
+
+    images, labels = digits(with_labels=True)
+    images, labels = images[:10], labels[:10]  # the digits 0 to 9
+    checks.check_gan(generator, discriminator, images, labels=labels, num_classes=10)
+    with fails("a label of 10 is one too many"):
+        checks.check_gan(generator, discriminator, images, labels=labels + 1, num_classes=10)
