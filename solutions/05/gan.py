@@ -96,7 +96,7 @@ class GAN(keras.Model):
         self.g_optimizer = g_optimizer
 
     def train_step(self, real_images):
-        if isinstance(real_images, tuple):  # train_on_batch passes (x, y, sample_weight)
+        if isinstance(real_images, tuple):  # data given as (images, labels): keep the images
             real_images = real_images[0]
         batch_size = tf.shape(real_images)[0]
 
@@ -127,9 +127,11 @@ gan = GAN(discriminator=discriminator, generator=generator)
 gan.compile(d_optimizer=discriminator_optimizer, g_optimizer=generator_optimizer)
 
 
-def train_step(images):
-    """One training step on one batch, run exactly as fit() runs it (traced, in a graph)."""
-    return gan.train_on_batch(images, return_dict=True)
+# One training step on one batch, traced into a graph the way fit() traces it: once, with
+# the batch size left open (None), so that every batch of an epoch runs the same graph.
+train_step = tf.function(
+    gan.train_step, input_signature=[tf.TensorSpec([None, *IMAGE_SHAPE], tf.float32)]
+)
 
 
 # Train: fit() runs train_step over every batch of the dataset, epoch after epoch.
