@@ -116,7 +116,8 @@ def train(epochs=1):  # use more in practice: about 100 epochs (2,900 steps) dra
         for image_batch in dataset:
             gen_loss, disc_loss = train_step(image_batch)
         print(
-            f"epoch {epoch + 1}: generator loss {gen_loss:.3f}, discriminator loss {disc_loss:.3f}"
+            f"epoch {epoch + 1}: generator loss {tf.reduce_mean(gen_loss):.3f}, "
+            f"discriminator loss {tf.reduce_mean(disc_loss):.3f}"
         )
 
 

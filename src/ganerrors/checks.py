@@ -704,6 +704,23 @@ class Probe:
     new_d_new_fakes: float = math.nan
 
 
+def snapshot(holders: Iterable[Any]) -> list[tuple[Any, np.ndarray]]:
+    """The value of every variable of `holders` (models, optimizers), to `restore` later."""
+    seen: set[int] = set()
+    state = []
+    for holder in holders:
+        for variable in getattr(holder, "variables", []):
+            if id(variable) not in seen:
+                seen.add(id(variable))
+                state.append((variable, variable.numpy().copy()))
+    return state
+
+
+def restore(state: Iterable[tuple[Any, np.ndarray]]) -> None:
+    for variable, value in state:
+        variable.assign(value)
+
+
 def _python_function(train_step: Callable[..., Any]) -> Callable[..., Any]:
     return getattr(train_step, "python_function", train_step)
 

@@ -163,6 +163,32 @@ def measure(fakes: Any, reals: Any, labels: Any = None, k: int = K) -> Quality:
     return Quality(**quality)
 
 
+#: Characters from dark (the background, -1) to bright (a stroke, 1).
+SHADES = " .:-=+*#%@"
+
+
+def as_text(images: Any, columns: int = 10, low: float = -1.0, high: float = 1.0) -> str:
+    """Draw a batch of grey images as text, `columns` to a row: a figure that shows in a
+    terminal and in any Markdown file (in a code block). Two characters per pixel keep the
+    images about square."""
+    array = np.asarray(images, dtype=np.float64)
+    if array.ndim == 4:
+        array = array[..., 0]
+    if array.ndim != 3:
+        raise ValueError(f"as_text() draws a batch of grey images, got shape {array.shape}")
+    levels = np.clip((array - low) / (high - low), 0.0, 1.0) * (len(SHADES) - 1)
+    index = np.nan_to_num(np.rint(levels), nan=0.0).astype(int)
+    lines = []
+    for start in range(0, len(index), columns):
+        row = index[start : start + columns]
+        for y in range(row.shape[1]):
+            lines.append(
+                "  ".join("".join(SHADES[v] * 2 for v in image[y]) for image in row).rstrip()
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def reference(reals: Any, labels: Any = None, fakes: int = 500, seed: int = 0) -> Quality:
     """The figures of a perfect generator: `fakes` real images held out, measured against
     the others. What a GAN's figures should be read against."""
@@ -184,6 +210,8 @@ class Training:
     quality: Quality | None  # None when training failed (see `error`)
     history: tuple[tuple[int, Quality], ...] = field(default=())  # (step, figures)
     error: str = ""  # why training or measuring failed: an exception, NaN fakes
+    #: the final fakes (NumPy), drawn from the fixed noise, for a picture
+    fakes: Any = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         if self.quality is None:
@@ -221,9 +249,11 @@ def train(
     fake_labels = tf.range(fakes) % classes if classes else None
     history: list[tuple[int, Quality]] = []
 
+    drawn: list[Any] = [None]
+
     def figures() -> Quality:
-        made = checks.make_fakes(gan.generator, noise, fake_labels).numpy()
-        return measure(made, reals, labels)
+        drawn[0] = checks.make_fakes(gan.generator, noise, fake_labels).numpy()
+        return measure(drawn[0], reals, labels)
 
     done, start = 0, time.perf_counter()
     try:
@@ -239,15 +269,17 @@ def train(
         final = figures()
     except Exception as exc:  # noqa: BLE001 - a broken variant is a result, not a crash
         error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-        return Training(done, time.perf_counter() - start, None, tuple(history), error)
-    return Training(steps, seconds, final, (*history, (steps, final)))
+        return Training(done, time.perf_counter() - start, None, tuple(history), error, drawn[0])
+    return Training(steps, seconds, final, (*history, (steps, final)), fakes=drawn[0])
 
 
 __all__ = [
     "K",
     "MODE_SHARE",
     "Quality",
+    "SHADES",
     "Training",
+    "as_text",
     "measure",
     "nearest_distance",
     "reference",

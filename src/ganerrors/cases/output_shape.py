@@ -75,3 +75,36 @@ def feature_map_as_score() -> Step:
         return loss(tf().ones((tf().shape(images)[0], 1)), model(images))
 
     return step
+
+
+@case(
+    "second-score-sliced-away",
+    "Discriminator ends in Dense(2), then keeps only the first score: x[:, :1]",
+    "output-shape",
+    everywhere(NOTHING),
+    kata="01",
+    facts={
+        "scores": r"shape \(32, 1\)",
+        "gradient reaching the second unit": "0",
+        "gradient reaching the first unit": r"[1-9][0-9.e+-]*",
+    },
+)
+def second_score_sliced_away() -> Step:
+    model = keras().Sequential(
+        [*discriminator(units=2).layers, keras().layers.Lambda(lambda x: x[:, :1])]
+    )
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+
+    def step(images: Any) -> Any:
+        with tf().GradientTape() as tape:
+            scores = model(images)
+            value = loss(tf().ones((tf().shape(images)[0], 1)), scores)
+        kernel = model.layers[-2].kernel
+        gradient = tf().abs(tape.gradient(value, kernel))
+        return {
+            "scores": scores,
+            "gradient reaching the second unit": tf().reduce_sum(gradient[:, 1]),
+            "gradient reaching the first unit": tf().reduce_sum(gradient[:, 0]),
+        }
+
+    return step

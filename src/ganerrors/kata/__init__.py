@@ -35,13 +35,15 @@ Tensor = Any  # tf.Tensor: TensorFlow ships no type information
 SEED = 1234
 #: Training steps the checker has run when it measures progress (at least one epoch).
 PROGRESS_STEPS = 60
-#: The progress check measures the fakes PROGRESS_SAMPLES times, every PROGRESS_EVERY steps,
-#: at its end: early GAN training swings, and one measure could catch a swing.
+#: The progress check trains at least PROGRESS_SAMPLES * PROGRESS_EVERY more steps and
+#: measures the fakes every PROGRESS_EVERY steps: early GAN training swings, so it keeps
+#: the best of those measures.
 PROGRESS_SAMPLES = 5
 PROGRESS_EVERY = 5
-#: The mean of those measures of the fakes' distance to the nearest real image must be at
-#: most this share of the untrained generator's.
-PROGRESS_DISTANCE = 1.0
+#: The best measure of the fakes' distance to the nearest real image must be at most this
+#: share of the untrained generator's. On the course's variants (benchmarks/
+#: label_variants.py), GANs that learn reach 0.74-0.83 here, and those that do not 0.99.
+PROGRESS_DISTANCE = 0.9
 #: Noise vectors the progress check draws fakes from.
 PROGRESS_FAKES = 256
 #: The size of the short batch when the data set's last batch is not shorter than the first.
@@ -101,6 +103,7 @@ class KataRun:
     log: list[checks.StepRecord] = field(default_factory=list)
     orientation: int = 1  # +1: a high score means real (what the discriminator loss showed)
     start_fakes: np.ndarray | None = None  # the untrained generator's fakes, for progress
+    fresh: list[tuple[Any, np.ndarray]] = field(default_factory=list)  # the state as loaded
     _probe: checks.Probe | None = None
     _data: tuple[np.ndarray, np.ndarray | None, list[int]] | None = None
 
@@ -135,7 +138,12 @@ class KataRun:
         return self._data
 
     def probe(self) -> checks.Probe:
+        """The watched step (see `checks.probe_step`), run from the state the kata was loaded
+        in, so its one-step effects do not depend on the steps the checks ran before; the
+        state those steps left is put back after it."""
         if self._probe is None:
+            current = checks.snapshot(self.stateful())
+            checks.restore(self.fresh)
             self._probe = checks.probe_step(
                 self.gan.train_step,
                 self.batch,
@@ -153,7 +161,17 @@ class KataRun:
                     checks.non_finite_variables(self.models),
                 )
             )
+            checks.restore(current)
         return self._probe
+
+    def stateful(self) -> list[Any]:
+        """The models and the optimizers the module names: what a training step changes."""
+        found = list(self.models.values())
+        for name in ("generator_optimizer", "discriminator_optimizer"):
+            optimizer = getattr(self.gan, name, None)
+            if optimizer is not None and hasattr(optimizer, "variables"):
+                found.append(optimizer)
+        return found
 
     def eval_noise(self) -> tuple[Tensor, Tensor | None]:
         noise = tf.random.stateless_normal((PROGRESS_FAKES, self.gan.NOISE_DIM), seed=(SEED, 2))
@@ -194,6 +212,7 @@ class GANChecks:
             noise=noise,
             models={"generator": gan.generator, "discriminator": gan.discriminator},
         )
+        run.fresh = checks.snapshot(run.stateful())
         eval_noise, eval_labels = run.eval_noise()
         try:
             run.start_fakes = checks.make_fakes(gan.generator, eval_noise, eval_labels).numpy()
@@ -323,23 +342,25 @@ class GANChecks:
         if kata.start_fakes is None:
             raise GANCheckFailed("the untrained generator could not make fakes", "model-io-shape")
         start = quality.nearest_distance(kata.start_fakes, images)
+
+        def distance() -> float:
+            fakes = checks.make_fakes(kata.gan.generator, noise, eval_labels).numpy()
+            return quality.nearest_distance(fakes, images)
+
+        distances = [distance()]
         more = max(PROGRESS_SAMPLES * PROGRESS_EVERY, PROGRESS_STEPS - kata.steps_run)
-        distances = []
         for number, batch in enumerate(kata.gan.dataset.repeat().take(more), start=1):
             kata.step(batch, "the progress check", check_finite=True)
-            if (
-                more - number
-            ) % PROGRESS_EVERY == 0 and more - number < PROGRESS_SAMPLES * PROGRESS_EVERY:
-                fakes = checks.make_fakes(kata.gan.generator, noise, eval_labels).numpy()
-                distances.append(quality.nearest_distance(fakes, images))
-        now = float(np.mean(distances))
-        if now > PROGRESS_DISTANCE * start:
+            if number % PROGRESS_EVERY == 0:
+                distances.append(distance())
+        best = min(distances)
+        if best > PROGRESS_DISTANCE * start:
             raise GANCheckFailed(
-                f"after {kata.steps_run} training steps the generator's fakes are no closer to "
-                f"the real images: their mean distance to the nearest real image went from "
-                f"{start:.3f} (untrained) to {now:.3f} (the mean of the last "
-                f"{len(distances)} measures), and a working GAN brings it below "
-                f"{PROGRESS_DISTANCE:.0%} of where it started. The losses do not teach the "
-                "generator to draw the data",
+                f"after {kata.steps_run} training steps the generator's fakes are no closer "
+                f"to the real images: their mean distance to the nearest real image was "
+                f"{start:.3f} untrained, and at best {best:.3f} in the last {more} steps "
+                f"(measured {len(distances)} times); a working GAN brings it below "
+                f"{PROGRESS_DISTANCE:.0%} of where it started. The generator does not learn "
+                "to draw the data: look at what its gradient comes from",
                 "numerics",
             )
