@@ -94,8 +94,9 @@ generator_optimizer = keras.optimizers.Adam(1e-3, beta_1=0.5)
 discriminator_optimizer = keras.optimizers.Adam(1e-3, beta_1=0.5)
 
 
-# Train step: the fakes are drawn for the same labels as the real batch.
-@tf.function
+# Train step: the fakes are drawn for the same labels as the real batch. The input signature
+# leaves the batch size open, so one trace serves every batch, the short last one too.
+@tf.function(input_signature=[dataset.element_spec])
 def train_step(batch):
     images, labels = batch
     noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])

@@ -3,7 +3,7 @@ Kata 09: NaN from the gradient penalty
 ======================================
 
 A Wasserstein GAN with gradient penalty (WGAN-GP), written like keras-io's WGAN-GP example:
-a `keras.Model` subclass whose `train_step` trains the critic three times, then the
+a `keras.Model` subclass whose `train_step` trains the critic twice, then the
 generator once, run by `model.fit`. It learns to draw 8x8 handwritten digits.
 Setup -> Data -> Generator -> Critic -> Losses -> The WGAN model -> Train.
 
@@ -79,7 +79,7 @@ def generator_loss(fake_output):
 
 # The WGAN model: fit() calls train_step once for every batch of the dataset.
 class WGAN(keras.Model):
-    def __init__(self, discriminator, generator, critic_steps=3, gp_weight=10.0):
+    def __init__(self, discriminator, generator, critic_steps=2, gp_weight=10.0):
         super().__init__()
         self.discriminator = discriminator
         self.generator = generator
@@ -134,7 +134,7 @@ class WGAN(keras.Model):
         return {"d_loss": d_loss, "g_loss": g_loss}
 
 
-# keras-io's WGAN-GP optimizers: Adam with beta_1=0.5, beta_2=0.9.
+# Adam with keras-io's WGAN-GP settings, beta_1=0.5 and beta_2=0.9, at a rate for small models.
 generator_optimizer = keras.optimizers.Adam(5e-4, beta_1=0.5, beta_2=0.9)
 discriminator_optimizer = keras.optimizers.Adam(5e-4, beta_1=0.5, beta_2=0.9)
 wgan = WGAN(discriminator=discriminator, generator=generator)
