@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ganerrors.cases._build import discriminator, eager_and_traced, keras, registrar, tf
-from ganerrors.cases.model import BATCH, Case, Step
+from ganerrors.cases.model import BATCH, NOTHING, Case, Step
 
 CASES: list[Case] = []
 case = registrar(CASES)
@@ -95,5 +95,152 @@ def short_last_batch_in_a_retracing_loop() -> Step:
         for batch in tf().data.Dataset.from_tensor_slices(images).batch(batch_size):
             value = train_step(batch)
         return value
+
+    return step
+
+
+# Kata 05: the keras-io GAN (a keras.Model subclass whose train_step trains both models),
+# trained with fit() on 48 images in batches of 32, labels made once for 32.
+
+
+def _keras_io_gan(run_eagerly: bool = False) -> Any:
+    """A keras-io style GAN model whose labels are made for a batch of BATCH (32)."""
+    layers = keras().layers
+    make = keras().Sequential([keras().Input((4,)), layers.Dense(64), layers.Reshape((8, 8, 1))])
+    judge = discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+    real_labels = tf().ones((BATCH, 1))  # made once, for BATCH_SIZE
+    fake_labels = tf().zeros((BATCH, 1))
+
+    class GAN(keras().Model):  # type: ignore[misc]
+        def train_step(self, real_images: Any) -> Any:
+            if isinstance(real_images, tuple):
+                real_images = real_images[0]
+            noise = tf().random.normal((tf().shape(real_images)[0], 4))
+            with tf().GradientTape() as tape:
+                real, fake = judge(real_images), judge(make(noise))
+                value = loss(real_labels, real) + loss(fake_labels, fake)
+            grads = tape.gradient(value, judge.trainable_weights)
+            self.optimizer.apply_gradients(zip(grads, judge.trainable_weights, strict=True))
+            return {"d_loss": value}
+
+    gan = GAN()
+    gan.compile(optimizer=keras().optimizers.Adam(1e-3), run_eagerly=run_eagerly)
+    return gan
+
+
+def _fit_on_a_short_last_batch(gan: Any, images: Any) -> Any:
+    data = tf().concat([images, images[:16]], axis=0)  # 48 images: batches of 32 and 16
+    dataset = tf().data.Dataset.from_tensor_slices(data).batch(BATCH)
+    history = gan.fit(dataset, epochs=1, verbose=0, shuffle=False)
+    return {"epochs": len(history.history["d_loss"])}
+
+
+@case(
+    "fit-last-batch-meets-fixed-labels",
+    "keras-io GAN with labels tf.ones((32, 1)), model.fit on 48 images in batches of 32",
+    "batch-size",
+    {
+        "eager": r"InvalidArgumentError: (?s:.*)Incompatible shapes: \[16,1\] vs\. \[32,1\]"
+        r"(?s:.*)BroadcastGradientArgs",
+    },
+    kata="05",
+    explained="drop_remainder",
+)
+def fit_last_batch_meets_fixed_labels() -> Step:
+    gan = _keras_io_gan()
+
+    def step(images: Any) -> Any:
+        return _fit_on_a_short_last_batch(gan, images)
+
+    return step
+
+
+@case(
+    "run-eagerly-last-batch-meets-fixed-labels",
+    "The same keras-io GAN compiled with run_eagerly=True: the last batch of 16",
+    "batch-size",
+    {
+        "eager": r"ValueError: must have the same shape\. Received: target\.shape=\(32, 1\), "
+        r"output\.shape=\(16, 1\)"
+    },
+    kata="05",
+    explained="drop_remainder",
+)
+def run_eagerly_last_batch_meets_fixed_labels() -> Step:
+    gan = _keras_io_gan(run_eagerly=True)
+
+    def step(images: Any) -> Any:
+        return _fit_on_a_short_last_batch(gan, images)
+
+    return step
+
+
+@case(
+    "traced-step-last-batch-meets-fixed-labels",
+    "A @tf.function train step (TensorFlow's DCGAN tutorial) with labels made for 32, fed a "
+    "batch of 32 and a last one of 16",
+    "batch-size",
+    {
+        "eager": r"ValueError: must have the same shape\. Received: target\.shape=\(32, 1\), "
+        r"output\.shape=\(16, 1\)"
+    },
+    kata="05",
+    batches=(BATCH, 16),
+    explained="drop_remainder",
+)
+def traced_step_last_batch_meets_fixed_labels() -> Step:
+    judge = discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+
+    @tf().function
+    def step(images: Any) -> Any:
+        return loss(tf().ones((BATCH, 1)), judge(images))
+
+    return step
+
+
+@case(
+    "drop-remainder-never-shows-the-last-images",
+    "The 1,797 digits in batches of 64 with drop_remainder=True",
+    "batch-size",
+    {"eager": NOTHING},
+    kata="05",
+    facts={"images per epoch": "1792", "batch shape": r"\(64, 8, 8, 1\)"},
+    detail=True,
+)
+def drop_remainder_never_shows_the_last_images() -> Step:
+    from ganerrors.datasets import digits
+
+    def step(images: Any) -> Any:
+        data = tf().data.Dataset.from_tensor_slices(digits()).batch(64, drop_remainder=True)
+        seen = sum(int(batch.shape[0]) for batch in data)
+        return {"images per epoch": seen, "batch shape": str(data.element_spec.shape)}
+
+    return step
+
+
+@case(
+    "labels-from-the-batch-size-fit-every-batch",
+    "Labels tf.ones((tf.shape(scores)[0], 1)) in a @tf.function step, batches of 32 and 16",
+    "batch-size",
+    {"eager": NOTHING},
+    kata="05",
+    batches=(BATCH, 16),
+    facts={"traces": "2", "loss": r"[0-9.]+"},
+    detail=True,
+)
+def labels_from_the_batch_size_fit_every_batch() -> Step:
+    judge = discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+
+    @tf().function
+    def traced(images: Any) -> Any:
+        scores = judge(images)
+        return loss(tf().ones((tf().shape(scores)[0], 1)), scores)
+
+    def step(images: Any) -> Any:
+        value = traced(images)
+        return {"traces": traced.experimental_get_tracing_count(), "loss": value}
 
     return step

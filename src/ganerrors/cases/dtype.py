@@ -162,3 +162,101 @@ def integer_input_to_dense() -> Step:
         return {"output dtype": layer(tf().ones((2, 3), tf().int32)).dtype.name}
 
     return step
+
+
+# Kata 06: images read by a Python function inside a tf.data pipeline that declares float32.
+
+
+def _bytes(images: Any) -> np.ndarray:
+    """The images as an 8-bit grey image file holds them: uint8, 0 to 255."""
+    return np.round((np.asarray(images) + 1.0) * 127.5).astype(np.uint8)
+
+
+def _read_with(load: Any, images: Any, dtype: Any) -> Any:
+    count = int(images.shape[0])
+    dataset = tf().data.Dataset.range(count).map(lambda i: tf().numpy_function(load, [i], dtype))
+    return next(iter(dataset.batch(count)))
+
+
+@case(
+    "loader-returns-bytes",
+    "tf.numpy_function declared float32, its function returns the uint8 pixels of a file",
+    "dtype",
+    {
+        "eager": r"InvalidArgumentError: 0-th value returned by pyfunc_\d+ is uint8, but expects "
+        "float"
+    },
+    kata="06",
+    explained="uint8",
+)
+def loader_returns_bytes() -> Step:
+    def step(images: Any) -> Any:
+        pixels = _bytes(images)
+        return _read_with(lambda i: pixels[i], images, tf().float32)
+
+    return step
+
+
+@case(
+    "loader-scales-bytes-to-float64",
+    "tf.numpy_function declared float32, its function returns pixels / 127.5 - 1 (NumPy: float64)",
+    "dtype",
+    {
+        "eager": r"InvalidArgumentError: 0-th value returned by pyfunc_\d+ is double, but expects "
+        "float"
+    },
+    kata="06",
+    explained="float64",
+)
+def loader_scales_bytes_to_float64() -> Step:
+    def step(images: Any) -> Any:
+        pixels = _bytes(images)
+        return _read_with(lambda i: pixels[i] / 127.5 - 1, images, tf().float32)
+
+    return step
+
+
+@case(
+    "loader-declared-uint8-joined-to-fakes",
+    "The pipeline declares uint8, the train step joins the real bytes to float32 fakes",
+    "dtype",
+    {
+        "eager": "InvalidArgumentError: was expected to be a uint8 tensor but is a float tensor",
+        "tf.function": r"TypeError: have types \[uint8, float32\] that don't all match",
+    },
+    kata="06",
+    explained="uint8",
+)
+def loader_declared_uint8_joined_to_fakes() -> Step:
+    make = generator()
+
+    def step(images: Any) -> Any:
+        real = tf().numpy_function(lambda x: _bytes(x), [images], tf().uint8)
+        real = tf().ensure_shape(real, images.shape)
+        return tf().concat([real, make(noise(images))], axis=0)
+
+    return step
+
+
+@case(
+    "keras-model-casts-bytes-silently",
+    "uint8 pixels (0 to 255) straight into a Keras discriminator built for float32 images",
+    "dtype",
+    {"eager": NOTHING},
+    kata="06",
+    facts={"scores dtype": "float32", "largest value the first layer sees": "255"},
+)
+def keras_model_casts_bytes_silently() -> Step:
+    layers = keras().layers
+    first = layers.Flatten()
+    judge = keras().Sequential([keras().Input((8, 8, 1)), first, layers.Dense(1)])
+
+    def step(images: Any) -> Any:
+        pixels = tf().cast((images + 1.0) * 127.5, tf().uint8)  # the bytes of the image files
+        seen = keras().Model(judge.inputs, first.output)(pixels)
+        return {
+            "scores dtype": judge(pixels).dtype.name,
+            "largest value the first layer sees": tf().reduce_max(seen),
+        }
+
+    return step

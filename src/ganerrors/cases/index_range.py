@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ganerrors.cases._build import eager_and_traced, everywhere, keras, registrar, tf
-from ganerrors.cases.model import Case, Step
+from ganerrors.cases.model import NOTHING, Case, Step
 
 CASES: list[Case] = []
 case = registrar(CASES)
@@ -56,5 +56,64 @@ def sparse_label_out_of_range() -> Step:
 
     def step(images: Any) -> Any:
         return loss(tf().constant([1, 11]), tf().ones((2, 10)))
+
+    return step
+
+
+# Kata 07: a conditional GAN whose label file numbers the classes 1 to 10 (as SVHN does: the
+# digit 0 is labelled 10), and whose Embeddings were built for NUM_CLASSES = 10.
+
+
+@case(
+    "svhn-style-labels-into-a-conditional-generator",
+    "Labels 1 to 10 (the digit 0 labelled 10) into a conditional generator's Embedding(10, 8)",
+    "index-range",
+    everywhere(r"InvalidArgumentError: indices\[\d+\] = 10 is not in \[0, 10\)"),
+    kata="07",
+    explained="numbered from 1",
+)
+def svhn_style_labels_into_a_conditional_generator() -> Step:
+    layers = keras().layers
+    noise_in = keras().Input((4,))
+    label_in = keras().Input((), dtype="int32")
+    joined = layers.Concatenate()([noise_in, layers.Embedding(10, 8)(label_in)])
+    make = keras().Model([noise_in, label_in], layers.Dense(64, activation="tanh")(joined))
+
+    def step(images: Any) -> Any:
+        digit = tf().range(tf().shape(images)[0]) % 10
+        labels = tf().where(digit == 0, 10, digit)  # the label file's numbering: 1 to 10
+        return make([tf().zeros((tf().shape(images)[0], 4)), labels])
+
+    return step
+
+
+@case(
+    "gather-out-of-range-on-gpu-is-documented",
+    "What the installed TensorFlow's own documentation of tf.gather says an index out of range "
+    "does on CPU and on GPU (the lookup behind Keras' Embedding)",
+    "index-range",
+    {"eager": NOTHING},
+    kata="07",
+    facts={
+        "on CPU": "an error is raised",
+        "on GPU": "a 0 is stored in the corresponding output value",
+    },
+    detail=True,
+)
+def gather_out_of_range_on_gpu_is_documented() -> Step:
+    import re
+
+    def step(images: Any) -> Any:
+        text = " ".join((tf().gather.__doc__ or "").split())
+        cpu = re.search(r"On CPU, if an out of bound index is found, (an error is \w+)", text)
+        gpu = re.search(
+            r"On GPU, if an out of bound index is found, (a 0 is stored in the "
+            r"corresponding output value)",
+            text,
+        )
+        return {
+            "on CPU": cpu.group(1) if cpu else "not documented",
+            "on GPU": gpu.group(1) if gpu else "not documented",
+        }
 
     return step

@@ -178,3 +178,80 @@ def fakes_of_another_size_joined_to_reals() -> Step:
         return tf().concat([tf().ones((2, 8, 8, 1)), tf().ones((2, 4, 4, 1))], axis=0)
 
     return step
+
+
+# Kata 08: a generator whose last Conv2D(1, kernel_size=2) keeps Keras' default
+# padding="valid" (8x8 in, 7x7 out), and a discriminator ported from PyTorch that flattens
+# with tf.reshape(images, (-1, 8 * 8 * 1)), as `x.view(-1, 64)` does.
+
+
+def _valid_padding_generator() -> Any:
+    layers = keras().layers
+    return keras().Sequential(
+        [
+            keras().Input((4,)),
+            layers.Dense(8 * 8 * 4),
+            layers.Reshape((8, 8, 4)),
+            layers.Conv2D(1, kernel_size=2, activation="tanh"),  # padding="valid": 7x7
+        ]
+    )
+
+
+@case(
+    "pytorch-style-flatten-of-7x7-fakes",
+    "A generator's last Conv2D(1, 2) with padding='valid' draws 7x7; the discriminator "
+    "flattens with tf.reshape(images, (-1, 64)); a batch of 32",
+    "model-io-shape",
+    {
+        "eager": "InvalidArgumentError: Input to reshape is a tensor with 1568 values, but the "
+        "requested shape requires a multiple of 64",
+        "tf.function": "ValueError: Dimension size must be evenly divisible by 64 but is 1568",
+        "unknown batch": "InvalidArgumentError: Input to reshape is a tensor with 1568 values, "
+        "but the requested shape requires a multiple of 64",
+    },
+    kata="08",
+    explained="1568",
+)
+def pytorch_style_flatten_of_7x7_fakes() -> Step:
+    make = _valid_padding_generator()
+
+    def step(images: Any) -> Any:
+        fakes = make(noise(images))
+        return tf().reshape(fakes, (-1, 8 * 8 * 1))
+
+    return step
+
+
+@case(
+    "pytorch-style-flatten-of-7x7-fakes-in-a-batch-of-64",
+    "The same, with a batch of 64: 64 x 49 = 49 x 64 values, so the reshape succeeds",
+    "model-io-shape",
+    {"eager": NOTHING, "tf.function": NOTHING},
+    kata="08",
+    facts={"fakes": r"shape \(64, 7, 7, 1\)", "flattened": r"shape \(49, 64\)"},
+)
+def pytorch_style_flatten_of_7x7_fakes_in_a_batch_of_64() -> Step:
+    make = _valid_padding_generator()
+
+    def step(images: Any) -> Any:
+        fakes = make(noise(tf().concat([images, images], axis=0)))  # 64 fakes
+        return {"fakes": fakes, "flattened": tf().reshape(fakes, (-1, 8 * 8 * 1))}
+
+    return step
+
+
+@case(
+    "keras-flatten-of-7x7-fakes",
+    "The same 7x7 fakes into a Keras discriminator built for 8x8 (Input, Flatten, Dense)",
+    "model-io-shape",
+    everywhere(r"ValueError: (?s:.*)expected axis -1 of input shape to have value 64"),
+    kata="08",
+    explained="generator",
+)
+def keras_flatten_of_7x7_fakes() -> Step:
+    make, judge = _valid_padding_generator(), discriminator()
+
+    def step(images: Any) -> Any:
+        return judge(make(noise(images)))
+
+    return step

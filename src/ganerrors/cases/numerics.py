@@ -120,3 +120,83 @@ def enable_check_numerics_names_the_op() -> Step:
             tf().debugging.disable_check_numerics()
 
     return step
+
+
+# Kata 09: keras-io's WGAN-GP gradient penalty, norm = tf.sqrt(tf.reduce_sum(tf.square(grads)))
+# with no epsilon, on a critic whose input gradient is exactly 0 (its last layer starts at 0).
+
+
+def _penalty_gradients(epsilon: float) -> Step:
+    layers = keras().layers
+    critic = keras().Sequential(
+        [
+            keras().Input((8, 8, 1)),
+            layers.Flatten(),
+            layers.Dense(16),
+            layers.LeakyReLU(negative_slope=0.2),
+            layers.Dense(1, kernel_initializer="zeros", use_bias=False),
+        ]
+    )
+
+    def step(images: Any) -> Any:
+        with tf().GradientTape() as tape:
+            with tf().GradientTape() as gp_tape:
+                gp_tape.watch(images)
+                pred = critic(images)
+            grads = gp_tape.gradient(pred, images)
+            norm = tf().sqrt(tf().reduce_sum(tf().square(grads), axis=[1, 2, 3]) + epsilon)
+            penalty = tf().reduce_mean((norm - 1.0) ** 2)
+        gradients = tape.gradient(penalty, critic.trainable_variables)
+        not_finite = sum(
+            int(tf().reduce_any(tf().logical_not(tf().math.is_finite(g)))) for g in gradients
+        )
+        return {"penalty": penalty, "critic weights with a non-finite gradient": not_finite}
+
+    return step
+
+
+@case(
+    "gradient-penalty-without-epsilon",
+    "WGAN-GP penalty with tf.sqrt(tf.reduce_sum(tf.square(grads))) where the critic's input "
+    "gradient is 0",
+    "numerics",
+    eager_and_traced(NOTHING),
+    kata="09",
+    facts={"penalty": "1", "critic weights with a non-finite gradient": "2"},
+)
+def gradient_penalty_without_epsilon() -> Step:
+    return _penalty_gradients(0.0)
+
+
+@case(
+    "gradient-penalty-with-epsilon",
+    "The same penalty with 1e-12 added under the square root",
+    "numerics",
+    eager_and_traced(NOTHING),
+    kata="09",
+    facts={"penalty": "1", "critic weights with a non-finite gradient": "0"},
+    detail=True,
+)
+def gradient_penalty_with_epsilon() -> Step:
+    return _penalty_gradients(1e-12)
+
+
+@case(
+    "gradient-penalty-under-check-numerics",
+    "The penalty without epsilon under tf.debugging.enable_check_numerics()",
+    "numerics",
+    {"eager": r'InvalidArgumentError: (?s:.*)graph op "SqrtGrad"(?s:.*)Tensor had -Inf values'},
+    kata="09",
+    explained="Inf",
+)
+def gradient_penalty_under_check_numerics() -> Step:
+    penalty = tf().function(_penalty_gradients(0.0))
+
+    def step(images: Any) -> Any:
+        tf().debugging.enable_check_numerics()
+        try:
+            return penalty(images)
+        finally:
+            tf().debugging.disable_check_numerics()
+
+    return step
