@@ -73,6 +73,19 @@ def split_batch(batch: Any) -> tuple[Tensor, Tensor | None]:
     return batch, None
 
 
+def batch_size_is_fixed(dataset: Any) -> bool:
+    """True when `dataset` declares one batch size for all its batches: a tf.data data set
+    batched with drop_remainder=True has a known first dimension in its element_spec."""
+    spec = getattr(dataset, "element_spec", None)
+    if isinstance(spec, (tuple, list)) and spec:
+        spec = spec[0]
+    shape = getattr(spec, "shape", None)
+    try:
+        return shape is not None and len(shape) > 0 and shape[0] is not None
+    except (TypeError, ValueError):  # a shape of unknown rank
+        return False
+
+
 def join_batch(images: Tensor, labels: Tensor | None) -> Any:
     return images if labels is None else (images, labels)
 

@@ -395,3 +395,25 @@ def test_check_gan_checks_a_conditional_gan_and_its_labels() -> None:
     checks.check_gan(generator, discriminator, images, labels=labels, num_classes=10)
     with fails("a label of 10 is one too many"):
         checks.check_gan(generator, discriminator, images, labels=labels + 1, num_classes=10)
+
+
+# -- batch sizes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "fixed"),
+    [
+        (lambda d: d.batch(4, drop_remainder=True), True),
+        (lambda d: d.batch(4), False),
+        (lambda d: d.map(lambda x: (x, 0)).batch(4, drop_remainder=True), True),
+        (lambda d: d.map(lambda x: (x, 0)).batch(4), False),
+        (lambda d: d.batch(4).unbatch().batch(4), False),
+    ],
+)
+def test_a_data_set_of_full_batches_is_known_by_its_element_spec(make, fixed) -> None:
+    data = make(tf.data.Dataset.from_tensor_slices(tf.zeros((10, 8, 8, 1))))
+    assert checks.batch_size_is_fixed(data) is fixed
+
+
+def test_a_data_set_without_an_element_spec_promises_nothing() -> None:
+    assert not checks.batch_size_is_fixed([np.zeros((4, 8, 8, 1))])

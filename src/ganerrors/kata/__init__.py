@@ -446,6 +446,10 @@ class GANChecks:
     def test_a_short_batch_trains(self, kata: KataRun) -> None:
         _, _, sizes = kata.data()
         first = int(kata.images.shape[0])
+        if sizes[-1] == first and checks.batch_size_is_fixed(kata.gan.dataset):
+            # Batched with drop_remainder=True: the data set declares that every batch has
+            # `first` images, and no batch of another size can reach the step.
+            return
         size = sizes[-1] if sizes[-1] < first else min(SHORT_BATCH, max(1, first - 1))
         labels = None if kata.labels is None else kata.labels[:size]
         short = checks.join_batch(kata.images[:size], labels)
