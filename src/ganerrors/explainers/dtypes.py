@@ -34,6 +34,13 @@ INPUT = Lazy(
 OBJECT_ARRAY = Lazy(
     r"Failed to convert a NumPy array to a Tensor \(Unsupported object type (?P<type>[\w.]{1,60})"
 )
+# tf.numpy_function / tf.py_function whose Python function returns another dtype than the one
+# declared (in tf.data, behind "Error in user-defined function passed to MapDataset"):
+# "0-th value returned by pyfunc_0 is uint8, but expects float"
+PYFUNC = Lazy(
+    rf"(?P<index>\d{{1,3}})-th value returned by (?P<func>\w{{1,60}}) is (?P<got>{_DT}), "
+    rf"but expects (?P<expected>{_DT})"
+)
 # Keras 3 take/scatter: "indices must have an integer type"
 INDICES = Lazy(r"indices must have an integer type")
 # tf.convert_to_tensor: "Tensor conversion requested dtype float32 for Tensor with dtype int32"
@@ -292,6 +299,14 @@ def object_array(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("-th value returned by ")
+def py_function(text: str, context: Context) -> Finding | None:
+    for match in anchored(PYFUNC, text, "-th value returned by ", before=8):
+        where = f"from its Python function (value #{match.group('index')}, counting from 0)"
+        return _clash(match.group("got"), match.group("expected"), "tf.numpy_function", where)
+    return None
+
+
 @reads("indices must have an integer type")
 def indices(text: str, context: Context) -> Finding | None:
     for _ in anchored(INDICES, text, "indices must have an integer type"):
@@ -310,6 +325,7 @@ READERS = (
     eager_convert,
     object_array,
     indices,
+    py_function,
     invalid,
     cast,
     passed,
