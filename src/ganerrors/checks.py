@@ -162,15 +162,21 @@ def check_fakes_share_the_data_dtype_and_range(
     real_images: Tensor,
     labels: Tensor | None = None,
     data_range: tuple[float, float] | None = None,
+    seen_by_discriminator: np.ndarray | None = None,
 ) -> None:
     """Real images are float32 like the fakes; the fakes stay inside the data's value range,
     and the generator can reach both ends of it.
+
+    Data of another dtype pass when a training step converts them before the discriminator
+    sees them: `seen_by_discriminator` holds the real images as it received them in a watched
+    step (see `ModelWatch` and `real_images_seen`), and then their range is the data's.
 
     `data_range` is the data's (min, max), by default `real_images`'. Reaching both ends is
     probed with the noise scaled up: a tanh output saturates at -1 and 1, a sigmoid's never
     goes below 0, a generator that paints in 0..255 is outside [-1, 1] from the start.
     """
-    if real_images.dtype != tf.float32:
+    converted = seen_by_discriminator is not None and seen_by_discriminator.dtype == np.float32
+    if real_images.dtype != tf.float32 and not converted:
         _fail(
             "dtype",
             f"the real images are {real_images.dtype.name}, the generator's fakes float32: "
@@ -178,7 +184,13 @@ def check_fakes_share_the_data_dtype_and_range(
             "tf.where, +) refuse two dtypes. Convert the data once, with "
             "tf.cast(images, tf.float32) and the same scaling as the generator's output",
         )
-    low, high = data_range if data_range is not None else value_range(real_images)
+    if real_images.dtype != tf.float32:
+        # Data kept in another dtype and converted inside the step: what counts is what the
+        # discriminator receives there, real images and fakes together.
+        assert seen_by_discriminator is not None
+        low, high = value_range(seen_by_discriminator)
+    else:
+        low, high = data_range if data_range is not None else value_range(real_images)
     span = max(high - low, 1e-6)
     fake = make_fakes(generator, noise, labels).numpy()
     if not np.isfinite(fake).all():
@@ -259,7 +271,13 @@ def check_class_labels(
         )
     low, high = int(values.min()), int(values.max())
     assert num_classes is not None
-    if low < 0 or high >= num_classes:
+    embeddings = [
+        (name, layer) for name, model in models.items() for layer in embedding_layers(model)
+    ]
+    # Labels 1..N are right for models whose every Embedding has a row for N (row 0 unused);
+    # without an Embedding (a one-hot encoding, say) NUM_CLASSES is the only bound there is.
+    roomy = bool(embeddings) and all(high < int(layer.input_dim) for _, layer in embeddings)
+    if low < 0 or (high >= num_classes and not roomy):
         _fail(
             "index-range",
             f"the data's class labels run from {low} to {high}, but NUM_CLASSES = "
@@ -268,6 +286,20 @@ def check_class_labels(
             if high == num_classes and low >= 1
             else f"the data's class labels run from {low} to {high}, outside "
             f"0..{num_classes - 1} (NUM_CLASSES = {num_classes})",
+        )
+    present = np.unique(values)
+    if present.size < num_classes:
+        expected = set(range(num_classes)) if high < num_classes else set(range(1, high + 1))
+        missing = sorted(expected - {int(v) for v in present})
+        shown = ", ".join(str(v) for v in missing[:5]) + (", ..." if len(missing) > 5 else "")
+        _fail(
+            "index-range",
+            f"the data's class labels take {present.size} of the {num_classes} values "
+            f"NUM_CLASSES = {num_classes} promises (none is {shown}): the images of a class "
+            "that no label names are trained as another class, or not at all, and the "
+            "generator cannot learn to draw it. Map the labels onto 0..NUM_CLASSES-1 one to "
+            "one (labels - 1 for labels that start at 1) rather than capping, dropping or "
+            "replacing them",
         )
     for name, model in models.items():
         for layer in embedding_layers(model):
@@ -624,6 +656,90 @@ def check_every_example_sends_a_gradient(
         )
 
 
+def check_each_example_is_judged_on_its_own(
+    loss_fn: Callable[..., Any], *scores_and_name: Any
+) -> None:
+    """The loss judges each image by its own score, not the batch by a summary of them.
+
+    Called like `check_every_example_sends_a_gradient`, with the scores the loss received
+    (their shapes and their range). On scores spread over that range, a loss that judges
+    images one by one gives them gradients that differ (cross-entropy, least squares, hinge)
+    or are all the same whatever the scores (a Wasserstein critic's mean). A loss of the
+    batch's mean score gives every image the same gradient, and another for other scores.
+    """
+    *given, name = scores_and_name
+    tensors = [tf.cast(tf.convert_to_tensor(s), tf.float32) for s in given]
+    if not tensors or any(len(t.shape) == 0 or int(t.shape[0]) < 2 for t in tensors):
+        return
+    values = tf.concat([tf.reshape(t, [-1]) for t in tensors], axis=0)
+    probabilities = bool(tf.reduce_min(values) >= 0.0) and bool(tf.reduce_max(values) <= 1.0)
+    low, high = (0.1, 0.9) if probabilities else (-2.0, 2.0)
+
+    def gradients(offset: float) -> list[np.ndarray]:
+        spread = [
+            tf.reshape(tf.linspace(low, high, int(tf.size(t))), tf.shape(t)) + offset
+            for t in tensors
+        ]
+        with tf.GradientTape() as tape:
+            tape.watch(spread)
+            loss = loss_fn(*spread)
+        grads = tape.gradient(loss, spread)
+        if any(g is None for g in grads):
+            return []
+        return [np.asarray(g).reshape(int(g.shape[0]), -1) for g in grads]
+
+    try:
+        spread, shrunk = gradients(0.0), gradients(0.05 if probabilities else 1.0)
+    except (TypeError, ValueError):  # other checks name a loss that cannot take these
+        return
+    if not spread or not shrunk:
+        return
+    alike = all(np.allclose(g, g[:1], rtol=1e-4, atol=1e-9) for g in spread)
+    pairs = zip(spread, shrunk, strict=True)
+    linear = all(np.allclose(a, b, rtol=1e-4, atol=1e-9) for a, b in pairs)
+    if alike and not linear:
+        count = int(tensors[0].shape[0])
+        _fail(
+            "target-shape",
+            f"the {name} judges the batch, not each image: given {count} scores from "
+            f"{low:g} to {high:g}, it sends every one the same gradient, and another "
+            "for other scores, as a loss of the batch's mean score does. A fake that looks "
+            "real and one that does not then learn the same lesson. Give the loss one score "
+            "per image, with labels of the scores' shape, and average the losses, not the "
+            "scores",
+        )
+
+
+def critic_slope(critic: Any, real: Tensor, fake: Tensor, seed: int = 0) -> float:
+    """The mean norm of the critic's gradient with respect to its input, at random points
+    between real images and fakes: what a WGAN-GP's gradient penalty holds near 1."""
+    real = tf.cast(real, tf.float32)
+    fake = tf.cast(fake, tf.float32)
+    shape = [int(real.shape[0])] + [1] * (len(real.shape) - 1)
+    alpha = tf.random.stateless_uniform(shape, (seed, 1))
+    between = real + alpha * (fake - real)
+    with tf.GradientTape() as tape:
+        tape.watch(between)
+        scores = critic(between, training=False)
+    grads = tape.gradient(scores, between)
+    if grads is None:
+        return 0.0
+    return float(tf.reduce_mean(tf.norm(tf.reshape(grads, [int(real.shape[0]), -1]), axis=1)))
+
+
+def check_critic_slope(slope: float, steps: int, target: float = 1.0, slack: float = 0.5) -> None:
+    """A WGAN-GP's critic, after `steps` training steps, has a slope near `target`."""
+    if not math.isfinite(slope) or abs(slope - target) > slack:
+        _fail(
+            "numerics",
+            f"after {steps} training steps the critic's gradient with respect to its input "
+            f"has a norm of {slope:.2f} on images between real and fake ones, where the "
+            f"gradient penalty should hold it near {target:g} (it grows without one, and the "
+            "critic's scores run away). Check that the penalty is added to the critic's loss, "
+            "with its weight, inside the tape that differentiates that loss",
+        )
+
+
 def finite_gradients(loss_fn: Callable[..., Any], *scores: Tensor) -> bool:
     scores_ = [tf.identity(s) for s in scores]
     with tf.GradientTape() as tape:
@@ -766,6 +882,123 @@ def restore(state: Iterable[tuple[Any, np.ndarray]]) -> None:
 
 def _python_function(train_step: Callable[..., Any]) -> Callable[..., Any]:
     return getattr(train_step, "python_function", train_step)
+
+
+@dataclass
+class ModelCall:
+    """One call of a model in a watched step, as NumPy arrays (None where it was traced)."""
+
+    model: str  # "generator" or "discriminator"
+    images: np.ndarray | None  # the noise, for the generator
+    labels: np.ndarray | None
+    output: np.ndarray | None
+
+
+def _eager(value: Any) -> np.ndarray | None:
+    numpy = getattr(value, "numpy", None)
+    if numpy is None:
+        return None
+    try:
+        return np.asarray(numpy())
+    except Exception:  # noqa: BLE001 - a symbolic tensor: traced, no values
+        return None
+
+
+class ModelWatch:
+    """Records what the models receive and give while a step runs eagerly.
+
+    Each model's class is swapped, for the duration, for a subclass whose `__call__` keeps its
+    inputs and output (whatever name the step reaches the model by: a global, or an attribute
+    of a keras.Model subclass); the original class is put back on exit.
+    """
+
+    def __init__(self, models: dict[str, Any]) -> None:
+        self.models = models
+        self.calls: list[ModelCall] = []
+        self._classes: dict[str, type] = {}
+
+    def __enter__(self) -> ModelWatch:
+        for name, model in self.models.items():
+            original = type(model)
+
+            def __call__(
+                self_: Any,
+                *args: Any,
+                _name: str = name,
+                _calls: list = self.calls,
+                _original: type = original,
+                **kwargs: Any,
+            ) -> Any:
+                output = _original.__call__(self_, *args, **kwargs)
+                given = args[0] if args else kwargs.get("inputs")
+                images, labels = given, None
+                if isinstance(given, (list, tuple)) and len(given) == 2:
+                    images, labels = given
+                _calls.append(ModelCall(_name, _eager(images), _eager(labels), _eager(output)))
+                return output
+
+            spy = type(original.__name__, (original,), {"__call__": __call__})
+            spy.__qualname__ = original.__qualname__
+            spy.__module__ = original.__module__
+            try:
+                model.__class__ = spy
+            except TypeError:  # a model whose class cannot be swapped: not watched
+                continue
+            self._classes[name] = original
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for name, original in self._classes.items():
+            self.models[name].__class__ = original
+
+
+def real_images_seen(calls: Sequence[ModelCall]) -> np.ndarray | None:
+    """The real images as the discriminator received them in the watched calls: the rows of
+    its inputs that are not the generator's fakes (found by their values). None if none."""
+    fakes = {
+        np.ascontiguousarray(row).tobytes()
+        for call in calls
+        if call.model == "generator" and call.output is not None
+        for row in call.output
+    }
+    for call in calls:
+        if call.model != "discriminator" or call.images is None or call.images.ndim < 2:
+            continue
+        real = [row for row in call.images if np.ascontiguousarray(row).tobytes() not in fakes]
+        if real:
+            return np.stack(real)
+    return None
+
+
+def check_fakes_judged_with_their_labels(calls: Sequence[ModelCall]) -> None:
+    """In a conditional GAN, the discriminator judges each fake with the label the generator
+    drew it for. Fakes are found among the discriminator's inputs by their values."""
+    drawn: dict[bytes, int] = {}
+    for call in calls:
+        if call.model == "generator" and call.output is not None and call.labels is not None:
+            labels = call.labels.reshape(len(call.output), -1)[:, 0]
+            for row, label in zip(call.output, labels, strict=True):
+                drawn[np.ascontiguousarray(row).tobytes()] = int(label)
+    if not drawn:
+        return
+    judged = wrong = 0
+    for call in calls:
+        if call.model != "discriminator" or call.images is None or call.labels is None:
+            continue
+        labels = call.labels.reshape(len(call.images), -1)[:, 0]
+        for row, label in zip(call.images, labels, strict=True):
+            want = drawn.get(np.ascontiguousarray(row).tobytes())
+            if want is not None:
+                judged += 1
+                wrong += int(label) != want
+    if wrong:
+        _fail(
+            "model-io-shape",
+            f"in the watched training step the discriminator judged {judged} fakes, and "
+            f"{wrong} of them with another label than the one the generator drew them for: "
+            "it cannot learn whether a fake fits its label, so the generator never learns to "
+            "heed it. Pass the discriminator each fake with its own labels",
+        )
 
 
 class LossWatch:

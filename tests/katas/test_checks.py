@@ -417,3 +417,104 @@ def test_a_data_set_of_full_batches_is_known_by_its_element_spec(make, fixed) ->
 
 def test_a_data_set_without_an_element_spec_promises_nothing() -> None:
     assert not checks.batch_size_is_fixed([np.zeros((4, 8, 8, 1))])
+
+
+# -- each image judged on its own, every class present, fakes judged with their labels ------
+
+
+def _mean_score_loss(real, fake):
+    mean = lambda s: tf.reduce_mean(s, axis=0, keepdims=True)  # noqa: E731
+    return bce(tf.ones((1, 1)), mean(real)) + bce(tf.zeros((1, 1)), mean(fake))
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        right,
+        lambda r, f: tf.reduce_mean(tf.square(r - 1.0)) + tf.reduce_mean(tf.square(f)),
+        lambda r, f: tf.reduce_mean(f) - tf.reduce_mean(r),  # a Wasserstein critic
+        lambda r, f: tf.reduce_mean(tf.nn.relu(1 - r)) + tf.reduce_mean(tf.nn.relu(1 + f)),
+    ],
+)
+def test_losses_that_judge_images_one_by_one_pass(loss) -> None:
+    checks.check_each_example_is_judged_on_its_own(loss, scores(), scores(), "loss")
+
+
+def test_a_loss_of_the_batchs_mean_score_is_named() -> None:
+    with fails("judges the batch, not each image") as caught:
+        checks.check_each_example_is_judged_on_its_own(
+            _mean_score_loss, scores(), scores(), "discriminator loss"
+        )
+    assert caught.value.category == "target-shape"
+
+
+def test_labels_from_one_fit_embeddings_with_a_row_for_the_last() -> None:
+    models = {"discriminator": conditional_discriminator(11)}
+    checks.check_class_labels(models, np.arange(1, 11), 10, conditional=True)
+
+
+@pytest.mark.parametrize(
+    "labels, missing",
+    [
+        (np.minimum(np.arange(1, 11), 9), "none is 0"),
+        (np.arange(1, 10), "none is 0"),
+        (np.zeros(10, dtype=int), "none is 1, 2, 3, 4, 5, ..."),
+    ],
+)
+def test_labels_that_leave_a_class_out_are_named(labels, missing) -> None:
+    models = {"discriminator": conditional_discriminator(10)}
+    with fails(missing) as caught:
+        checks.check_class_labels(models, labels, 10, conditional=True)
+    assert caught.value.category == "index-range"
+
+
+def test_one_hot_labels_past_num_classes_are_still_one_too_many() -> None:
+    with fails("a label of 10 is one too many"):
+        checks.check_class_labels({}, np.arange(1, 11), 10, conditional=True)
+
+
+def _calls(generator_labels, discriminator_labels):
+    fakes = np.arange(12, dtype=np.float32).reshape(3, 4)
+    real = -np.ones((3, 4), dtype=np.float32)
+    Call = checks.ModelCall
+    return [
+        Call("generator", np.zeros((3, 2), np.float32), np.array(generator_labels), fakes),
+        Call("discriminator", np.concatenate([real, fakes]), np.array(discriminator_labels), None),
+    ]
+
+
+def test_fakes_judged_with_the_labels_they_were_drawn_for_pass() -> None:
+    checks.check_fakes_judged_with_their_labels(_calls([1, 2, 3], [7, 8, 9, 1, 2, 3]))
+
+
+def test_fakes_judged_with_other_labels_are_named() -> None:
+    with fails("2 of them with another label"):
+        checks.check_fakes_judged_with_their_labels(_calls([1, 2, 3], [7, 8, 9, 1, 8, 9]))
+
+
+def test_the_model_watch_sees_a_model_called_by_any_name_and_lets_go_of_it() -> None:
+    model = conditional_discriminator(10)
+    holder = type("Holder", (), {})()
+    holder.critic = model
+    images, labels = tf.zeros((2, 8, 8, 1)), tf.constant([3, 4])
+    original = type(model)
+    with checks.ModelWatch({"discriminator": model}) as watch:
+        assert type(model) is not original
+        holder.critic([images, labels])
+    assert type(model) is original
+    (call,) = watch.calls
+    assert call.model == "discriminator" and call.images.shape == (2, 8, 8, 1)
+    assert call.labels.tolist() == [3, 4] and call.output.shape == (2, 1)
+
+
+# -- a WGAN-GP's critic ------------------------------------------------------------------------
+
+
+def test_the_critic_slope_is_the_input_gradient_norm() -> None:
+    critic = keras.Sequential([keras.Input((8, 8, 1)), keras.layers.Flatten()])
+    critic.add(keras.layers.Dense(1, use_bias=False, kernel_initializer="ones"))
+    real, fake = tf.zeros((4, 8, 8, 1)), tf.ones((4, 8, 8, 1))
+    assert checks.critic_slope(critic, real, fake) == pytest.approx(8.0)  # sqrt(64) ones
+    checks.check_critic_slope(1.1, 30)
+    with fails("has a norm of 2.44"):
+        checks.check_critic_slope(2.44, 40)

@@ -171,6 +171,7 @@ class KataRun:
     _data: tuple[np.ndarray, np.ndarray | None, list[int]] | None = None
     _batches: list[Any] = field(default_factory=list)  # one pass over the data set
     _nearest: quality.Nearest | None = None
+    _calls: list[checks.ModelCall] | None = None
 
     @classmethod
     def start(cls, gan: ModuleType) -> KataRun:
@@ -248,6 +249,45 @@ class KataRun:
                 )
                 return
         self.step(self.batch, "the first batch")
+
+    def eager_calls(self) -> list[checks.ModelCall]:
+        """What the models received and gave in one step on the first batch, run eagerly from
+        the state as loaded, after which the state is put back: the values a traced step does
+        not show. Empty when the step runs only traced."""
+        if self._calls is None:
+            step = self.original_step or self.gan.train_step
+            plain = getattr(step, "python_function", step)
+            current = checks.snapshot(self.stateful())
+            checks.restore(self.fresh)
+            watch = checks.ModelWatch(self.models)
+            try:
+                with watch:
+                    plain(self.batch)
+            except Exception:  # noqa: BLE001 - code that needs autograph: no values to see
+                watch.calls.clear()
+            finally:
+                checks.restore(current)
+            self._calls = watch.calls
+        return self._calls
+
+    def images_seen(self) -> np.ndarray | None:
+        """The first batch's real images as the discriminator receives them, for data that a
+        training step converts (data of another dtype than float32); None otherwise."""
+        if self.images.dtype == tf.float32:
+            return None
+        return checks.real_images_seen(self.eager_calls())
+
+    def check_critic_slope(self, min_steps: int = 30) -> None:
+        """A WGAN-GP's critic keeps a slope near 1 once trained a little (see
+        `checks.critic_slope`): trains up to `min_steps` steps first."""
+        batches = self.batches()
+        number = 0
+        while self.steps_run < min_steps:
+            self.step(batches[number % len(batches)], "training for the critic's slope")
+            number += 1
+        fakes = checks.make_fakes(self.gan.generator, self.noise, self.labels)
+        slope = checks.critic_slope(self.gan.discriminator, self.images, fakes)
+        checks.check_critic_slope(slope, self.steps_run)
 
     def _watched(self, run: Callable[[Any], Any]) -> checks.Probe:
         return checks.probe_step(
@@ -377,12 +417,14 @@ class GANChecks:
 
     def test_fakes_share_the_data_dtype_and_range(self, kata: KataRun) -> None:
         images, _, _ = kata.data()
+        converted = kata.images.dtype != checks.tf.float32
         checks.check_fakes_share_the_data_dtype_and_range(
             kata.gan.generator,
             kata.noise,
             kata.images,
             kata.labels,
             data_range=checks.value_range(images),
+            seen_by_discriminator=kata.images_seen() if converted else None,
         )
 
     def test_class_labels_fit_the_embedding(self, kata: KataRun) -> None:
@@ -393,11 +435,18 @@ class GANChecks:
             getattr(kata.gan, "NUM_CLASSES", None),
             kata.conditional,
         )
+        if kata.conditional:
+            checks.check_fakes_judged_with_their_labels(kata.eager_calls())
 
     def test_every_variable_of_both_models_learns(self, kata: KataRun) -> None:
         checks.check_variables_changed(kata.models, kata.fresh)
+        seen = kata.images_seen()
         checks.check_every_unit_reaches_the_output(
-            kata.gan.generator, kata.gan.discriminator, kata.noise, kata.images, kata.labels
+            kata.gan.generator,
+            kata.gan.discriminator,
+            kata.noise,
+            kata.images if seen is None or len(seen) != len(kata.images) else seen,
+            kata.labels,
         )
 
     def test_losses_and_gradients_are_finite(self, kata: KataRun) -> None:
@@ -437,6 +486,12 @@ class GANChecks:
             kata.gan.discriminator_loss, probe.real, probe.fake, "discriminator loss"
         )
         checks.check_every_example_sends_a_gradient(
+            kata.gan.generator_loss, probe.generated, "generator loss"
+        )
+        checks.check_each_example_is_judged_on_its_own(
+            kata.gan.discriminator_loss, probe.real, probe.fake, "discriminator loss"
+        )
+        checks.check_each_example_is_judged_on_its_own(
             kata.gan.generator_loss, probe.generated, "generator loss"
         )
 
