@@ -326,8 +326,22 @@ class KataRun:
 
     def nearest(self) -> quality.Nearest:
         if self._nearest is None:
-            self._nearest = quality.Nearest(self.data()[0])
+            self._nearest = quality.Nearest(self.as_seen(self.data()[0]))
         return self._nearest
+
+    def as_seen(self, images: np.ndarray) -> np.ndarray:
+        """`images` of the data set in the units the discriminator sees: unchanged, unless a
+        training step converts the data (see `images_seen`) by a map a * x + b, which is then
+        read off the first batch and applied."""
+        seen = self.images_seen()
+        if seen is None or seen.size != int(tf.size(self.images)):
+            return images
+        given = np.sort(np.asarray(self.images, np.float64).ravel())
+        wanted = np.sort(seen.astype(np.float64).ravel())
+        scale, shift = np.polyfit(given, wanted, 1)
+        if np.abs(scale * given + shift - wanted).max() > 1e-3 * max(np.ptp(wanted), 1e-6):
+            return images  # not an affine map: measure in the data's own units
+        return (scale * np.asarray(images, np.float64) + shift).astype(np.float32)
 
     def probe(self) -> checks.Probe:
         """The watched step: the first one, when the relaxed step ran it. Otherwise one more
