@@ -131,7 +131,7 @@ def score(entries: Iterable[Entry]) -> Score:
     categories: dict[str, Tally] = defaultdict(Tally)
     eras: dict[str, Tally] = defaultdict(Tally)
     unrelated_high = Tally()
-    misses = []
+    misses: list[tuple[Entry, str | None, str | None]] = []
     for entry in entries:
         diagnosis = explain(entry.message)
         category = diagnosis.category if diagnosis else None
