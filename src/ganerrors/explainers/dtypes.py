@@ -41,6 +41,12 @@ CONVERSION = Lazy(
     rf"Tensor conversion requested dtype (?P<expected>{_DT}) "
     rf"for Tensor with dtype (?P<got>{_DT})"
 )
+# tf.py_function / tf.numpy_function (a Dataset.map loader) returning another dtype than its
+# Tout: "0-th value returned by pyfunc_0 is uint8, but expects float"
+PYFUNC = Lazy(
+    rf"value returned by (?P<function>[\w.]{{1,100}}) is (?P<got>{_DT}), but expects "
+    rf"(?P<expected>{_DT})"
+)
 # an op that has no kernel for the dtype: eager "Value for attr 'T' of uint8 is not in the list
 # of allowed values: half, bfloat16, float, double, int32"; tf.function "Value passed to
 # parameter 'input' has DataType uint8 not in list of allowed values: float16, bfloat16, ..."
@@ -177,6 +183,13 @@ def conversion(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("value returned by ")
+def returned(text: str, context: Context) -> Finding | None:
+    for match in anchored(PYFUNC, text, "value returned by ", before=30, after=300):
+        return _clash(match.group("got"), match.group("expected"), match.group("function"))
+    return None
+
+
 @reads("Value ", "for attr '")
 def not_allowed(text: str, context: Context) -> Finding | None:
     op = context.op.split("/")[-1] or "An op"
@@ -304,6 +317,7 @@ READERS = (
     in_list,
     input_mismatch,
     conversion,
+    returned,
     not_allowed,
     variable,
     same_dtype,
