@@ -131,7 +131,7 @@ def score(entries: Iterable[Entry]) -> Score:
     categories: dict[str, Tally] = defaultdict(Tally)
     eras: dict[str, Tally] = defaultdict(Tally)
     unrelated_high = Tally()
-    misses = []
+    misses: list[tuple[Entry, str | None, str | None]] = []
     for entry in entries:
         diagnosis = explain(entry.message)
         category = diagnosis.category if diagnosis else None
@@ -155,12 +155,19 @@ def split(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
     return halves
 
 
-def report(entries: list[Entry]) -> str:
-    """Scores of both halves, per category and per era, as text (no held-out message)."""
+def report(entries: list[Entry], *, both: bool = False) -> str:
+    """Scores of both halves, per category and per era, as text (no held-out message).
+
+    With `both`, also the score of the two halves together ("all"): for a batch collected
+    blind and scored before any tuning on it, the honest estimate on unseen messages.
+    """
     lines = []
     files = Counter(e.file for e in entries)
     lines.append("corpus: " + ", ".join(f"{name} {n}" for name, n in sorted(files.items())))
-    for half, members in split(entries).items():
+    groups = dict(split(entries))
+    if both:
+        groups["all"] = list(entries)
+    for half, members in groups.items():
         result = score(members)
         lines.append(f"\n{half}: {result.overall} right")
         lines.append(

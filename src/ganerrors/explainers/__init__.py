@@ -7,7 +7,9 @@ type, message, notes, chained causes and traceback frames (or the pasted text).
 How it works: the text is normalised (`normalise.py`); readers of known message families
 (`order.EXACT`) and then general readers (`order.GENERAL`) look for findings (`findings.py`);
 the first finding is written up by `advice.py`, with high confidence when an exact reader
-found it and low confidence when only a general reader did.
+found it and low confidence when only a general reader did, or when the finding itself says
+its category is a guess (`tentative`: a message of an exact family without the values that
+decide the category).
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def _explain(error: object) -> Diagnosis | None:
                 continue  # none of the reader's substrings: its family is not here
             finding = reader(text, context)
             if finding is not None:
-                return write(finding, context, "high")
+                # a finding that says itself its category is a guess (`tentative`): low
+                return write(finding, context, "low" if _tentative(finding) else "high")
     text = context.last_error
     if not text or unrelated(text, context):
         return None
@@ -59,6 +62,10 @@ def _explain(error: object) -> Diagnosis | None:
         if finding is not None:
             return write(finding, context, "low")
     return None
+
+
+def _tentative(finding: object) -> bool:
+    return bool(getattr(finding, "tentative", False))
 
 
 def _last_exception(text: str) -> str:

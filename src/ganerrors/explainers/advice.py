@@ -18,11 +18,13 @@ from ganerrors.explainers.findings import (
     BatchMismatch,
     DatasetShapes,
     DtypeClash,
+    EmptyInput,
     FeatureMismatch,
     Finding,
     FloatDimension,
     IndexOutOfRange,
     InputCount,
+    JoinedArrays,
     JoinedShapes,
     LabelCount,
     LabelForm,
@@ -793,18 +795,125 @@ def _restore(found: WeightShapes, context: Context) -> Advice:
             f"{fmt(found.model)}: the model was built with other sizes than the one that was "
             "saved."
         )
+    causes: tuple[Cause, ...] = (
+        (
+            "A size changed since the checkpoint was written (the noise size, the "
+            "vocabulary, the image size, the number of classes), and the old checkpoint is "
+            "restored.",
+            "Delete the old checkpoints, or build the model with the saved sizes.",
+        ),
+    )
+    if found.tentative:  # another number of layers: perhaps not this model's file at all
+        causes += (
+            (
+                "The file is not this model's: the other network's weights (the "
+                "discriminator's loaded into the generator, or the combined GAN's), a file "
+                "saved by another version of the code or of Keras, or a damaged download.",
+                "Check which model saved the file, e.g. with `h5py.File(path).keys()`.",
+            ),
+        )
+    return Advice(
+        summary,
+        causes,
+        "Build the model with the same sizes as the saved one, or start from fresh weights "
+        "(remove the old checkpoint directory).",
+    )
+
+
+def _flat_output(found: RankMismatch, context: Context) -> Advice:
+    shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
+    output = f" {found.layer}" if found.layer else ""
+    return Advice(
+        f"The model's output{output} has a single axis, the batch, while the labels given to "
+        f"fit() have {found.got}{shape}: the model's last layer leaves no axis per example.",
+        (
+            (
+                "The model ends in an argmax, a squeeze or a reduction (often in a Lambda), "
+                "which drops the axis of scores or classes; a loss compares (batch, units) "
+                "with (batch, units).",
+                "End the model in the Dense layer; take the argmax of `model.predict(...)` "
+                "afterwards, outside the model.",
+            ),
+        ),
+        "Make the last layer give (batch, units), e.g. `Dense(1)` for one score per example; "
+        "compare `model.output_shape` with `y.shape`.",
+    )
+
+
+def _empty_input(found: EmptyInput, context: Context) -> Advice:
+    by = found.by or "A model"
+    expected = f", where {fmt(found.want)} is expected" if found.want else ""
+    return Advice(
+        f"{by} got an empty array (shape {fmt(found.shape)}){expected}: no examples reached it.",
+        (
+            (
+                "No images were loaded: a wrong data directory, glob pattern or file "
+                "extension gives an empty list, and `np.array([])` has shape (0,).",
+                "Print `len(file_list)` and the shape of the loaded array before training.",
+            ),
+            (
+                "An empty batch: fewer examples than the batch size, or a batch index that "
+                "runs past the end of the data.",
+                "Use a batch size no larger than the data, and stop at `len(data) // "
+                "batch_size` batches.",
+            ),
+        ),
+        "Check that the data loader finds the files and returns arrays of the model's input "
+        "shape before the first training step.",
+    )
+
+
+def _numpy_joined(found: JoinedArrays, context: Context) -> Advice:
+    if found.sizes is not None:
+        summary = (
+            f"NumPy joined arrays that differ along axis {found.axis} ({found.sizes[0]} "
+            f"against {found.sizes[1]}): every axis except the joined one must be equal."
+        )
+    elif found.ranks is not None:
+        summary = (
+            f"NumPy joined arrays of {found.ranks[0]} and {found.ranks[1]} axes: arrays "
+            "joined into one batch must have the same number of axes."
+        )
+    else:
+        summary = (
+            "NumPy joined arrays that differ in an axis other than the joined one (NumPy "
+            "before 1.20 does not say which)."
+        )
     return Advice(
         summary,
         (
             (
-                "A size changed since the checkpoint was written (the noise size, the "
-                "vocabulary, the image size, the number of classes), and the old checkpoint is "
-                "restored.",
-                "Delete the old checkpoints, or build the model with the saved sizes.",
+                "Real and generated images stacked into one batch for the discriminator while "
+                "the generator makes images of another size, number of channels or layout "
+                "(channels first against channels last) than the real ones.",
+                "Print `real.shape` and `generator.predict(noise).shape` and make them equal.",
+            ),
+            (
+                "Images and labels, or labels of two kinds (real and fake), of different "
+                "shapes: (batch, 1) against (batch,).",
+                "",
             ),
         ),
-        "Build the model with the same sizes as the saved one, or start from fresh weights "
-        "(remove the old checkpoint directory).",
+        "Print the shape of every array you join; make the generator's output shape equal the "
+        "real images' shape (size, channels, `image_data_format`).",
+    )
+
+
+def _numpy_batch(found: JoinedArrays, context: Context) -> Advice:
+    a, b = found.sizes or ("?", "?")
+    return Advice(
+        f"NumPy joined arrays along another axis, and their numbers of examples differ: {a} "
+        f"against {b}.",
+        (
+            (
+                "Noise and labels (or images and labels) made for batches of different sizes: "
+                "the noise drawn for a fixed BATCH_SIZE while the last batch of the data is "
+                "smaller.",
+                "Draw the noise for `len(labels)` examples.",
+            ),
+        ),
+        "Make every array you join have as many rows as the batch: take the size from the "
+        "data (`len(images)`), not a constant.",
     )
 
 
@@ -1494,6 +1603,10 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("output-shape", "map"): _map,
     ("output-shape", "image-axes"): _output_image_axes,
     ("output-shape", "target-map"): _target_map,
+    ("output-shape", "flat-output"): _flat_output,
+    ("model-io-shape", "numpy-joined"): _numpy_joined,
+    ("model-io-shape", "empty-input"): _empty_input,
+    ("batch-size", "numpy-batch"): _numpy_batch,
     ("output-shape", "sparse-map"): _sparse_map,
     ("target-shape", "labels-lack-axis"): _ranks,
     ("target-shape", "predictions-lack-axis"): _ranks,

@@ -20,7 +20,8 @@ class Diagnosis:
     asked for the last hint.
 
     `confidence` is "high" when a reader of this exact family of messages matched, "low"
-    when only a general reader did (from the shapes, dtypes or words it found).
+    when only a general reader did (from the shapes, dtypes or words it found), or when the
+    message lacks the values that decide the category (a weights file of another layer count).
     """
 
     category: str  # one of ganerrors.categories.CATEGORIES

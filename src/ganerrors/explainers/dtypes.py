@@ -34,19 +34,18 @@ INPUT = Lazy(
 OBJECT_ARRAY = Lazy(
     r"Failed to convert a NumPy array to a Tensor \(Unsupported object type (?P<type>[\w.]{1,60})"
 )
-# tf.numpy_function / tf.py_function whose Python function returns another dtype than the one
-# declared (in tf.data, behind "Error in user-defined function passed to MapDataset"):
-# "0-th value returned by pyfunc_0 is uint8, but expects float"
-PYFUNC = Lazy(
-    rf"(?P<index>\d{{1,3}})-th value returned by (?P<func>\w{{1,60}}) is (?P<got>{_DT}), "
-    rf"but expects (?P<expected>{_DT})"
-)
 # Keras 3 take/scatter: "indices must have an integer type"
 INDICES = Lazy(r"indices must have an integer type")
 # tf.convert_to_tensor: "Tensor conversion requested dtype float32 for Tensor with dtype int32"
 CONVERSION = Lazy(
     rf"Tensor conversion requested dtype (?P<expected>{_DT}) "
     rf"for Tensor with dtype (?P<got>{_DT})"
+)
+# tf.py_function / tf.numpy_function (a Dataset.map loader) returning another dtype than its
+# Tout: "0-th value returned by pyfunc_0 is uint8, but expects float"
+PYFUNC = Lazy(
+    rf"value returned by (?P<function>[\w.]{{1,100}}) is (?P<got>{_DT}), but expects "
+    rf"(?P<expected>{_DT})"
 )
 # an op that has no kernel for the dtype: eager "Value for attr 'T' of uint8 is not in the list
 # of allowed values: half, bfloat16, float, double, int32"; tf.function "Value passed to
@@ -184,6 +183,13 @@ def conversion(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("value returned by ")
+def returned(text: str, context: Context) -> Finding | None:
+    for match in anchored(PYFUNC, text, "value returned by ", before=30, after=300):
+        return _clash(match.group("got"), match.group("expected"), match.group("function"))
+    return None
+
+
 @reads("Value ", "for attr '")
 def not_allowed(text: str, context: Context) -> Finding | None:
     op = context.op.split("/")[-1] or "An op"
@@ -299,14 +305,6 @@ def object_array(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("-th value returned by ")
-def py_function(text: str, context: Context) -> Finding | None:
-    for match in anchored(PYFUNC, text, "-th value returned by ", before=8):
-        where = f"from its Python function (value #{match.group('index')}, counting from 0)"
-        return _clash(match.group("got"), match.group("expected"), "tf.numpy_function", where)
-    return None
-
-
 @reads("indices must have an integer type")
 def indices(text: str, context: Context) -> Finding | None:
     for _ in anchored(INDICES, text, "indices must have an integer type"):
@@ -319,13 +317,13 @@ READERS = (
     in_list,
     input_mismatch,
     conversion,
+    returned,
     not_allowed,
     variable,
     same_dtype,
     eager_convert,
     object_array,
     indices,
-    py_function,
     invalid,
     cast,
     passed,

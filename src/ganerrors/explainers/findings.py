@@ -237,6 +237,7 @@ class WeightShapes(NamedTuple):
 
     model: Shape | None
     saved: Shape | None
+    layers: bool = False  # only the numbers of layers differ (in the file and in the model)
 
     @property
     def category(self) -> str:
@@ -245,6 +246,12 @@ class WeightShapes(NamedTuple):
     @property
     def situation(self) -> str:
         return "restore"
+
+    @property
+    def tentative(self) -> bool:
+        """A file of another number of layers: another architecture than the saved one, or
+        simply the wrong file (another model's weights, a damaged download)."""
+        return self.layers
 
     def details(self) -> dict[str, object]:
         return {"model_shape": fmt(self.model), "saved_shape": fmt(self.saved)}
@@ -438,8 +445,17 @@ class RankMismatch(NamedTuple):
         )
 
     @property
+    def flat_output(self) -> bool:
+        """fit()'s targets of 2 or more axes for an output of 1 axis, the batch: the model's
+        last layer left no axis per example (an argmax, squeeze or reduce in a Lambda), where
+        a loss compares (batch, units) with (batch, units)."""
+        return (
+            self.role == "target" and self.expected == 1 and self.got is not None and self.got >= 2
+        )
+
+    @property
     def category(self) -> str:
-        if self.output_map:
+        if self.output_map or self.flat_output:
             return "output-shape"
         return "target-shape" if self.role == "target" else "model-io-shape"
 
@@ -447,6 +463,8 @@ class RankMismatch(NamedTuple):
     def situation(self) -> str:
         if self.output_map:
             return "target-map"
+        if self.flat_output:
+            return "flat-output"
         return "target-rank" if self.role == "target" else "input-rank"
 
     def details(self) -> dict[str, object]:
@@ -565,6 +583,67 @@ class JoinedShapes(NamedTuple):
 
     def details(self) -> dict[str, object]:
         return {"shapes": "; ".join(fmt(s) for s in self.shapes)}
+
+
+class EmptyInput(NamedTuple):
+    """A model, layer or placeholder got an array with no examples in it: shape (0,) or
+    (0, ...), where `want` was expected."""
+
+    shape: Shape
+    want: Shape | None = None
+    by: str = ""
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "empty-input"
+
+    def details(self) -> dict[str, object]:
+        return {"shape": fmt(self.shape), "expected": fmt(self.want) if self.want else ""}
+
+
+def is_empty(shape: Shape | None) -> bool:
+    """An array with no examples: (0,), or a first axis of 0."""
+    return bool(shape) and shape is not None and shape[0] == 0
+
+
+class JoinedArrays(NamedTuple):
+    """NumPy's concatenate (np.concatenate, np.vstack, np.hstack) got arrays that differ in an
+    axis other than the joined one: `axis` (when NumPy names it), where the arrays have
+    `sizes`; or arrays of different ranks (`ranks`)."""
+
+    axis: int | None = None
+    sizes: tuple[int, int] | None = None
+    ranks: tuple[int, int] | None = None
+
+    @property
+    def category(self) -> str:
+        # Arrays joined along another axis with different numbers of rows (noise and labels,
+        # real and fake labels) disagree in the batch; otherwise real and generated images
+        # joined into one batch for the discriminator differ in size, channels or layout.
+        return "batch-size" if self.axis == 0 else "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "numpy-batch" if self.axis == 0 else "numpy-joined"
+
+    @property
+    def tentative(self) -> bool:
+        """Without the axis NumPy does not say whether the examples or the images differ."""
+        return self.axis is None
+
+    def details(self) -> dict[str, object]:
+        found: dict[str, object] = {}
+        if self.axis is not None:
+            found["axis"] = self.axis
+        if self.sizes is not None:
+            found["sizes"] = f"{self.sizes[0]} and {self.sizes[1]}"
+        if self.ranks is not None:
+            found["ranks"] = f"{self.ranks[0]} and {self.ranks[1]}"
+        return found
 
 
 class SharedVariable(NamedTuple):
@@ -756,6 +835,8 @@ Finding = (
     | WindowTooLarge
     | OpInputs
     | JoinedShapes
+    | JoinedArrays
+    | EmptyInput
     | SharedVariable
     | FloatDimension
     | DtypeClash

@@ -233,7 +233,7 @@ _DTYPE_WORDS = ("dtype", "DataType", "DT_", "type ", "tensor", "Tensor", "cast",
 def dtype_clash(text: str, context: Context) -> Finding | None:
     if not any(word in text for word in _DTYPE_WORDS):
         return None
-    found = dtypes_in(text[-4000:])
+    found = dtypes_in(text[-4000:], attributes=False)
     if len(found) >= 2:
         return DtypeClash(got=found[1], expected=found[0], op=context.op)
     return None

@@ -60,6 +60,12 @@ GRAPH_RESHAPE = Lazy(
     rf"Cannot reshape a tensor with (?P<have>\d{{1,19}}) elements to shape (?P<shape>{SHAPE})"
     r"(?: \((?P<want>\d{1,19}) elements\))?"
 )
+# TF 2 graph, a reshape with -1: "Dimension size must be evenly divisible by 64 but is 1568 for
+# '{{node Reshape}} = Reshape[T=DT_FLOAT, Tshape=DT_INT32](...)' with input shapes: [32,7,7,1],
+# [2] and with input tensors computed as partial shapes: input[1] = [?,64]."
+DIVISIBLE = Lazy(
+    r"Dimension size must be evenly divisible by (?P<want>\d{1,19}) but is (?P<have>\d{1,19})"
+)
 # Keras 2 Reshape layer without the shapes: "total size of new array must be unchanged"
 TOTAL_SIZE = Lazy(r"total size of (?:the )?new array must be unchanged")
 NEGATIVE = Lazy(
@@ -266,8 +272,9 @@ def restore(text: str, context: Context) -> Finding | None:
         "variables during loading",
         "count mismatch ",
     ):
-        for _ in anchored(WEIGHT_FILE, text, anchor, before=120, after=60):
-            return WeightShapes(None, None)
+        for match in anchored(WEIGHT_FILE, text, anchor, before=120, after=60):
+            layers = "layers into a model" in match.group() or "Layer count" in match.group()
+            return WeightShapes(None, None, layers=layers)
     return None
 
 
@@ -359,8 +366,15 @@ def numpy_reshape(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Input to reshape is a tensor with", "must be unchanged")
+@reads("Input to reshape is a tensor with", "must be unchanged", "must be evenly divisible by")
 def reshape(text: str, context: Context) -> Finding | None:
+    for match in anchored(DIVISIBLE, text, "must be evenly divisible by", before=30, after=80):
+        return ReshapeMismatch(
+            values=int(match.group("have")),
+            requested=int(match.group("want")),
+            multiple=True,
+            input_shape=_reshape_input(text[match.end() : match.end() + 800]),
+        )
     for match in anchored(RESHAPE, text, "Input to reshape is a tensor with"):
         return ReshapeMismatch(
             values=int(match.group("have")),

@@ -206,10 +206,14 @@ def dtype_name(name: str) -> str:
     return _ALIASES.get(name, name)
 
 
-def dtypes_in(text: str, limit: int = 8) -> list[str]:
-    """The distinct dtypes a text names, in order, at most `limit`."""
+def dtypes_in(text: str, limit: int = 8, attributes: bool = True) -> list[str]:
+    """The distinct dtypes a text names, in order, at most `limit`. Without `attributes`, a
+    node's attribute values (`T=DT_FLOAT, Tshape=DT_INT32` in "Reshape[...]") are left out:
+    they are the op's signature (its data and its shape argument), not two tensors that met."""
     found: list[str] = []
     for match in _DTYPE.finditer(text):
+        if not attributes and text[max(0, match.start() - 1) : match.start()] == "=":
+            continue
         name = dtype_name(match.group("name") or match.group("kernel") or "")
         if name in DTYPES and name not in found:
             found.append(name)

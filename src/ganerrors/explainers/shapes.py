@@ -16,8 +16,10 @@ from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     BatchMismatch,
     DatasetShapes,
+    EmptyInput,
     FeatureMismatch,
     Finding,
+    JoinedArrays,
     LabelCount,
     LabelForm,
     Loss,
@@ -29,6 +31,7 @@ from ganerrors.explainers.findings import (
     SparseLabels,
     SparseRanks,
     WeightShapes,
+    is_empty,
 )
 from ganerrors.explainers.parsing import (
     SHAPE,
@@ -511,6 +514,8 @@ def fit_check(text: str, context: Context) -> Finding | None:
         if got is None:
             continue
         kind = match.group("kind")
+        if kind != "target" and is_empty(got):
+            return EmptyInput(got, by=f"fit() (the input {match.group('name')})")
         if match.group("ndim"):
             return RankMismatch(
                 expected=int(match.group("ndim")),
@@ -633,6 +638,8 @@ def feed(text: str, context: Context) -> Finding | None:
         if pair is None:
             continue
         name = match.group("name")
+        if is_empty(pair[0]) and not is_empty(pair[1]):
+            return EmptyInput(pair[0], pair[1], by=f"The placeholder {name}")
         if _LABEL_NAME.search(name) or _fed_labels(*pair):
             found = ShapePair(
                 *pair,
@@ -689,6 +696,34 @@ def numpy_broadcast(text: str, context: Context) -> Finding | None:
             found = ShapePair(*pair, by="A NumPy operation", broadcast=True)
         if found.verdict:
             return found
+    return None
+
+
+# NumPy's concatenate (np.concatenate, np.vstack, np.hstack): "all the input array dimensions
+# except for the concatenation axis must match exactly" (NumPy < 1.20), and since NumPy 1.20
+# "..., but along dimension 1, the array at index 0 has size 28 and the array at index 1 has
+# size 400"; of another rank: "all the input arrays must have same number of dimensions, but
+# the array at index 0 has 4 dimension(s) and the array at index 1 has 2 dimension(s)"
+NUMPY_JOIN = Lazy(
+    r"all the input array dimensions (?:except )?for the concatenation axis must match exactly"
+    r"(?:, but along dimension (?P<axis>\d{1,3}), the array at index \d{1,6} has size "
+    r"(?P<a>\d{1,12}) and the array at index \d{1,6} has size (?P<b>\d{1,12}))?"
+    r"|all the input arrays must have same number of dimensions"
+    r"(?:, but the array at index \d{1,6} has (?P<ra>\d{1,3}) dimension\(s\) and the array at "
+    r"index \d{1,6} has (?P<rb>\d{1,3}) dimension\(s\))?"
+)
+
+
+@reads("for the concatenation axis must match", "input arrays must have same number of dim")
+def numpy_join(text: str, context: Context) -> Finding | None:
+    for anchor in ("for the concatenation axis must match", "must have same number of dim"):
+        for match in anchored(NUMPY_JOIN, text, anchor, before=80, after=300):
+            if match.group("axis") is not None:
+                sizes = (int(match.group("a")), int(match.group("b")))
+                return JoinedArrays(axis=int(match.group("axis")), sizes=sizes)
+            if match.group("ra") is not None:
+                return JoinedArrays(ranks=(int(match.group("ra")), int(match.group("rb"))))
+            return JoinedArrays()
     return None
 
 
@@ -1046,6 +1081,7 @@ READERS = (
     incompatible,
     numpy_broadcast,
     numpy_broadcast_into,
+    numpy_join,
     keras_merge,
     dimensions_equal,
     matmul,
