@@ -28,7 +28,10 @@ def figures(number: str, steps: int, seed: int) -> str:
     reals, labels = datasets.digits(with_labels=True)
     untrained = load(path, seed=seed)
     noise = checks.tf.random.stateless_normal((500, untrained.NOISE_DIM), seed=(seed, 0))
-    before = quality.measure(untrained.generator(noise, training=False), reals, labels)
+    classes = getattr(untrained, "NUM_CLASSES", None)  # a conditional kata: labels in turn
+    fake_labels = checks.tf.range(500) % classes if classes else None
+    untrained_fakes = checks.make_fakes(untrained.generator, noise, fake_labels)
+    before = quality.measure(untrained_fakes.numpy(), reals, labels)
     trained = quality.train(path, steps, seed=seed)  # the same noise: seed (seed, 0)
     if trained.quality is None:
         raise SystemExit(f"kata {number}: {trained.error}")
