@@ -118,9 +118,8 @@ def _why(kata: course_mod.Kata) -> str:
     error = executed.error if executed else None
     results = {result.case.id: result for result in context.results}
     shown = _state["tidy"](pages.key_line(error.evalue)) if error else None
-    return why.render(
-        path.read_text(encoding="utf-8"), results, shown, str(path.relative_to(_state["root"]))
-    )
+    where = str(path.relative_to(_state["root"]))
+    return why.render(path.read_text(encoding="utf-8"), results, shown, where, _state["tidy"])
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -115,9 +115,26 @@ def test_every_kata_has_a_why_text_whose_placeholders_name_real_cases() -> None:
     ids = {case.id for case in CASES}
     for kata in course.load().katas:
         text = why.path(ROOT, kata.number).read_text(encoding="utf-8")
-        named = re.findall(r"\{\{\s*([\w-]+)\s*/", text)
+        named = re.findall(r"\{\{\s*([\w-]+)\s*(?:@[^/}]*)?/", text)
         assert named, f"{kata.number}: the Why text shows no measured value"
         assert set(named) - {"kata"} <= ids, kata.number
+
+
+def test_a_why_placeholder_can_name_the_mode_its_value_was_measured_in() -> None:
+    eager = Outcome("eager", "InvalidArgumentError", "Incompatible shapes: [16,1] vs. [32,1]")
+    traced = Outcome("tf.function", "TypeError", "types [uint8, float32] in 'dense_55'")
+    results = {"float64-real-images": _result("float64-real-images", eager=eager)}
+    results["float64-real-images"].outcomes["tf.function"] = traced
+    template = (
+        "`{{ float64-real-images / error }}`, `{{ float64-real-images @ tf.function / error }}`"
+    )
+    text = why.render(template, results, None, "x", Tidy(ROOT))
+    assert text == (
+        "`InvalidArgumentError: Incompatible shapes: [16,1] vs. [32,1]`, "
+        "`TypeError: types [uint8, float32] in 'dense_N'`"
+    )
+    with pytest.raises(ValueError, match="measured in eager, tf.function"):
+        why.render("{{ float64-real-images @ unknown batch / error }}", results, None, "x")
 
 
 # -- one URL, one source ---------------------------------------------------------------------
