@@ -3,7 +3,7 @@
 - on_config: read the registry, get every case's result and every kata's executed notebook
   (`ganerrors.site.measure`: cached, measured in a subprocess only when something changed),
   warn about each claim that TensorFlow contradicts (fatal under --strict), list the katas
-  and their notebooks in the nav.
+  (part by part) and their notebooks in the nav.
 - on_files: add the generated pages (the katas' index, one page and one picture per kata)
   and swap each committed notebook for the copy the build executed and tidied.
 - on_nav: fail when two source files build to one URL.
@@ -59,12 +59,16 @@ def _versions() -> str:
 
 
 def _nav(nav: list[Any] | None, course: course_mod.Course, executed: dict[str, Any]) -> list[Any]:
-    """The nav's `Katas: katas/index.md` entry, expanded into every kata and its notebook."""
+    """The nav's `Katas: katas/index.md` entry, expanded into every kata, part by part, and
+    its notebook."""
     expanded = []
     for item in nav or []:
         if isinstance(item, dict) and item.get("Katas") == "katas/index.md":
             entries: list[Any] = ["katas/index.md"]
-            entries += [pages.kata_uri(kata) for kata in course.katas]
+            entries += [
+                {pages.part_title(part): [pages.kata_uri(kata) for kata in katas]}
+                for part, katas in pages.parts(course)
+            ]
             books = [
                 {pages.notebook_title(k): pages.notebook_uri(k)}
                 for k in course.katas
@@ -118,9 +122,8 @@ def _why(kata: course_mod.Kata) -> str:
     error = executed.error if executed else None
     results = {result.case.id: result for result in context.results}
     shown = _state["tidy"](pages.key_line(error.evalue)) if error else None
-    return why.render(
-        path.read_text(encoding="utf-8"), results, shown, str(path.relative_to(_state["root"]))
-    )
+    where = str(path.relative_to(_state["root"]))
+    return why.render(path.read_text(encoding="utf-8"), results, shown, where, _state["tidy"])
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -72,6 +72,20 @@ def test_the_key_line_of_a_graph_error_is_the_statement_not_the_traceback(result
     assert key_line("ValueError: plain") == "plain"
 
 
+def test_the_key_line_of_a_check_numerics_error_names_the_op_and_the_values() -> None:
+    message = (
+        "Graph execution error:\n\nDetected at node gradient_tape/SqrtGrad/CheckNumericsV2 "
+        'defined at (most recent call last):\n  File "x.py", line 1, in step\n\n'
+        '!!! Detected Infinity or NaN in output 0 of graph op "SqrtGrad" (# of outputs: 1) !!!\n'
+        "  dtype: <dtype: 'float32'>\n  shape: (32,)\n\n : Tensor had -Inf values\n"
+        "\t [[{{node gradient_tape/SqrtGrad/CheckNumericsV2}}]] [Op:__inference_step_3452]"
+    )
+    assert key_line(message) == (
+        'Detected Infinity or NaN in output 0 of graph op "SqrtGrad" (# of outputs: 1) '
+        ": Tensor had -Inf values"
+    )
+
+
 def test_every_kata_readme_names_only_cases_that_exist() -> None:
     for kata in course.load().katas:
         readme = (course.load().folder(kata) / course.README_FILE).read_text(encoding="utf-8")

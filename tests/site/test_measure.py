@@ -78,6 +78,8 @@ NOISE = [
     "W0000 00:00:1795677342.054041   16750 local_rendezvous.cc:412] Local rendezvous is aborting "
     "with status: INVALID_ARGUMENT: Incompatible shapes: [32,1] vs. [16,1]",
     "\t [[{{node binary_crossentropy/logistic_loss/mul}}]]",
+    "\t [[{{function_node __inference_one_step_on_data_6291}}"
+    "{{node gradient_tape/binary_crossentropy/logistic_loss/mul/BroadcastGradientArgs}}]]",
     "W0000 00:00:1795677868.708565   30269 op_kernel.cc:1858] OP_REQUIRES failed at "
     "sparse_xent_op.cc:103 : INVALID_ARGUMENT: Received a label value of 11",
     "[IPKernelApp] WARNING | Kernel is running over TCP without encryption. All communication",

@@ -122,3 +122,40 @@ def test_a_tidied_notebook_keeps_the_learners_frames_and_no_build_path(tmp_path)
     assert "3 frames inside TensorFlow, Keras and the checker left out" in error.traceback[3]
     assert "katas/01/gan.py:90" in error.traceback[4]
     assert 'layer "dense_N"' in error.traceback[5]
+
+
+def test_a_tidied_op_error_keeps_its_statement_and_the_learners_lines_only(tmp_path) -> None:
+    from ganerrors.site.tidy import Tidy
+
+    evalue = (
+        "Graph execution error:\n\nDetected at node discriminator_3/Reshape defined at (most "
+        'recent call last):\n  File "<frozen runpy>", line 198, in _run_module_as_main\n\n'
+        '  File "/tmp/ipykernel_18502/1303023905.py", line 6, in <module>\n\n'
+        f'  File "{ROOT}/src/ganerrors/checks.py", line 708, in run_step\n\n'
+        f'  File "{ROOT}/katas/08/gan.py", line 101, in train_step\n\n'
+        "Input to reshape is a tensor with 1568 values, but the requested shape requires a "
+        "multiple of 64\n\t [[{{node discriminator_3/Reshape}}]] [Op:__inference_train_step_9]"
+    )
+    log = (
+        "W0000 00:00:1795688643.636500   13383 local_rendezvous.cc:412] Local rendezvous is "
+        "aborting with status: INVALID_ARGUMENT: Input to reshape\n"
+        "\t [[{{node discriminator_3/Reshape}}]]\n"
+    )
+    outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="test_one_training_step_runs ... "),
+        nbformat.v4.new_output("stream", name="stderr", text=log),
+        nbformat.v4.new_output(
+            "error", ename="InvalidArgumentError", evalue=evalue, traceback=[evalue]
+        ),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=outputs)])
+    tidied = notebooks.tidied(notebook, Tidy(ROOT), ["katas/08/gan.py"])
+    kept = tidied.cells[0].outputs
+    assert [o.output_type for o in kept] == ["stream", "error"]  # the log lines left out
+    error = kept[1]
+    for text in (error.evalue, error.traceback[0]):
+        assert "/tmp/" not in text and "checks.py" not in text and "runpy" not in text
+        assert "3 frames of Jupyter, the checker, TensorFlow and Keras left out" in text
+        assert 'File "katas/08/gan.py", line 101, in train_step' in text
+        assert text.endswith("[Op:__inference_train_step_N]")
+        assert "Input to reshape is a tensor with 1568 values" in text

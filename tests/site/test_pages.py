@@ -115,9 +115,66 @@ def test_every_kata_has_a_why_text_whose_placeholders_name_real_cases() -> None:
     ids = {case.id for case in CASES}
     for kata in course.load().katas:
         text = why.path(ROOT, kata.number).read_text(encoding="utf-8")
-        named = re.findall(r"\{\{\s*([\w-]+)\s*/", text)
+        named = re.findall(r"\{\{\s*([\w-]+)\s*(?:@[^/}]*)?/", text)
         assert named, f"{kata.number}: the Why text shows no measured value"
         assert set(named) - {"kata"} <= ids, kata.number
+
+
+def test_a_why_placeholder_can_name_the_mode_its_value_was_measured_in() -> None:
+    eager = Outcome("eager", "InvalidArgumentError", "Incompatible shapes: [16,1] vs. [32,1]")
+    traced = Outcome("tf.function", "TypeError", "types [uint8, float32] in 'dense_55'")
+    results = {"float64-real-images": _result("float64-real-images", eager=eager)}
+    results["float64-real-images"].outcomes["tf.function"] = traced
+    template = (
+        "`{{ float64-real-images / error }}`, `{{ float64-real-images @ tf.function / error }}`"
+    )
+    text = why.render(template, results, None, "x", Tidy(ROOT))
+    assert text == (
+        "`InvalidArgumentError: Incompatible shapes: [16,1] vs. [32,1]`, "
+        "`TypeError: types [uint8, float32] in 'dense_N'`"
+    )
+    with pytest.raises(ValueError, match="measured in eager, tf.function"):
+        why.render("{{ float64-real-images @ unknown batch / error }}", results, None, "x")
+
+
+def test_every_kata_page_says_its_part_and_the_index_groups_the_katas_by_part() -> None:
+    katas = course.load()
+    index = pages.katas_index(katas)
+    assert [p.number for p in katas.parts] == [1, 2]
+    for part, members in pages.parts(katas):
+        heading = f"## {pages.part_title(part)} {{ #{pages.part_anchor(part)} }}"
+        assert heading in index
+        section = index.split(heading)[1].split("\n## ")[0]
+        assert [k.number for k in members] == re.findall(r"^\| \[(\d\d)\]", section, re.M)
+    assert sum(len(members) for _, members in pages.parts(katas)) == len(katas.katas)
+    times = pages.marker_kata_times(_context(), "instructors.md", None)
+    for part, members in pages.parts(katas):
+        assert (
+            f"| **{pages.part_title(part)}** | | **{sum(k.minutes for k in members)}** |" in times
+        )
+
+
+def test_a_title_in_a_sentence_keeps_its_acronyms() -> None:
+    assert pages.in_sentence("The last batch") == "the last batch"
+    assert pages.in_sentence("NaN from the gradient penalty") == "NaN from the gradient penalty"
+
+
+def test_the_katas_raising_a_type_are_the_ones_whose_notebook_raised_it(tmp_path: Path) -> None:
+    import nbformat
+
+    from ganerrors.site.notebooks import Executed
+
+    def executed(number: str, ename: str) -> Executed:
+        output = nbformat.v4.new_output("error", ename=ename, evalue="x", traceback=[])
+        cell = nbformat.v4.new_code_cell(outputs=[output], metadata={"tags": ["raises-exception"]})
+        return Executed(tmp_path / f"{number}.ipynb", nbformat.v4.new_notebook(cells=[cell]))
+
+    books = {"01": executed("01", "ValueError"), "05": executed("05", "InvalidArgumentError")}
+    context = pages.Context(course.load(), [], books, Tidy(ROOT), "TensorFlow X, Keras Y")
+    text = pages.marker_katas_raising(context, "index.md", "InvalidArgumentError")
+    assert text == "[the last batch (kata 05)](katas/05-the-last-batch.md)"
+    with pytest.raises(ValueError, match="no kata's notebook raised"):
+        pages.marker_katas_raising(context, "index.md", "TypeError")
 
 
 # -- one URL, one source ---------------------------------------------------------------------

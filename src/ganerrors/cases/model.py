@@ -144,6 +144,7 @@ class Result:
 _NOISE = re.compile(r"^(in user code:|Graph execution error:|Detected at node .*)$")
 _FUNCTION_NODE = re.compile(r"^\{\{function_node [^}]*\}\}\s*")
 _BOLD = re.compile(r"\x1b\[1m(.*?)\x1b\[0m", re.S)
+_CHECK_NUMERICS = re.compile(r"^!!! (Detected Infinity or NaN in .*?) !!!$")
 
 
 def key_line(message: str) -> str:
@@ -153,6 +154,8 @@ def key_line(message: str) -> str:
     error itself in bold. Under tf.function, TensorFlow wraps the message in the traceback of
     the traced code ("in user code:", indented `File ...` lines, "Graph execution error:",
     node names); the statement itself is the last line that is not part of that wrapping.
+    `tf.debugging.enable_check_numerics()` names the op first ("!!! Detected Infinity or NaN
+    in output 0 of graph op ...") and ends with ": Tensor had -Inf values": both make the line.
     """
     bold = _BOLD.search(message)
     if bold:
@@ -167,4 +170,10 @@ def key_line(message: str) -> str:
         lines.append(line)
     if not lines:
         return message.strip()
-    return re.sub(r"^\w+(Error|Exception): ", "", lines[-1])
+    last = re.sub(r"^\w+(Error|Exception): ", "", lines[-1])
+    if last.startswith(":"):  # check_numerics: the op is named at the top, the values last
+        for line in lines:
+            named = _CHECK_NUMERICS.match(line)
+            if named:
+                return f"{named.group(1)} {last}"
+    return last

@@ -30,11 +30,11 @@ else:  # a clone of the repository with ganerrors installed (`pip install -e .`)
 # ## Setup
 #
 # TensorFlow is imported through ganerrors, which keeps its C++ log lines out of the
-# notebook. Then the kata's `gan.py` is loaded exactly as its checker loads it.
+# notebook. Then the kata's `gan.py` is loaded exactly as its checker loads it. Nothing is
+# read from its data set yet: what the data set promises is all this cell prints.
 
 # %%
 import difflib
-import inspect
 
 from ganerrors._tf import import_tensorflow
 
@@ -43,27 +43,31 @@ tf = import_tensorflow()
 import matplotlib.pyplot as plt
 from IPython.display import Markdown
 
-from ganerrors import categories, course, kata
+from ganerrors import categories, checks, course, kata
 from ganerrors.explainers import explain
 from ganerrors.site import trained
 
 katas = course.load(COURSE)
 this = katas.kata(KATA)
 broken = kata.load(katas.kata_file(this))
-images = next(iter(broken.dataset))
-noise = tf.random.stateless_normal((images.shape[0], broken.NOISE_DIM), seed=(1, 1))
-checker = kata.GANChecks()
-print("one batch of real images:", images.shape, images.dtype.name)
+print("the data set yields:", broken.dataset.element_spec)
 
 # %% [markdown]
 # ## The error
 #
-# The first of the checker's tests that fails is `{test}`. Here it runs by hand. {what}
+# The checker runs its checks in order and stops at the first that fails, here
+# `{test}`. This cell runs them by hand the same way (every kata's `test_gan.py` is a
+# `GANChecks`): first a look at one batch of the data and the untrained models, then each
+# check in turn. {what}
 
 # %% tags=["raises-exception"]
-check = getattr(checker, this.failure.test)
-given = {"gan": broken, "images": images, "noise": noise}
-check(*(given[name] for name in inspect.signature(check).parameters))
+checker = kata.GANChecks()
+in_order = [name for name in vars(kata.GANChecks) if name.startswith("test_")]
+run = kata.KataRun.start(broken)  # the first batch, noise for it, the models as loaded
+for name in in_order:
+    print(name, end=" ... ")
+    getattr(checker, name)(run)
+    print("passed")
 
 # %% [markdown]
 # ## What ganerrors says
@@ -103,10 +107,11 @@ Markdown("```diff\n" + "".join(diff) + "```")
 # %% [markdown]
 # ## Training the fixed GAN
 #
-# The fixed `train_step`, on the same data, for a few thousand steps: a few seconds on a
-# CPU. Then how well the generator draws, measured on its images (`ganerrors.quality`):
-# how close they come to real ones, how many of the real images they cover, next to the
-# figures of a perfect generator.
+# The fixed `train_step`, on the same data, for a few thousand steps: seconds on a CPU,
+# under a minute for the costliest steps. (Where `gan.py` trains a `keras.Model` with `fit`,
+# its `train_step` is the model's, traced the way `fit` traces it.) Then how well the
+# generator draws, measured on its images (`ganerrors.quality`): how close they come to real
+# ones, how many of the real images they cover, next to the figures of a perfect generator.
 
 # %% tags=["training"]
 fixed = kata.load(fixed_file)
@@ -115,7 +120,9 @@ print(training.report())
 Markdown(trained.assess(fixed).table())
 
 # %% tags=["samples"]
-fakes = fixed.generator(noise, training=False)
+images, labels = checks.split_batch(next(iter(fixed.dataset)))  # labels: a conditional GAN's
+noise = tf.random.stateless_normal((images.shape[0], fixed.NOISE_DIM), seed=(1, 1))
+fakes = checks.make_fakes(fixed.generator, noise, labels)  # for the real images' labels
 figure, axes = plt.subplots(2, 8, figsize=(8, 2.4), facecolor="white")
 for row, (name, batch) in enumerate((("real", images), ("generated", fakes))):
     for column, axis in enumerate(axes[row]):

@@ -31,7 +31,8 @@ import nbformat
 
 from ganerrors import course as course_mod
 from ganerrors.course import Course, Kata
-from ganerrors.site.tidy import Tidy, learners_frames
+from ganerrors.site.tidy import Tidy, learners_frames, learners_lines
+from ganerrors.tidy import strip_log_lines
 
 TEMPLATE = Path(__file__).with_name("kata_notebook.py")
 TEMPLATE_IN_REPOSITORY = "src/ganerrors/site/kata_notebook.py"
@@ -274,21 +275,25 @@ class Executed:
 
 def tidied(notebook: nbformat.NotebookNode, tidy: Tidy, learner_files: list[str]) -> Any:
     """A copy of an executed notebook fit for the site: no build paths, normalised layer
-    names, tracebacks cut to the learner's frames, no execution time stamps."""
+    names, tracebacks and messages cut to the learner's frames, no TensorFlow C++ log lines
+    (the "Local rendezvous is aborting" record of an op error: the error itself follows), no
+    execution time stamps."""
     notebook = nbformat.from_dict(json.loads(json.dumps(notebook)))
     notebook.metadata.pop(ROOT_KEY, None)
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)
         for output in cell.get("outputs", []):
             if output.output_type == "error":
-                output.evalue = tidy(output.evalue)
+                output.evalue = tidy(learners_lines(output.evalue, learner_files))
                 output.traceback = learners_frames(output.traceback, learner_files, tidy)
             elif output.output_type == "stream":
-                output.text = tidy(output.text)
+                output.text = tidy(strip_log_lines(output.text))
             elif "text/plain" in output.get("data", {}):
                 output.data["text/plain"] = tidy(output.data["text/plain"])
             if "text/markdown" in output.get("data", {}):
                 output.data["text/markdown"] = tidy(output.data["text/markdown"])
+        if "outputs" in cell:  # a stream that held only log lines is left out
+            cell.outputs = [o for o in cell.outputs if o.output_type != "stream" or o.text]
     return notebook
 
 

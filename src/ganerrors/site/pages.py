@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ganerrors import categories
 from ganerrors.cases import MODES, Case, Outcome, Result
 from ganerrors.cases.model import key_line
-from ganerrors.course import Course, Kata
+from ganerrors.course import Course, Kata, Part
 from ganerrors.site import notebooks, trained
 from ganerrors.site.config import SiteConfig
 from ganerrors.site.notebooks import Executed
@@ -30,6 +30,9 @@ MODE_TITLES = {
     "tf.function": "tf.function",
     "unknown batch": "tf.function, unknown batch",
 }
+#: The same, in a list in a sentence ("ValueError (eager, tf.function)"), where a title with a
+#: comma would read as two modes.
+MODE_WORDS = {"eager": "eager", "tf.function": "tf.function", "unknown batch": "unknown batch size"}
 
 
 def link(page: str, target: str) -> str:
@@ -53,6 +56,30 @@ def kata_title(kata: Kata) -> str:
 
 def notebook_title(kata: Kata) -> str:
     return f"Notebook {kata.number}: {kata.title}"
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: "The last batch" -> "the last batch"; a first word that is
+    an acronym or a name with capitals inside ("NaN", "GANs") is kept as it is."""
+    first = title.split(" ", 1)[0]
+    return title if any(c.isupper() for c in first[1:]) else title[:1].lower() + title[1:]
+
+
+def part_title(part: Part) -> str:
+    return f"Part {part.number}: {part.title}"
+
+
+def part_anchor(part: Part) -> str:
+    """The part's section on the katas' index: `katas/index.md#part-2`."""
+    return f"part-{part.number}"
+
+
+def parts(course: Course) -> list[tuple[Part, list[Kata]]]:
+    """The parts of the course in the registry's order, each with its katas (a part without
+    katas is left out; a registry without [[part]] tables has the parts its katas name)."""
+    found = course.parts or tuple(dict.fromkeys(course.part(kata) for kata in course.katas))
+    grouped = [(part, [k for k in course.katas if k.part == part.number]) for part in found]
+    return [(part, katas) for part, katas in grouped if katas]
 
 
 def fence(text: str, language: str = "text", indent: int = 0) -> str:
@@ -152,6 +179,7 @@ def kata_page(page: KataPage) -> str:
     uri = kata_uri(kata)
     item = categories.get(kata.checklist)
     item_link = f"[{item.title}]({link(uri, f'checklist.md#{item.id}')})"
+    part = course.part(kata)
     error = page.executed.error if page.executed else None
     headline = page.tidy(key_line(error.evalue)) if error else ""
     description = (
@@ -168,6 +196,7 @@ def kata_page(page: KataPage) -> str:
         "",
         "| | |",
         "| --- | --- |",
+        f"| Part | [{part_title(part)}]({link(uri, f'katas/index.md#{part_anchor(part)}')}) |",
         f"| Checklist | {item_link}: {item.question} |",
         f"| Time | about {kata.minutes} minutes |",
         f"| Run the checker | `pytest katas/{kata.number}` |",
@@ -259,35 +288,48 @@ def _trained_section(page: KataPage) -> list[str]:
 
 
 def katas_index(course: Course) -> str:
-    rows = []
-    for kata in course.katas:
-        item = categories.get(kata.checklist)
-        seen = (
-            "silent: only the checker notices" if kata.failure.silent else f"`{kata.failure.type}`"
+    sections = []
+    for part, katas in parts(course):
+        rows = []
+        for kata in katas:
+            item = categories.get(kata.checklist)
+            seen = (
+                "silent: only the checker notices"
+                if kata.failure.silent
+                else f"`{kata.failure.type}`"
+            )
+            rows.append(
+                f"| [{kata.number}]({link('katas/index.md', kata_uri(kata))}) "
+                f"| [{kata.title}]({link('katas/index.md', kata_uri(kata))}) "
+                f"| [{item.title}](../checklist.md#{item.id}) | {seen} | {kata.minutes} min |"
+            )
+        minutes = sum(kata.minutes for kata in katas)
+        sections.append(
+            f"## {part_title(part)} {{ #{part_anchor(part)} }}\n\n"
+            + (" ".join(part.summary.split()) + " " if part.summary else "")
+            + f"{len(katas)} katas, about {minutes} minutes.\n\n"
+            '<div class="cards katas" markdown>\n\n'
+            "| Kata | Title | Checklist | What you see | Time |\n| --- | --- | --- | --- | --- |\n"
+            + "\n".join(rows)
+            + "\n\n</div>\n"
         )
-        rows.append(
-            f"| [{kata.number}]({link('katas/index.md', kata_uri(kata))}) "
-            f"| [{kata.title}]({link('katas/index.md', kata_uri(kata))}) "
-            f"| [{item.title}](../checklist.md#{item.id}) | {seen} | {kata.minutes} min |"
-        )
+    items = [
+        categories.get(c).title.lower() for c in dict.fromkeys(k.checklist for k in course.katas)
+    ]
     return (
         front_matter(
-            "Katas: GAN bugs to fix, one per checklist item",
-            "Small TensorFlow/Keras GANs, each with one bug from the checklist and a pytest "
-            "checker: output shape, dtype, target shape, numerical stability.",
+            "Katas: GAN bugs to fix, each from the checklist",
+            f"{len(course.katas)} small TensorFlow/Keras GANs, each with one bug and a pytest "
+            f"checker: {', '.join(items)}.",
         )
         + "# Katas\n\n"
         "Each kata is a small GAN with one bug from the [checklist](../checklist.md). Run its "
         "checker, read the error, fix `gan.py`, run it again:\n\n"
         "```bash\npytest katas/01\n```\n\n"
-        '<div class="cards katas" markdown>\n\n'
-        "| Kata | Title | Checklist | What you see | Time |\n| --- | --- | --- | --- | --- |\n"
-        + "\n".join(rows)
-        + "\n\n</div>\n\n"
         "Each kata's page shows the real error it raises on the TensorFlow this site was built "
         "with, the explanation, the fix as a diff against `solutions/`, and the fixed GAN after "
         "training; its notebook runs all of it, on your machine or on Colab. Try the kata "
-        "before you open the Fixed tab.\n"
+        "before you open the Fixed tab.\n\n" + "\n".join(sections)
     )
 
 
@@ -480,12 +522,15 @@ def _fragment(line: str) -> str:
 
 def marker_kata_times(context: Context, page: str, argument: str | None) -> str:
     rows = ["| Kata | Checklist | Minutes |", "| --- | --- | --- |"]
-    for kata in context.course.katas:
-        item = categories.get(kata.checklist)
-        rows.append(
-            f"| {_kata_link(kata, page)}: {kata.title} "
-            f"| [{item.title}]({link(page, f'checklist.md#{item.id}')}) | {kata.minutes} |"
-        )
+    for part, katas in parts(context.course):
+        total = sum(k.minutes for k in katas)
+        rows.append(f"| **{html.escape(part_title(part))}** | | **{total}** |")
+        for kata in katas:
+            item = categories.get(kata.checklist)
+            rows.append(
+                f"| {_kata_link(kata, page)}: {kata.title} "
+                f"| [{item.title}]({link(page, f'checklist.md#{item.id}')}) | {kata.minutes} |"
+            )
     total = sum(k.minutes for k in context.course.katas)
     rows.append(f"| **All {len(context.course.katas)} katas** | | **{total}** |")
     return "\n".join(rows)
@@ -494,7 +539,7 @@ def marker_kata_times(context: Context, page: str, argument: str | None) -> str:
 def _modes_by_type(result: Result) -> dict[str, list[str]]:
     kinds: dict[str, list[str]] = {}
     for mode, outcome in result.outcomes.items():
-        kinds.setdefault(outcome.raised or "nothing raised", []).append(MODE_TITLES[mode])
+        kinds.setdefault(outcome.raised or "nothing raised", []).append(MODE_WORDS[mode])
     return kinds
 
 
@@ -533,7 +578,9 @@ def marker_causes(context: Context, page: str, argument: str | None) -> str:
 def marker_silent(context: Context, page: str, argument: str | None) -> str:
     """The katas whose bug raises nothing, as a sentence."""
     silent = [k for k in context.course.katas if k.failure.silent]
-    return ", ".join(_kata_link(k, page, f"{k.title.lower()} (kata {k.number})") for k in silent)
+    return ", ".join(
+        _kata_link(k, page, f"{in_sentence(k.title)} (kata {k.number})") for k in silent
+    )
 
 
 def marker_raises(context: Context, page: str, argument: str | None) -> str:
@@ -550,6 +597,21 @@ def marker_raises(context: Context, page: str, argument: str | None) -> str:
             f"{page}: the page says {case_id} raises {kind}; TensorFlow gives {sorted(raised)}"
         )
     return ""
+
+
+def marker_katas_raising(context: Context, page: str, argument: str | None) -> str:
+    """The katas whose notebook raised the exception type `argument` as shipped, as links:
+    what the notebooks measured, not what the registry says."""
+    katas = [
+        context.course.kata(number)
+        for number, executed in sorted(context.notebooks.items())
+        if executed.error is not None and executed.error.ename == argument
+    ]
+    if not katas:
+        raise ValueError(f"{page}: no kata's notebook raised {argument!r}")
+    return ", ".join(
+        _kata_link(k, page, f"{in_sentence(k.title)} (kata {k.number})") for k in katas
+    )
 
 
 def marker_checklist_sheet(context: Context, page: str, argument: str | None) -> str:
@@ -573,4 +635,5 @@ MARKERS: dict[str, Callable[[Context, str, str | None], str]] = {
     "silent": marker_silent,
     "checklist-sheet": marker_checklist_sheet,
     "raises": marker_raises,
+    "katas-raising": marker_katas_raising,
 }

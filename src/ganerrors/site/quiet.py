@@ -23,8 +23,10 @@ NOISE = (
     re.compile(r"^[WE]\d{4} [\d:.]+\s+\d+ local_rendezvous\.cc:\d+\] Local rendezvous is aborting"),
     # The same, from an op kernel: "OP_REQUIRES failed at sparse_xent_op.cc:103 : INVALID_ARGUMENT".
     re.compile(r"^[WE]\d{4} [\d:.]+\s+\d+ op_kernel\.cc:\d+\] OP_REQUIRES failed at "),
-    # The node line that continues it: "\t [[{{node binary_crossentropy/logistic_loss/mul}}]]".
-    re.compile(r"^\s+\[\[\{\{node [^}]*\}\}\]\]\s*$"),
+    # The node line that continues it: "\t [[{{node binary_crossentropy/logistic_loss/mul}}]]",
+    # or, for a node of a function that another one calls (model.fit's step),
+    # "\t [[{{function_node __inference_one_step_on_data_N}}{{node gradient_tape/...}}]]".
+    re.compile(r"^\s+\[\[(?:\{\{function_node [^}]*\}\})?\{\{node [^}]*\}\}\]\]\s*$"),
     # ipykernel, when nbclient starts a kernel over localhost TCP (the default transport).
     re.compile(r"^\[IPKernelApp\] WARNING \| Kernel is running over TCP without encryption"),
     # absl's first-use notice before its logging is initialised.

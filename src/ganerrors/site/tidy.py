@@ -116,7 +116,8 @@ def learners_frames(
     """An IPython traceback cut to the learner's frames: the notebook's cells and their files.
 
     Frames inside TensorFlow, Keras, autograph's generated code and the checker are replaced by
-    one line saying how many were left out. The header and the final message stay.
+    one line saying how many were left out. The header and the final message stay (the
+    message's own list of frames cut the same way, `learners_lines`).
     """
     learner = tuple(learner_files)
     kept: list[str] = []
@@ -134,8 +135,50 @@ def learners_frames(
         path = Frame(entry).path
         if path is None or path == "<cell>" or any(path.endswith(f) for f in learner):
             flush()
-            kept.append(tidy(entry, colours=True))
+            kept.append(tidy(learners_lines(entry, learner) if path is None else entry, True))
         else:
             hidden += 1
     flush()
     return kept
+
+
+#: A frame of the "defined at (most recent call last)" list in a TensorFlow op error's message.
+_DEFINED_AT_FRAME = re.compile(r'^(?P<indent>\s*)File "(?P<path>[^"\n]+)", line \d+, in ')
+
+
+def learners_lines(message: str, learner_files: Iterable[str]) -> str:
+    """A TensorFlow message with its "defined at" list of frames cut to the learner's files.
+
+    An op error raised by a tf.function names the node that failed and every frame of the
+    program that defined it: in a notebook, Jupyter's kernel, IPython, the checker, Keras. Each
+    run of frames outside `learner_files` becomes one line saying how many were left out, as
+    `learners_frames` does for a traceback; the statement of the error is not touched.
+    """
+    learner = tuple(learner_files)
+    kept: list[str] = []
+    hidden = 0
+    indent = ""
+
+    def flush() -> None:
+        nonlocal hidden
+        if hidden:
+            plural = "s" if hidden > 1 else ""
+            kept.extend([f"{indent}... {hidden} frame{plural} of Jupyter, the checker, "
+                         "TensorFlow and Keras left out ...", ""])  # fmt: skip
+            hidden = 0
+
+    for line in message.split("\n"):
+        frame = _DEFINED_AT_FRAME.match(line)
+        if frame is None:
+            if hidden and not line.strip():
+                continue  # the blank line TensorFlow writes after each frame
+            flush()
+            kept.append(line)
+        elif frame.group("path").endswith(learner):
+            flush()
+            kept.append(line)
+        else:
+            indent = frame.group("indent")
+            hidden += 1
+    flush()
+    return "\n".join(kept)

@@ -5,6 +5,8 @@ Its text is `docs/katas/why/NN.md`, Markdown with placeholders that the build fi
 - `{{ CASE-ID / VALUE }}`: a value that the catalogue's case returned (eager mode), as in
   `{{ labels-without-a-column-squared-error / labels - scores }}` -> `shape (32, 32)`;
 - `{{ CASE-ID / error }}`: what the case raised, `TypeName: key line`;
+- `{{ CASE-ID @ MODE / ... }}`: the same, measured in that mode (`tf.function`,
+  `unknown batch`); without one, in the first mode the case was run in (eager for most);
 - `{{ kata / error }}`: the key line of the error the kata's notebook raised.
 
 Written between backticks, `` `{{ ... }}` ``, a value becomes inline code that keeps every
@@ -17,14 +19,15 @@ changes one fails the build and the tests before the prose around it can lie.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ganerrors.cases import Result
 
 FOLDER = "docs/katas/why"
 _PLACEHOLDER = re.compile(
-    r"(?P<tick>`?)\{\{\s*(?P<source>[\w-]+)\s*/\s*(?P<name>[^}]+?)\s*\}\}(?P=tick)"
+    r"(?P<tick>`?)\{\{\s*(?P<source>[\w-]+)(?:\s*@\s*(?P<mode>[\w. ]+?))?"
+    r"\s*/\s*(?P<name>[^}]+?)\s*\}\}(?P=tick)"
 )
 
 
@@ -40,11 +43,21 @@ def path(root: Path, number: str) -> Path:
     return root / FOLDER / f"{number}.md"
 
 
-def render(template: str, results: Mapping[str, Result], kata_error: str | None, where: str) -> str:
-    """`template` with its placeholders filled in; ValueError names an unknown one."""
+def render(
+    template: str,
+    results: Mapping[str, Result],
+    kata_error: str | None,
+    where: str,
+    tidy: Callable[[str], str] = str,
+) -> str:
+    """`template` with its placeholders filled in; ValueError names an unknown one. A case's
+    value goes through `tidy` (the site's `Tidy`: no build paths, `dense_N`); the kata's error
+    is given tidied."""
 
     def replace(match: re.Match[str]) -> str:
         text = value(match)
+        if match.group("source") != "kata":
+            text = tidy(text)
         return inline_code(text) if match.group("tick") else text
 
     def value(match: re.Match[str]) -> str:
@@ -56,7 +69,14 @@ def render(template: str, results: Mapping[str, Result], kata_error: str | None,
         result = results.get(source)
         if result is None:
             raise ValueError(f"{where}: {match.group(0)}: no case {source!r} in the catalogue")
-        outcome = next(iter(result.outcomes.values()))
+        mode = match.group("mode")
+        if mode is None:
+            outcome = next(iter(result.outcomes.values()))
+        elif mode in result.outcomes:
+            outcome = result.outcomes[mode]
+        else:
+            known = ", ".join(result.outcomes)
+            raise ValueError(f"{where}: {match.group(0)}: the case was measured in {known}")
         if name == "error":
             if outcome.raised is None:
                 raise ValueError(f"{where}: {match.group(0)}: the case raised nothing")
