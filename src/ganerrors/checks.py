@@ -396,6 +396,34 @@ def check_every_unit_reaches_the_output(
         _shape(real_images), seed=(7, 7), minval=low, maxval=max(high, low + 1e-3)
     )
     mix = tf.constant(np.random.default_rng(3).normal(size=_shape(real_images)), tf.float32)
+    # A layer that starts at zero (a critic's last layer, say) passes no gradient back until
+    # it has trained; it is given small weights for this check, then its zeros back.
+    zeros = [
+        (v, v.numpy().copy())
+        for m in (generator, discriminator)
+        for v in m.trainable_variables
+        if len(v.shape) > 1 and not np.any(v.numpy())
+    ]
+    rng = np.random.default_rng(5)
+    for variable, value in zeros:
+        variable.assign(rng.normal(scale=0.05, size=value.shape).astype(value.dtype))
+    try:
+        _check_units(generator, discriminator, noise, real_images, labels, randoms, mix, count)
+    finally:
+        for variable, value in zeros:
+            variable.assign(value)
+
+
+def _check_units(
+    generator: Any,
+    discriminator: Any,
+    noise: Tensor,
+    real_images: Tensor,
+    labels: Tensor | None,
+    randoms: Tensor,
+    mix: Tensor,
+    count: int,
+) -> None:
     with tf.GradientTape(persistent=True) as tape:
         fakes = make_fakes(generator, noise, labels)
         drawn = tf.reduce_sum(tf.cast(fakes, tf.float32) * mix[: int(fakes.shape[0])])

@@ -13,8 +13,12 @@ from ganerrors.explainers import explain
 
 pytestmark = pytest.mark.tensorflow
 
+# A GANCheckFailed is the checks' own message, which names the problem itself.
 RAISING = [
-    (case, mode) for case in CASES for mode, claim in case.claims.items() if claim != NOTHING
+    (case, mode)
+    for case in CASES
+    for mode, claim in case.claims.items()
+    if claim != NOTHING and not claim.startswith("GANCheckFailed")
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ganerrors.cases import (
     batch_size,
+    before_training,
     dtype,
     index_range,
     model_io_shape,
@@ -29,6 +30,7 @@ CASES: tuple[Case, ...] = (
     *model_io_shape.CASES,
     *index_range.CASES,
     *no_gradients.CASES,
+    *before_training.CASES,  # check_gan meeting each bug of part two
 )
 
 
