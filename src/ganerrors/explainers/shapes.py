@@ -105,7 +105,7 @@ SQUEEZE = Lazy(
 # (1,) but got array with shape (10,)", "Error when checking input: expected input_1 to have
 # 4 dimensions, but got array with shape (60000, 28, 28)"
 FIT_CHECK = Lazy(
-    r"Error when checking (?:model )?(?P<kind>input|target|): expected (?P<name>[^\s]{1,300}) "
+    r"(?:Error )?when checking (?:model )?(?P<kind>input|target|): expected (?P<name>[^\s]{1,300}) "
     rf"to have (?:shape (?P<want>{SHAPE})|(?P<ndim>\d{{1,3}}) dimensions),? but got array "
     rf"with shape (?P<got>{SHAPE})"
 )
@@ -421,6 +421,24 @@ def first_dimension(text: str, context: Context) -> Finding | None:
 _PREDICTIONS_FIRST = ("losses_impl", "metrics_utils", "confusion_matrix", "tf.losses", "tf.metrics")
 
 
+def _unsqueezed(first: Shape, second: Shape) -> bool:
+    """The first shape is the second with spatial axes of 1 between the batch and the last
+    axis, (32, 1, 1, 7) against (32, 7): class scores of a convolutional model that were never
+    squeezed or flattened. Labels are not built that way, so the first is the predictions
+    (tf.losses, TF 1, names the logits first). One axis of 1, (None, 1, 7), is left alone:
+    labels with an extra axis look the same."""
+    if len(first) <= len(second) or len(second) < 2:
+        return False
+    inner = first[1:-1]
+    return (
+        first[0] == second[0]
+        and first[-1] == second[-1]
+        and len(inner) >= 2
+        and len(second) == 2
+        and all(dim == 1 for dim in inner)
+    )
+
+
 @reads("should equal the shape of logits except for the last dimension")
 def sparse_shape(text: str, context: Context) -> Finding | None:
     anchor = "should equal the shape of logits except for the last dimension"
@@ -447,7 +465,11 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
         if pair is None:
             continue
         kind = loss_kind(text)
-        if "?" in match.group(0) or any(cue in text for cue in _PREDICTIONS_FIRST):
+        if (
+            "?" in match.group(0)
+            or any(cue in text for cue in _PREDICTIONS_FIRST)
+            or _unsqueezed(pair[0], pair[1])
+        ):
             pair = (pair[1], pair[0])
         elif not kind:
             kind = "categorical"  # Keras 2: only categorical_crossentropy checks this way
@@ -507,9 +529,10 @@ def squeeze(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Error when checking")
+@reads("when checking ")
 def fit_check(text: str, context: Context) -> Finding | None:
-    for match in anchored(FIT_CHECK, text, "Error when checking"):
+    # also the bare "when checking target: ..." (a quoted or shortened message)
+    for match in anchored(FIT_CHECK, text, "when checking ", before=20):
         got = parse_shape(match.group("got"))
         if got is None:
             continue
