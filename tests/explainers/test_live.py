@@ -17,7 +17,10 @@ from ganerrors.explainers import explain
 pytestmark = pytest.mark.tensorflow
 
 RAISING = [
-    (case, mode) for case in CASES for mode, claim in case.claims.items() if claim != NOTHING
+    (case, mode)
+    for case in CASES
+    for mode, claim in case.claims.items()
+    if claim != NOTHING and not claim.startswith("GANCheckFailed")  # the checks' own words
 ]
 
 

@@ -19,6 +19,7 @@ import copy
 import functools
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ import nbformat
 
 from ganerrors import course as course_mod
 from ganerrors.course import Course, Kata
+from ganerrors.site import trained
 from ganerrors.site.tidy import Tidy, learners_frames, learners_lines
 from ganerrors.tidy import strip_log_lines
 
@@ -161,6 +163,7 @@ def inputs_digest(course: Course, kata: Kata, notebook: nbformat.NotebookNode) -
         digest.update(json.dumps([cell.cell_type, cell.source, cell.metadata.get("tags")]).encode())
     for name in ("tensorflow", "keras"):
         digest.update(_version(name).encode())
+    digest.update(f"steps={os.environ.get(trained.STEPS_VARIABLE, '')}".encode())
     package = Path(course_mod.__file__).parent
     solution = course.solution_folder(kata)
     files = [course.kata_file(kata), *([solution / course_mod.KATA_FILE] if solution else [])]
