@@ -35,6 +35,8 @@ README_FILE = "README.md"
 VARIANTS_FILE = "variants.toml"
 #: Seconds a kata's checker may run before it is stopped, unless its entry says otherwise.
 DEFAULT_TIMEOUT = 120
+#: Training steps of a kata's fixed GAN on its page, unless the registry says otherwise.
+DEFAULT_TRAINING_STEPS = 4000
 
 _NUMBER = re.compile(r"[0-9]{1,2}")
 
@@ -76,6 +78,8 @@ class Kata:
     failure: Failure
     hints: tuple[str, ...] = field(default=())
     timeout: float = DEFAULT_TIMEOUT  # seconds the checker may run
+    #: steps its fixed GAN trains for on its page (its notebook): at most about 30 s of CPU
+    training_steps: int = DEFAULT_TRAINING_STEPS
 
     @property
     def name(self) -> str:
@@ -233,7 +237,7 @@ def _part(entry: dict[str, Any], path: Path) -> Part:
 
 _KATA_KEYS = {
     "number", "slug", "title", "part", "checklist", "summary", "minutes", "timeout", "hints",
-    "failure",
+    "failure", "training_steps",
 }  # fmt: skip
 
 
@@ -274,6 +278,7 @@ def _kata(entry: dict[str, Any], path: Path) -> Kata:
         summary=_text(entry, "summary", where),
         minutes=int(_number(entry, "minutes", where)),
         timeout=_number(entry, "timeout", where, default=DEFAULT_TIMEOUT),
+        training_steps=int(_number(entry, "training_steps", where, default=DEFAULT_TRAINING_STEPS)),
         hints=tuple(h.strip() for h in hints),
         failure=Failure(
             type=_text(failure, "type", f"{where} failure"),

@@ -27,6 +27,7 @@ test = "test_one_training_step_runs"
 
 
 def _registry(tmp_path: Path, text: str) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "katas.toml").write_text(text)
     return tmp_path
 
@@ -83,6 +84,17 @@ def test_a_timeout_must_be_a_positive_number(tmp_path: Path, timeout: str) -> No
     )
     with pytest.raises(course.RegistryError, match="timeout"):
         course.load(_registry(tmp_path, text))
+
+
+@pytest.mark.parametrize("key", ["timeout", "training_steps"])
+def test_a_timeout_and_training_steps_default_when_left_out(tmp_path: Path, key: str) -> None:
+    (kata,) = course.load(_registry(tmp_path, KATA.format(number="01", slug="a", title="A"))).katas
+    assert getattr(kata, key) == {"timeout": 120, "training_steps": 4000}[key]
+    text = KATA.format(number="01", slug="a", title="A").replace(
+        "minutes = 5", f"minutes = 5\n{key} = 1500"
+    )
+    (kata,) = course.load(_registry(tmp_path / "set", text)).katas
+    assert getattr(kata, key) == 1500
 
 
 def test_a_bad_message_pattern_is_refused(tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ import copy
 import functools
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -163,7 +162,7 @@ def inputs_digest(course: Course, kata: Kata, notebook: nbformat.NotebookNode) -
         digest.update(json.dumps([cell.cell_type, cell.source, cell.metadata.get("tags")]).encode())
     for name in ("tensorflow", "keras"):
         digest.update(_version(name).encode())
-    digest.update(f"steps={os.environ.get(trained.STEPS_VARIABLE, '')}".encode())
+    digest.update(f"steps={trained.steps_for(kata)}".encode())
     package = Path(course_mod.__file__).parent
     solution = course.solution_folder(kata)
     files = [course.kata_file(kata), *([solution / course_mod.KATA_FILE] if solution else [])]
