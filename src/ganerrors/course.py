@@ -36,7 +36,7 @@ VARIANTS_FILE = "variants.toml"
 #: Seconds a kata's checker may run before it is stopped, unless its entry says otherwise.
 DEFAULT_TIMEOUT = 120
 #: Training steps of a kata's fixed GAN on its page, unless the registry says otherwise.
-DEFAULT_TRAINING_STEPS = 4000
+DEFAULT_TRAINING_STEPS = 6000
 
 _NUMBER = re.compile(r"[0-9]{1,2}")
 

@@ -89,7 +89,7 @@ def test_a_timeout_must_be_a_positive_number(tmp_path: Path, timeout: str) -> No
 @pytest.mark.parametrize("key", ["timeout", "training_steps"])
 def test_a_timeout_and_training_steps_default_when_left_out(tmp_path: Path, key: str) -> None:
     (kata,) = course.load(_registry(tmp_path, KATA.format(number="01", slug="a", title="A"))).katas
-    assert getattr(kata, key) == {"timeout": 120, "training_steps": 4000}[key]
+    assert getattr(kata, key) == {"timeout": 120, "training_steps": 6000}[key]
     text = KATA.format(number="01", slug="a", title="A").replace(
         "minutes = 5", f"minutes = 5\n{key} = 1500"
     )
