@@ -980,19 +980,32 @@ class ModelWatch:
             self.models[name].__class__ = original
 
 
+def _key(row: np.ndarray) -> bytes:
+    """An image, as the key that finds it again among other inputs: its values."""
+    return np.ascontiguousarray(row).tobytes()
+
+
+def _drawn(calls: Sequence[ModelCall]) -> dict[bytes, int | None]:
+    """Every fake the generator drew in the watched calls -> the label it was drawn for."""
+    drawn: dict[bytes, int | None] = {}
+    for call in calls:
+        if call.model == "generator" and call.output is not None:
+            labels: Iterable[int | None] = [None] * len(call.output)
+            if call.labels is not None:
+                labels = (int(x) for x in call.labels.reshape(len(call.output), -1)[:, 0])
+            for row, label in zip(call.output, labels, strict=True):
+                drawn[_key(row)] = label
+    return drawn
+
+
 def real_images_seen(calls: Sequence[ModelCall]) -> np.ndarray | None:
     """The real images as the discriminator received them in the watched calls: the rows of
     its inputs that are not the generator's fakes (found by their values). None if none."""
-    fakes = {
-        np.ascontiguousarray(row).tobytes()
-        for call in calls
-        if call.model == "generator" and call.output is not None
-        for row in call.output
-    }
+    fakes = _drawn(calls)
     for call in calls:
         if call.model != "discriminator" or call.images is None or call.images.ndim < 2:
             continue
-        real = [row for row in call.images if np.ascontiguousarray(row).tobytes() not in fakes]
+        real = [row for row in call.images if _key(row) not in fakes]
         if real:
             return np.stack(real)
     return None
@@ -1001,12 +1014,7 @@ def real_images_seen(calls: Sequence[ModelCall]) -> np.ndarray | None:
 def check_fakes_judged_with_their_labels(calls: Sequence[ModelCall]) -> None:
     """In a conditional GAN, the discriminator judges each fake with the label the generator
     drew it for. Fakes are found among the discriminator's inputs by their values."""
-    drawn: dict[bytes, int] = {}
-    for call in calls:
-        if call.model == "generator" and call.output is not None and call.labels is not None:
-            labels = call.labels.reshape(len(call.output), -1)[:, 0]
-            for row, label in zip(call.output, labels, strict=True):
-                drawn[np.ascontiguousarray(row).tobytes()] = int(label)
+    drawn = {key: label for key, label in _drawn(calls).items() if label is not None}
     if not drawn:
         return
     judged = wrong = 0
@@ -1015,7 +1023,7 @@ def check_fakes_judged_with_their_labels(calls: Sequence[ModelCall]) -> None:
             continue
         labels = call.labels.reshape(len(call.images), -1)[:, 0]
         for row, label in zip(call.images, labels, strict=True):
-            want = drawn.get(np.ascontiguousarray(row).tobytes())
+            want = drawn.get(_key(row))
             if want is not None:
                 judged += 1
                 wrong += int(label) != want
