@@ -8,6 +8,8 @@ Patterns are written for normalised text (see `normalise.py`).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Literal
 
 from ganerrors.explainers.context import Context
@@ -288,9 +290,10 @@ def input_count(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Model was constructed with shape")
-def constructed(text: str, context: Context) -> Finding | None:
-    for match in anchored(CONSTRUCTED, text, "Model was constructed with shape", after=1200):
+def _model_input(matches: Iterable[re.Match[str]]) -> Finding | None:
+    """The first of `matches` (with `got` and `want` shapes) that reads as a model given an
+    input of another shape than it was built for."""
+    for match in matches:
         pair = shapes_of(match, "got", "want")
         if pair is None:
             continue
@@ -298,6 +301,11 @@ def constructed(text: str, context: Context) -> Finding | None:
         if found.verdict:
             return found
     return None
+
+
+@reads("Model was constructed with shape")
+def constructed(text: str, context: Context) -> Finding | None:
+    return _model_input(anchored(CONSTRUCTED, text, "Model was constructed with shape", after=1200))
 
 
 @reads("is not fully defined", "should be defined", "Input has undefined rank")
@@ -570,14 +578,7 @@ def input_ndim(text: str, context: Context) -> Finding | None:
 
 @reads("xpected shape")
 def model_input(text: str, context: Context) -> Finding | None:
-    for match in anchored(MODEL_INPUT, text, "xpected shape", before=1):
-        pair = shapes_of(match, "got", "want")
-        if pair is None:
-            continue
-        found = ShapePair(*pair, roles="input", names=("input", "expected input"), by="A model")
-        if found.verdict:
-            return found
-    return None
+    return _model_input(anchored(MODEL_INPUT, text, "xpected shape", before=1))
 
 
 @reads("Dimension value must be integer")
