@@ -21,14 +21,16 @@ case = registrar(CASES)
 NOISE = 4
 
 
-def _check_gan() -> Any:
+def _checking(make: Any, judge: Any, prepare: Any = None, **given: Any) -> Step:
+    """The step of a case: `check_gan(make, judge, images, **given)` on the batch (first
+    passed through `prepare`, if given), which says "no problem found" when nothing raised."""
     from ganerrors.checks import check_gan
 
-    return check_gan
+    def step(images: Any) -> Any:
+        check_gan(make, judge, images if prepare is None else prepare(images), **given)
+        return {"check_gan": "no problem found"}
 
-
-def _checked() -> dict[str, str]:
-    return {"check_gan": "no problem found"}
+    return step
 
 
 def _signature() -> Any:
@@ -66,18 +68,13 @@ def check_gan_finds_labels_made_for_one_batch_size() -> Step:
         optimizer.apply_gradients(zip(grads, judge.trainable_variables, strict=True))
         return value
 
-    def step(images: Any) -> Any:
-        _check_gan()(
-            make,
-            judge,
-            images,
-            discriminator_loss=discriminator_loss,
-            generator_loss=generator_loss,
-            train_step=train_step,
-        )
-        return _checked()
-
-    return step
+    return _checking(
+        make,
+        judge,
+        discriminator_loss=discriminator_loss,
+        generator_loss=generator_loss,
+        train_step=train_step,
+    )
 
 
 @case(
@@ -91,12 +88,10 @@ def check_gan_finds_labels_made_for_one_batch_size() -> Step:
 def check_gan_finds_bytes_for_pixels() -> Step:
     make, judge = generator(noise_dim=NOISE), discriminator()
 
-    def step(images: Any) -> Any:
-        pixels = tf().cast(tf().round((images + 1.0) * 127.5), tf().uint8)
-        _check_gan()(make, judge, pixels)
-        return _checked()
+    def as_bytes(images: Any) -> Any:
+        return tf().cast(tf().round((images + 1.0) * 127.5), tf().uint8)
 
-    return step
+    return _checking(make, judge, as_bytes)
 
 
 def _conditional(classes: int) -> tuple[Any, Any]:
@@ -122,12 +117,8 @@ def _conditional(classes: int) -> tuple[Any, Any]:
 def check_gan_finds_a_label_too_many() -> Step:
     make, judge = _conditional(10)
 
-    def step(images: Any) -> Any:
-        labels = tf().range(tf().shape(images)[0]) % 10 + 1  # 1..10, as SVHN numbers them
-        _check_gan()(make, judge, images, labels=labels, num_classes=10)
-        return _checked()
-
-    return step
+    labels = tf().range(BATCH) % 10 + 1  # 1..10, as SVHN numbers them
+    return _checking(make, judge, labels=labels, num_classes=10)
 
 
 @case(
@@ -141,11 +132,7 @@ def check_gan_finds_a_label_too_many() -> Step:
 def check_gan_finds_a_generator_of_the_wrong_size() -> Step:
     make, judge = generator((7, 7, 1), noise_dim=NOISE), discriminator()
 
-    def step(images: Any) -> Any:
-        _check_gan()(make, judge, images)
-        return _checked()
-
-    return step
+    return _checking(make, judge)
 
 
 @case(
@@ -196,15 +183,10 @@ def check_gan_finds_nan_from_the_gradient_penalty() -> Step:
         optimizer.apply_gradients(zip(grads, critic.trainable_variables, strict=True))
         return value
 
-    def step(images: Any) -> Any:
-        _check_gan()(
-            make,
-            critic,
-            images,
-            discriminator_loss=critic_loss,
-            generator_loss=generator_loss,
-            train_step=train_step,
-        )
-        return _checked()
-
-    return step
+    return _checking(
+        make,
+        critic,
+        discriminator_loss=critic_loss,
+        generator_loss=generator_loss,
+        train_step=train_step,
+    )
