@@ -690,7 +690,7 @@ def feed(text: str, context: Context) -> Finding | None:
         if _LABEL_NAME.search(name) or _fed_labels(*pair):
             found = ShapePair(
                 *pair,
-                roles="labels",
+                roles="fed",
                 names=("labels fed", "placeholder"),
                 by=f"The placeholder {name}",
             )
