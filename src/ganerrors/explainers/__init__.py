@@ -34,6 +34,7 @@ def _explain(error: object) -> Diagnosis | None:
     from ganerrors.explainers.advice import write
     from ganerrors.explainers.context import Context
     from ganerrors.explainers.general import unrelated
+    from ganerrors.explainers.normalise import message_lines, rejoin
     from ganerrors.explainers.order import EXACT, GENERAL
 
     context = Context.of(error)
@@ -43,7 +44,14 @@ def _explain(error: object) -> Diagnosis | None:
     # then the whole text (TF 1.x prints the op error first and "see above" last).
     message = context.message
     tail = _last_exception(message)
-    for text in (tail, message) if tail != message else (message,):
+    texts = [tail, message] if tail != message else [message]
+    # A message pasted hard-wrapped (a console 80 columns wide, an e-mail, an issue title
+    # split over lines) breaks its phrases at line ends: read it once more with its lines of
+    # words joined, when nothing was found in it as written.
+    joined = rejoin(message_lines(message))
+    if joined not in texts:
+        texts.append(joined)
+    for text in texts:
         for anchors, reader in EXACT:
             for anchor in anchors:
                 if anchor in text:

@@ -19,7 +19,9 @@ from ganerrors.explainers.parsing import INTEGER, Shape, differing_axes, fmt
 #: "input": first what was given to a model, layer or placeholder, second what it expects.
 #: "operands": two tensors of one op; which is the labels is not known.
 #: "joined": two tensors concatenated; every axis but the joined one must agree.
-Roles = Literal["labels", "target", "input", "operands", "joined"]
+#: "fed": first the labels fed to a placeholder, second the placeholder's shape: the graph was
+#: built for the placeholder's shape, so labels of another shape are the labels' fault.
+Roles = Literal["labels", "target", "input", "operands", "joined", "fed"]
 #: The kind of loss that compared labels and predictions, when the message says it.
 #: "binary": one score per example (binary cross-entropy, sigmoid_cross_entropy_with_logits);
 #: "categorical": one-hot labels, one column per class (categorical cross-entropy, softmax);
@@ -102,6 +104,13 @@ def pair_verdict(
     `axis`, for joined tensors: the axis that the message says must agree. `loss`: the kind
     of loss that compared labels and predictions, when known (see `_widths_verdict`).
     """
+    if roles == "fed":
+        verdict = pair_verdict(first, second, "labels", broadcast, axis, loss)
+        if verdict is None or verdict[0] != "output-shape":
+            return verdict
+        if len(first) == len(second):
+            return ("target-shape", "widths")
+        return ("target-shape", "labels-lack-axis" if len(first) < len(second) else "widths")
     if roles == "joined":
         if len(first) != len(second):
             return ("model-io-shape", "joined")

@@ -21,9 +21,14 @@ from ganerrors.explainers.findings import (
     MissingGradients,
     NonFinite,
     RankMismatch,
+    ReshapeMismatch,
+    SampleCount,
     ShapePair,
+    WeightShapes,
+    WindowTooLarge,
 )
 from ganerrors.explainers.parsing import Lazy, Shape, anchored, dtypes_in, shapes_in
+from ganerrors.explainers.shapes import loss_kind
 
 #: Phrases of errors that are not about the checklist, even when they show a shape or dtype.
 UNRELATED_PHRASES = (
@@ -281,19 +286,42 @@ def shape_pair(text: str, context: Context) -> Finding | None:
     (at_a, a), (at_b, b) = shapes[:2]
     role_a, role_b = _role(text, at_a), _role(text, at_b)
     broadcast = "broadcast" in text or "Incompatible shapes" in text
+    # where the traceback went through a loss, the two shapes are its labels and predictions
+    around = text + " " + _frames_text(context)
+    kind = loss_kind(around)
     if {role_a, role_b} == {"labels", "predictions"}:
         labels, predictions = (a, b) if role_a == "labels" else (b, a)
-        found = ShapePair(labels, predictions, roles="labels", names=("labels", "predictions"))
-    elif role_a == "expected" and role_b != "expected":
-        found = ShapePair(b, a, roles="input", names=("input", "expected input"))
-    elif role_b == "expected" and role_a != "expected":
-        found = ShapePair(a, b, roles="input", names=("input", "expected input"))
+        found = ShapePair(
+            labels, predictions, roles="labels", names=("labels", "predictions"), loss=kind
+        )
+    elif "expected" in (role_a, role_b) and role_a != role_b:
+        given, expected = (b, a) if role_a == "expected" else (a, b)
+        if _mentions_targets(text):
+            # targets checked against what the output gives (the batch axis left out of both,
+            # unless the expected shape names it as None)
+            if expected[:1] != (None,) and len(given) == len(expected):
+                given, expected = (None, *given), (None, *expected)
+            found = ShapePair(
+                given, expected, roles="target", names=("labels", "predictions"), loss=kind
+            )
+        else:
+            found = ShapePair(given, expected, roles="input", names=("input", "expected input"))
     else:
-        found = ShapePair(a, b, broadcast=broadcast)
-        if found.category in ("output-shape", "target-shape") and not _mentions_labels(text):
+        found = ShapePair(a, b, broadcast=broadcast, loss=kind)
+        if found.category in ("output-shape", "target-shape") and not _mentions_labels(around):
             # two shapes of no known roles, in a message of no loss: a model's or layer's
             found = ShapePair(a, b, roles="input", names=("first", "second"), broadcast=broadcast)
     return found if found.verdict else None
+
+
+def _frames_text(context: Context) -> str:
+    """The names and code lines of the traceback's innermost frames."""
+    return " ".join(f"{frame.func} {frame.code}" for frame in context.frames[-12:])
+
+
+def _mentions_targets(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _TARGET_WORDS)
 
 
 _LOSS_CONTEXT = ("label", "target", "logit", "loss", "y_true", "y_pred", "predict", "entropy")
@@ -302,6 +330,124 @@ _LOSS_CONTEXT = ("label", "target", "logit", "loss", "y_true", "y_pred", "predic
 def _mentions_labels(text: str) -> bool:
     lowered = text.lower()
     return any(word in lowered for word in _LOSS_CONTEXT)
+
+
+# --- what the words around the values say ------------------------------------------------
+#
+# A message of a family no exact reader knows still says what was compared: numbers of
+# samples, numbers of axes, a reshape's sizes, a window, saved weights. These readers decide
+# the category from those words and the values next to them, whatever the wording.
+
+_COUNT_WORDS = ("samples", "cardinality", "sizes", "number of examples", "same first dimension")
+_COUNTS = Lazy(r"(?<![\w.\[(,])(\d{1,15})(?![\w.\])]|, ?\d)")
+
+
+def sample_counts(text: str, context: Context) -> Finding | None:
+    """Inputs and targets (or two arrays) with different numbers of examples: two different
+    counts next to words of samples, sizes or cardinality, and no shape between them."""
+    tail = text[-2000:]
+    lowered = tail.lower()
+    if not any(word in lowered for word in _COUNT_WORDS):
+        return None
+    if shapes_in(tail, limit=2):
+        return None  # shapes: the shape reader judges them
+    counts = [int(m.group(1)) for m in _COUNTS.finditer(tail)][:8]
+    distinct = sorted(set(counts), key=counts.index)
+    if len(distinct) >= 2:
+        return SampleCount(distinct[0], distinct[1])
+    return None
+
+
+# "expected ndim=4, found ndim=3", "rank 2 but is rank 3", "to have 4 dimensions, but got
+# array with shape (8, 1)", "Rank of labels (received 2) should equal rank of logits minus 1"
+_NDIMS = Lazy(
+    r"(?i)\b(?:min_|max_)?ndim ?= ?(?P<a>\d{1,2})\b[^\n]{0,60}?\bndim ?= ?(?P<b>\d{1,2})\b"
+    r"|\brank (?P<c>\d{1,2})\b[^\n]{0,40}?\brank (?P<d>\d{1,2})\b"
+    r"|\b(?:have|has|of|with|be) (?P<e>\d{1,2}) (?:dimensions|dims|axes)\b"
+    r"|\b(?P<f>\d{1,2})-?D (?:tensor|input|array)s? (?:but|, got|expected)"
+)
+_TARGET_WORDS = ("target", "label", "y_true")
+
+
+def rank_words(text: str, context: Context) -> Finding | None:
+    """A rank that does not fit, named in words: an input of another rank (the models), or
+    targets of another rank than the output (the labels, or a map where one value is meant)."""
+    tail = text[-3000:]
+    if "dim" not in tail and "rank" not in tail.lower() and "D " not in tail:
+        return None
+    match = _NDIMS.search(tail)
+    if match is None:
+        return None
+    shapes = shapes_in(tail[match.start() :], limit=1)
+    shape = shapes[0][1] if shapes else None
+    got: int | None
+    if match.group("a"):
+        expected, got = int(match.group("a")), int(match.group("b"))
+    elif match.group("c"):
+        expected, got = int(match.group("c")), int(match.group("d"))
+    else:
+        expected = int(match.group("e") or match.group("f"))
+        got = len(shape) if shape is not None else None
+    if expected == got:
+        return None
+    lowered = tail.lower()
+    role = "target" if any(word in lowered for word in _TARGET_WORDS) else "input"
+    return RankMismatch(expected, got, shape=shape, role=role)  # type: ignore[arg-type]
+
+
+_RESHAPE_SIZES = Lazy(
+    r"(?i)reshape[^\n]{0,80}?\b(?P<have>\d{1,19}) (?:values|elements)[^\n]{0,120}?"
+    r"\b(?P<want>\d{1,19})\b"
+)
+
+
+def reshape_words(text: str, context: Context) -> Finding | None:
+    """A reshape of a tensor of one number of values into a shape of another."""
+    tail = text[-3000:]
+    if "eshape" not in tail:
+        return None
+    match = _RESHAPE_SIZES.search(tail)
+    if match is not None:
+        return ReshapeMismatch(int(match.group("have")), int(match.group("want")))
+    if "total size" in tail or "must be unchanged" in tail:
+        return ReshapeMismatch(None, None)
+    return None
+
+
+_WINDOW = Lazy(
+    r"(?i)negative dimension size|output size (?:would be|is) (?:zero or )?negative"
+    r"|(?:kernel|filter|window|pool)[^\n]{0,40}?(?:larger|bigger) than"
+)
+
+
+def window_words(text: str, context: Context) -> Finding | None:
+    """A convolution's kernel or a pooling window larger than what it slides over."""
+    match = _WINDOW.search(text[-3000:])
+    return WindowTooLarge(window="") if match else None
+
+
+_WEIGHT_WORDS = (
+    "assign",
+    "restor",
+    "checkpoint",
+    "share variable",
+    "load_weights",
+    "weight shape",
+    "lhs shape",
+    "saved",
+)
+
+
+def weight_words(text: str, context: Context) -> Finding | None:
+    """Weights of one shape given to a variable of another: restoring, assigning, sharing."""
+    tail = text[-3000:]
+    lowered = tail.lower()
+    if not any(word in lowered for word in _WEIGHT_WORDS):
+        return None
+    shapes = [shape for _, shape in shapes_in(tail, limit=4)]
+    if len(shapes) >= 2 and shapes[0] != shapes[1]:
+        return WeightShapes(shapes[0], shapes[1])
+    return None
 
 
 # --- shape arithmetic with floats -----------------------------------------------------------
@@ -318,4 +464,16 @@ def float_size(text: str, context: Context) -> Finding | None:
     return FloatDimension() if match else None
 
 
-READERS = (index_range, non_finite, gradients, float_size, dtype_clash, shape_pair)
+READERS = (
+    index_range,
+    non_finite,
+    gradients,
+    float_size,
+    dtype_clash,
+    weight_words,
+    window_words,
+    reshape_words,
+    rank_words,
+    sample_counts,
+    shape_pair,
+)

@@ -127,3 +127,13 @@ def message_lines(text: str) -> str:
         text = _FRAME_LINES.sub("", text)
     text = _IPYTHON_LINE.sub("", text)
     return _BLANK_RUNS.sub("\n", text).strip()
+
+
+_SPACES = Lazy(r"[ \t]{0,100}\n[ \t]{0,100}")
+
+
+def rejoin(text: str) -> str:
+    """The text with its lines joined by single spaces: a hard-wrapped message made whole.
+
+    Only for a second reading: patterns that read lists line by line may miss in it."""
+    return _SPACES.sub(" ", text) if "\n" in text else text

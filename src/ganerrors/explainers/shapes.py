@@ -148,7 +148,10 @@ FEED = Lazy(
 )
 _LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
 # eager broadcasting ops: "Incompatible shapes: [16,1] vs. [32,1]"
-INCOMPATIBLE = Lazy(rf"Incompatible shapes: (?P<a>{SHAPE}) vs\.? (?P<b>{SHAPE})")
+# TF 1 broadcast_shape: "Incompatible shapes for broadcasting: (?, 10) and (?, 3)"
+INCOMPATIBLE = Lazy(
+    rf"Incompatible shapes(?: for broadcasting)?: (?P<a>{SHAPE}) (?:vs\.?|and) (?P<b>{SHAPE})"
+)
 # NumPy: "operands could not be broadcast together with shapes (64,1) (32,1) "; Keras 2's merge
 # layers (Add, Multiply), without the batch axis: "Operands could not be broadcast together
 # with shapes (8, 8, 128) (7, 7, 128)"
@@ -521,11 +524,32 @@ def sparse_rank(text: str, context: Context) -> Finding | None:
     return None
 
 
+_SQUEEZE_AXIS = Lazy(r"dim\[(?P<axis>\d{1,3})\]")
+
+
 @reads("Can not squeeze dim[")
 def squeeze(text: str, context: Context) -> Finding | None:
+    """A squeeze of an axis that is not 1. In a sparse loss, it squeezes the labels' last axis:
+    one-hot labels. Elsewhere, a model's own squeeze (the spatial axes left at 1 before a
+    classifier or a recurrent layer) met a tensor of another size: the model was given inputs
+    of another size than it was built for."""
     for match in anchored(SQUEEZE, text, "Can not squeeze dim["):
-        if "sparse" in match.group("rest").lower():
+        rest = match.group("rest").lower()
+        if "sparse" in rest:
             return SparseLabels(f"(batch, {match.group('got')})", "(batch, classes)")
+        if any(word in rest for word in ("label", "target", "loss")):
+            continue  # the labels or a loss's own squeeze: not known which side
+        axis_match = _SQUEEZE_AXIS.search(match.group(0))
+        axis = int(axis_match.group("axis")) if axis_match else 1
+        got = int(match.group("got"))
+        inputs = _input_shapes(match.group("rest"))
+        given: Shape = inputs[0] if inputs else (None,) * axis + (got,)
+        if axis >= len(given) or given[axis] != got:
+            given = (None,) * axis + (got,)
+        expected = (*given[:axis], 1, *given[axis + 1 :])
+        return ShapePair(
+            given, expected, roles="input", names=("tensor", "squeezed shape"), by="A squeeze"
+        )
     return None
 
 
@@ -666,7 +690,7 @@ def feed(text: str, context: Context) -> Finding | None:
         if _LABEL_NAME.search(name) or _fed_labels(*pair):
             found = ShapePair(
                 *pair,
-                roles="labels",
+                roles="fed",
                 names=("labels fed", "placeholder"),
                 by=f"The placeholder {name}",
             )
@@ -692,9 +716,9 @@ def _fed_labels(got: Shape, want: Shape) -> bool:
     return len(want) == len(got) == 2 and got[1] == 1 and (want[1] or 0) >= 2
 
 
-@reads("Incompatible shapes: ")
+@reads("Incompatible shapes: ", "Incompatible shapes for broadcasting: ")
 def incompatible(text: str, context: Context) -> Finding | None:
-    for match in anchored(INCOMPATIBLE, text, "Incompatible shapes: "):
+    for match in anchored(INCOMPATIBLE, text, "Incompatible shapes"):
         pair = shapes_of(match, "a", "b")
         if pair is None:
             continue
