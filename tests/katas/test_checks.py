@@ -369,6 +369,59 @@ def test_the_twin_step_gives_way_to_the_learners_when_it_needs_autograph(tmp_pat
     assert run.steps_run == 2
 
 
+def test_a_step_with_its_own_signature_is_twinned_with_that_signature(tmp_path) -> None:
+    run = kata.KataRun.start(kata.load(ROOT / "solutions" / "08" / "gan.py"))
+    learners = run.gan.train_step
+    run.first_step()
+    twin = run.gan.train_step
+    assert twin is not learners and twin.input_signature == learners.input_signature
+    run.probe()  # the first step was watched: no further step to watch
+    assert run.steps_run == 1
+
+
+def test_a_step_with_its_own_signature_gives_way_when_it_needs_autograph(tmp_path) -> None:
+    source = (ROOT / "solutions" / "08" / "gan.py").read_text(encoding="utf-8")
+    needs_autograph = source.replace(
+        "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n",
+        "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n"
+        "    for _ in tf.range(1):  # Python control flow on a tensor\n"
+        "        noise = noise * 1.0\n",
+    )
+    assert needs_autograph != source
+    path = tmp_path / "gan.py"
+    path.write_text(needs_autograph, encoding="utf-8")
+    run = kata.KataRun.start(kata.load(path))
+    learners = run.gan.train_step
+    run.first_step()
+    assert run.gan.train_step is learners
+
+
+def _with_dataset(tmp_path, line: str) -> Path:
+    source = (ROOT / "solutions" / "01" / "gan.py").read_text(encoding="utf-8")
+    changed = source.replace("if __name__ ==", f"{line}\n\n\nif __name__ ==", 1)
+    assert changed != source
+    path = tmp_path / "gan.py"
+    path.write_text(changed, encoding="utf-8")
+    return path
+
+
+def test_a_data_set_that_repeats_forever_is_named_before_anything_runs(tmp_path) -> None:
+    from ganerrors.errors import KataContractError
+
+    path = _with_dataset(tmp_path, "dataset = dataset.repeat()")
+    with pytest.raises(KataContractError, match=r"repeats forever.*Leave out the `\.repeat\(\)`"):
+        kata.load(path)
+    kata.load(_with_dataset(tmp_path, "dataset = dataset.repeat(2)"))  # a count ends
+
+
+def test_an_empty_data_set_is_named(tmp_path) -> None:
+    from ganerrors.errors import KataContractError
+
+    path = _with_dataset(tmp_path, "dataset = dataset.take(0)")
+    with pytest.raises(KataContractError, match="yields no batches"):
+        kata.KataRun.start(kata.load(path))
+
+
 def test_quality_train_trains_a_kata_and_measures_its_fakes() -> None:
     from ganerrors import quality
 

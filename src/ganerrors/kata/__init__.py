@@ -40,7 +40,7 @@ import pytest
 from ganerrors import checks, quality
 from ganerrors._tf import import_tensorflow
 from ganerrors.course import KATA_FILE
-from ganerrors.errors import GANCheckFailed
+from ganerrors.errors import GANCheckFailed, KataContractError
 from ganerrors.kata import contract
 
 tf = import_tensorflow()
@@ -123,13 +123,15 @@ def _build_optimizers(module: ModuleType) -> None:
 
 def relaxed_step(step: Any, batch: Any) -> Any:
     """The learner's tf.function again, with the same Python code and options, traced once
-    for every batch size (an input signature whose batch dimension is unknown); None when
-    `step` is not a tf.function or already has a signature of its own.
+    for every batch size (an input signature whose batch dimension is unknown, or the
+    learner's own signature when the step has one); None when `step` is not a tf.function.
 
     A plain tf.function traces again for every new batch shape, and a checker that trains on
     a short batch and a whole epoch would trace it twice, at about half a second each. The
     checks run this one instead, and run the learner's own function whenever it raises
-    (`KataRun.learners_errors`), so an error is always the one their code raises.
+    (`KataRun.learners_errors`), so an error is always the one their code raises. Its first
+    step is watched (`KataRun.first_step`), which spares a step with a signature of its own
+    one more step, run eagerly, for the checks that watch the losses.
 
     It is traced without AutoGraph (a quarter of the tracing time: rewriting the step's
     Python source), which computes the same graph for a step without Python control flow on
@@ -137,13 +139,18 @@ def relaxed_step(step: Any, batch: Any) -> Any:
     runs instead.
     """
     python_function = getattr(step, "python_function", None)
-    if python_function is None or getattr(step, "input_signature", None) is not None:
+    if python_function is None:
         return None
     try:
-        spec = tf.nest.map_structure(lambda t: tf.TensorSpec([None, *t.shape[1:]], t.dtype), batch)
+        signature = getattr(step, "input_signature", None)
+        if signature is None:
+            spec = tf.nest.map_structure(
+                lambda t: tf.TensorSpec([None, *t.shape[1:]], t.dtype), batch
+            )
+            signature = [spec]
         return tf.function(
             python_function,
-            input_signature=[spec],
+            input_signature=signature,
             autograph=False,
             jit_compile=getattr(step, "_jit_compile", None),
             experimental_autograph_options=getattr(step, "_experimental_autograph_options", None),
@@ -175,8 +182,18 @@ class KataRun:
 
     @classmethod
     def start(cls, gan: ModuleType) -> KataRun:
-        """A run of the checks on `gan` (a loaded kata), before any of them."""
-        batch = next(iter(gan.dataset))
+        """A run of the checks on `gan` (a loaded kata), before any of them.
+
+        It goes through the data set once and keeps every batch: the checks train on them
+        without a second trip through tf.data (a pipeline that reads its files through
+        Python, and shuffles them all, reads every file before its first batch)."""
+        batches = list(gan.dataset)
+        if not batches:
+            raise KataContractError(
+                "`dataset` yields no batches: the checker needs at least one batch of real "
+                "images"
+            )
+        batch = batches[0]
         images, labels = checks.split_batch(batch)
         noise = tf.random.stateless_normal((int(images.shape[0]), gan.NOISE_DIM), seed=(SEED, 1))
         run = cls(
@@ -186,6 +203,7 @@ class KataRun:
             labels=labels,
             noise=noise,
             models={"generator": gan.generator, "discriminator": gan.discriminator},
+            _batches=batches,
         )
         run.fresh = checks.snapshot(run.stateful())
         eval_noise, eval_labels = run.eval_noise()
@@ -305,8 +323,9 @@ class KataRun:
         """Every real image of one pass over the data set, their labels, and batch sizes."""
         if self._data is None:
             images, labels, sizes = [], [], []
-            for batch in self.gan.dataset:
-                self._batches.append(batch)
+            if not self._batches:
+                self._batches = list(self.gan.dataset)
+            for batch in self._batches:
                 part, part_labels = checks.split_batch(batch)
                 images.append(np.asarray(part))
                 sizes.append(int(part.shape[0]))

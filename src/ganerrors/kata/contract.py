@@ -96,6 +96,13 @@ def problems(module: Any) -> list[str]:
             if name.required:
                 found.append(f"it does not define {name.shown}: {name.what}")
             continue
+        if name.name == "dataset" and _repeats_forever(value):
+            found.append(
+                "`dataset` repeats forever (`.repeat()` without a count), so one epoch never "
+                "ends: the checker, like `train(epochs)`, goes through it once per epoch. "
+                "Leave out the `.repeat()`"
+            )
+            continue
         if name.arguments is None:
             if name.name in ("NOISE_DIM", "NUM_CLASSES") and (
                 isinstance(value, bool) or not isinstance(value, int) or value < 1
@@ -120,6 +127,15 @@ def check(module: Any, path: str) -> None:
             + ". Put the missing names back (`ganerrors reset` restores the kata as shipped, "
             "after a backup)."
         )
+
+
+def _repeats_forever(dataset: Any) -> bool:
+    """Whether `dataset` (a tf.data.Dataset) declares that it never ends; False for anything
+    that cannot tell (no `cardinality`, or an unknown one)."""
+    try:
+        return int(dataset.cardinality()) == -1  # tf.data.INFINITE_CARDINALITY
+    except Exception:  # noqa: BLE001 - not a tf.data.Dataset: the checks say what is wrong
+        return False
 
 
 def _accepts(function: Any, count: int) -> bool:
