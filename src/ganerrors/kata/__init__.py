@@ -190,8 +190,7 @@ class KataRun:
         batches = list(gan.dataset)
         if not batches:
             raise KataContractError(
-                "`dataset` yields no batches: the checker needs at least one batch of real "
-                "images"
+                "`dataset` yields no batches: the checker needs at least one batch of real images"
             )
         batch = batches[0]
         images, labels = checks.split_batch(batch)
