@@ -13,7 +13,16 @@ With --phases it then splits the learner's passing run, again by medians: pytest
 checks, and the interpreter's exit, next to `import tensorflow` split into its import and its
 exit, so that the time above the floor can be put where it goes.
 
-Usage: python benchmarks/bench_kata.py [--kata 01] [--repeat 5] [--phases]
+A learner's install is `pip install -e .`, without the dev extras: no hypothesis or nbmake
+plugins, and no matplotlib, Pillow or IPython, which `import tensorflow` imports (through
+Keras) wherever they are installed, about half a second. So the dev environment's floor is
+higher than a learner's, and its ratios are lower. For the learner's figures, run the
+commands with a learner's interpreter:
+
+    python3 -m venv /tmp/learner && /tmp/learner/bin/pip install -e .
+    python benchmarks/bench_kata.py --python /tmp/learner/bin/python
+
+Usage: python benchmarks/bench_kata.py [--kata 01] [--repeat 5] [--phases] [--python PATH]
 """
 
 from __future__ import annotations
@@ -71,7 +80,7 @@ def stamped(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, flo
     return {what: when - start for what, when in stamps.items()}
 
 
-def phases(tmp: Path, learner: list[str], repeat: int) -> None:
+def phases(tmp: Path, learner: list[str], repeat: int, python: str) -> None:
     (tmp / "ganerrors_bench_timeline.py").write_text(TIMELINE, encoding="utf-8")
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tmp), env.get("PYTHONPATH")]))
@@ -79,7 +88,7 @@ def phases(tmp: Path, learner: list[str], repeat: int) -> None:
     imports = []
     for _ in range(repeat):
         runs.append(stamped([*learner, "-p", "ganerrors_bench_timeline", "katas/solved"], tmp, env))
-        imports.append(stamped([sys.executable, "-c", IMPORT_STAMPED], tmp, env))
+        imports.append(stamped([python, "-c", IMPORT_STAMPED], tmp, env))
 
     def median(values: list[float]) -> float:
         return statistics.median(values)
@@ -106,7 +115,23 @@ def main() -> None:
     parser.add_argument("--kata", default="01")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--phases", action="store_true", help="split the passing run in phases")
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the interpreter to run every command with (a learner's install: see above)",
+    )
     args = parser.parse_args()
+    python = args.python
+    if not Path(python).exists():
+        raise SystemExit(f"--python: no such interpreter: {python}")
+    probe = subprocess.run(
+        [python, "-c", "import ganerrors, tensorflow"], capture_output=True, text=True
+    )
+    if probe.returncode != 0:
+        raise SystemExit(
+            f"--python {python} cannot import ganerrors and tensorflow: install the project "
+            "into it first (`pip install -e .`)"
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         course = Path(tmp) / "katas"
@@ -116,12 +141,12 @@ def main() -> None:
         shutil.copytree(ROOT / "katas" / args.kata, course / "solved")
         for file in (ROOT / "solutions" / args.kata).iterdir():
             shutil.copy2(file, course / "solved" / file.name)
-        pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        pytest = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
         # A learner's install (`pip install -e .`) has no hypothesis or nbmake; the dev
         # install has both, and pytest loads their plugins (about 0.8 s) at every start.
         learner = [*pytest, "-p", "no:hypothesispytest", "-p", "no:nbmake"]
         commands = {
-            "import tensorflow": [sys.executable, "-c", "import tensorflow"],
+            "import tensorflow": [python, "-c", "import tensorflow"],
             f"pytest katas/{args.kata} (shipped, fails)": [*pytest, "katas/shipped"],
             "  the same, without the dev plugins ": [*learner, "katas/shipped"],
             f"pytest katas/{args.kata} (solved, passes)": [*pytest, "katas/solved"],
@@ -137,9 +162,9 @@ def main() -> None:
         for name, values in times.items():
             median = statistics.median(values)
             print(f"{name:<40} {median:9.2f} {min(values):7.2f} {median / floor:9.2f}")
-        print(f"({args.repeat} runs each, interleaved; Python {sys.version.split()[0]})")
+        print(f"({args.repeat} runs each, interleaved; {python})")
         if args.phases:
-            phases(Path(tmp), learner, args.repeat)
+            phases(Path(tmp), learner, args.repeat, python)
 
 
 if __name__ == "__main__":
