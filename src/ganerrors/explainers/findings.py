@@ -149,6 +149,11 @@ def pair_verdict(
     return ("model-io-shape", "image-axes")
 
 
+#: Situations of `pair_verdict` that follow from which side is the labels (see `_widths_verdict`).
+_WIDTH_SITUATIONS = frozenset({"widths", "units", "class-indices", "classes"})
+_ROLE_SITUATIONS = _WIDTH_SITUATIONS | {"labels-lack-axis", "predictions-lack-axis", "map"}
+
+
 class ShapePair(NamedTuple):
     """Two shapes that had to agree, and who compared them."""
 
@@ -174,6 +179,31 @@ class ShapePair(NamedTuple):
     @property
     def situation(self) -> str:
         return self.verdict[1] if self.verdict else ""
+
+    @property
+    def tentative(self) -> bool:
+        """The verdict rests on a guess, not on the values: which side is at fault.
+
+        - Two operands of an op whose roles are not known: the side with fewer axes (or the
+          first) is taken for the labels; where the other way round gives another category,
+          the category is that guess.
+        - Labels and predictions that differ in their last axis only, where the message names
+          no loss and the labels are not one value per example: several values per example
+          in the labels against another number in the predictions may be labels of the wrong
+          form or a last layer of the wrong width, and only the loss would tell.
+
+        A batch axis, image axes, a model's input or joined tensors do not depend on roles;
+        nor do labels of one value per example (a real/fake label or a class index).
+        """
+        situation = self.situation
+        if self.roles == "operands" and situation in _ROLE_SITUATIONS:
+            swapped = pair_verdict(
+                self.second, self.first, "labels", self.broadcast, self.axis, self.loss
+            )
+            return swapped is None or swapped[0] != self.category
+        if self.roles in ("labels", "target") and not self.loss:
+            return situation in _WIDTH_SITUATIONS and bool(self.first) and self.first[-1] != 1
+        return False
 
     def details(self) -> dict[str, object]:
         first, second = (n.split()[-1] for n in self.names)
