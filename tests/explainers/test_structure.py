@@ -231,6 +231,13 @@ def test_a_verdict_that_rests_on_which_side_is_the_labels_is_low_confidence(mess
     assert diagnosis is not None and diagnosis.confidence == confidence, diagnosis.render()
 
 
+def test_a_rank_check_of_a_shape_of_no_known_place_is_low_confidence():
+    # TensorShape.with_rank checks any tensor: a batch of examples is a model's input, a
+    # fully known shape named nowhere may be a variable's
+    assert explain("ValueError: Shape (?, 64, 64, 3) must have rank 2").confidence == "high"
+    assert explain("ValueError: Shape (16980, 50) must have rank 1").confidence == "low"
+
+
 def test_an_op_of_a_metric_is_low_confidence():
     # the loss accepted these labels; a metric that flattens them itself is not the labels'
     # fault (Keras 2.2.3's accuracy)

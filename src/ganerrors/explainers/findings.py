@@ -471,6 +471,13 @@ class RankMismatch(NamedTuple):
     shape: Shape | None = None
     role: Literal["input", "target"] = "input"
     layer: str = ""
+    #: the message names no layer, op or batch axis: the shape may as well be a variable's or
+    #: a constant's as a model's input
+    unplaced: bool = False
+
+    @property
+    def tentative(self) -> bool:
+        return self.unplaced
 
     @property
     def output_map(self) -> bool:

@@ -326,12 +326,16 @@ def with_rank(text: str, context: Context) -> Finding | None:
         if shape is None:
             continue
         bound = {"at least": "min", "at most": "max"}.get(match.group("bound") or "", "exact")
+        # TensorShape.with_rank checks any tensor's shape: it is a model's input where a layer
+        # or op is named, or where the shape has a batch axis of unknown size (examples)
+        placed = bool(context.layer or context.op) or (bool(shape) and shape[0] is None)
         return RankMismatch(
             int(match.group("want")),
             len(shape),
             bound,  # type: ignore[arg-type]
             shape=shape,
             layer=context.layer,
+            unplaced=not placed,
         )
     return None
 
