@@ -352,6 +352,10 @@ FAMILIES = [
         "ValueError: Error when checking model input: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 2 array(s), but instead got the following list of 1 arrays: [array([[0.1, 0.2]])]...",
         "model-io-shape",
     ),
+    (  # the same, cut where an issue's title cuts it
+        "ValueError: Error when checking model input: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 2 array(s), but instead got the following",
+        "model-io-shape",
+    ),
     (
         "ValueError: Layer model_1 expects 1 input(s), but it received 2 input tensors. Inputs received: [<tf.Tensor 'IteratorGetNext:0' shape=(32, 28, 28) dtype=uint8>, <tf.Tensor 'ExpandDims:0' shape=(32, 1) dtype=uint8>]",
         "model-io-shape",
@@ -658,6 +662,12 @@ FAMILIES = [
     ),
     ("IndexError: index 10 is out of bounds for axis 1 with size 10", "index-range"),
     ("InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]", "index-range"),
+    # the same, cut short (an issue's title): the family says the label is out of range
+    (
+        "InvalidArgumentError: Received a label value of -1 which is outside the valid",
+        "index-range",
+    ),
+    ("InvalidArgumentError: assertion failed: [Label IDs must >= 0]", "index-range"),
     # --- unrelated (must not be high)
     (
         "InvalidArgumentError: You must feed a value for placeholder tensor 'Placeholder' with dtype float and shape [?,784]",
@@ -706,6 +716,7 @@ GENERAL = {
     "OverflowError: math range error",
     "IndexError: index 10 is out of bounds for axis 1 with size 10",
     "InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]",
+    "InvalidArgumentError: assertion failed: [Label IDs must >= 0]",
 }
 LOW = TENTATIVE | GENERAL
 

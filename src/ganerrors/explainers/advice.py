@@ -523,7 +523,8 @@ def _unknown_batch(found: BatchMismatch, context: Context) -> Advice:
 
 def _input_count(found: InputCount, context: Context) -> Advice:
     return Advice(
-        f"A model with {found.expected} input(s) was given {found.got} input arrays or tensors.",
+        f"A model with {found.expected} input(s) was given "
+        f"{found.got if found.got is not None else 'another number of'} input arrays or tensors.",
         (
             (
                 "The labels went in as a second input: a dataset of (images, labels) passed "
@@ -543,7 +544,8 @@ def _input_count(found: InputCount, context: Context) -> Advice:
 
 def _target_count(found: InputCount, context: Context) -> Advice:
     return Advice(
-        f"A model with {found.expected} output(s) was given {found.got} target arrays.",
+        f"A model with {found.expected} output(s) was given "
+        f"{found.got if found.got is not None else 'another number of'} target arrays.",
         (
             (
                 "Several label arrays passed to a model with one output (real and fake labels "

@@ -198,7 +198,7 @@ BOUNDS = Lazy(
 # "Label IDs must < n_classes", "labels out of bound", "Index out of range using input dim 2"
 OUT_OF_RANGE = Lazy(
     r"(?i)\b(?:indices|index|labels?|label ids|class ids?)\b[^\n]{0,60}?"
-    r"\b(?:out of (?:range|bounds?)|must (?:be )?<=? ?n_classes|not in \[)"
+    r"\b(?:out of (?:range|bounds?)|must (?:be )?<=? ?n_classes|must (?:be )?>= ?0\b|not in \[)"
 )
 _PYTHON_INDEX = ("list index out of range", "tuple index out of range", "string index out of")
 # TensorFlow's strided slices: "slice index 1 of dimension 0 out of bounds."

@@ -160,8 +160,8 @@ WEIGHT_SHAPE = Lazy(
 ARRAY_LIST = Lazy(
     r"Error when checking model (?P<role>input|target): the list of Numpy arrays that you are "
     r"passing to your model is not the size the model expected\. Expected to see "
-    r"(?P<want>\d{1,4}) array\(s\),? (?:for inputs [^\n]{0,300}?)?but instead got the following "
-    r"list of (?P<got>\d{1,4}) arrays"
+    r"(?P<want>\d{1,4}) array\(s\),? (?:for inputs [^\n]{0,300}?)?but instead got the following"
+    r"(?: list of (?P<got>\d{1,4}) arrays)?"
 )
 # Keras: 'Layer "model" expects 1 input(s), but it received 2 input tensors.'
 INPUT_COUNT = Lazy(
@@ -284,7 +284,8 @@ def restore(text: str, context: Context) -> Finding | None:
 def input_count(text: str, context: Context) -> Finding | None:
     for match in anchored(ARRAY_LIST, text, "Error when checking model ", after=700):
         role: Literal["input", "target"] = "target" if match.group("role") == "target" else "input"
-        return InputCount(role, int(match.group("want")), int(match.group("got")))
+        got = match.group("got")  # left out where the message was cut (an issue's title)
+        return InputCount(role, int(match.group("want")), int(got) if got else None)
     for match in anchored(INPUT_COUNT, text, " input tensors", before=500, after=20):
         return InputCount("input", int(match.group("want")), int(match.group("got")))
     return None
