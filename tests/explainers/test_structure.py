@@ -205,6 +205,8 @@ def test_an_exact_family_is_high_confidence_and_a_general_reading_is_low():
         ("Incompatible shapes: [32,10] vs. [32,4]", "low"),
         # ... unless both ways give the same one: a label per example against a row of ten
         ("Incompatible shapes: [32] vs. [32,10]", "high"),
+        # a map against a row per example: a map of predictions, or labels with axes too many
+        ("Incompatible shapes: [16,8,8,128] vs. [16,128]", "low"),
         ("ValueError: Shapes (?,) and (?, 1) must have the same rank", "high"),
         # fit()'s labels of 7 values per example against an output of 1, no loss named
         (

@@ -197,10 +197,11 @@ class ShapePair(NamedTuple):
         """
         situation = self.situation
         if self.roles == "operands" and situation in _ROLE_SITUATIONS:
-            swapped = pair_verdict(
-                self.second, self.first, "labels", self.broadcast, self.axis, self.loss
+            one, other = (
+                pair_verdict(a, b, "labels", self.broadcast, self.axis, self.loss)
+                for a, b in ((self.first, self.second), (self.second, self.first))
             )
-            return swapped is None or swapped[0] != self.category
+            return one is None or other is None or one[0] != other[0]
         if self.roles in ("labels", "target") and not self.loss:
             return situation in _WIDTH_SITUATIONS and bool(self.first) and self.first[-1] != 1
         return False
