@@ -187,10 +187,11 @@ class ShapePair(NamedTuple):
         - Two operands of an op whose roles are not known: the side with fewer axes (or the
           first) is taken for the labels; where the other way round gives another category,
           the category is that guess.
-        - Labels and predictions that differ in their last axis only, where the message names
-          no loss and the labels are not one value per example: several values per example
-          in the labels against another number in the predictions may be labels of the wrong
-          form or a last layer of the wrong width, and only the loss would tell.
+        - Labels and predictions that differ in their last axis only, where the labels are not
+          one value per example and no categorical loss (one-hot labels, one column per class)
+          is named: several values per example in the labels against another number in the
+          predictions may be labels of the wrong form or a last layer of the wrong width. A
+          regression or binary loss compares whatever widths it is given, so it does not tell.
 
         A batch axis, image axes, a model's input or joined tensors do not depend on roles;
         nor do labels of one value per example (a real/fake label or a class index).
@@ -202,7 +203,7 @@ class ShapePair(NamedTuple):
                 for a, b in ((self.first, self.second), (self.second, self.first))
             )
             return one is None or other is None or one[0] != other[0]
-        if self.roles in ("labels", "target") and not self.loss:
+        if self.roles in ("labels", "target") and self.loss != "categorical":
             return situation in _WIDTH_SITUATIONS and bool(self.first) and self.first[-1] != 1
         return False
 
