@@ -184,6 +184,16 @@ def test_normalising_drops_node_blocks_and_log_prefixes_but_keeps_the_message():
     assert "[[Node:" not in text and "DT_INT32" not in text
 
 
+def test_a_message_wrapped_before_a_number_keeps_that_line():
+    # the line that starts with the value is the message's, not an IPython code line
+    wrapped = (
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: indices[2968] =\n"
+        "30523 is not in [0, 30522)"
+    )
+    diagnosis = explain(wrapped)
+    assert diagnosis is not None and diagnosis.category == "index-range"
+
+
 # --- confidence and spoilers --------------------------------------------------------------------
 
 
