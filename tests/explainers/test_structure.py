@@ -194,6 +194,42 @@ def test_a_message_wrapped_before_a_number_keeps_that_line():
     assert diagnosis is not None and diagnosis.category == "index-range"
 
 
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        # a layer's own op (a bias added to outputs of another width): the model, not labels
+        (
+            "ValueError: Dimensions must be equal, but are 10 and 5 for "
+            "'discriminator/dense_2/add' (op: 'Add') with input shapes: [?,10], [5].",
+            "model-io-shape",
+        ),
+        # ... and its gradient, which keeps the layer's scope
+        (
+            "InvalidArgumentError: Incompatible shapes: [64,128] vs. [64,256]\n\t [[Node: "
+            "training/Adam/gradients/generator/dense_3/add_grad/BroadcastGradientArgs = "
+            "BroadcastGradientArgs[T=DT_INT32](a, b)]]",
+            "model-io-shape",
+        ),
+        # tensors of different ranks joined (a conditional GAN's image and one-hot label)
+        (
+            "ValueError: Shapes must be equal rank, but are 4 and 2 for 'concat' (op: "
+            "'ConcatV2') with input shapes: [?,28,28,1], [?,10], [].",
+            "model-io-shape",
+        ),
+        # a loss's op: labels and predictions
+        (
+            "ValueError: Shapes must be equal rank, but are 2 and 1 for 'loss/mul' (op: 'Mul') "
+            "with input shapes: [?,1], [?].",
+            "target-shape",
+        ),
+    ],
+)
+def test_a_graph_nodes_scope_says_whose_tensors_met(message, category):
+    diagnosis = explain(message)
+    assert diagnosis is not None and diagnosis.category == category, diagnosis.render()
+    assert diagnosis.confidence == "high"
+
+
 # --- confidence and spoilers --------------------------------------------------------------------
 
 

@@ -339,6 +339,40 @@ def _pair_of(
     )
 
 
+# Scopes of a graph node: a loss's or a metric's (its operands are labels and predictions), or
+# a layer's or a model's (its operands are the model's own tensors). TF 1 and Keras 2 name a
+# node after the scopes it was made in: "loss/dense_2_loss/sub", "discriminator/dense_1/add",
+# "training/Adam/gradients/conv2d_3/add_grad/BroadcastGradientArgs" (a gradient keeps the
+# scope of the op it differentiates).
+_LOSS_SCOPE = Lazy(r"(?i)loss|entropy|metric|accuracy|label|target|(?:^|/)acc(?:_\d{1,4})?/")
+_MODEL_SCOPE = Lazy(
+    r"(?i)(?:^|/)(?:dense|conv\w{0,20}|batch_?norm\w{0,20}|layer_?norm\w{0,20}|lstm|gru"
+    r"|(?:simple_?)?rnn|embedding|generator|discriminator|encoder|decoder|sequential|functional"
+    r"|model|flatten|up_?sampling\w{0,10}|\w{0,10}pool\w{0,10}|add|concatenate|multiply"
+    r"|average|subtract|dropout|activation|leaky_?re_?lu)(?:_\d{1,6})?/"
+)
+
+
+def model_op(name: str) -> bool:
+    """Whether a graph node belongs to a layer or a model and to no loss or metric: the two
+    tensors it met are the model's own (its input, a layer's output, a weight), not labels and
+    predictions, whatever their shapes."""
+    return bool(name) and not _LOSS_SCOPE.search(name) and bool(_MODEL_SCOPE.search(name))
+
+
+def _model_pair(first: Shape, second: Shape, name: str) -> ShapePair:
+    """Two tensors of a layer's or model's own op (`model_op`): a model given inputs of
+    another shape than it was built for, or a batch of another size."""
+    return ShapePair(
+        first,
+        second,
+        roles="input",
+        names=("first tensor", "second tensor"),
+        by=f"The op {name}",
+        broadcast=True,
+    )
+
+
 @reads("Arguments target and output must have the same")
 def keras_loss(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_LOSS, text, "Arguments target and output must have the same"):
@@ -726,6 +760,8 @@ def incompatible(text: str, context: Context) -> Finding | None:
         name, op, inputs = node_of(context.raw or text)
         labels_first, kind = operand_roles(name or context.op, op, inputs)
         found = _pair_of(*pair, labels_first, by, kind)
+        if labels_first is None and model_op(name or context.op):
+            found = _model_pair(*pair, name or context.op)
         if found.verdict:
             return found
     return None
@@ -934,6 +970,9 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
             name, inputs_op, inputs = node_of(node)
             labels_first, kind = operand_roles(name or node, inputs_op or op, inputs)
             found = _pair_of(a, b, labels_first, f"The op {op or '?'}", kind)
+            scope = name or node.strip("{} ").replace("{{node ", "")
+            if labels_first is None and model_op(scope):
+                found = _model_pair(a, b, scope)
             if found.verdict:
                 return found
             continue
@@ -978,7 +1017,14 @@ def equal_rank(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "a", "b")
         if pair is None:
             continue
-        found = ShapePair(*pair, by=_by_node(match.group("rest")))
+        rest = match.group("rest")
+        name = _node_name(rest)
+        if "concat" in rest.lower():  # tensors of different ranks joined: never the labels
+            found = ShapePair(*pair, roles="joined", by="tf.concat")
+        elif model_op(name):
+            found = _model_pair(*pair, name)
+        else:
+            found = ShapePair(*pair, by=_by_node(rest))
         if found.verdict:
             return found
     return None
@@ -1005,6 +1051,8 @@ def both_shapes(text: str, context: Context) -> Finding | None:
             found = joined or ShapePair(
                 *pair, roles="joined", by="tf.concat", axis=int(match.group("axis"))
             )
+        elif model_op(_node_name(rest)):
+            found = _model_pair(*pair, _node_name(rest))
         else:
             found = ShapePair(*pair, by=_by_node(rest))
         if found.verdict:
@@ -1072,6 +1120,12 @@ def _joined(inputs: list[Shape], rest: str) -> ShapePair | None:
         return None
     must_agree = 0 if differing == [0] else next(a for a in differing if a != 0)
     return ShapePair(first, second, roles="joined", by="tf.concat", axis=must_agree)
+
+
+def _node_name(text: str) -> str:
+    """The node's name in "... for 'loss/sub' (op: 'Sub') ..." or "'{{node loss/sub}} = ..."."""
+    node = re.search(r"'(?:\{\{node )?([^'}\s]{1,300})", text)
+    return node.group(1) if node else ""
 
 
 def _by_node(text: str) -> str:
