@@ -643,6 +643,16 @@ FAMILIES = [
         "ValueError: Error when checking input: expected conv2d_1_input to have 4 dimensions, but got array with shape (0, 1)",
         "model-io-shape",
     ),
+    # a batch split across GPUs or towers, of a size that is no multiple of their number
+    (
+        "InvalidArgumentError: Number of ways to split should evenly divide the split dimension, but got split_dim 0 (size = 100) and num_split 8",
+        "batch-size",
+    ),
+    # the Squeeze kernel of a sparse loss, when the graph runs: one-hot labels
+    (
+        "InvalidArgumentError: Tried to explicitly squeeze dimension 1 but dimension was not 1: 10\n\t [[{{node loss/dense_loss/SparseSoftmaxCrossEntropyWithLogits/remove_squeezable_dimensions/Squeeze}}]]",
+        "target-shape",
+    ),
     # --- index-range
     ("IndexError: Target 10 is out of bounds.", "index-range"),
     ("InvalidArgumentError: Expected size[0] in [0, 64], but got 128", "index-range"),

@@ -503,6 +503,27 @@ def _fixed_batch_graph(found: BatchMismatch, context: Context) -> Advice:
     )
 
 
+def _split_batch(found: BatchMismatch, context: Context) -> Advice:
+    size, parts = (found.sizes + ("", ""))[:2]
+    what = f"A batch of {size} example{'' if size == '1' else 's'}" if size else "A batch"
+    into = f"{parts} equal parts" if parts else "equal parts"
+    return Advice(
+        f"{what} was split along its first axis into {into}, and its size is no multiple of "
+        "their number.",
+        (
+            (
+                "The batch is split across GPUs or towers (`tf.split(images, num_gpus)`) and "
+                "the batch size is not a multiple of their number, or the last batch of an "
+                "epoch is smaller than the others.",
+                "Use a batch size divisible by the number of parts, and batch with "
+                "`drop_remainder=True`.",
+            ),
+        ),
+        "Make every batch a multiple of the number of parts: a divisible batch size, and "
+        "`dataset.batch(batch_size, drop_remainder=True)` so that no smaller batch is left.",
+    )
+
+
 def _unknown_batch(found: BatchMismatch, context: Context) -> Advice:
     shape = f" ({', '.join(found.sizes)})" if found.sizes else ""
     return Advice(
@@ -1594,6 +1615,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "label-form"): _label_form,
     ("batch-size", "fixed-batch"): _fixed_batch_graph,
     ("batch-size", "unknown-batch"): _unknown_batch,
+    ("batch-size", "split-batch"): _split_batch,
     ("output-shape", "one-class"): _one_class,
     ("target-shape", "target-count"): _target_count,
     ("model-io-shape", "input-count"): _input_count,

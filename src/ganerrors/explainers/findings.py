@@ -374,9 +374,11 @@ class BatchMismatch(NamedTuple):
 
     "fixed-batch": a transposed convolution (or another op) whose batch size was fixed when the
     graph was built (`output_shape=[64, ...]`) met a batch of another size; "unknown-batch":
-    the static batch size, None until the graph runs, was used to build a shape."""
+    the static batch size, None until the graph runs, was used to build a shape; "split-batch":
+    a batch split into equal parts (one per GPU or tower) whose size is no multiple of their
+    number."""
 
-    how: Literal["fixed-batch", "unknown-batch"]
+    how: Literal["fixed-batch", "unknown-batch", "split-batch"]
     sizes: tuple[str, ...] = ()  # the sizes or the shape the message names
 
     @property

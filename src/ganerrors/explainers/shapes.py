@@ -559,9 +559,26 @@ def sparse_rank(text: str, context: Context) -> Finding | None:
 
 
 _SQUEEZE_AXIS = Lazy(r"dim\[(?P<axis>\d{1,3})\]")
+# the Squeeze kernel, when the graph runs: "Tried to explicitly squeeze dimension 1 but dimension
+# was not 1: 10" (the node, which names the loss, is in the [[node ...]] block that follows)
+EXPLICIT_SQUEEZE = Lazy(
+    r"Tried to explicitly squeeze dimension (?P<axis>\d{1,3}) but dimension was not 1: "
+    r"(?P<got>\d{1,12})"
+)
 
 
-@reads("Can not squeeze dim[")
+def _squeezed(axis: int, got: int, inputs: list[Shape]) -> ShapePair:
+    """A model's own squeeze of `axis`, which had `got` values: the tensor it met."""
+    given: Shape = inputs[0] if inputs else (None,) * axis + (got,)
+    if axis >= len(given) or given[axis] != got:
+        given = (None,) * axis + (got,)
+    expected = (*given[:axis], 1, *given[axis + 1 :])
+    return ShapePair(
+        given, expected, roles="input", names=("tensor", "squeezed shape"), by="A squeeze"
+    )
+
+
+@reads("Can not squeeze dim[", "Tried to explicitly squeeze dimension")
 def squeeze(text: str, context: Context) -> Finding | None:
     """A squeeze of an axis that is not 1. In a sparse loss, it squeezes the labels' last axis:
     one-hot labels. Elsewhere, a model's own squeeze (the spatial axes left at 1 before a
@@ -575,15 +592,14 @@ def squeeze(text: str, context: Context) -> Finding | None:
             continue  # the labels or a loss's own squeeze: not known which side
         axis_match = _SQUEEZE_AXIS.search(match.group(0))
         axis = int(axis_match.group("axis")) if axis_match else 1
-        got = int(match.group("got"))
-        inputs = _input_shapes(match.group("rest"))
-        given: Shape = inputs[0] if inputs else (None,) * axis + (got,)
-        if axis >= len(given) or given[axis] != got:
-            given = (None,) * axis + (got,)
-        expected = (*given[:axis], 1, *given[axis + 1 :])
-        return ShapePair(
-            given, expected, roles="input", names=("tensor", "squeezed shape"), by="A squeeze"
-        )
+        return _squeezed(axis, int(match.group("got")), _input_shapes(match.group("rest")))
+    for match in anchored(EXPLICIT_SQUEEZE, text, "Tried to explicitly squeeze dimension"):
+        node = (node_of(context.raw or text)[0] or context.op).lower()
+        if "sparse" in node:
+            return SparseLabels(f"(batch, {match.group('got')})", "(batch, classes)")
+        if not node or any(word in node for word in ("label", "target", "loss")):
+            return None  # no node named, or a loss's own squeeze: not known which side
+        return _squeezed(int(match.group("axis")), int(match.group("got")), [])
     return None
 
 
@@ -916,6 +932,36 @@ def cannot_batch(text: str, context: Context) -> Finding | None:
     return None
 
 
+# tf.split of a size that is no multiple of the number of parts: "Number of ways to split should
+# evenly divide the split dimension, but got split_dim 0 (size = 100) and num_split 8" (the
+# kernel); "... the split dimension for 'split' (op: 'Split') with input shapes: [], [100,10]
+# and with computed input tensors: input[0] = <0>." (TF 1's graph)
+SPLIT = Lazy(
+    r"Number of ways to split should evenly divide the split dimension"
+    r"(?:,? but got split_dim (?P<dim>\d{1,3}) \(size = (?P<size>\d{1,12})\) and num_split "
+    r"(?P<parts>\d{1,6})"
+    rf"|[^\n]{{0,300}}?with input shapes: \[\], (?P<shape>{SHAPE})[^\n]{{0,100}}?"
+    r"input\[0\] = <(?P<axis>\d{1,3})>)"
+)
+
+
+@reads("Number of ways to split should evenly divide")
+def split_batch(text: str, context: Context) -> Finding | None:
+    """A batch split into equal parts, of a size that is no multiple of their number. Only a
+    split of the first axis is read: of another axis, what was split is not known."""
+    for match in anchored(SPLIT, text, "Number of ways to split should evenly divide", after=600):
+        if match.group("dim") is not None:
+            if match.group("dim") == "0":
+                return BatchMismatch("split-batch", (match.group("size"), match.group("parts")))
+            return None
+        if match.group("axis") == "0":
+            shape = parse_shape(match.group("shape"))
+            size = str(shape[0]) if shape and shape[0] is not None else ""
+            return BatchMismatch("split-batch", (size, "") if size else ())
+        return None
+    return None
+
+
 @reads("must have the same batch size")
 def backprop_batch(text: str, context: Context) -> Finding | None:
     for match in anchored(BACKPROP_BATCH, text, "must have the same batch size", before=40):
@@ -1176,6 +1222,7 @@ READERS = (
     both_shapes,
     feed,
     backprop_batch,
+    split_batch,
     unknown_batch,
     cannot_batch,
     not_compatible,
