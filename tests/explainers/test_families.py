@@ -653,6 +653,11 @@ FAMILIES = [
         "InvalidArgumentError: Tried to explicitly squeeze dimension 1 but dimension was not 1: 10\n\t [[{{node loss/dense_loss/SparseSoftmaxCrossEntropyWithLogits/remove_squeezable_dimensions/Squeeze}}]]",
         "target-shape",
     ),
+    # TF 1's get_variable: a convolution's kernel for images of unknown channels
+    (
+        "ValueError: Shape of a new variable (discriminator/d_h0_conv/w) must be fully defined, but instead was (5, 5, ?, 64).",
+        "model-io-shape",
+    ),
     # --- index-range
     ("IndexError: Target 10 is out of bounds.", "index-range"),
     ("InvalidArgumentError: Expected size[0] in [0, 64], but got 128", "index-range"),

@@ -182,6 +182,10 @@ UNDEFINED = Lazy(
     r"|The last dimension of the inputs? to (?:a )?(?P<dense>\w{1,60})(?: layer)? should be defined"
     r"|The (?P<conv>channel) dimension of the inputs should be defined"
     r"|Input has (?P<rank>undefined rank)"
+    # TF 1's get_variable: "Shape of a new variable (d_h0_conv/w) must be fully defined, but
+    # instead was (5, 5, ?, 64)." (a convolution's kernel, for images of unknown channels)
+    rf"|Shape of a new variable \((?P<variable>[^)\s]{{1,300}})\) must be fully defined, but "
+    rf"instead was (?P<varshape>{SHAPE})"
 )
 # TensorShape.with_rank: "Shape (?, 64, 64, 3) must have rank 2", "... must have rank at least 3"
 WITH_RANK = Lazy(
@@ -309,10 +313,20 @@ def constructed(text: str, context: Context) -> Finding | None:
     return _model_input(anchored(CONSTRUCTED, text, "Model was constructed with shape", after=1200))
 
 
-@reads("is not fully defined", "should be defined", "Input has undefined rank")
+@reads(
+    "is not fully defined", "should be defined", "Input has undefined rank", "must be fully defi"
+)
 def undefined_axis(text: str, context: Context) -> Finding | None:
-    for anchor in ("is not fully defined", "should be defined", "Input has undefined rank"):
-        for match in anchored(UNDEFINED, text, anchor, before=200, after=100):
+    for anchor in (
+        "is not fully defined",
+        "should be defined",
+        "Input has undefined rank",
+        "must be fully defined, but",
+    ):
+        for match in anchored(UNDEFINED, text, anchor, before=400, after=100):
+            if match.group("variable"):
+                shape = parse_shape(match.group("varshape"))
+                return UndefinedAxis(f"The variable {match.group('variable')}", shape)
             layer = match.group("flatten") or match.group("dense") or ""
             if match.group("conv"):
                 layer = context.layer or "A convolution"
