@@ -314,7 +314,10 @@ def constructed(text: str, context: Context) -> Finding | None:
 
 
 @reads(
-    "is not fully defined", "should be defined", "Input has undefined rank", "must be fully defi"
+    "is not fully defined",
+    "should be defined",
+    "Input has undefined rank",
+    "must be fully defined, but",
 )
 def undefined_axis(text: str, context: Context) -> Finding | None:
     for anchor in (
