@@ -170,6 +170,9 @@ def _unrelated_headline(context: Context) -> bool:
     """The error raised last is of a type, or its first line of a family, that is about
     something else than the checklist (the words must be in the first line: a node's
     attributes name cuDNN, an op's message names what it could not allocate)."""
+    message = context.message
+    if not any(word in message for word in _UNRELATED_WORDS):
+        return False  # cheap: most messages name none of them, and need no last exception
     if context.exc_type in _UNRELATED_RAISED:
         return True
     last = context.last_error
@@ -185,6 +188,8 @@ _HEADLINE_PHRASES = (
     "cuDNN failed",
     "cudnn failed",
 )
+#: Every type and phrase of `_unrelated_headline`, looked for once in the whole text first.
+_UNRELATED_WORDS = (*_UNRELATED_RAISED, *_HEADLINE_PHRASES)
 
 
 # --- index range --------------------------------------------------------------------------
