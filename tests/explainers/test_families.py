@@ -352,6 +352,10 @@ FAMILIES = [
         "ValueError: Error when checking model input: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 2 array(s), but instead got the following list of 1 arrays: [array([[0.1, 0.2]])]...",
         "model-io-shape",
     ),
+    (  # the same, cut where an issue's title cuts it
+        "ValueError: Error when checking model input: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 2 array(s), but instead got the following",
+        "model-io-shape",
+    ),
     (
         "ValueError: Layer model_1 expects 1 input(s), but it received 2 input tensors. Inputs received: [<tf.Tensor 'IteratorGetNext:0' shape=(32, 28, 28) dtype=uint8>, <tf.Tensor 'ExpandDims:0' shape=(32, 1) dtype=uint8>]",
         "model-io-shape",
@@ -639,6 +643,21 @@ FAMILIES = [
         "ValueError: Error when checking input: expected conv2d_1_input to have 4 dimensions, but got array with shape (0, 1)",
         "model-io-shape",
     ),
+    # a batch split across GPUs or towers, of a size that is no multiple of their number
+    (
+        "InvalidArgumentError: Number of ways to split should evenly divide the split dimension, but got split_dim 0 (size = 100) and num_split 8",
+        "batch-size",
+    ),
+    # the Squeeze kernel of a sparse loss, when the graph runs: one-hot labels
+    (
+        "InvalidArgumentError: Tried to explicitly squeeze dimension 1 but dimension was not 1: 10\n\t [[{{node loss/dense_loss/SparseSoftmaxCrossEntropyWithLogits/remove_squeezable_dimensions/Squeeze}}]]",
+        "target-shape",
+    ),
+    # TF 1's get_variable: a convolution's kernel for images of unknown channels
+    (
+        "ValueError: Shape of a new variable (discriminator/d_h0_conv/w) must be fully defined, but instead was (5, 5, ?, 64).",
+        "model-io-shape",
+    ),
     # --- index-range
     ("IndexError: Target 10 is out of bounds.", "index-range"),
     ("InvalidArgumentError: Expected size[0] in [0, 64], but got 128", "index-range"),
@@ -658,6 +677,12 @@ FAMILIES = [
     ),
     ("IndexError: index 10 is out of bounds for axis 1 with size 10", "index-range"),
     ("InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]", "index-range"),
+    # the same, cut short (an issue's title): the family says the label is out of range
+    (
+        "InvalidArgumentError: Received a label value of -1 which is outside the valid",
+        "index-range",
+    ),
+    ("InvalidArgumentError: assertion failed: [Label IDs must >= 0]", "index-range"),
     # --- unrelated (must not be high)
     (
         "InvalidArgumentError: You must feed a value for placeholder tensor 'Placeholder' with dtype float and shape [?,784]",
@@ -706,6 +731,7 @@ GENERAL = {
     "OverflowError: math range error",
     "IndexError: index 10 is out of bounds for axis 1 with size 10",
     "InvalidArgumentError: assertion failed: [Labels must <= n_classes - 1]",
+    "InvalidArgumentError: assertion failed: [Label IDs must >= 0]",
 }
 LOW = TENTATIVE | GENERAL
 

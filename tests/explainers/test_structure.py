@@ -184,6 +184,52 @@ def test_normalising_drops_node_blocks_and_log_prefixes_but_keeps_the_message():
     assert "[[Node:" not in text and "DT_INT32" not in text
 
 
+def test_a_message_wrapped_before_a_number_keeps_that_line():
+    # the line that starts with the value is the message's, not an IPython code line
+    wrapped = (
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: indices[2968] =\n"
+        "30523 is not in [0, 30522)"
+    )
+    diagnosis = explain(wrapped)
+    assert diagnosis is not None and diagnosis.category == "index-range"
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        # a layer's own op (a bias added to outputs of another width): the model, not labels
+        (
+            "ValueError: Dimensions must be equal, but are 10 and 5 for "
+            "'discriminator/dense_2/add' (op: 'Add') with input shapes: [?,10], [5].",
+            "model-io-shape",
+        ),
+        # ... and its gradient, which keeps the layer's scope
+        (
+            "InvalidArgumentError: Incompatible shapes: [64,128] vs. [64,256]\n\t [[Node: "
+            "training/Adam/gradients/generator/dense_3/add_grad/BroadcastGradientArgs = "
+            "BroadcastGradientArgs[T=DT_INT32](a, b)]]",
+            "model-io-shape",
+        ),
+        # tensors of different ranks joined (a conditional GAN's image and one-hot label)
+        (
+            "ValueError: Shapes must be equal rank, but are 4 and 2 for 'concat' (op: "
+            "'ConcatV2') with input shapes: [?,28,28,1], [?,10], [].",
+            "model-io-shape",
+        ),
+        # a loss's op: labels and predictions
+        (
+            "ValueError: Shapes must be equal rank, but are 2 and 1 for 'loss/mul' (op: 'Mul') "
+            "with input shapes: [?,1], [?].",
+            "target-shape",
+        ),
+    ],
+)
+def test_a_graph_nodes_scope_says_whose_tensors_met(message, category):
+    diagnosis = explain(message)
+    assert diagnosis is not None and diagnosis.category == category, diagnosis.render()
+    assert diagnosis.confidence == "high"
+
+
 # --- confidence and spoilers --------------------------------------------------------------------
 
 
@@ -196,6 +242,79 @@ def test_an_exact_family_is_high_confidence_and_a_general_reading_is_low():
     assert diagnosis.confidence == "low"
     assert diagnosis.render().startswith("ganerrors: probably Batch size (batch-size)")
     assert not explain(INCOMPATIBLE.message).render().startswith("ganerrors: probably")
+
+
+@pytest.mark.parametrize(
+    ("message", "confidence"),
+    [
+        # operands of unknown roles: which one is the labels decides the category
+        ("Incompatible shapes: [32,10] vs. [32,4]", "low"),
+        # ... unless both ways give the same one: a label per example against a row of ten
+        ("Incompatible shapes: [32] vs. [32,10]", "high"),
+        # a map against a row per example: a map of predictions, or labels with axes too many
+        ("Incompatible shapes: [16,8,8,128] vs. [16,128]", "low"),
+        ("ValueError: Shapes (?,) and (?, 1) must have the same rank", "high"),
+        # fit()'s labels of 7 values per example against an output of 1, no loss named
+        (
+            "ValueError: Error when checking target: expected dense_2 to have shape (None, 1) "
+            "but got array with shape (3230, 7)",
+            "low",
+        ),
+        # ... and with the loss named
+        (
+            "ValueError: A target array with shape (500, 8) was passed for an output of shape "
+            "(None, 4) while using as loss `categorical_crossentropy`.",
+            "high",
+        ),
+        # labels of one value per example against ten: class indices, whatever the loss
+        (
+            "ValueError: Error when checking target: expected dense_3 to have shape (None, 10) "
+            "but got array with shape (60000, 1)",
+            "high",
+        ),
+    ],
+)
+def test_a_verdict_that_rests_on_which_side_is_the_labels_is_low_confidence(message, confidence):
+    diagnosis = explain(message)
+    assert diagnosis is not None and diagnosis.confidence == confidence, diagnosis.render()
+
+
+def test_a_rank_check_of_a_shape_of_no_known_place_is_low_confidence():
+    # TensorShape.with_rank checks any tensor: a batch of examples is a model's input, a
+    # fully known shape named nowhere may be a variable's
+    assert explain("ValueError: Shape (?, 64, 64, 3) must have rank 2").confidence == "high"
+    assert explain("ValueError: Shape (16980, 50) must have rank 1").confidence == "low"
+
+
+def test_an_op_of_a_metric_is_low_confidence():
+    # the loss accepted these labels; a metric that flattens them itself is not the labels'
+    # fault (Keras 2.2.3's accuracy)
+    metric = "Incompatible shapes: [1600] vs. [32,50]\n\t [[{{node metrics/acc/Equal}}]]"
+    loss = "Incompatible shapes: [1600] vs. [32,50]\n\t [[{{node loss/dense_1_loss/sub}}]]"
+    assert explain(metric).confidence == "low"
+    assert explain(loss).confidence == "high"
+
+
+def test_a_family_quoted_by_an_error_about_something_else_is_low_confidence():
+    handled = (
+        "Traceback (most recent call last):\n"
+        '  File "train.py", line 3, in <module>\n'
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: Incompatible shapes: "
+        "[16,1] vs. [32,1]\n\n"
+        "During handling of the above exception, another exception occurred:\n\n"
+        "Traceback (most recent call last):\n"
+        '  File "train.py", line 5, in <module>\n'
+        "OSError: Unable to open file (unable to open file: name = 'gan.h5', errno = 2)\n"
+    )
+    diagnosis = explain(handled)
+    assert diagnosis is None or diagnosis.confidence == "low"
+    # a convolution's node names cuDNN in its attributes: no reason to doubt it
+    conv = (
+        "ValueError: Negative dimension size caused by subtracting 3 from 2 for '{{node Conv2D}} "
+        '= Conv2D[T=DT_FLOAT, padding="VALID", use_cudnn_on_gpu=true](ones, ones_1)\' with '
+        "input shapes: [1,2,2,1], [3,3,1,4]."
+    )
+    assert explain(conv).confidence == "high"
 
 
 def test_json_carries_the_confidence_and_has_the_keys_of_an_unrecognised_error():

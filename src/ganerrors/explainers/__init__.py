@@ -33,7 +33,7 @@ def explain(error: object) -> Diagnosis | None:
 def _explain(error: object) -> Diagnosis | None:
     from ganerrors.explainers.advice import write
     from ganerrors.explainers.context import Context
-    from ganerrors.explainers.general import unrelated
+    from ganerrors.explainers.general import doubtful, unrelated
     from ganerrors.explainers.normalise import message_lines, rejoin
     from ganerrors.explainers.order import EXACT, GENERAL
 
@@ -60,8 +60,10 @@ def _explain(error: object) -> Diagnosis | None:
                 continue  # none of the reader's substrings: its family is not here
             finding = reader(text, context)
             if finding is not None:
-                # a finding that says itself its category is a guess (`tentative`): low
-                return write(finding, context, "low" if _tentative(finding) else "high")
+                # a finding that says itself its category is a guess (`tentative`), or one
+                # where the error is about something else or in a metric (`doubtful`): low
+                guess = _tentative(finding) or doubtful(context)
+                return write(finding, context, "low" if guess else "high")
     text = context.last_error
     if not text or unrelated(text, context):
         return None

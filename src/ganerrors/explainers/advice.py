@@ -503,6 +503,27 @@ def _fixed_batch_graph(found: BatchMismatch, context: Context) -> Advice:
     )
 
 
+def _split_batch(found: BatchMismatch, context: Context) -> Advice:
+    size, parts = (found.sizes + ("", ""))[:2]
+    what = f"A batch of {size} example{'' if size == '1' else 's'}" if size else "A batch"
+    into = f"{parts} equal parts" if parts else "equal parts"
+    return Advice(
+        f"{what} was split along its first axis into {into}, and its size is no multiple of "
+        "their number.",
+        (
+            (
+                "The batch is split across GPUs or towers (`tf.split(images, num_gpus)`) and "
+                "the batch size is not a multiple of their number, or the last batch of an "
+                "epoch is smaller than the others.",
+                "Use a batch size divisible by the number of parts, and batch with "
+                "`drop_remainder=True`.",
+            ),
+        ),
+        "Make every batch a multiple of the number of parts: a divisible batch size, and "
+        "`dataset.batch(batch_size, drop_remainder=True)` so that no smaller batch is left.",
+    )
+
+
 def _unknown_batch(found: BatchMismatch, context: Context) -> Advice:
     shape = f" ({', '.join(found.sizes)})" if found.sizes else ""
     return Advice(
@@ -523,7 +544,8 @@ def _unknown_batch(found: BatchMismatch, context: Context) -> Advice:
 
 def _input_count(found: InputCount, context: Context) -> Advice:
     return Advice(
-        f"A model with {found.expected} input(s) was given {found.got} input arrays or tensors.",
+        f"A model with {found.expected} input(s) was given "
+        f"{found.got if found.got is not None else 'another number of'} input arrays or tensors.",
         (
             (
                 "The labels went in as a second input: a dataset of (images, labels) passed "
@@ -543,7 +565,8 @@ def _input_count(found: InputCount, context: Context) -> Advice:
 
 def _target_count(found: InputCount, context: Context) -> Advice:
     return Advice(
-        f"A model with {found.expected} output(s) was given {found.got} target arrays.",
+        f"A model with {found.expected} output(s) was given "
+        f"{found.got if found.got is not None else 'another number of'} target arrays.",
         (
             (
                 "Several label arrays passed to a model with one output (real and fake labels "
@@ -1592,6 +1615,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "label-form"): _label_form,
     ("batch-size", "fixed-batch"): _fixed_batch_graph,
     ("batch-size", "unknown-batch"): _unknown_batch,
+    ("batch-size", "split-batch"): _split_batch,
     ("output-shape", "one-class"): _one_class,
     ("target-shape", "target-count"): _target_count,
     ("model-io-shape", "input-count"): _input_count,

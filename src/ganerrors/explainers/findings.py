@@ -149,6 +149,11 @@ def pair_verdict(
     return ("model-io-shape", "image-axes")
 
 
+#: Situations of `pair_verdict` that follow from which side is the labels (see `_widths_verdict`).
+_WIDTH_SITUATIONS = frozenset({"widths", "units", "class-indices", "classes"})
+_ROLE_SITUATIONS = _WIDTH_SITUATIONS | {"labels-lack-axis", "predictions-lack-axis", "map"}
+
+
 class ShapePair(NamedTuple):
     """Two shapes that had to agree, and who compared them."""
 
@@ -174,6 +179,33 @@ class ShapePair(NamedTuple):
     @property
     def situation(self) -> str:
         return self.verdict[1] if self.verdict else ""
+
+    @property
+    def tentative(self) -> bool:
+        """The verdict rests on a guess, not on the values: which side is at fault.
+
+        - Two operands of an op whose roles are not known: the side with fewer axes (or the
+          first) is taken for the labels; where the other way round gives another category,
+          the category is that guess.
+        - Labels and predictions that differ in their last axis only, where the labels are not
+          one value per example and no categorical loss (one-hot labels, one column per class)
+          is named: several values per example in the labels against another number in the
+          predictions may be labels of the wrong form or a last layer of the wrong width. A
+          regression or binary loss compares whatever widths it is given, so it does not tell.
+
+        A batch axis, image axes, a model's input or joined tensors do not depend on roles;
+        nor do labels of one value per example (a real/fake label or a class index).
+        """
+        situation = self.situation
+        if self.roles == "operands" and situation in _ROLE_SITUATIONS:
+            one, other = (
+                pair_verdict(a, b, "labels", self.broadcast, self.axis, self.loss)
+                for a, b in ((self.first, self.second), (self.second, self.first))
+            )
+            return one is None or other is None or one[0] != other[0]
+        if self.roles in ("labels", "target") and self.loss != "categorical":
+            return situation in _WIDTH_SITUATIONS and bool(self.first) and self.first[-1] != 1
+        return False
 
     def details(self) -> dict[str, object]:
         first, second = (n.split()[-1] for n in self.names)
@@ -342,9 +374,11 @@ class BatchMismatch(NamedTuple):
 
     "fixed-batch": a transposed convolution (or another op) whose batch size was fixed when the
     graph was built (`output_shape=[64, ...]`) met a batch of another size; "unknown-batch":
-    the static batch size, None until the graph runs, was used to build a shape."""
+    the static batch size, None until the graph runs, was used to build a shape; "split-batch":
+    a batch split into equal parts (one per GPU or tower) whose size is no multiple of their
+    number."""
 
-    how: Literal["fixed-batch", "unknown-batch"]
+    how: Literal["fixed-batch", "unknown-batch", "split-batch"]
     sizes: tuple[str, ...] = ()  # the sizes or the shape the message names
 
     @property
@@ -441,6 +475,13 @@ class RankMismatch(NamedTuple):
     shape: Shape | None = None
     role: Literal["input", "target"] = "input"
     layer: str = ""
+    #: the message names no layer, op or batch axis: the shape may as well be a variable's or
+    #: a constant's as a model's input
+    unplaced: bool = False
+
+    @property
+    def tentative(self) -> bool:
+        return self.unplaced
 
     @property
     def output_map(self) -> bool:

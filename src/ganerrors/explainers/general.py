@@ -28,7 +28,7 @@ from ganerrors.explainers.findings import (
     WindowTooLarge,
 )
 from ganerrors.explainers.parsing import Lazy, Shape, anchored, dtypes_in, shapes_in
-from ganerrors.explainers.shapes import loss_kind
+from ganerrors.explainers.shapes import loss_kind, node_of
 
 #: Phrases of errors that are not about the checklist, even when they show a shape or dtype.
 UNRELATED_PHRASES = (
@@ -115,6 +115,83 @@ def unrelated(text: str, context: Context) -> bool:
     return any(phrase in tail for phrase in UNRELATED_PHRASES)
 
 
+def doubtful(context: Context) -> bool:
+    """Whether a reading of an exact family is still a guess because of where the error is:
+
+    - the error raised last is about something else (memory, GPU libraries, imports, files,
+      saving and loading, API changes: `unrelated`), and the family's message is only part of
+      what it printed;
+    - the op that failed belongs to a metric (a node under `metrics/`): the loss, which Keras
+      builds and runs before its metrics on the same labels and predictions, accepted them,
+      so the labels fit the model; what does not fit is the metric (Keras' accuracy picks its
+      variant from the labels' shape, and some versions flatten the labels themselves).
+
+    Such a reading gets low confidence."""
+    if _unrelated_headline(context):
+        return True
+    text = context.raw or context.message
+    if "metric" in text:
+        name = node_of(text)[0] or context.op
+        if _METRIC_NODE.search(name):
+            return True
+    return False
+
+
+_METRIC_NODE = Lazy(r"(?:^|/)metrics?(?:_\d{1,4})?/")
+#: Exception types that are never a checklist problem, whatever message family they quote.
+#: (Not TensorFlow's NotFound, Unimplemented or Internal errors: a kernel missing for a dtype is
+#: one of those.)
+_UNRELATED_RAISED = frozenset(
+    {
+        "ImportError",
+        "ModuleNotFoundError",
+        "AttributeError",
+        "NameError",
+        "FileNotFoundError",
+        "PermissionError",
+        "OSError",
+        "IOError",
+        "SyntaxError",
+        "IndentationError",
+        "MemoryError",
+        "ResourceExhaustedError",
+        "RecursionError",
+        "UnicodeDecodeError",
+        "UnicodeEncodeError",
+        "JSONDecodeError",
+        "ConnectionError",
+        "TimeoutError",
+        "PicklingError",
+    }
+)
+
+
+def _unrelated_headline(context: Context) -> bool:
+    """The error raised last is of a type, or its first line of a family, that is about
+    something else than the checklist (the words must be in the first line: a node's
+    attributes name cuDNN, an op's message names what it could not allocate)."""
+    message = context.message
+    if not any(word in message for word in _UNRELATED_WORDS):
+        return False  # cheap: most messages name none of them, and need no last exception
+    if context.exc_type in _UNRELATED_RAISED:
+        return True
+    last = context.last_error
+    headline = last.lstrip()[:300].split("\n", 1)[0]
+    return any(phrase in headline for phrase in _HEADLINE_PHRASES)
+
+
+#: `UNRELATED_PHRASES` as they head an error: not the bare name of cuDNN, which a node's
+#: attributes print (`use_cudnn_on_gpu=true`) in any convolution's message.
+_HEADLINE_PHRASES = (
+    *(p for p in UNRELATED_PHRASES if p.lower() != "cudnn"),
+    "CUDNN_STATUS",
+    "cuDNN failed",
+    "cudnn failed",
+)
+#: Every type and phrase of `_unrelated_headline`, looked for once in the whole text first.
+_UNRELATED_WORDS = (*_UNRELATED_RAISED, *_HEADLINE_PHRASES)
+
+
 # --- index range --------------------------------------------------------------------------
 
 # "... 10 is not in [0, 10)", "label value of 6 which is outside the valid range of [0, 6)"
@@ -126,7 +203,7 @@ BOUNDS = Lazy(
 # "Label IDs must < n_classes", "labels out of bound", "Index out of range using input dim 2"
 OUT_OF_RANGE = Lazy(
     r"(?i)\b(?:indices|index|labels?|label ids|class ids?)\b[^\n]{0,60}?"
-    r"\b(?:out of (?:range|bounds?)|must (?:be )?<=? ?n_classes|not in \[)"
+    r"\b(?:out of (?:range|bounds?)|must (?:be )?<=? ?n_classes|must (?:be )?>= ?0\b|not in \[)"
 )
 _PYTHON_INDEX = ("list index out of range", "tuple index out of range", "string index out of")
 # TensorFlow's strided slices: "slice index 1 of dimension 0 out of bounds."

@@ -15,8 +15,8 @@ GATHER = Lazy(
 # SparseSoftmaxCrossEntropyWithLogits: "Received a label value of 11 which is outside the valid
 # range of [0, 10).  Label values: 1 11"
 LABEL = Lazy(
-    r"Received a label value of (?P<value>-?\d{1,18}) which is outside the valid range of "
-    r"\[0, ?(?P<size>\d{1,18})\)"
+    r"Received a label value of (?P<value>-?\d{1,18}) which is outside the valid"
+    r"(?: range of \[0, ?(?P<size>\d{1,18})\))?"
 )
 
 
@@ -77,8 +77,10 @@ def gather(text: str, context: Context) -> Finding | None:
 @reads("Received a label value of")
 def label_value(text: str, context: Context) -> Finding | None:
     for match in anchored(LABEL, text, "Received a label value of", after=200):
+        # the range is left out where the message was cut; the family says it is out of it
+        size = match.group("size")
         return IndexOutOfRange(
-            value=int(match.group("value")), size=int(match.group("size")), kind="label"
+            value=int(match.group("value")), size=int(size) if size else None, kind="label"
         )
     return None
 

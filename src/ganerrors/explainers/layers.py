@@ -160,8 +160,8 @@ WEIGHT_SHAPE = Lazy(
 ARRAY_LIST = Lazy(
     r"Error when checking model (?P<role>input|target): the list of Numpy arrays that you are "
     r"passing to your model is not the size the model expected\. Expected to see "
-    r"(?P<want>\d{1,4}) array\(s\),? (?:for inputs [^\n]{0,300}?)?but instead got the following "
-    r"list of (?P<got>\d{1,4}) arrays"
+    r"(?P<want>\d{1,4}) array\(s\),? (?:for inputs [^\n]{0,300}?)?but instead got the following"
+    r"(?: list of (?P<got>\d{1,4}) arrays)?"
 )
 # Keras: 'Layer "model" expects 1 input(s), but it received 2 input tensors.'
 INPUT_COUNT = Lazy(
@@ -182,6 +182,10 @@ UNDEFINED = Lazy(
     r"|The last dimension of the inputs? to (?:a )?(?P<dense>\w{1,60})(?: layer)? should be defined"
     r"|The (?P<conv>channel) dimension of the inputs should be defined"
     r"|Input has (?P<rank>undefined rank)"
+    # TF 1's get_variable: "Shape of a new variable (d_h0_conv/w) must be fully defined, but
+    # instead was (5, 5, ?, 64)." (a convolution's kernel, for images of unknown channels)
+    rf"|Shape of a new variable \((?P<variable>[^)\s]{{1,300}})\) must be fully defined, but "
+    rf"instead was (?P<varshape>{SHAPE})"
 )
 # TensorShape.with_rank: "Shape (?, 64, 64, 3) must have rank 2", "... must have rank at least 3"
 WITH_RANK = Lazy(
@@ -284,7 +288,8 @@ def restore(text: str, context: Context) -> Finding | None:
 def input_count(text: str, context: Context) -> Finding | None:
     for match in anchored(ARRAY_LIST, text, "Error when checking model ", after=700):
         role: Literal["input", "target"] = "target" if match.group("role") == "target" else "input"
-        return InputCount(role, int(match.group("want")), int(match.group("got")))
+        got = match.group("got")  # left out where the message was cut (an issue's title)
+        return InputCount(role, int(match.group("want")), int(got) if got else None)
     for match in anchored(INPUT_COUNT, text, " input tensors", before=500, after=20):
         return InputCount("input", int(match.group("want")), int(match.group("got")))
     return None
@@ -308,10 +313,23 @@ def constructed(text: str, context: Context) -> Finding | None:
     return _model_input(anchored(CONSTRUCTED, text, "Model was constructed with shape", after=1200))
 
 
-@reads("is not fully defined", "should be defined", "Input has undefined rank")
+@reads(
+    "is not fully defined",
+    "should be defined",
+    "Input has undefined rank",
+    "must be fully defined, but",
+)
 def undefined_axis(text: str, context: Context) -> Finding | None:
-    for anchor in ("is not fully defined", "should be defined", "Input has undefined rank"):
-        for match in anchored(UNDEFINED, text, anchor, before=200, after=100):
+    for anchor in (
+        "is not fully defined",
+        "should be defined",
+        "Input has undefined rank",
+        "must be fully defined, but",
+    ):
+        for match in anchored(UNDEFINED, text, anchor, before=400, after=100):
+            if match.group("variable"):
+                shape = parse_shape(match.group("varshape"))
+                return UndefinedAxis(f"The variable {match.group('variable')}", shape)
             layer = match.group("flatten") or match.group("dense") or ""
             if match.group("conv"):
                 layer = context.layer or "A convolution"
@@ -326,12 +344,16 @@ def with_rank(text: str, context: Context) -> Finding | None:
         if shape is None:
             continue
         bound = {"at least": "min", "at most": "max"}.get(match.group("bound") or "", "exact")
+        # TensorShape.with_rank checks any tensor's shape: it is a model's input where a layer
+        # or op is named, or where the shape has a batch axis of unknown size (examples)
+        placed = bool(context.layer or context.op) or (bool(shape) and shape[0] is None)
         return RankMismatch(
             int(match.group("want")),
             len(shape),
             bound,  # type: ignore[arg-type]
             shape=shape,
             layer=context.layer,
+            unplaced=not placed,
         )
     return None
 

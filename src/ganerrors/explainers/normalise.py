@@ -52,13 +52,15 @@ _NODE_START = Lazy(r"\[\[(?:\{\{node |node |Node: |\{\{function_node )")
 _BLANK_RUNS = Lazy(r"\n[ \t]{0,20}\n(?:[ \t]{0,20}\n){0,1000}")
 
 # Traceback lines: a frame, the code line under it (indented deeper) and Python 3.11's ^^^^
-# markers; IPython's "---> 12 code" lines and "path.py in f(x)" frames.
+# markers; IPython's "---> 12 code" lines (indented, or behind the arrow: a line of a message
+# wrapped before a number, "30523 is not in [0, 30522)", is not one) and "path.py in f(x)"
+# frames.
 _FRAME_LINES = Lazy(
     r'^([ \t]{0,40})File "[^\n]{0,1000}(?:\n\1[ \t]{1,40}[^\n]{0,2000})?(?:\n[ \t~^]{0,2000}$)?',
     re.M,
 )
 _IPYTHON_LINE = Lazy(
-    r"^(?:[ \t]{0,40}(?:-{0,10}> ?)?\d{1,7}[ \t][^\n]{0,2000}"
+    r"^(?:(?:[ \t]{0,40}-{0,10}> ?|[ \t]{1,40})\d{1,7}[ \t][^\n]{0,2000}"
     r"|[^\s][^\n]{0,500}(?:\.py|>) in [<\w][\w<>]{0,200}\([^\n]{0,1000}"
     r"|[ \t]{0,8}Traceback \(most recent call last\):?[^\n]{0,200})$",
     re.M,

@@ -339,6 +339,40 @@ def _pair_of(
     )
 
 
+# Scopes of a graph node: a loss's or a metric's (its operands are labels and predictions), or
+# a layer's or a model's (its operands are the model's own tensors). TF 1 and Keras 2 name a
+# node after the scopes it was made in: "loss/dense_2_loss/sub", "discriminator/dense_1/add",
+# "training/Adam/gradients/conv2d_3/add_grad/BroadcastGradientArgs" (a gradient keeps the
+# scope of the op it differentiates).
+_LOSS_SCOPE = Lazy(r"(?i)loss|entropy|metric|accuracy|label|target|(?:^|/)acc(?:_\d{1,4})?/")
+_MODEL_SCOPE = Lazy(
+    r"(?i)(?:^|/)(?:dense|conv\w{0,20}|batch_?norm\w{0,20}|layer_?norm\w{0,20}|lstm|gru"
+    r"|(?:simple_?)?rnn|embedding|generator|discriminator|encoder|decoder|sequential|functional"
+    r"|model|flatten|up_?sampling\w{0,10}|\w{0,10}pool\w{0,10}|add|concatenate|multiply"
+    r"|average|subtract|dropout|activation|leaky_?re_?lu)(?:_\d{1,6})?/"
+)
+
+
+def model_op(name: str) -> bool:
+    """Whether a graph node belongs to a layer or a model and to no loss or metric: the two
+    tensors it met are the model's own (its input, a layer's output, a weight), not labels and
+    predictions, whatever their shapes."""
+    return bool(name) and not _LOSS_SCOPE.search(name) and bool(_MODEL_SCOPE.search(name))
+
+
+def _model_pair(first: Shape, second: Shape, name: str) -> ShapePair:
+    """Two tensors of a layer's or model's own op (`model_op`): a model given inputs of
+    another shape than it was built for, or a batch of another size."""
+    return ShapePair(
+        first,
+        second,
+        roles="input",
+        names=("first tensor", "second tensor"),
+        by=f"The op {name}",
+        broadcast=True,
+    )
+
+
 @reads("Arguments target and output must have the same")
 def keras_loss(text: str, context: Context) -> Finding | None:
     for match in anchored(KERAS_LOSS, text, "Arguments target and output must have the same"):
@@ -525,9 +559,26 @@ def sparse_rank(text: str, context: Context) -> Finding | None:
 
 
 _SQUEEZE_AXIS = Lazy(r"dim\[(?P<axis>\d{1,3})\]")
+# the Squeeze kernel, when the graph runs: "Tried to explicitly squeeze dimension 1 but dimension
+# was not 1: 10" (the node, which names the loss, is in the [[node ...]] block that follows)
+EXPLICIT_SQUEEZE = Lazy(
+    r"Tried to explicitly squeeze dimension (?P<axis>\d{1,3}) but dimension was not 1: "
+    r"(?P<got>\d{1,12})"
+)
 
 
-@reads("Can not squeeze dim[")
+def _squeezed(axis: int, got: int, inputs: list[Shape]) -> ShapePair:
+    """A model's own squeeze of `axis`, which had `got` values: the tensor it met."""
+    given: Shape = inputs[0] if inputs else (None,) * axis + (got,)
+    if axis >= len(given) or given[axis] != got:
+        given = (None,) * axis + (got,)
+    expected = (*given[:axis], 1, *given[axis + 1 :])
+    return ShapePair(
+        given, expected, roles="input", names=("tensor", "squeezed shape"), by="A squeeze"
+    )
+
+
+@reads("Can not squeeze dim[", "Tried to explicitly squeeze dimension")
 def squeeze(text: str, context: Context) -> Finding | None:
     """A squeeze of an axis that is not 1. In a sparse loss, it squeezes the labels' last axis:
     one-hot labels. Elsewhere, a model's own squeeze (the spatial axes left at 1 before a
@@ -541,15 +592,14 @@ def squeeze(text: str, context: Context) -> Finding | None:
             continue  # the labels or a loss's own squeeze: not known which side
         axis_match = _SQUEEZE_AXIS.search(match.group(0))
         axis = int(axis_match.group("axis")) if axis_match else 1
-        got = int(match.group("got"))
-        inputs = _input_shapes(match.group("rest"))
-        given: Shape = inputs[0] if inputs else (None,) * axis + (got,)
-        if axis >= len(given) or given[axis] != got:
-            given = (None,) * axis + (got,)
-        expected = (*given[:axis], 1, *given[axis + 1 :])
-        return ShapePair(
-            given, expected, roles="input", names=("tensor", "squeezed shape"), by="A squeeze"
-        )
+        return _squeezed(axis, int(match.group("got")), _input_shapes(match.group("rest")))
+    for match in anchored(EXPLICIT_SQUEEZE, text, "Tried to explicitly squeeze dimension"):
+        node = (node_of(context.raw or text)[0] or context.op).lower()
+        if "sparse" in node:
+            return SparseLabels(f"(batch, {match.group('got')})", "(batch, classes)")
+        if not node or any(word in node for word in ("label", "target", "loss")):
+            return None  # no node named, or a loss's own squeeze: not known which side
+        return _squeezed(int(match.group("axis")), int(match.group("got")), [])
     return None
 
 
@@ -726,6 +776,8 @@ def incompatible(text: str, context: Context) -> Finding | None:
         name, op, inputs = node_of(context.raw or text)
         labels_first, kind = operand_roles(name or context.op, op, inputs)
         found = _pair_of(*pair, labels_first, by, kind)
+        if labels_first is None and model_op(name or context.op):
+            found = _model_pair(*pair, name or context.op)
         if found.verdict:
             return found
     return None
@@ -880,6 +932,36 @@ def cannot_batch(text: str, context: Context) -> Finding | None:
     return None
 
 
+# tf.split of a size that is no multiple of the number of parts: "Number of ways to split should
+# evenly divide the split dimension, but got split_dim 0 (size = 100) and num_split 8" (the
+# kernel); "... the split dimension for 'split' (op: 'Split') with input shapes: [], [100,10]
+# and with computed input tensors: input[0] = <0>." (TF 1's graph)
+SPLIT = Lazy(
+    r"Number of ways to split should evenly divide the split dimension"
+    r"(?:,? but got split_dim (?P<dim>\d{1,3}) \(size = (?P<size>\d{1,12})\) and num_split "
+    r"(?P<parts>\d{1,6})"
+    rf"|[^\n]{{0,300}}?with input shapes: \[\], (?P<shape>{SHAPE})[^\n]{{0,100}}?"
+    r"input\[0\] = <(?P<axis>\d{1,3})>)"
+)
+
+
+@reads("Number of ways to split should evenly divide")
+def split_batch(text: str, context: Context) -> Finding | None:
+    """A batch split into equal parts, of a size that is no multiple of their number. Only a
+    split of the first axis is read: of another axis, what was split is not known."""
+    for match in anchored(SPLIT, text, "Number of ways to split should evenly divide", after=600):
+        if match.group("dim") is not None:
+            if match.group("dim") == "0":
+                return BatchMismatch("split-batch", (match.group("size"), match.group("parts")))
+            return None
+        if match.group("axis") == "0":
+            shape = parse_shape(match.group("shape"))
+            size = str(shape[0]) if shape and shape[0] is not None else ""
+            return BatchMismatch("split-batch", (size, "") if size else ())
+        return None
+    return None
+
+
 @reads("must have the same batch size")
 def backprop_batch(text: str, context: Context) -> Finding | None:
     for match in anchored(BACKPROP_BATCH, text, "must have the same batch size", before=40):
@@ -934,6 +1016,9 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
             name, inputs_op, inputs = node_of(node)
             labels_first, kind = operand_roles(name or node, inputs_op or op, inputs)
             found = _pair_of(a, b, labels_first, f"The op {op or '?'}", kind)
+            scope = name or node.strip("{} ").replace("{{node ", "")
+            if labels_first is None and model_op(scope):
+                found = _model_pair(a, b, scope)
             if found.verdict:
                 return found
             continue
@@ -978,7 +1063,14 @@ def equal_rank(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "a", "b")
         if pair is None:
             continue
-        found = ShapePair(*pair, by=_by_node(match.group("rest")))
+        rest = match.group("rest")
+        name = _node_name(rest)
+        if "concat" in rest.lower():  # tensors of different ranks joined: never the labels
+            found = ShapePair(*pair, roles="joined", by="tf.concat")
+        elif model_op(name):
+            found = _model_pair(*pair, name)
+        else:
+            found = ShapePair(*pair, by=_by_node(rest))
         if found.verdict:
             return found
     return None
@@ -1005,6 +1097,8 @@ def both_shapes(text: str, context: Context) -> Finding | None:
             found = joined or ShapePair(
                 *pair, roles="joined", by="tf.concat", axis=int(match.group("axis"))
             )
+        elif model_op(_node_name(rest)):
+            found = _model_pair(*pair, _node_name(rest))
         else:
             found = ShapePair(*pair, by=_by_node(rest))
         if found.verdict:
@@ -1074,6 +1168,12 @@ def _joined(inputs: list[Shape], rest: str) -> ShapePair | None:
     return ShapePair(first, second, roles="joined", by="tf.concat", axis=must_agree)
 
 
+def _node_name(text: str) -> str:
+    """The node's name in "... for 'loss/sub' (op: 'Sub') ..." or "'{{node loss/sub}} = ..."."""
+    node = re.search(r"'(?:\{\{node )?([^'}\s]{1,300})", text)
+    return node.group(1) if node else ""
+
+
 def _by_node(text: str) -> str:
     node = re.search(r"'(?:\{\{node )?([^'}\s]{1,300})", text)
     return f"The op {node.group(1)}" if node else ""
@@ -1122,6 +1222,7 @@ READERS = (
     both_shapes,
     feed,
     backprop_batch,
+    split_batch,
     unknown_batch,
     cannot_batch,
     not_compatible,
