@@ -571,3 +571,13 @@ def test_the_critic_slope_is_the_input_gradient_norm() -> None:
     checks.check_critic_slope(1.1, 30)
     with fails("has a norm of 2.44"):
         checks.check_critic_slope(2.44, 40)
+
+
+def test_the_checks_leave_grapplers_setting_as_they_found_it() -> None:
+    def disabled() -> bool:
+        return bool(tf.config.optimizer.get_experimental_options().get("disable_meta_optimizer"))
+
+    before = disabled()
+    with kata.graphs_left_unoptimised():
+        assert disabled()
+    assert disabled() == before
