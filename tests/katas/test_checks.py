@@ -350,17 +350,27 @@ def test_check_gan_names_a_generator_loss_that_teaches_looking_fake() -> None:
         )
 
 
+def _solution_edited(tmp_path, number: str, old: str, new: str) -> Path:
+    """solutions/<number>/gan.py with `old` replaced by `new` (once), written to tmp_path."""
+    source = (ROOT / "solutions" / number / "gan.py").read_text(encoding="utf-8")
+    changed = source.replace(old, new, 1)
+    assert changed != source
+    path = tmp_path / "gan.py"
+    path.write_text(changed, encoding="utf-8")
+    return path
+
+
+NOISE_LINE = "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n"
+
+
 def test_the_twin_step_gives_way_to_the_learners_when_it_needs_autograph(tmp_path) -> None:
-    source = (ROOT / "solutions" / "01" / "gan.py").read_text(encoding="utf-8")
-    needs_autograph = source.replace(
-        "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n",
-        "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n"
-        "    if tf.reduce_mean(images) > 10.0:  # Python control flow on a tensor\n"
+    path = _solution_edited(
+        tmp_path,
+        "01",
+        NOISE_LINE,
+        NOISE_LINE + "    if tf.reduce_mean(images) > 10.0:  # Python control flow on a tensor\n"
         "        noise = noise * 0.0\n",
     )
-    assert needs_autograph != source
-    path = tmp_path / "gan.py"
-    path.write_text(needs_autograph, encoding="utf-8")
     run = kata.KataRun.start(kata.load(path))
     learners = run.gan.train_step
     run.first_step()
@@ -369,7 +379,7 @@ def test_the_twin_step_gives_way_to_the_learners_when_it_needs_autograph(tmp_pat
     assert run.steps_run == 2
 
 
-def test_a_step_with_its_own_signature_is_twinned_with_that_signature(tmp_path) -> None:
+def test_a_step_with_its_own_signature_is_twinned_with_that_signature() -> None:
     run = kata.KataRun.start(kata.load(ROOT / "solutions" / "08" / "gan.py"))
     learners = run.gan.train_step
     run.first_step()
@@ -380,16 +390,13 @@ def test_a_step_with_its_own_signature_is_twinned_with_that_signature(tmp_path) 
 
 
 def test_a_step_with_its_own_signature_gives_way_when_it_needs_autograph(tmp_path) -> None:
-    source = (ROOT / "solutions" / "08" / "gan.py").read_text(encoding="utf-8")
-    needs_autograph = source.replace(
-        "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n",
-        "    noise = tf.random.normal([tf.shape(images)[0], NOISE_DIM])\n"
-        "    for _ in tf.range(1):  # Python control flow on a tensor\n"
+    path = _solution_edited(
+        tmp_path,
+        "08",
+        NOISE_LINE,
+        NOISE_LINE + "    for _ in tf.range(1):  # Python control flow on a tensor\n"
         "        noise = noise * 1.0\n",
     )
-    assert needs_autograph != source
-    path = tmp_path / "gan.py"
-    path.write_text(needs_autograph, encoding="utf-8")
     run = kata.KataRun.start(kata.load(path))
     learners = run.gan.train_step
     run.first_step()
@@ -397,12 +404,7 @@ def test_a_step_with_its_own_signature_gives_way_when_it_needs_autograph(tmp_pat
 
 
 def _with_dataset(tmp_path, line: str) -> Path:
-    source = (ROOT / "solutions" / "01" / "gan.py").read_text(encoding="utf-8")
-    changed = source.replace("if __name__ ==", f"{line}\n\n\nif __name__ ==", 1)
-    assert changed != source
-    path = tmp_path / "gan.py"
-    path.write_text(changed, encoding="utf-8")
-    return path
+    return _solution_edited(tmp_path, "01", "if __name__ ==", f"{line}\n\n\nif __name__ ==")
 
 
 def test_a_data_set_that_repeats_forever_is_named_before_anything_runs(tmp_path) -> None:
