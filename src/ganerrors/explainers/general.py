@@ -396,17 +396,21 @@ def _frames_text(context: Context) -> str:
     return " ".join(f"{frame.func} {frame.code}" for frame in context.frames[-12:])
 
 
-def _mentions_targets(text: str) -> bool:
+def _names_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` contains any of `words` (lower case), whatever the case of its letters."""
     lowered = text.lower()
-    return any(word in lowered for word in _TARGET_WORDS)
+    return any(word in lowered for word in words)
+
+
+def _mentions_targets(text: str) -> bool:
+    return _names_any(text, _TARGET_WORDS)
 
 
 _LOSS_CONTEXT = ("label", "target", "logit", "loss", "y_true", "y_pred", "predict", "entropy")
 
 
 def _mentions_labels(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in _LOSS_CONTEXT)
+    return _names_any(text, _LOSS_CONTEXT)
 
 
 # --- what the words around the values say ------------------------------------------------
@@ -423,8 +427,7 @@ def sample_counts(text: str, context: Context) -> Finding | None:
     """Inputs and targets (or two arrays) with different numbers of examples: two different
     counts next to words of samples, sizes or cardinality, and no shape between them."""
     tail = text[-2000:]
-    lowered = tail.lower()
-    if not any(word in lowered for word in _COUNT_WORDS):
+    if not _names_any(tail, _COUNT_WORDS):
         return None
     if shapes_in(tail, limit=2):
         return None  # shapes: the shape reader judges them
@@ -467,8 +470,7 @@ def rank_words(text: str, context: Context) -> Finding | None:
         got = len(shape) if shape is not None else None
     if expected == got:
         return None
-    lowered = tail.lower()
-    role = "target" if any(word in lowered for word in _TARGET_WORDS) else "input"
+    role = "target" if _mentions_targets(tail) else "input"
     return RankMismatch(expected, got, shape=shape, role=role)  # type: ignore[arg-type]
 
 
@@ -518,8 +520,7 @@ _WEIGHT_WORDS = (
 def weight_words(text: str, context: Context) -> Finding | None:
     """Weights of one shape given to a variable of another: restoring, assigning, sharing."""
     tail = text[-3000:]
-    lowered = tail.lower()
-    if not any(word in lowered for word in _WEIGHT_WORDS):
+    if not _names_any(tail, _WEIGHT_WORDS):
         return None
     shapes = [shape for _, shape in shapes_in(tail, limit=4)]
     if len(shapes) >= 2 and shapes[0] != shapes[1]:
