@@ -199,7 +199,7 @@ class KataRun:
     original_step: Any = None  # the learner's train_step, when a relaxed one stands in
     _probe: checks.Probe | None = None
     _data: tuple[np.ndarray, np.ndarray | None, list[int]] | None = None
-    _batches: list[Any] = field(default_factory=list)  # one pass over the data set
+    _batches: list[Any] = field(default_factory=list)  # one pass over the data set (start)
     _nearest: quality.Nearest | None = None
     _calls: list[checks.ModelCall] | None = None
 
@@ -207,9 +207,8 @@ class KataRun:
     def start(cls, gan: ModuleType) -> KataRun:
         """A run of the checks on `gan` (a loaded kata), before any of them.
 
-        It goes through the data set once and keeps every batch: the checks train on them
-        without a second trip through tf.data (a pipeline that reads its files through
-        Python, and shuffles them all, reads every file before its first batch)."""
+        It goes through the data set once, here, and keeps every batch for the checks that
+        train on them, so that a data set with no batches is named before any check runs."""
         batches = list(gan.dataset)
         if not batches:
             raise KataContractError(
@@ -345,8 +344,6 @@ class KataRun:
         """Every real image of one pass over the data set, their labels, and batch sizes."""
         if self._data is None:
             images, labels, sizes = [], [], []
-            if not self._batches:
-                self._batches = list(self.gan.dataset)
             for batch in self._batches:
                 part, part_labels = checks.split_batch(batch)
                 images.append(np.asarray(part))
@@ -361,8 +358,7 @@ class KataRun:
         return self._data
 
     def batches(self) -> list[Any]:
-        """The batches of one pass over the data set, kept (no second trip through tf.data)."""
-        self.data()
+        """The batches of one pass over the data set, as `start` kept them."""
         return self._batches
 
     def nearest(self) -> quality.Nearest:
