@@ -33,8 +33,21 @@ def _checking(make: Any, judge: Any, prepare: Any = None, **given: Any) -> Step:
     return step
 
 
-def _signature() -> Any:
-    return [tf().TensorSpec([None, *IMAGE_SHAPE], tf().float32)]
+def _discriminator_step(judge: Any, loss_of: Any) -> Any:
+    """A traced train_step, its batch size left open, that trains only `judge` on
+    `loss_of(images, noise)` (noise drawn for the batch): where each case's bug lives."""
+    optimizer = keras().optimizers.Adam(1e-3)
+
+    @tf().function(input_signature=[tf().TensorSpec([None, *IMAGE_SHAPE], tf().float32)])
+    def train_step(images: Any) -> Any:
+        noise = tf().random.normal((tf().shape(images)[0], NOISE))
+        with tf().GradientTape() as tape:
+            value = loss_of(images, noise)
+        grads = tape.gradient(value, judge.trainable_variables)
+        optimizer.apply_gradients(zip(grads, judge.trainable_variables, strict=True))
+        return value
+
+    return train_step
 
 
 @case(
@@ -51,7 +64,6 @@ def check_gan_finds_labels_made_for_one_batch_size() -> Step:
     make, judge = generator(noise_dim=NOISE), discriminator()
     loss = keras().losses.BinaryCrossentropy(from_logits=True)
     real_labels, fake_labels = tf().ones((BATCH, 1)), tf().zeros((BATCH, 1))
-    optimizer = keras().optimizers.Adam(1e-3)
 
     def discriminator_loss(real: Any, fake: Any) -> Any:
         return loss(real_labels, real) + loss(fake_labels, fake)
@@ -59,21 +71,15 @@ def check_gan_finds_labels_made_for_one_batch_size() -> Step:
     def generator_loss(fake: Any) -> Any:
         return loss(real_labels, fake)
 
-    @tf().function(input_signature=_signature())
-    def train_step(images: Any) -> Any:
-        noise = tf().random.normal((tf().shape(images)[0], NOISE))
-        with tf().GradientTape() as tape:
-            value = discriminator_loss(judge(images), judge(make(noise)))
-        grads = tape.gradient(value, judge.trainable_variables)
-        optimizer.apply_gradients(zip(grads, judge.trainable_variables, strict=True))
-        return value
+    def loss_of(images: Any, noise: Any) -> Any:
+        return discriminator_loss(judge(images), judge(make(noise)))
 
     return _checking(
         make,
         judge,
         discriminator_loss=discriminator_loss,
         generator_loss=generator_loss,
-        train_step=train_step,
+        train_step=_discriminator_step(judge, loss_of),
     )
 
 
@@ -156,7 +162,6 @@ def check_gan_finds_nan_from_the_gradient_penalty() -> Step:
         ],
         name="critic",
     )
-    optimizer = keras().optimizers.Adam(1e-3)
 
     def critic_loss(real: Any, fake: Any) -> Any:
         return tf().reduce_mean(fake) - tf().reduce_mean(real)
@@ -164,29 +169,22 @@ def check_gan_finds_nan_from_the_gradient_penalty() -> Step:
     def generator_loss(fake: Any) -> Any:
         return -tf().reduce_mean(fake)
 
-    @tf().function(input_signature=_signature())
-    def train_step(images: Any) -> Any:
-        count = tf().shape(images)[0]
-        noise = tf().random.normal((count, NOISE))
-        with tf().GradientTape() as tape:
-            fakes = make(noise)
-            alpha = tf().random.uniform((count, 1, 1, 1))
-            between = images + alpha * (fakes - images)
-            with tf().GradientTape() as inner:
-                inner.watch(between)
-                scores = critic(between)
-            slope = inner.gradient(scores, between)
-            norm = tf().sqrt(tf().reduce_sum(tf().square(slope), axis=[1, 2, 3]))  # no epsilon
-            value = critic_loss(critic(images), critic(fakes))
-            value += 10.0 * tf().reduce_mean((norm - 1.0) ** 2)
-        grads = tape.gradient(value, critic.trainable_variables)
-        optimizer.apply_gradients(zip(grads, critic.trainable_variables, strict=True))
-        return value
+    def loss_of(images: Any, noise: Any) -> Any:
+        fakes = make(noise)
+        alpha = tf().random.uniform((tf().shape(images)[0], 1, 1, 1))
+        between = images + alpha * (fakes - images)
+        with tf().GradientTape() as inner:
+            inner.watch(between)
+            scores = critic(between)
+        slope = inner.gradient(scores, between)
+        norm = tf().sqrt(tf().reduce_sum(tf().square(slope), axis=[1, 2, 3]))  # no epsilon
+        value = critic_loss(critic(images), critic(fakes))
+        return value + 10.0 * tf().reduce_mean((norm - 1.0) ** 2)
 
     return _checking(
         make,
         critic,
         discriminator_loss=critic_loss,
         generator_loss=generator_loss,
-        train_step=train_step,
+        train_step=_discriminator_step(critic, loss_of),
     )
