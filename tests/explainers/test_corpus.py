@@ -9,6 +9,7 @@ scores per category and per era.
 from __future__ import annotations
 
 import hashlib
+import html
 
 import pytest
 
@@ -151,3 +152,27 @@ def test_an_entry_is_shown_by_its_id_never_by_its_message():
     entry = ENTRIES[0]
     assert entry.message not in repr(entry) and entry.why not in repr(entry)
     assert entry.id in f"{entry.file}#{entry.index}"
+
+
+#: How a message comes back from a web page, a word processor or a GitHub comment that quotes it.
+PASTED_FROM_THE_WEB = {
+    "html character references": lambda text: html.escape(text, quote=True),
+    "typographic quotes": lambda text: text.replace("'", "\u2019").replace('"', "\u201d"),
+    "no-break spaces": lambda text: text.replace(" ", "\u00a0"),
+    "zero-width spaces": lambda text: text.replace(",", ",\u200b").replace("(", "(\ufeff"),
+    "a Markdown quote": lambda text: "\n".join("> " + line for line in text.split("\n")),
+}
+
+
+def _answer(text: str) -> tuple[str, str] | None:
+    found = explain(text)
+    return (found.category, found.confidence) if found else None
+
+
+@pytest.mark.parametrize("how", PASTED_FROM_THE_WEB)
+def test_a_message_copied_from_a_web_page_gets_the_same_answer(how):
+    # every stored message, both halves: this checks that the answer does not move, not
+    # whether it is right
+    turn = PASTED_FROM_THE_WEB[how]
+    moved = [e.id for e in ENTRIES if _answer(turn(e.message)) != _answer(e.message)]
+    assert not moved, f"{len(moved)} of {len(ENTRIES)} answers moved: {moved[:10]}"

@@ -252,6 +252,12 @@ REGRESSIONS = {
     "10 MB of digits": "1" * 10_000_000,
     "10 MB of a known message": KNOWN * (10_000_000 // len(KNOWN)),
     "10 MB of bytes": b"\xff[(" * 3_400_000,
+    # every one-word line was a candidate exception line, looked at in Python: 55 ms
+    "one-word lines": "a\n" * 5_000_000,
+    # a paste from a web page: a Markdown quote, no-break spaces, character references
+    "a quoted paste": "> a\n" * 2_500_000,
+    "no-break spaces": "\u00a0" * 10_000_000,
+    "character references": "&amp;" * 2_000_000,
 }
 REGRESSIONS.update({f"repeated {f!r}": f * (70_000 // len(f) + 1) for f in FRAGMENTS})
 

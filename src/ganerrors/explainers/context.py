@@ -13,7 +13,7 @@ import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ganerrors.explainers.normalise import message_lines, normalise
+from ganerrors.explainers.normalise import message_lines, normalise, plain
 from ganerrors.explainers.parsing import Lazy, anchored
 
 #: Text longer than HEAD + TAIL characters keeps only its first HEAD and last TAIL characters:
@@ -29,8 +29,11 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]")
 # `File "path", line 12, in name` (Python, TF's "in user code" and "defined at" frames)
 _FRAME = Lazy(r'File "(?P<path>[^"\n]{1,500})", line (?P<line>\d{1,9}), in (?P<func>[^\s*]{1,200})')
 # a line that starts with a dotted name and a colon: `tensorflow...InvalidArgumentError: ...`
+# (the name's ending is in the pattern, so that a text of many one-word lines is not a
+# match per line for `exception_lines` to look at)
 _EXC_LINE = Lazy(
-    r"^[ \t]{0,40}(?P<name>[A-Za-z_][\w.]{0,300})(?: \(see above for traceback\))?(?::|[ \t]*$)",
+    r"^[ \t]{0,40}(?P<name>[A-Za-z_][\w.]{0,300}(?:Error|Exception|Exit|Interrupt|Warning))"
+    r"(?: \(see above for traceback\))?(?::|[ \t]*$)",
     re.M,
 )
 _EXC_NAME = Lazy(r"[A-Z]\w{0,100}(?:Error|Exception|Exit|Interrupt|Warning)")
@@ -194,7 +197,7 @@ def _frames_in(text: str, read: bool = False) -> list[Frame]:
 
 
 def _of_text(text: str) -> Context | None:
-    text = _cut(text)
+    text = plain(_cut(text))
     if not text.strip():
         return None
     if "\x1b" in text:

@@ -12,6 +12,7 @@ Every step is linear in the text's length.
 
 from __future__ import annotations
 
+import html
 import re
 
 from ganerrors.explainers.parsing import Lazy
@@ -65,6 +66,46 @@ _IPYTHON_LINE = Lazy(
     r"|[ \t]{0,8}Traceback \(most recent call last\):?[^\n]{0,200})$",
     re.M,
 )
+
+
+# Characters that a web page, a word processor or a chat puts in place of the ASCII ones a
+# terminal printed: no-break and other wide spaces, zero-width characters, typographic
+# quotes and dashes, a minus sign, full-width forms. Not digits of other scripts (a "²" or a
+# "١٦" is no size), and not NFKC, which would make "²" a 2.
+_PLAIN = {
+    **{ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000"},
+    **{c: " " for c in range(0x2000, 0x200B)},
+    **{ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u2033"},
+    **{c: "-" for c in range(0x2010, 0x2016)},
+    0x2212: "-",
+    0x2026: "...",
+    **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if not chr(c - 0xFEE0).isdigit()},
+    0x3000: " ",
+}
+_NOT_ASCII = Lazy(r"[^\x00-\x7f]")
+# a character reference of an HTML page: "&#39;", "&#x27;", "&quot;", "&lt;", "&gt;", "&amp;"
+_ENTITY = Lazy(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|apos|lt|gt|amp|nbsp);")
+
+
+# a Markdown quote (a GitHub comment quoting an error): "> " before each line, or "> > "
+_QUOTE_MARK = Lazy(r"^[ \t]{0,3}(?:>[ \t]?){1,5}", re.M)
+_UNQUOTED_LINE = Lazy(r"^[ \t]{0,3}[^>\s]", re.M)
+
+
+def plain(text: str) -> str:
+    """Pasted text as the terminal printed it: HTML character references decoded, typographic
+    and invisible characters (see `_PLAIN`) made ASCII again, and a Markdown quote's "> "
+    marks taken off when every line has one (so a REPL's ">>> " lines among its output lines,
+    and IPython's "---> 12" lines, stay). Linear."""
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
+    if _NOT_ASCII.search(text):
+        text = text.translate(_PLAIN)
+    if text.lstrip().startswith(">") and not _UNQUOTED_LINE.search(text):
+        text = _QUOTE_MARK.sub("", text)
+    return text
 
 
 def _strip_nodes(text: str) -> str:
