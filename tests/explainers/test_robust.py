@@ -212,6 +212,31 @@ def test_a_message_in_a_note_is_read():
     assert explain(exc).category == "batch-size"
 
 
+LONG = (
+    "tensorflow.python.framework.errors_impl.InvalidArgumentError: "
+    "Incompatible shapes: [16,1] vs. [32,1] [Op:Mul]"
+)
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("at", [76, 79, 83, 88, 91])
+def test_a_message_a_console_cut_at_its_width_is_read_whole(width, at):
+    # a console that copies its lines as shown cuts them at its width, inside a shape too
+    line = " " * (width - at) + LONG  # the cut falls `at` characters into the message
+    pasted = "Traceback (most recent call last):\n" + line[:width] + "\n" + line[width:]
+    assert (explain(pasted).category, explain(pasted).confidence) == ("batch-size", "high")
+
+
+def test_a_message_in_a_pytest_report_is_read_as_the_terminal_printed_it():
+    report = (
+        "    def test_train_step():\n>       train_step(images)\n\n"
+        + "\n".join("E       " + line for line in ("Traceback:", LONG))
+        + "\n\ntrain.py:12: InvalidArgumentError"
+    )
+    found = explain(report)
+    assert (found.category, found.confidence) == ("batch-size", "high")
+
+
 def test_unicode_digits_are_not_read_as_sizes():
     assert explain("Incompatible shapes: [16,²] vs. [32,1]") is None
     assert explain("Incompatible shapes: [١٦,1] vs. [32,1]") is None

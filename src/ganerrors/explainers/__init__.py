@@ -34,7 +34,7 @@ def _explain(error: object) -> Diagnosis | None:
     from ganerrors.explainers.advice import write
     from ganerrors.explainers.context import Context
     from ganerrors.explainers.general import doubtful, unrelated
-    from ganerrors.explainers.normalise import message_lines, rejoin
+    from ganerrors.explainers.normalise import message_lines, normalise, rejoin, unwrap
     from ganerrors.explainers.order import EXACT, GENERAL
 
     context = Context.of(error)
@@ -51,6 +51,11 @@ def _explain(error: object) -> Diagnosis | None:
     joined = rejoin(message_lines(message))
     if joined not in texts:
         texts.append(joined)
+    # A console that copies its lines as shown cuts them at its width, inside words and shapes.
+    raw = context.raw or message
+    unwrapped = unwrap(raw)
+    if unwrapped is not raw:
+        texts.append(message_lines(normalise(unwrapped)))
     for text in texts:
         for anchors, reader in EXACT:
             for anchor in anchors:

@@ -89,6 +89,8 @@ _NOT_ASCII = Lazy(r"[^\x00-\x7f]")
 _ENTITY = Lazy(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|apos|lt|gt|amp|nbsp);")
 
 
+# pytest's mark of an exception's lines in its report: "E       ValueError: ..."
+_PYTEST_MARK = Lazy(r"^E {3,12}(?=\S)", re.M)
 # a Markdown quote (a GitHub comment quoting an error): "> " before each line, or "> > "
 _QUOTE_MARK = Lazy(r"^[ \t]{0,3}(?:>[ \t]?){1,5}", re.M)
 _UNQUOTED_LINE = Lazy(r"^[ \t]{0,3}[^>\s]", re.M)
@@ -98,13 +100,15 @@ def plain(text: str) -> str:
     """Pasted text as the terminal printed it: HTML character references decoded, typographic
     and invisible characters (see `_PLAIN`) made ASCII again, and a Markdown quote's "> "
     marks taken off when every line has one (so a REPL's ">>> " lines among its output lines,
-    and IPython's "---> 12" lines, stay). Linear."""
+    and IPython's "---> 12" lines, stay), and pytest's "E       " marks taken off. Linear."""
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     if _NOT_ASCII.search(text):
         text = text.translate(_PLAIN)
     if text.lstrip().startswith(">") and not _UNQUOTED_LINE.search(text):
         text = _QUOTE_MARK.sub("", text)
+    if "E   " in text:
+        text = _PYTEST_MARK.sub("", text)
     return text
 
 
@@ -180,3 +184,35 @@ def rejoin(text: str) -> str:
 
     Only for a second reading: patterns that read lists line by line may miss in it."""
     return _SPACES.sub(" ", text) if "\n" in text else text
+
+
+#: Widths a console wraps at when it copies what it shows (Windows' console copies its lines
+#: as shown, cut at its width, even in the middle of a word).
+_CONSOLE_WIDTHS = frozenset({80, 100, 120, 132})
+
+
+def unwrap(text: str) -> str:
+    """The text with the lines that a console cut at its width joined again, with nothing
+    between them (the cut may fall inside a word or a shape), or the text itself when no
+    width shows: two or more lines of one length of 60 characters or more (or one line of a
+    usual console width), not counting rules of one repeated character. Linear.
+
+    Only for a second reading, like `rejoin`: two lines of one length can be a coincidence."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    counts: dict[int, int] = {}
+    for line in lines[:-1]:
+        if len(line) >= 60 and line.strip(line[0]):
+            counts[len(line)] = counts.get(len(line), 0) + 1
+    if not counts:
+        return text
+    width = max(counts, key=lambda n: (counts[n], n in _CONSOLE_WIDTHS))
+    if counts[width] < 2 and width not in _CONSOLE_WIDTHS:
+        return text
+    parts = []
+    for line in lines[:-1]:
+        parts.append(line)
+        parts.append("" if len(line) == width else "\n")
+    parts.append(lines[-1])
+    return "".join(parts)
