@@ -27,8 +27,9 @@ THRESHOLD = 0.9
 def test_every_entry_names_its_public_source_an_era_and_a_category():
     assert len(SAMPLES) == 31
     for entry in ENTRIES:
-        assert entry.source.startswith("https://"), entry.id
-        assert entry.thread.startswith("https://"), entry.id
+        # a page served over plain HTTP keeps its real address
+        assert entry.source.startswith(("https://", "http://")), entry.id
+        assert entry.thread.startswith(("https://", "http://")), entry.id
         assert entry.era in ERAS, entry.id
         assert entry.category in CATEGORIES or entry.category == UNRELATED, entry.id
         assert entry.message.strip(), entry.id
@@ -78,9 +79,11 @@ def test_the_tuning_half_gets_the_right_category_for_at_least_90_percent():
     assert result.overall.rate >= THRESHOLD, [(e.id, c) for e, c, _ in result.misses]
 
 
-#: Corpus files added after a floor was set: each is held to its own floor (below), so that a
-#: harder blind batch neither lowers nor silently moves the floors measured without it.
-LATER_FILES = {"fresh2.toml"}
+#: Corpus files added after a floor was set, each held to its own floor: what its held-out
+#: half scored blind, before any tuning on it (fresh2: 37/50, and 39/50 since; fresh4: 30/37;
+#: fresh5: 12/14), so that a harder blind batch neither lowers nor silently moves the floors
+#: measured without it.
+LATER_FILES = {"fresh2.toml": 0.77, "fresh4.toml": 0.81, "fresh5.toml": 0.85}
 
 
 def _held_out_rates(files: set[str] | None = None) -> tuple[float, dict[str, float], str]:
@@ -115,14 +118,10 @@ def test_the_held_out_half_does_not_fall_below_what_it_scored():
     assert all(rate >= ERA_FLOOR for rate in eras.values()), summary
 
 
-#: fresh2.toml's held-out half as scored blind, before any tuning on fresh2 (37/50), and 39/50
-#: since: its floor.
-FRESH2_HELD_OUT_FLOOR = 0.77
-
-
-def test_the_held_out_half_of_fresh2_does_not_fall_below_what_it_scored():
-    overall, _, summary = _held_out_rates({"fresh2.toml"})
-    assert overall >= FRESH2_HELD_OUT_FLOOR, summary
+@pytest.mark.parametrize("name", LATER_FILES)
+def test_the_held_out_half_of_a_later_blind_batch_does_not_fall_below_what_it_scored(name):
+    overall, _, summary = _held_out_rates({name})
+    assert overall >= LATER_FILES[name], summary
 
 
 @pytest.mark.xfail(
