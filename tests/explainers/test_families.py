@@ -17,6 +17,10 @@ from ganerrors.explainers import explain
 
 FAMILIES = [
     # --- batch-size
+    (  # not a library's message: DCGAN-tensorflow's sample grid (utils.image_manifold_size)
+        'Traceback (most recent call last):\n  File "utils.py", line 249, in image_manifold_size\n    assert manifold_w * manifold_h == num_images\nAssertionError',
+        "batch-size",
+    ),
     (
         "InvalidArgumentError: Specified a list with shape [32,1] from a tensor with shape [16,1]",
         "batch-size",
@@ -197,6 +201,10 @@ FAMILIES = [
         "output-shape",
     ),
     # --- target-shape
+    (
+        "ValueError: You are passing a target array of shape (64, 1) while using as loss `categorical_crossentropy`. `categorical_crossentropy` expects targets to be binary matrices (1s and 0s) of shape (samples, classes). If your targets are integer classes, you can convert them to the expected format via:\n```\nfrom keras.utils import to_categorical\ny_binary = to_categorical(y_int)\n```\n\nAlternatively, you can use the loss function `sparse_categorical_crossentropy` instead, which does expect integer targets.",
+        "target-shape",
+    ),
     (
         "ValueError: Shape must be rank 1 but is rank 2 for 'SparseSoftmaxCrossEntropyWithLogits/SparseSoftmaxCrossEntropyWithLogits' (op: 'SparseSoftmaxCrossEntropyWithLogits') with input shapes: [?,10], [?,10].",
         "target-shape",

@@ -524,6 +524,22 @@ def _split_batch(found: BatchMismatch, context: Context) -> Advice:
     )
 
 
+def _sample_grid(found: BatchMismatch, context: Context) -> Advice:
+    return Advice(
+        "The samples are saved as one square grid of images, and the batch size is no square "
+        "number, so the batch does not fill the grid.",
+        (
+            (
+                "A batch size such as 100 or 32 where the sample grid (DCGAN's "
+                "`image_manifold_size`) wants a square number of images.",
+                "Use a square batch size (16, 64, 256), or save a square number of the samples.",
+            ),
+        ),
+        "Make the number of images given to the grid a square: a square batch size, or "
+        "`samples[: side * side]` for a grid `side` images wide.",
+    )
+
+
 def _unknown_batch(found: BatchMismatch, context: Context) -> Advice:
     shape = f" ({', '.join(found.sizes)})" if found.sizes else ""
     return Advice(
@@ -743,6 +759,21 @@ def _sample_count(found: SampleCount, context: Context) -> Advice:
 
 def _label_form(found: LabelForm, context: Context) -> Advice:
     shape = f" (shape {fmt(found.shape)})" if found.shape else ""
+    if found.loss:
+        return Advice(
+            f"The labels{shape} are class indices, one per example, and the loss "
+            f"{found.loss} wants one-hot rows, one column per class: (samples, classes).",
+            (
+                (
+                    f"Integer class labels given to {found.loss}.",
+                    "One-hot encode them (`keras.utils.to_categorical(labels, num_classes)`, "
+                    "`tf.one_hot`), or keep them and use `sparse_categorical_crossentropy`.",
+                ),
+            ),
+            "Either one-hot labels of the model's width with categorical_crossentropy, or "
+            "integer labels with sparse_categorical_crossentropy; print `labels.shape` and "
+            "`model.output_shape` to check.",
+        )
     return Advice(
         f"The labels{shape} are not in the form this loss or metric takes: one-hot rows where "
         "one class index per example is expected, or the other way round.",
@@ -1613,9 +1644,11 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "label-count"): _label_count,
     ("batch-size", "sample-count"): _sample_count,
     ("target-shape", "label-form"): _label_form,
+    ("target-shape", "indices-for-one-hot"): _label_form,
     ("batch-size", "fixed-batch"): _fixed_batch_graph,
     ("batch-size", "unknown-batch"): _unknown_batch,
     ("batch-size", "split-batch"): _split_batch,
+    ("batch-size", "sample-grid"): _sample_grid,
     ("output-shape", "one-class"): _one_class,
     ("target-shape", "target-count"): _target_count,
     ("model-io-shape", "input-count"): _input_count,

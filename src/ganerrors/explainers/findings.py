@@ -335,9 +335,11 @@ class LabelCount(NamedTuple):
 
 class LabelForm(NamedTuple):
     """Labels in another form than the loss or metric wants: one-hot rows where class indices
-    are expected (a tf.estimator classifier, scikit-learn's metrics), or the other way round."""
+    are expected (a tf.estimator classifier, scikit-learn's metrics), or the other way round:
+    class indices given to a loss that wants one-hot rows (`loss` names it)."""
 
     shape: Shape | None = None
+    loss: str = ""  # a loss that wants one-hot rows and was given class indices
 
     @property
     def category(self) -> str:
@@ -345,7 +347,7 @@ class LabelForm(NamedTuple):
 
     @property
     def situation(self) -> str:
-        return "label-form"
+        return "indices-for-one-hot" if self.loss else "label-form"
 
     def details(self) -> dict[str, object]:
         return {"labels_shape": fmt(self.shape) if self.shape else ""}
@@ -376,9 +378,10 @@ class BatchMismatch(NamedTuple):
     graph was built (`output_shape=[64, ...]`) met a batch of another size; "unknown-batch":
     the static batch size, None until the graph runs, was used to build a shape; "split-batch":
     a batch split into equal parts (one per GPU or tower) whose size is no multiple of their
-    number."""
+    number; "sample-grid": a batch of samples laid out in a square grid of images (DCGAN's
+    `image_manifold_size`), whose size is no square number."""
 
-    how: Literal["fixed-batch", "unknown-batch", "split-batch"]
+    how: Literal["fixed-batch", "unknown-batch", "split-batch", "sample-grid"]
     sizes: tuple[str, ...] = ()  # the sizes or the shape the message names
 
     @property

@@ -713,6 +713,23 @@ LABEL_FORM = Lazy(
 )
 
 
+# Keras 2's fit(): "You are passing a target array of shape (3, 1) while using as loss
+# `categorical_crossentropy`. `categorical_crossentropy` expects targets to be binary matrices
+# (1s and 0s) of shape (samples, classes)."
+INDEX_TARGETS = Lazy(
+    rf"You are passing a target array of shape (?P<shape>{SHAPE}) while using as loss "
+    r"(?P<loss>\w{1,100})"
+)
+
+
+@reads("You are passing a target array of shape")
+def index_targets(text: str, context: Context) -> Finding | None:
+    """Class indices given to a loss that wants one-hot rows."""
+    for match in anchored(INDEX_TARGETS, text, "You are passing a target array of shape"):
+        return LabelForm(parse_shape(match.group("shape")), loss=match.group("loss"))
+    return None
+
+
 @reads(
     "Mismatched label shape",
     "labels shape must be [D0",
@@ -959,6 +976,20 @@ def split_batch(text: str, context: Context) -> Finding | None:
             size = str(shape[0]) if shape and shape[0] is not None else ""
             return BatchMismatch("split-batch", (size, "") if size else ())
         return None
+    return None
+
+
+# DCGAN-tensorflow's utils.image_manifold_size: "assert manifold_w * manifold_h == num_images"
+_SAMPLE_GRID = Lazy(r"assert manifold_\w{1,10} \* manifold_\w{1,10} == num_images")
+
+
+@reads("image_manifold_size", "manifold_h")
+def sample_grid(text: str, context: Context) -> Finding | None:
+    """A failed assertion that a batch of samples fills a square grid of images."""
+    if context.exc_type != "AssertionError":
+        return None
+    if _SAMPLE_GRID.search(text) or any(f.func == "image_manifold_size" for f in context.frames):
+        return BatchMismatch("sample-grid")
     return None
 
 
@@ -1210,6 +1241,7 @@ READERS = (
     logits_labels,
     first_dimension,
     sparse_shape,
+    index_targets,
     label_form,
     shapes_incompatible,
     fit_check,
@@ -1223,6 +1255,7 @@ READERS = (
     feed,
     backprop_batch,
     split_batch,
+    sample_grid,
     unknown_batch,
     cannot_batch,
     not_compatible,
