@@ -41,6 +41,9 @@ LABEL = next(s for s in SAMPLES if "label value of 6 " in s.message)
         ((16, 1), (32, 1), "batch-size"),
         ((None, 28, 28, 1), (None, 32, 32, 1), "model-io-shape"),
         ((32, 784), (32, 28, 28, 1), "model-io-shape"),  # the same values, flattened
+        # masks stored as RGB images against one channel per class, or one mask channel
+        ((None, 256, 256, 3), (None, 256, 256, 19), "target-shape"),
+        ((8, 128, 128, 3), (8, 128, 128, 1), "target-shape"),
         ((None, 1), (32, 1), None),  # nothing known to differ
     ],
 )

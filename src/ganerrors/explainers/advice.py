@@ -341,6 +341,30 @@ def _widths(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+def _colour_labels(pair: ShapePair, context: Context) -> Advice:
+    first, second = pair.names
+    return Advice(
+        f"{_what(pair)} differ in the last axis: 3 values per pixel in the {first} (an RGB "
+        f"image), {pair.second[-1]} in the {second}: the labels look like masks stored as colour "
+        "images.",
+        (
+            (
+                "Segmentation masks (or target maps) loaded as RGB images, where the model "
+                "predicts one channel per class, or a single-channel mask.",
+                "Load the masks in grayscale (`color_mode='grayscale'`, `mask[..., :1]`), map "
+                "each colour to its class index, and one-hot encode to the model's number of "
+                "channels (`tf.one_hot(class_map, num_classes)`).",
+            ),
+            (
+                "The model's last layer has another number of channels than the targets.",
+                "Give its last convolution as many filters as the targets have channels.",
+            ),
+        ),
+        "Make the targets exactly the predictions' shape: print `labels.shape` and "
+        "`model.output_shape`, and build the masks with one channel per class.",
+    )
+
+
 def _class_indices(pair: ShapePair, context: Context) -> Advice:
     first, second = pair.names
     classes = pair.second[-1]
@@ -1669,6 +1693,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "predictions-lack-axis"): _ranks,
     ("target-shape", "ranks"): _ranks,
     ("target-shape", "widths"): _widths,
+    ("target-shape", "colour-labels"): _colour_labels,
     ("target-shape", "class-indices"): _class_indices,
     ("target-shape", "must-equal"): _must_equal,
     ("target-shape", "one-hot-to-sparse"): _sparse_or_ranks,

@@ -64,8 +64,12 @@ def _widths_verdict(labels: int, predictions: int, rank: int, loss: Loss) -> tup
     labels of width 1 are class indices (they need one-hot encoding, or the sparse loss), and
     one-hot labels of another width than the output mean the model's last layer does not have
     one unit per class. Where no loss is named, labels of width 1 against 3 or more columns
-    are class indices too: no real/fake score is 3 columns wide.
+    are class indices too: no real/fake score is 3 columns wide. Maps (rank 3 or more) of
+    labels with 3 channels against predictions with another number: masks stored as colour
+    images, where the model predicts one channel per class (or a one-channel mask).
     """
+    if rank >= 3 and labels == 3 != predictions:
+        return ("target-shape", "colour-labels")
     if rank == 2 and loss == "categorical":
         if labels == 1:
             return ("target-shape", "class-indices")
@@ -150,7 +154,7 @@ def pair_verdict(
 
 
 #: Situations of `pair_verdict` that follow from which side is the labels (see `_widths_verdict`).
-_WIDTH_SITUATIONS = frozenset({"widths", "units", "class-indices", "classes"})
+_WIDTH_SITUATIONS = frozenset({"widths", "units", "class-indices", "classes", "colour-labels"})
 _ROLE_SITUATIONS = _WIDTH_SITUATIONS | {"labels-lack-axis", "predictions-lack-axis", "map"}
 
 
