@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 
 import pytest
 
@@ -175,3 +176,24 @@ def test_a_message_copied_from_a_web_page_gets_the_same_answer(how):
     turn = PASTED_FROM_THE_WEB[how]
     moved = [e.id for e in ENTRIES if _answer(turn(e.message)) != _answer(e.message)]
     assert not moved, f"{len(moved)} of {len(ENTRIES)} answers moved: {moved[:10]}"
+
+
+#: What a sentence of advice looks like with a value left empty: "of shape :", "window  got".
+EMPTY_SLOT = re.compile(r"[^ ]  [^ ]|shape :|shape \.|of \.| , |\( \)| \.$|: \.| :$|with  ")
+
+
+def test_no_explanation_of_a_stored_message_has_an_empty_slot():
+    empty = []
+    for entry in ENTRIES:
+        found = explain(entry.message)
+        if found and any(
+            EMPTY_SLOT.search(part) for part in (found.summary, *found.causes, found.fix)
+        ):
+            empty.append(entry.id)
+    assert not empty, empty
+
+
+def test_a_general_reading_without_values_has_no_empty_slot():
+    found = explain("ValueError: the output size would be negative for this layer")
+    assert found is not None and found.confidence == "low"
+    assert not EMPTY_SLOT.search(found.summary), found.summary

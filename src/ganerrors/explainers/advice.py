@@ -1129,10 +1129,16 @@ def _too_small(found: WindowTooLarge, context: Context) -> Advice:
             f'axis of only {found.size}: with padding="valid" the output would have a negative '
             f"size{shapes}"
         )
-    else:
+    elif found.window:
         summary = (
             f"A layer with {found.what} {found.window} got inputs of shape {found.shapes}: the "
             "window is larger than the image it slides over, so the output would be empty."
+        )
+    else:
+        summary = (
+            "A convolution kernel or pooling window is larger than the image it slides over, "
+            "so a layer's output (or the size of the layer built on it) would be zero or "
+            "negative."
         )
     return Advice(
         summary,

@@ -493,9 +493,12 @@ def reshape_words(text: str, context: Context) -> Finding | None:
     return None
 
 
+# ... and a layer's weights built on a feature map that shrank to nothing: TF 1.x's
+# "The specified size contains a dimension with value <= 0" (random_uniform of a kernel)
 _WINDOW = Lazy(
     r"(?i)negative dimension size|output size (?:would be|is) (?:zero or )?negative"
     r"|(?:kernel|filter|window|pool)[^\n]{0,40}?(?:larger|bigger) than"
+    r"|specified size contains a dimension with value <= 0"
 )
 
 
