@@ -270,6 +270,10 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (  # cut before its input shapes, as an issue's title
+        "ValueError: Dimensions must be equal, but are 784 and 100 for 'MatMul' (op: 'MatMul')",
+        "model-io-shape",
+    ),
     (
         "ValueError: Shape must be at least rank 2 but is rank 1 for 'concat' (op: 'ConcatV2') with input shapes: [?,100], [?], [].",
         "model-io-shape",

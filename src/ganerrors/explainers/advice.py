@@ -1021,6 +1021,11 @@ def _features(found: FeatureMismatch, context: Context) -> Advice:
             f"{fmt(found.shape)} with weights of shape {fmt(found.weights)}: the weights were "
             f"built for {want} input features, and each example has {have}."
         )
+    elif found.shape is None:  # a message cut before the shapes: only the two sizes
+        summary = (
+            f"A matrix product (a Dense layer, or tf.matmul) was built for {want} input "
+            f"features, and each example has {have}."
+        )
     else:
         named = f"Layer {found.layer!r}" if found.layer else "A layer"
         on_axis = f" ({have} on that axis)" if have is not None else ""

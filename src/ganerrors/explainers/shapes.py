@@ -205,6 +205,11 @@ DIMENSIONS_EQUAL = Lazy(
     r"'(?P<node>[^\n]{0,600}?)'(?: \(op: '(?P<op1>\w{1,100})'\))? with input shapes: "
     rf"(?P<a>{SHAPE}), (?P<b>{SHAPE})"
 )
+DIMENSIONS_CUT = Lazy(
+    r"Dimensions must be equal, but are (?P<x>\d{1,12}) and (?P<y>\d{1,12}) for "
+    r"(?P<rest>[^\n]{0,300})$",
+    re.M,
+)
 _NODE_OP = Lazy(r"= (?P<op>\w{1,100})\[")
 _NODE_NAME_OP = Lazy(r"(?:^|/)(?P<op>[A-Za-z]\w{0,100}?)(?:_\d{1,6})?$")
 MATMUL = Lazy(rf"Matrix size-incompatible: In\[0\]: (?P<a>{SHAPE}), In\[1\]: (?P<b>{SHAPE})")
@@ -1054,6 +1059,11 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
                 return found
             continue
         return OpInputs(op, a, b, (match.group("x"), match.group("y")))
+    # cut before its input shapes (an issue's title): a matrix product still says which
+    # size the layer was built for (its weights' first axis, the second size)
+    for match in anchored(DIMENSIONS_CUT, text, "Dimensions must be equal, but are"):
+        if "MatMul" in match.group("rest"):
+            return FeatureMismatch(expected=int(match.group("y")), got=int(match.group("x")))
     return None
 
 
