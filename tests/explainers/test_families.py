@@ -466,16 +466,6 @@ FAMILIES = [
         "ValueError: Dimensions must be equal, but are 64 and 128 for 'generator/conv2d_transpose' (op: 'Conv2DBackpropInput') with input shapes: [4], [5,5,64,128], [?,8,8,256].",
         "model-io-shape",
     ),
-    ("TypeError: Expected int32, got 7.0 of type 'float' instead.", "model-io-shape"),
-    (
-        "TypeError: Value passed to parameter 'shape' has DataType float32 not in list of allowed values: int32, int64",
-        "model-io-shape",
-    ),
-    ("TypeError: Cannot convert [7.0, 7.0, 256] to EagerTensor of dtype int32", "model-io-shape"),
-    (
-        "TypeError: Dimension value must be integer or None or have an __index__ method, got value '3.5' with type '<class 'float'>'",
-        "model-io-shape",
-    ),
     # --- numerics
     ("ValueError: Imaginary component 1.2e+03", "numerics"),
     ("LinAlgError: Singular matrix", "numerics"),
@@ -561,6 +551,17 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    # sizes computed with `/`: a float where an integer must be
+    ("TypeError: Expected int32, got 7.0 of type 'float' instead.", "dtype"),
+    (
+        "TypeError: Value passed to parameter 'shape' has DataType float32 not in list of allowed values: int32, int64",
+        "dtype",
+    ),
+    ("TypeError: Cannot convert [7.0, 7.0, 256] to EagerTensor of dtype int32", "dtype"),
+    (
+        "TypeError: Dimension value must be integer or None or have an __index__ method, got value '3.5' with type '<class 'float'>'",
+        "dtype",
+    ),
     (
         "ValueError: Invalid images dtype: expected float dtype. Received: images.dtype=uint8",
         "dtype",

@@ -1723,7 +1723,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "op-inputs"): _op_inputs,
     ("model-io-shape", "concatenate-layer"): _concatenate_layer,
     ("model-io-shape", "shared-variable"): _shared_variable,
-    ("model-io-shape", "float-dimension"): _float_dimension,
+    ("dtype", "float-dimension"): _float_dimension,
     ("model-io-shape", "restore"): _restore,
     ("dtype", "integer"): _dtype,
     ("dtype", "float64"): _dtype,
