@@ -270,6 +270,10 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (  # Keras 3: a Dense layer after an axis of unknown size (Input((None,)))
+        "ValueError: Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: shape=(None, 1) for variable path='sequential/dense/kernel'",
+        "model-io-shape",
+    ),
     (  # cut before its input shapes, as an issue's title
         "ValueError: Dimensions must be equal, but are 784 and 100 for 'MatMul' (op: 'MatMul')",
         "model-io-shape",

@@ -186,6 +186,10 @@ UNDEFINED = Lazy(
     # instead was (5, 5, ?, 64)." (a convolution's kernel, for images of unknown channels)
     rf"|Shape of a new variable \((?P<variable>[^)\s]{{1,300}})\) must be fully defined, but "
     rf"instead was (?P<varshape>{SHAPE})"
+    # Keras 3: "Shapes used to initialize variables must be fully-defined (no `None`
+    # dimensions). Received: shape=(None, 64) for variable path='dense/kernel'"
+    r"|Shapes used to initialize variables must be fully-defined \(no None dimensions\)\. "
+    rf"Received: shape=(?P<kshape>{SHAPE}) for variable path='(?P<kvariable>[^'\s]{{1,300}})'"
 )
 # TensorShape.with_rank: "Shape (?, 64, 64, 3) must have rank 2", "... must have rank at least 3"
 WITH_RANK = Lazy(
@@ -318,6 +322,7 @@ def constructed(text: str, context: Context) -> Finding | None:
     "should be defined",
     "Input has undefined rank",
     "must be fully defined, but",
+    " for variable path=",
 )
 def undefined_axis(text: str, context: Context) -> Finding | None:
     for anchor in (
@@ -325,11 +330,13 @@ def undefined_axis(text: str, context: Context) -> Finding | None:
         "should be defined",
         "Input has undefined rank",
         "must be fully defined, but",
+        " for variable path=",
     ):
         for match in anchored(UNDEFINED, text, anchor, before=400, after=100):
-            if match.group("variable"):
-                shape = parse_shape(match.group("varshape"))
-                return UndefinedAxis(f"The variable {match.group('variable')}", shape)
+            if match.group("variable") or match.group("kvariable"):
+                name = match.group("variable") or match.group("kvariable")
+                shape = parse_shape(match.group("varshape") or match.group("kshape"))
+                return UndefinedAxis(f"The variable {name}", shape)
             layer = match.group("flatten") or match.group("dense") or ""
             if match.group("conv"):
                 layer = context.layer or "A convolution"
