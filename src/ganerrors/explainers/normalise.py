@@ -7,6 +7,12 @@ found" headers, Keras' "Exception encountered when calling layer ..." wrappers a
 all of that, so that one pattern reads every form. `message_lines` also drops the traceback's
 frames and code lines, so that general readers see only what the error says.
 
+Before that, `plain` gives a pasted text back the characters the terminal printed: a web
+page, a chat or a word processor turns spaces into no-break spaces, quotes into curly ones,
+and "<" into "&lt;"; a GitHub comment quotes with "> ", pytest marks lines with "E". And a
+console that copies its lines as shown cuts them at its width: `unwrap` and `rejoin` give a
+second reading with the lines joined.
+
 Every step is linear in the text's length.
 """
 
@@ -82,7 +88,6 @@ _PLAIN = {
     0x2212: "-",
     0x2026: "...",
     **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if not chr(c - 0xFEE0).isdigit()},
-    0x3000: " ",
 }
 _NOT_ASCII = Lazy(r"[^\x00-\x7f]")
 # a character reference of an HTML page: "&#39;", "&#x27;", "&quot;", "&lt;", "&gt;", "&amp;"
