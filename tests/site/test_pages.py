@@ -219,3 +219,35 @@ def test_a_message_placed_as_inline_code_keeps_its_backticks() -> None:
         "raises `{{ labels-without-a-column-function / error }}`.", results, None, "x"
     )
     assert text == f"raises `` ValueError: {message} ``."
+
+
+# -- the explainer's score, measured from the corpus -----------------------------------------
+
+
+def test_the_explainer_score_is_the_held_out_halfs_measured_score() -> None:
+    from ganerrors.site import explainer_score
+
+    score = explainer_score.measure(ROOT)
+    corpus = explainer_score._corpus(ROOT)
+    held_out = corpus.split(corpus.load())["heldout"]
+    expected = corpus.score(held_out)
+    assert score.messages == len(held_out) > 0
+    assert (score.overall.right, score.overall.total) == (
+        expected.overall.right,
+        expected.overall.total,
+    )
+    assert set(score.eras) == set(expected.eras)
+    page = "tools.md"
+    context = pages.Context(
+        course.load(), [], {}, Tidy(ROOT), "TensorFlow X, Keras Y", (score, "https://x/corpus")
+    )
+    text = pages.render_markers("<!-- ganerrors:explainer-score -->", page, context)
+    assert f"{expected.overall.right} of {expected.overall.total}" in text
+    assert "[corpus](https://x/corpus)" in text
+    for era in expected.eras:
+        assert f"{expected.eras[era].right} of {expected.eras[era].total}" in text
+
+
+def test_the_explainer_score_marker_needs_a_measured_score() -> None:
+    with pytest.raises(ValueError, match="not measured"):
+        pages.render_markers("<!-- ganerrors:explainer-score -->", "tools.md", _context())

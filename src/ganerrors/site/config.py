@@ -50,6 +50,10 @@ class SiteConfig:
         """The page of a repository file on GitHub."""
         return f"{self.repo_url}/blob/{self.branch}/{path}"
 
+    def tree(self, path: str) -> str:
+        """The page of a repository folder on GitHub."""
+        return f"{self.repo_url}/tree/{self.branch}/{path}"
+
     def edit(self, path: str) -> str:
         return f"{self.repo_url}/edit/{self.branch}/{path}"
 

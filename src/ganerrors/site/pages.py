@@ -18,8 +18,9 @@ from ganerrors import categories
 from ganerrors.cases import MODES, Case, Outcome, Result
 from ganerrors.cases.model import key_line
 from ganerrors.course import Course, Kata, Part
-from ganerrors.site import notebooks, trained
+from ganerrors.site import explainer_score, notebooks, trained
 from ganerrors.site.config import SiteConfig
+from ganerrors.site.explainer_score import ExplainerScore
 from ganerrors.site.notebooks import Executed
 from ganerrors.site.tidy import Tidy, normalise_names
 
@@ -378,6 +379,8 @@ class Context:
     notebooks: dict[str, Executed]
     tidy: Tidy
     versions: str  # "TensorFlow 2.21.0, Keras 3.15.1"
+    #: the explainer's held-out score and the address of its corpus, measured by the build
+    explainer: tuple[ExplainerScore, str] | None = None
 
     def katas_of(self, category: str) -> list[Kata]:
         return [k for k in self.course.katas if k.checklist == category]
@@ -430,6 +433,12 @@ def _table(context: Context, page: str, results: Sequence[Result]) -> str:
 
 def marker_versions(context: Context, page: str, argument: str | None) -> str:
     return context.versions
+
+
+def marker_explainer_score(context: Context, page: str, argument: str | None) -> str:
+    if context.explainer is None:
+        raise ValueError(f"{page}: the explainer's score was not measured for this build")
+    return explainer_score.sentence(*context.explainer)
 
 
 def marker_which_error_where(context: Context, page: str, argument: str | None) -> str:
@@ -627,6 +636,7 @@ def marker_checklist_sheet(context: Context, page: str, argument: str | None) ->
 
 MARKERS: dict[str, Callable[[Context, str, str | None], str]] = {
     "versions": marker_versions,
+    "explainer-score": marker_explainer_score,
     "which-error-where": marker_which_error_where,
     "messages": marker_messages,
     "errors-index": marker_errors_index,
