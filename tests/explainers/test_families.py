@@ -17,6 +17,14 @@ from ganerrors.explainers import explain
 
 FAMILIES = [
     # --- batch-size
+    (  # Keras 3, as the installed version raises it
+        "ValueError: Exception encountered when calling LSTM.call().\n\nIf an RNN is stateful, the batch size of the input sequences must be the same as the batch size of the initial state. \n- Expected batch size: 64\n- Received batch size: 16",
+        "batch-size",
+    ),
+    (  # Keras 2
+        "ValueError: If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input tensors: \n- If using a Sequential model, specify the batch size by passing a `batch_input_shape` argument to your first layer.\n- If using the functional API, specify the batch size by passing a `batch_shape` argument to your Input layer.",
+        "batch-size",
+    ),
     (  # not a library's message: DCGAN-tensorflow's sample grid (utils.image_manifold_size)
         'Traceback (most recent call last):\n  File "utils.py", line 249, in image_manifold_size\n    assert manifold_w * manifold_h == num_images\nAssertionError',
         "batch-size",

@@ -548,6 +548,32 @@ def _split_batch(found: BatchMismatch, context: Context) -> Advice:
     )
 
 
+def _stateful(found: BatchMismatch, context: Context) -> Advice:
+    sizes = (
+        f" It was built for batches of {found.sizes[0]} and got {found.sizes[1]}."
+        if len(found.sizes) == 2
+        else ""
+    )
+    return Advice(
+        "A stateful recurrent layer keeps a state for each example of the batch, so it needs "
+        f"one fixed batch size, known when the model is built.{sizes}",
+        (
+            (
+                "The batch size was not given to the model (an Input or first layer without it).",
+                "Give it: `keras.Input(shape, batch_size=32)` (Keras 2: `batch_input_shape=(32, "
+                "...)` on the first layer).",
+            ),
+            (
+                "The last batch of an epoch is smaller than the others.",
+                "Batch with `drop_remainder=True`, or use a data size that is a multiple of the "
+                "batch size.",
+            ),
+        ),
+        "Fix the batch size in the model and make every batch that size: "
+        "`dataset.batch(batch_size, drop_remainder=True)`.",
+    )
+
+
 def _sample_grid(found: BatchMismatch, context: Context) -> Advice:
     return Advice(
         "The samples are saved as one square grid of images, and the batch size is no square "
@@ -1684,6 +1710,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "unknown-batch"): _unknown_batch,
     ("batch-size", "split-batch"): _split_batch,
     ("batch-size", "sample-grid"): _sample_grid,
+    ("batch-size", "stateful"): _stateful,
     ("output-shape", "one-class"): _one_class,
     ("target-shape", "target-count"): _target_count,
     ("model-io-shape", "input-count"): _input_count,

@@ -383,9 +383,10 @@ class BatchMismatch(NamedTuple):
     the static batch size, None until the graph runs, was used to build a shape; "split-batch":
     a batch split into equal parts (one per GPU or tower) whose size is no multiple of their
     number; "sample-grid": a batch of samples laid out in a square grid of images (DCGAN's
-    `image_manifold_size`), whose size is no square number."""
+    `image_manifold_size`), whose size is no square number; "stateful": a stateful recurrent
+    layer, which keeps a state per example and so needs one fixed batch size."""
 
-    how: Literal["fixed-batch", "unknown-batch", "split-batch", "sample-grid"]
+    how: Literal["fixed-batch", "unknown-batch", "split-batch", "sample-grid", "stateful"]
     sizes: tuple[str, ...] = ()  # the sizes or the shape the message names
 
     @property

@@ -984,6 +984,28 @@ def split_batch(text: str, context: Context) -> Finding | None:
     return None
 
 
+# Keras 1/2: "If a RNN is stateful, a complete input_shape must be provided (including batch
+# size)." and "If a RNN is stateful, it needs to know its batch size. Specify the batch size of
+# your input tensors: ..."; Keras 3: "If an RNN is stateful, the batch size of the input
+# sequences must be the same as the batch size of the initial state. \n- Expected batch size:
+# 32\n- Received batch size: 8"
+STATEFUL = Lazy(
+    r"If an? RNN is stateful, (?:a complete input_shape must be provided|it needs to know its "
+    r"batch size|the batch size of the input sequences must be the same)"
+    r"(?:[^\n]{0,200}\s{0,4}- Expected batch size: (?P<expected>\d{1,9})\s{0,4}"
+    r"- Received batch size: (?P<received>\d{1,9}))?"
+)
+
+
+@reads("If a RNN is stateful", "If an RNN is stateful")
+def stateful_batch(text: str, context: Context) -> Finding | None:
+    """A stateful recurrent layer without a fixed batch size, or given a batch of another."""
+    for match in anchored(STATEFUL, text, "RNN is stateful", before=10, after=400):
+        sizes = tuple(n for n in (match.group("expected"), match.group("received")) if n)
+        return BatchMismatch("stateful", sizes)
+    return None
+
+
 # DCGAN-tensorflow's utils.image_manifold_size: "assert manifold_w * manifold_h == num_images"
 _SAMPLE_GRID = Lazy(r"assert manifold_\w{1,10} \* manifold_\w{1,10} == num_images")
 
@@ -1266,6 +1288,7 @@ READERS = (
     backprop_batch,
     split_batch,
     sample_grid,
+    stateful_batch,
     unknown_batch,
     cannot_batch,
     not_compatible,
