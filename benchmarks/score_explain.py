@@ -15,21 +15,12 @@ tuning on it, that is the honest estimate of how the explainer does on unseen me
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
+from ganerrors.site.explainer_score import corpus_module
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _corpus_module():
-    path = ROOT / "tests" / "explainers" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("ganerrors_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def _files(argv: list[str]) -> list[str]:
@@ -46,7 +37,7 @@ def _files(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> None:
-    corpus = _corpus_module()
+    corpus = corpus_module(ROOT)
     entries = corpus.load()
     files = _files(argv)
     if files:

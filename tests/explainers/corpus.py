@@ -4,7 +4,8 @@ The split is by thread, so that two messages of one conversation never fall into
 halves, and it is deterministic: the parity of the SHA-256 of the thread's address.
 `samples.toml` is always in the tuning half: the explainer was fitted to it.
 
-Used by `test_corpus.py` and by `benchmarks/score_explain.py`.
+Used by `test_corpus.py`, by `benchmarks/score_explain.py` and by the site's score
+(`ganerrors.site.explainer_score.corpus_module` loads it from a checkout).
 """
 
 from __future__ import annotations

@@ -228,7 +228,7 @@ def test_the_explainer_score_is_the_held_out_halfs_measured_score() -> None:
     from ganerrors.site import explainer_score
 
     score = explainer_score.measure(ROOT)
-    corpus = explainer_score._corpus(ROOT)
+    corpus = explainer_score.corpus_module(ROOT)
     held_out = corpus.split(corpus.load())["heldout"]
     expected = corpus.score(held_out)
     assert score.messages == len(held_out) > 0

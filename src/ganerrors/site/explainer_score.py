@@ -33,11 +33,13 @@ class ExplainerScore:
     unrelated_high: Rate
 
 
-def _corpus(root: Path):  # noqa: ANN202 - a module loaded from the checkout
+def corpus_module(root: Path):  # noqa: ANN201 - a module loaded from the checkout
+    """`tests/explainers/corpus.py` of the checkout at `root`: the corpus and its scoring, as
+    the tests use them (also for `benchmarks/score_explain.py`)."""
     path = root / CORPUS
     if not path.is_file():
         raise FileNotFoundError(f"the explainer's corpus is not in this checkout: {path}")
-    spec = importlib.util.spec_from_file_location("ganerrors_site_corpus", path)
+    spec = importlib.util.spec_from_file_location("ganerrors_corpus", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up by name
@@ -46,8 +48,8 @@ def _corpus(root: Path):  # noqa: ANN202 - a module loaded from the checkout
 
 
 def measure(root: Path) -> ExplainerScore:
-    corpus = _corpus(root)
-    held_out = corpus.split(corpus.load(root / CORPUS.parent / "corpus"))["heldout"]
+    corpus = corpus_module(root)
+    held_out = corpus.split(corpus.load())["heldout"]
     result = corpus.score(held_out)
     return ExplainerScore(
         messages=len(held_out),
