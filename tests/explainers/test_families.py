@@ -143,7 +143,15 @@ FAMILIES = [
         "InvalidArgumentError: logits and labels must be broadcastable: logits_size=[64,10] labels_size=[32,10]",
         "batch-size",
     ),
+    (  # TF 2.21, raised live: a reshape to (BATCH_SIZE, ...) meets a last batch of 21
+        "InvalidArgumentError: {{function_node __wrapped__Reshape_device_/job:localhost/replica:0/task:0/device:CPU:0}} Input to reshape is a tensor with 64512 values, but the requested shape has 98304 [Op:Reshape]",
+        "batch-size",
+    ),
     # --- output-shape
+    (  # TF 2.21, raised live: logits of a (32, 10, 10, 10) map reshaped to (3200, 10) rows
+        "InvalidArgumentError: {{function_node __wrapped__SoftmaxCrossEntropyWithLogits_device_/job:localhost/replica:0/task:0/device:CPU:0}} logits and labels must be broadcastable: logits_size=[3200,10] labels_size=[32,10] [Op:SoftmaxCrossEntropyWithLogits] name: ",
+        "output-shape",
+    ),
     (
         "ValueError: Shape must be rank 2 but is rank 4 for 'SoftmaxCrossEntropyWithLogits' (op: 'SoftmaxCrossEntropyWithLogits') with input shapes: [?,7,7,10], [?,10].",
         "output-shape",
@@ -209,6 +217,10 @@ FAMILIES = [
         "output-shape",
     ),
     # --- target-shape
+    (  # labels built per position (100 rows per example) for logits of one row per example
+        "logits and labels must be broadcastable: logits_size=[32,10] labels_size=[3200,10]",
+        "target-shape",
+    ),
     (
         "ValueError: You are passing a target array of shape (64, 1) while using as loss `categorical_crossentropy`. `categorical_crossentropy` expects targets to be binary matrices (1s and 0s) of shape (samples, classes). If your targets are integer classes, you can convert them to the expected format via:\n```\nfrom keras.utils import to_categorical\ny_binary = to_categorical(y_int)\n```\n\nAlternatively, you can use the loss function `sparse_categorical_crossentropy` instead, which does expect integer targets.",
         "target-shape",

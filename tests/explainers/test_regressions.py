@@ -92,3 +92,46 @@ def test_an_unrecognised_error_has_the_same_json_keys_as_a_recognised_one() -> N
 
     recognised = explain("Incompatible shapes: [16,1] vs. [32,1]").to_json()
     assert Diagnosis.unrecognised_json().keys() == recognised.keys()
+
+
+def test_first_axes_a_whole_multiple_apart_are_rows_per_position_not_batch_sizes() -> None:
+    # 2 apart (a batch of 64 against one of 32) or not a whole multiple is two batch sizes;
+    # 4 or more apart, the rows of a map or of per-position labels
+    cases = {
+        (32, 16): "batch-size",
+        (32, 21): "batch-size",
+        (32, 128): "output-shape",
+        (3200, 32): "target-shape",
+    }
+    for (labels, logits), category in cases.items():
+        message = (
+            "logits and labels must be broadcastable: "
+            f"logits_size=[{logits},10] labels_size=[{labels},10]"
+        )
+        assert explain(message).category == category, message
+        assert explain(message).confidence == "high"
+
+
+def test_a_reshape_ratio_of_image_sizes_is_not_read_as_a_smaller_batch() -> None:
+    # 28x28 against 32x32 pixels (49/64), grayscale against RGB (1/3), a side of half (1/4)
+    for have, want in ((25088, 32768), (784 * 32, 2352 * 32), (4096 * 8, 16384 * 8)):
+        message = f"Input to reshape is a tensor with {have} values, but the requested shape has {want}"
+        assert explain(message).category == "model-io-shape", message
+    # a last batch of 16 (or 21) for a shape written for 32
+    for have, want in ((16 * 784, 32 * 784), (21 * 3072, 32 * 3072)):
+        message = f"Input to reshape is a tensor with {have} values, but the requested shape has {want}"
+        assert explain(message).category == "batch-size", message
+
+
+def test_session_run_fetching_none_is_probably_a_missing_gradient() -> None:
+    diagnosis = explain("TypeError: Fetch argument None has invalid type <class 'NoneType'>")
+    assert diagnosis.category == "no-gradients"
+    assert diagnosis.confidence == "low"
+
+
+def test_theanos_number_of_dimensions_is_read_as_a_rank() -> None:
+    diagnosis = explain(
+        "ValueError: Wrong number of dimensions: expected 3, got 2 with shape (128, 11)."
+    )
+    assert diagnosis.category == "model-io-shape"
+    assert diagnosis.confidence == "low"

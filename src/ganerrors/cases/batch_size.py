@@ -244,3 +244,28 @@ def labels_from_the_batch_size_fit_every_batch() -> Step:
         return {"traces": traced.experimental_get_tracing_count(), "loss": value}
 
     return step
+
+
+@case(
+    "reshape-to-a-fixed-batch",
+    "The discriminator flattens with tf.reshape(images, (32, 64)); the last batch has 16 images",
+    "batch-size",
+    {
+        "eager": "InvalidArgumentError: Input to reshape is a tensor with 1024 values, but the "
+        "requested shape has 2048",
+        "tf.function": "ValueError: Cannot reshape a tensor with 1024 elements to shape "
+        r"\[32,64\]",
+        "unknown batch": "InvalidArgumentError: Input to reshape is a tensor with 1024 values, "
+        "but the requested shape has 2048",
+    },
+    batches=(BATCH, 16),
+    explained="drop_remainder|-1",
+)
+def reshape_to_a_fixed_batch() -> Step:
+    model = keras().layers.Dense(1)
+
+    def step(images: Any) -> Any:
+        flat = tf().reshape(images, (BATCH, 8 * 8 * 1))
+        return model(flat)
+
+    return step

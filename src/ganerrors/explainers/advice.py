@@ -192,6 +192,53 @@ def _batch(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+def _rows(pair: ShapePair, context: Context) -> Advice:
+    labels, predictions = pair.first[0] or 0, pair.second[0] or 0
+    first, second = pair.names
+    if predictions > labels:
+        factor = predictions // labels
+        return Advice(
+            f"{_what(pair)} differ in the first axis: {predictions} rows of {second} for "
+            f"{labels} of {first}, {factor} times as many. That is not a batch of another "
+            f"size: the model gives {factor} rows per example.",
+            (
+                (
+                    "The model's output still has positions (a convolution's map, a sequence) "
+                    f"and was reshaped to (rows, classes): {factor} positions per example.",
+                    "End the model with `Flatten()` (or global pooling) and `Dense(units)`, so "
+                    "that it gives one row per example.",
+                ),
+                (
+                    "The labels are one per example where the task wants one per position "
+                    "(segmentation, one label per time step).",
+                    "Give the labels the output's positions, and reshape both the same way.",
+                ),
+            ),
+            "Print `model.output_shape` and the labels' shape: one row of predictions for each "
+            "row of labels.",
+        )
+    factor = labels // predictions
+    return Advice(
+        f"{_what(pair)} differ in the first axis: {labels} rows of {first} for {predictions} "
+        f"of {second}, {factor} times as many. That is not a batch of another size: the "
+        f"labels have {factor} rows per example.",
+        (
+            (
+                "The labels were flattened: one-hot rows (or a row of labels per example) "
+                "reshaped to one long vector, `reshape(-1)`.",
+                "Keep one row of labels per example: the shape of the predictions.",
+            ),
+            (
+                "The labels were built per position (per pixel, per time step) while the model "
+                "gives one prediction per example.",
+                "Make the model's output keep the positions, or give one label per example.",
+            ),
+        ),
+        "Print the labels' shape and `model.output_shape`: one row of labels for each row of "
+        "predictions.",
+    )
+
+
 def _joined_batch(pair: ShapePair, context: Context) -> Advice:
     a, b = pair.first, pair.second
     return Advice(
@@ -521,6 +568,29 @@ def _fixed_batch_graph(found: BatchMismatch, context: Context) -> Advice:
                 "`tf.nn.conv2d_transpose(x, w, output_shape=[batch_size, ...])` with a "
                 "constant batch size, while sampling or evaluating with another one.",
                 "Take it from the input: `output_shape=[tf.shape(x)[0], h, w, c]`.",
+            ),
+        ),
+        BATCH_FIX,
+    )
+
+
+def _reshape_batch(found: BatchMismatch, context: Context) -> Advice:
+    have, want, part, whole = found.sizes
+    return Advice(
+        f"A reshape got a tensor of {have} values and was asked for a shape that holds {want}: "
+        f"{part}/{whole} of it. Values in that ratio are most often a smaller batch of examples "
+        "of one size, meeting a target shape written with a fixed batch size.",
+        (
+            (
+                "`tf.reshape(x, (BATCH_SIZE, ...))` (or a Reshape of the labels or the noise to "
+                "the batch size) meets the smaller last batch of an epoch.",
+                "Use -1 for the batch axis: `tf.reshape(x, (-1, ...))`, or "
+                "`(tf.shape(x)[0], ...)`.",
+            ),
+            (
+                "The images are not the size the shape was written for (another side or number "
+                "of channels), and the ratio only looks like one of batch sizes.",
+                "Print `x.shape` before the reshape.",
             ),
         ),
         BATCH_FIX,
@@ -1621,6 +1691,28 @@ def _none_values(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _fetched_none(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "`Session.run` was given None to fetch. The most common None in a training graph is a "
+        "gradient: `tf.gradients` (or `compute_gradients`) returns None for a variable that the "
+        "loss does not depend on.",
+        (
+            (
+                "A gradient fetched for a variable the loss does not reach (the other model's "
+                "weights, an integer variable, a path through argmax or a cast).",
+                "Print `[g is None for g in grads]`; make the variables float32 and keep the "
+                "path from them to the loss differentiable.",
+            ),
+            (
+                "A function that builds an op but returns nothing, or "
+                "`tf.summary.merge_all()` in a graph with no summaries: both give None.",
+                "Fetch only what exists: `return` the op, and check the fetch list for None.",
+            ),
+        ),
+        "Print every item of the fetch list before `sess.run`; the None is the one to fix.",
+    )
+
+
 def _no_gradient_op(found: MissingGradients, context: Context) -> Advice:
     op = found.variables[0] if found.variables else "an op"
     return Advice(
@@ -1702,11 +1794,14 @@ def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Adv
 WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "batch"): _batch,
     ("batch-size", "joined-batch"): _joined_batch,
+    ("output-shape", "rows"): _rows,
+    ("target-shape", "rows"): _rows,
     ("batch-size", "label-count"): _label_count,
     ("batch-size", "sample-count"): _sample_count,
     ("target-shape", "label-form"): _label_form,
     ("target-shape", "indices-for-one-hot"): _label_form,
     ("batch-size", "fixed-batch"): _fixed_batch_graph,
+    ("batch-size", "reshape-batch"): _reshape_batch,
     ("batch-size", "unknown-batch"): _unknown_batch,
     ("batch-size", "split-batch"): _split_batch,
     ("batch-size", "sample-grid"): _sample_grid,
@@ -1768,6 +1863,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("numerics", "probabilities"): _probabilities,
     ("no-gradients", "none-for-all"): _none_for_all,
     ("no-gradients", "none-values"): _none_values,
+    ("no-gradients", "fetched-none"): _fetched_none,
     ("no-gradients", "empty-pairs"): _empty_pairs,
     ("no-gradients", "no-gradient-op"): _no_gradient_op,
     ("no-gradients", "no-variables"): _no_variables,

@@ -56,6 +56,26 @@ def _same_values(a: Shape, b: Shape) -> bool:
     return product_a == product_b > 1
 
 
+#: The smallest factor between the first axes of labels and predictions that is read as rows
+#: per position rather than batches of two sizes: a last batch smaller than the others, or a
+#: batch size written into one of them, gives a factor of 2 (64 against 32) or none at all.
+ROWS_FACTOR = 4
+
+
+def _rows_verdict(labels: int | None, predictions: int | None) -> tuple[str, str] | None:
+    """Labels and predictions that differ in their first axis only, one a whole multiple
+    (4 or more) of the other: not two batch sizes but rows per position. Predictions with k
+    times the rows are a map or sequence of scores per example flattened into rows (a conv
+    output reshaped to (batch * h * w, classes)); labels with k times the rows were built or
+    flattened per position, or one-hot rows unrolled into one long vector."""
+    if not labels or not predictions or labels == predictions:
+        return None
+    big, small = max(labels, predictions), min(labels, predictions)
+    if big % small or big // small < ROWS_FACTOR:
+        return None
+    return ("output-shape", "rows") if predictions > labels else ("target-shape", "rows")
+
+
 def _widths_verdict(labels: int, predictions: int, rank: int, loss: Loss) -> tuple[str, str]:
     """Labels and predictions that differ in their last axis only: which side is wrong.
 
@@ -141,6 +161,10 @@ def pair_verdict(
     if not axes:
         return None
     if axes == [0]:
+        if roles in ("labels", "target"):
+            rows = _rows_verdict(first[0], second[0])
+            if rows is not None:
+                return rows
         return ("batch-size", "batch")
     if roles == "input":
         return ("model-io-shape", "input")
@@ -384,9 +408,13 @@ class BatchMismatch(NamedTuple):
     a batch split into equal parts (one per GPU or tower) whose size is no multiple of their
     number; "sample-grid": a batch of samples laid out in a square grid of images (DCGAN's
     `image_manifold_size`), whose size is no square number; "stateful": a stateful recurrent
-    layer, which keeps a state per example and so needs one fixed batch size."""
+    layer, which keeps a state per example and so needs one fixed batch size; "reshape-batch":
+    a reshape to a shape with a fixed batch size got a smaller batch (sizes: the values it got,
+    the values asked for, and their ratio reduced, b and B)."""
 
-    how: Literal["fixed-batch", "unknown-batch", "split-batch", "sample-grid", "stateful"]
+    how: Literal[
+        "fixed-batch", "reshape-batch", "unknown-batch", "split-batch", "sample-grid", "stateful"
+    ]
     sizes: tuple[str, ...] = ()  # the sizes or the shape the message names
 
     @property
@@ -854,7 +882,13 @@ class LogitsMismatch(NamedTuple):
 #: How gradients went missing: None for every variable, an empty list of pairs, None for some,
 #: an op without a gradient, no variables given, or a tape asked twice.
 GradientProblem = Literal[
-    "none-for-all", "empty-pairs", "none-values", "no-gradient-op", "no-variables", "tape-reused"
+    "none-for-all",
+    "empty-pairs",
+    "none-values",
+    "fetched-none",
+    "no-gradient-op",
+    "no-variables",
+    "tape-reused",
 ]
 
 

@@ -297,7 +297,12 @@ def gradients(text: str, context: Context) -> Finding | None:
         code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
         if "grad" in code:
             return MissingGradients(how="none-values")
-    if "Fetch argument None" in text or "Attempt to convert a value (None)" in text:
+    if "Fetch argument None" in text:
+        # TF 1.x's Session.run given a None to fetch: most often a gradient that
+        # tf.gradients returned as None (an op without one, an int variable), less often a
+        # function without `return` or `tf.summary.merge_all()` with no summaries (a guess)
+        return MissingGradients(how="fetched-none")
+    if "Attempt to convert a value (None)" in text:
         code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
         if "grad" in code:
             return MissingGradients(how="none-values")
@@ -439,12 +444,14 @@ def sample_counts(text: str, context: Context) -> Finding | None:
 
 
 # "expected ndim=4, found ndim=3", "rank 2 but is rank 3", "to have 4 dimensions, but got
-# array with shape (8, 1)", "Rank of labels (received 2) should equal rank of logits minus 1"
+# array with shape (8, 1)", Theano's "Wrong number of dimensions: expected 3, got 2",
+# "Rank of labels (received 2) should equal rank of logits minus 1"
 _NDIMS = Lazy(
     r"(?i)\b(?:min_|max_)?ndim ?= ?(?P<a>\d{1,2})\b[^\n]{0,60}?\bndim ?= ?(?P<b>\d{1,2})\b"
     r"|\brank (?P<c>\d{1,2})\b[^\n]{0,40}?\brank (?P<d>\d{1,2})\b"
     r"|\b(?:have|has|of|with|be) (?P<e>\d{1,2}) (?:dimensions|dims|axes)\b"
     r"|\b(?P<f>\d{1,2})-?D (?:tensor|input|array)s? (?:but|, got|expected)"
+    r"|\bdimensions: expected (?P<g>\d{1,2}), got (?P<h>\d{1,2})\b"
 )
 _TARGET_WORDS = ("target", "label", "y_true")
 
@@ -465,6 +472,8 @@ def rank_words(text: str, context: Context) -> Finding | None:
         expected, got = int(match.group("a")), int(match.group("b"))
     elif match.group("c"):
         expected, got = int(match.group("c")), int(match.group("d"))
+    elif match.group("g"):  # Theano: "Wrong number of dimensions: expected 3, got 2 with shape"
+        expected, got = int(match.group("g")), int(match.group("h"))
     else:
         expected = int(match.group("e") or match.group("f"))
         got = len(shape) if shape is not None else None

@@ -8,6 +8,7 @@ Patterns are written for normalised text (see `normalise.py`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -403,6 +404,33 @@ def numpy_reshape(text: str, context: Context) -> Finding | None:
     return None
 
 
+def _image_like(n: int) -> bool:
+    """n is a square, or 3 times one: the ratio of two images' sizes (sides squared, times 1
+    or 3 channels) reduces to such numbers, 49/64 for 28 against 32 pixels, 1/3 for grayscale
+    against RGB."""
+    for part in (n, n // 3 if n % 3 == 0 else 0):
+        root = math.isqrt(part)
+        if part and root * root == part:
+            return True
+    return False
+
+
+def _smaller_batch(have: int, want: int) -> tuple[str, str] | None:
+    """A reshape to a fixed shape that got a smaller batch than it was written for: `have` and
+    `want` are b and B examples of the same size, b < B (16 and 32, or 21 and 32 for a last
+    batch of an epoch). Returns the ratio of the two, reduced, (b, B). Not when both sides of
+    the ratio are image-like (squares, or 3 times a square): images of another side or another
+    number of channels give those (49/64, 1/3, 1/4), and a batch of a quarter or a third of
+    the others is no more likely."""
+    if not 16 <= have < want:
+        return None
+    common = math.gcd(have, want)
+    examples, batch = have // common, want // common
+    if common < 16 or (_image_like(examples) and _image_like(batch)):
+        return None
+    return (str(examples), str(batch))
+
+
 @reads("Input to reshape is a tensor with", "must be unchanged", "must be evenly divisible by")
 def reshape(text: str, context: Context) -> Finding | None:
     for match in anchored(DIVISIBLE, text, "must be evenly divisible by", before=30, after=80):
@@ -413,6 +441,10 @@ def reshape(text: str, context: Context) -> Finding | None:
             input_shape=_reshape_input(text[match.end() : match.end() + 800]),
         )
     for match in anchored(RESHAPE, text, "Input to reshape is a tensor with"):
+        have, want = int(match.group("have")), int(match.group("want"))
+        batches = _smaller_batch(have, want) if match.group("kind") == "has" else None
+        if batches is not None:
+            return BatchMismatch("reshape-batch", (str(have), str(want), *batches))
         return ReshapeMismatch(
             values=int(match.group("have")),
             requested=int(match.group("want")),
