@@ -112,14 +112,17 @@ def test_first_axes_a_whole_multiple_apart_are_rows_per_position_not_batch_sizes
         assert explain(message).confidence == "high"
 
 
+RESHAPE = "Input to reshape is a tensor with {} values, but the requested shape has {}"
+
+
 def test_a_reshape_ratio_of_image_sizes_is_not_read_as_a_smaller_batch() -> None:
     # 28x28 against 32x32 pixels (49/64), grayscale against RGB (1/3), a side of half (1/4)
     for have, want in ((25088, 32768), (784 * 32, 2352 * 32), (4096 * 8, 16384 * 8)):
-        message = f"Input to reshape is a tensor with {have} values, but the requested shape has {want}"
+        message = RESHAPE.format(have, want)
         assert explain(message).category == "model-io-shape", message
     # a last batch of 16 (or 21) for a shape written for 32
     for have, want in ((16 * 784, 32 * 784), (21 * 3072, 32 * 3072)):
-        message = f"Input to reshape is a tensor with {have} values, but the requested shape has {want}"
+        message = RESHAPE.format(have, want)
         assert explain(message).category == "batch-size", message
 
 
