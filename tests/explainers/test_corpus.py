@@ -91,6 +91,7 @@ LATER_FILES = {
     "fresh6.toml": 0.86,
     "fresh7.toml": 0.91,
     "fresh8.toml": 0.84,
+    "fresh10.toml": 0.58,
 }
 
 

@@ -138,3 +138,15 @@ def test_theanos_number_of_dimensions_is_read_as_a_rank() -> None:
     )
     assert diagnosis.category == "model-io-shape"
     assert diagnosis.confidence == "low"
+
+
+def test_a_closed_range_of_classes_with_a_value_beyond_it_is_probably_an_index_range() -> None:
+    # a segmentation library's own check: classes 0 to 6, a mask pixel of 7
+    message = (
+        "The pixel values of the label image mask.png violating range [0, 6]. "
+        "Found maximum pixel value 7"
+    )
+    diagnosis = explain(message)
+    assert diagnosis.category == "index-range" and diagnosis.confidence == "low"
+    # a range of pixel values is not a range of classes
+    assert explain("ValueError: x must be in range [0, 255], got 300") is None

@@ -19,6 +19,7 @@ from ganerrors.explainers.findings import (
     DatasetShapes,
     DtypeClash,
     EmptyInput,
+    ExampleList,
     FeatureMismatch,
     Finding,
     FloatDimension,
@@ -696,6 +697,26 @@ def _input_count(found: InputCount, context: Context) -> Advice:
             ),
         ),
         "Print `model.inputs` and compare it with what is passed to the model.",
+    )
+
+
+def _list_of_examples(found: ExampleList, context: Context) -> Advice:
+    sizes = ", ".join(map(str, found.sizes[:3]))
+    return Advice(
+        f"The inputs were given as a list of at least {found.arrays} arrays (sizes {sizes}, "
+        "...). Keras reads a Python list as one array per model input, so each array's first "
+        "axis counts as its number of samples: a list of images that was never stacked into "
+        "one array.",
+        (
+            (
+                "Images (or sequences) collected in a Python list, one array each, and the list "
+                "passed to fit() or predict().",
+                "Stack them into one array of shape (samples, height, width, channels): "
+                "`x = np.stack(images)` (or `np.array(images)`), and the same for the labels.",
+            ),
+        ),
+        "Pass one array per model input: print `np.shape(x)` and make its first axis the number "
+        "of examples.",
     )
 
 
@@ -1809,6 +1830,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("output-shape", "one-class"): _one_class,
     ("target-shape", "target-count"): _target_count,
     ("model-io-shape", "input-count"): _input_count,
+    ("model-io-shape", "list-of-examples"): _list_of_examples,
     ("model-io-shape", "undefined-axis"): _undefined_axis,
     ("model-io-shape", "transposed-conv"): _transposed_conv,
     ("model-io-shape", "dataset-elements"): _dataset_elements,

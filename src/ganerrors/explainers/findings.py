@@ -318,9 +318,13 @@ class WeightShapes(NamedTuple):
 
     @property
     def tentative(self) -> bool:
-        """A file of another number of layers: another architecture than the saved one, or
-        simply the wrong file (another model's weights, a damaged download)."""
-        return self.layers
+        """Always a guess. A file of another number of layers is another architecture than
+        the saved one, or simply the wrong file (another model's weights, a damaged
+        download). Weights of another shape are as often a checkpoint of another model,
+        another Keras version or backend (Theano's kernel order) or a file of another
+        project as a model built with other sizes by mistake: of the real messages of
+        this family in tests/explainers/corpus, about half were about something else."""
+        return True
 
     def details(self) -> dict[str, object]:
         return {"model_shape": fmt(self.model), "saved_shape": fmt(self.saved)}
@@ -446,6 +450,25 @@ class InputCount(NamedTuple):
 
     def details(self) -> dict[str, object]:
         return {"expected": self.expected, "got": self.got}
+
+
+class ExampleList(NamedTuple):
+    """fit() or predict() given x as a Python list of many arrays (one per image): Keras reads
+    a list as one array per model input, so each image's first axis counts as its samples."""
+
+    arrays: int  # how many sizes the message lists (it may list only the first ones)
+    sizes: tuple[int, ...]
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "list-of-examples"
+
+    def details(self) -> dict[str, object]:
+        return {"arrays": self.arrays, "sizes": ", ".join(map(str, self.sizes[:5]))}
 
 
 class UndefinedAxis(NamedTuple):
@@ -939,4 +962,5 @@ Finding = (
     | NonFinite
     | LogitsMismatch
     | MissingGradients
+    | ExampleList
 )

@@ -196,6 +196,12 @@ _UNRELATED_WORDS = (*_UNRELATED_RAISED, *_HEADLINE_PHRASES)
 
 # "... 10 is not in [0, 10)", "label value of 6 which is outside the valid range of [0, 6)"
 RANGE = Lazy(r"(?P<value>-?\d{1,18})\D{0,100}?\[0, ?(?P<size>\d{1,18})\)")
+# a closed range, then the value found: "violating range [0, 6]. Found maximum pixel value 7"
+CLOSED_RANGE = Lazy(
+    r"\brange \[0, ?(?P<top>\d{1,18})\][^\n\d\[]{0,80}?(?P<value>-?\d{1,18})(?![\d.])"
+)
+#: a closed range is about classes only where these words come before it (not pixel values)
+_CLASS_WORDS = ("label", "class", "segmentation", "mask", "annotation", "index", "indices")
 # NumPy (to_categorical, fancy indexing): "index 10 is out of bounds for axis 1 with size 10"
 BOUNDS = Lazy(
     r"index (?P<value>-?\d{1,18}) is out of bounds for axis \d{1,3} with size (?P<size>\d{1,18})"
@@ -216,6 +222,12 @@ def index_range(text: str, context: Context) -> Finding | None:
         if value < 0 or value >= size:
             kind = "label" if "label" in text[max(0, match.start() - 60) : match.end()] else "index"
             return IndexOutOfRange(value, size, kind)  # type: ignore[arg-type]
+    for match in anchored(CLOSED_RANGE, text, "range [0,", before=10, after=120):
+        value, top = int(match.group("value")), int(match.group("top"))
+        before = text[max(0, match.start() - 200) : match.start()].lower()
+        if (value < 0 or value > top) and any(word in before for word in _CLASS_WORDS):
+            kind = "label" if "label" in before else "index"
+            return IndexOutOfRange(value, top + 1, kind)  # type: ignore[arg-type]
     for match in anchored(BOUNDS, text, "is out of bounds for axis", before=40, after=60):
         return IndexOutOfRange(int(match.group("value")), int(match.group("size")), "label")
     for match in anchored(SLICE, text, "of dimension", before=40, after=40):

@@ -17,6 +17,7 @@ from ganerrors.explainers.findings import (
     BatchMismatch,
     DatasetShapes,
     EmptyInput,
+    ExampleList,
     FeatureMismatch,
     Finding,
     JoinedArrays,
@@ -125,7 +126,7 @@ SAMPLES = Lazy(
 # 100\n'y' sizes: 90"
 CARDINALITY = Lazy(
     r"Data cardinality is ambiguous[^\n]{0,200}?\s{0,8}'?x'? sizes: "
-    r"(?P<inputs>\d{1,15}(?:, \d{1,15}){0,20})"
+    r"(?P<inputs>\d{1,15}(?:, \d{1,15}){0,200})"
     r"(?:\s{0,8}'?y'? sizes: (?P<targets>\d{1,15}(?:, \d{1,15}){0,20}))?"
 )
 # Keras 2: "All input arrays (x) should have the same number of samples. Got array shapes:
@@ -675,6 +676,12 @@ def _sizes(text: str) -> int:
     return int(text.split(",")[0])
 
 
+#: A model with this many inputs is rare; x given as a list of this many arrays, all with the
+#: same first axis, is far more often a list of images (each's height counted as its number of
+#: samples) that was never stacked into one array.
+MANY_INPUTS = 8
+
+
 @reads(
     "Input arrays should have the same number of samples",
     "Data cardinality is ambiguous",
@@ -684,9 +691,13 @@ def _sizes(text: str) -> int:
 def sample_count(text: str, context: Context) -> Finding | None:
     for match in (
         *anchored(SAMPLES, text, "Input arrays should have the same number of samples"),
-        *anchored(CARDINALITY, text, "Data cardinality is ambiguous", after=600),
+        *anchored(CARDINALITY, text, "Data cardinality is ambiguous", after=3600),
     ):
         inputs, targets = match.group("inputs"), match.group("targets")
+        listed = [int(n) for n in inputs.split(",")]
+        if len(listed) >= MANY_INPUTS and len(set(listed)) == 1:
+            # more inputs than models have, all of one size: a list of examples
+            return ExampleList(len(listed), tuple(listed))
         if targets is None:  # inputs of different sizes among themselves
             sizes = [int(n) for n in inputs.split(",")]
             return SampleCount(max(sizes), min(sizes))
