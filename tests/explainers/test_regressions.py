@@ -150,3 +150,14 @@ def test_a_closed_range_of_classes_with_a_value_beyond_it_is_probably_an_index_r
     assert diagnosis.category == "index-range" and diagnosis.confidence == "low"
     # a range of pixel values is not a range of classes
     assert explain("ValueError: x must be in range [0, 255], got 300") is None
+
+
+def test_a_file_reader_given_numbers_is_probably_an_empty_file_list() -> None:
+    # TF 1.x and 2: an empty Python list of file names becomes a float32 tensor
+    diagnosis = explain(
+        "TypeError: Input 'filename' of 'ReadFile' Op has type float32 that does not match "
+        "expected type of string."
+    )
+    assert diagnosis.category == "dtype" and diagnosis.confidence == "low"
+    assert "empty" in diagnosis.summary
+    assert "string." not in diagnosis.render()  # the full stop is not part of the dtype

@@ -1806,6 +1806,28 @@ def _tape_reused(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _file_names(found: DtypeClash, context: Context) -> Advice:
+    number = found.got if found.expected == "string" else found.expected
+    return Advice(
+        f"`{found.op}` reads files and got a {number} tensor where it wants file names "
+        "(strings). That is rarely two dtypes in the model: the list of file names it was "
+        "given is most often empty or not a list of paths.",
+        (
+            (
+                "The glob or folder matched no file, so the list of file names is empty, and "
+                "TensorFlow makes an empty list float32 (`tf.constant([])`).",
+                "Print the list (`len(files)`, `files[:3]`) and fix the path or pattern; "
+                "`tf.io.gfile.glob(pattern)` shows what a pattern matches.",
+            ),
+            (
+                "Numbers (labels, indices) were passed where the file names go.",
+                "Pass the paths to the reader and the labels separately.",
+            ),
+        ),
+        "Check that the dataset of file names is not empty and holds strings before it is read.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -1872,6 +1894,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "integer"): _dtype,
     ("dtype", "float64"): _dtype,
     ("dtype", "other"): _dtype,
+    ("dtype", "file-names"): _file_names,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,
     ("index-range", "index"): _index,

@@ -9,7 +9,7 @@ from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import DtypeClash, Finding, FloatDimension
 from ganerrors.explainers.parsing import Lazy, anchored, dtype_name, reads
 
-_DT = r"[\w.]{1,30}"
+_DT = r"\w{1,30}(?:\.\w{1,30})?"  # float32, tf.float32; not the full stop after it
 # eager: "cannot compute ConcatV2 as input #1(zero-based) was expected to be a float tensor
 # but is a uint8 tensor"
 EAGER = Lazy(

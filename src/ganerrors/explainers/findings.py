@@ -795,6 +795,12 @@ class FloatDimension(NamedTuple):
         return {"value": self.value}
 
 
+#: TensorFlow ops whose input is a file name.
+_FILE_OPS = frozenset(
+    {"ReadFile", "WriteFile", "MatchingFiles", "TFRecordDataset", "TextLineDataset"}
+)
+
+
 class DtypeClash(NamedTuple):
     """Tensors of different dtypes meeting in one op, or a dtype the op has no kernel for."""
 
@@ -820,6 +826,8 @@ class DtypeClash(NamedTuple):
 
     @property
     def situation(self) -> str:
+        if self.file_names:
+            return "file-names"
         if self.kind in ("object", "indices"):
             return self.kind
         if self.odd in INTEGER:
@@ -827,6 +835,17 @@ class DtypeClash(NamedTuple):
         if self.odd == "float64":
             return "float64"
         return "other"
+
+    @property
+    def file_names(self) -> bool:
+        """An op that reads files got numbers where it wants file names (strings): most often
+        a list of files that came out empty (`tf.constant([])` is float32), a wrong path or
+        glob, not tensors of two dtypes in the model."""
+        return "string" in (self.got, self.expected) and self.op in _FILE_OPS
+
+    @property
+    def tentative(self) -> bool:
+        return self.file_names
 
     def details(self) -> dict[str, object]:
         return {"op": self.op, "got": self.got, "expected": self.expected}
