@@ -88,9 +88,10 @@ LATER_FILES = {
     "fresh2.toml": 0.77,
     "fresh4.toml": 0.81,
     "fresh5.toml": 0.85,
-    "fresh6.toml": 0.86,
+    "fresh6.toml": 0.9,
     "fresh7.toml": 0.91,
     "fresh8.toml": 0.84,
+    "fresh9.toml": 0.79,
     "fresh10.toml": 0.58,
 }
 

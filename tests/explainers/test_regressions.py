@@ -161,3 +161,18 @@ def test_a_file_reader_given_numbers_is_probably_an_empty_file_list() -> None:
     assert diagnosis.category == "dtype" and diagnosis.confidence == "low"
     assert "empty" in diagnosis.summary
     assert "string." not in diagnosis.render()  # the full stop is not part of the dtype
+
+
+def test_an_axis_read_past_a_shapes_rank_is_probably_a_tensor_of_too_few_axes() -> None:
+    message = (
+        "Traceback (most recent call last):\n"
+        '  File "attention.py", line 12, in call\n'
+        "    hidden_size = int(hidden_states.shape[2])\n"
+        "IndexError: list index out of range"
+    )
+    diagnosis = explain(message)
+    assert diagnosis.category == "model-io-shape" and diagnosis.confidence == "low"
+    assert "at least 3 axes" in diagnosis.summary
+    # Python's own index errors elsewhere are not about shapes
+    other = message.replace("int(hidden_states.shape[2])", "names[2]")
+    assert explain(other) is None

@@ -940,7 +940,8 @@ def _input_rank(found: RankMismatch, context: Context) -> Advice:
     causes.append(NO_BATCH_AXIS)
     shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
     return Advice(
-        f"{named} expects inputs with {at_least}{found.expected} axes and got {found.got}{shape}.",
+        f"{named} expects inputs with {at_least}{found.expected} axes and got "
+        f"{found.got if found.got is not None else 'fewer'}{shape}.",
         tuple(causes),
         MODEL_INPUT_FIX,
     )

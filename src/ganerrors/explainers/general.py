@@ -552,6 +552,30 @@ def weight_words(text: str, context: Context) -> Finding | None:
     return None
 
 
+# --- an axis read past a tensor's rank -----------------------------------------------------
+
+#: `x.shape[2]`, `x.get_shape()[2]`, `K.int_shape(x)[2]`, `x.shape.as_list()[2]`
+_SHAPE_INDEX = Lazy(
+    r"(?:\.shape|get_shape\(\)|int_shape\([^()\n]{1,60}\)|as_list\(\))\[(?P<axis>\d)\]"
+)
+
+
+def shape_index(text: str, context: Context) -> Finding | None:
+    """Python's "list (or tuple) index out of range" where the code reads an axis of a shape,
+    `hidden.shape[2]`: the tensor has fewer axes than the code was written for (a 2-D tensor
+    into a layer made for sequences or images)."""
+    if context.exc_type != "IndexError" or not any(p in text for p in _PYTHON_INDEX[:2]):
+        return None
+    # the frames' code, innermost first; then the pasted text (a traceback cut above its
+    # first "File" line keeps the learner's line without its frame)
+    for code in (*(f.code for f in reversed(context.frames[-8:])), context.message[-3000:]):
+        matches = list(_SHAPE_INDEX.finditer(code))
+        if matches:
+            axis = int(matches[-1].group("axis"))
+            return RankMismatch(axis + 1, None, bound="min", unplaced=True)
+    return None
+
+
 # --- shape arithmetic with floats -----------------------------------------------------------
 
 _FLOAT_SIZE = Lazy(
@@ -567,6 +591,7 @@ def float_size(text: str, context: Context) -> Finding | None:
 
 
 READERS = (
+    shape_index,
     index_range,
     non_finite,
     gradients,
