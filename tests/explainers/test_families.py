@@ -221,6 +221,14 @@ FAMILIES = [
         "output-shape",
     ),
     # --- target-shape
+    (  # TF 2.21 in tf.function, raised live: labels of 4 rows per example for logits of 1
+        "ValueError: Dimensions must be equal, but are 5 and 20 for '{{node softmax_cross_entropy_with_logits}} = SoftmaxCrossEntropyWithLogits[T=DT_FLOAT](softmax_cross_entropy_with_logits/Reshape, softmax_cross_entropy_with_logits/Reshape_1)' with input shapes: [5,6], [20,6].",
+        "target-shape",
+    ),
+    (  # the same in TF 1.x's words: the kernel's inputs are (logits, labels)
+        "InvalidArgumentError: Dimension 0 in both shapes must be equal, but are 5 and 20 for 'SoftmaxCrossEntropyWithLogits' (op: 'SoftmaxCrossEntropyWithLogits') with input shapes: [5,6], [20,6].",
+        "target-shape",
+    ),
     (  # labels built per position (100 rows per example) for logits of one row per example
         "logits and labels must be broadcastable: logits_size=[32,10] labels_size=[3200,10]",
         "target-shape",

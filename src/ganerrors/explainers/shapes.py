@@ -232,6 +232,14 @@ BOTH_SHAPES = Lazy(
     rf"\d{{1,12}}\.? Shapes are (?P<a>{SHAPE}) and (?P<b>{SHAPE})(?P<rest>[^\n]{{0,300}})"
 )
 
+# TF 1.x shape functions that merge two inputs: "Dimension 0 in both shapes must be equal, but
+# are 5 and 20 for 'SoftmaxCrossEntropyWithLogits' (op: 'SoftmaxCrossEntropyWithLogits') with
+# input shapes: [5,6], [20,6]."
+BOTH_SHAPES_OP = Lazy(
+    r"Dimension \d{1,3} in both shapes must be equal, but are \d{1,12} and \d{1,12} for "
+    r"(?P<rest>'[^\n]{0,700})"
+)
+
 
 # --- which side is the labels, and which loss compared them ---------------------------------
 
@@ -1177,6 +1185,13 @@ def both_shapes(text: str, context: Context) -> Finding | None:
             found = ShapePair(*pair, by=_by_node(rest))
         if found.verdict:
             return found
+    for match in anchored(BOTH_SHAPES_OP, text, " in both shapes must be equal, but are", before=20):
+        rest = match.group("rest")
+        inputs = _input_shapes(rest)
+        if len(inputs) >= 2:  # a loss kernel's inputs are (logits, labels)
+            loss_pair = _loss_op(_node_op_of(rest), inputs[0], inputs[1])
+            if loss_pair is not None:
+                return loss_pair
     return None
 
 
