@@ -1185,7 +1185,8 @@ def both_shapes(text: str, context: Context) -> Finding | None:
             found = ShapePair(*pair, by=_by_node(rest))
         if found.verdict:
             return found
-    for match in anchored(BOTH_SHAPES_OP, text, " in both shapes must be equal, but are", before=20):
+    anchor = " in both shapes must be equal, but are"
+    for match in anchored(BOTH_SHAPES_OP, text, anchor, before=20):
         rest = match.group("rest")
         inputs = _input_shapes(rest)
         if len(inputs) >= 2:  # a loss kernel's inputs are (logits, labels)
