@@ -176,3 +176,19 @@ def test_an_axis_read_past_a_shapes_rank_is_probably_a_tensor_of_too_few_axes() 
     # Python's own index errors elsewhere are not about shapes
     other = message.replace("int(hidden_states.shape[2])", "names[2]")
     assert explain(other) is None
+
+
+def test_a_reshape_in_the_input_pipeline_of_four_times_the_values_is_probably_a_decode_dtype():
+    # TF 2.21, raised live: float32 records decoded with tf.io.decode_raw(..., tf.uint8)
+    message = (
+        "InvalidArgumentError: {{function_node __wrapped__IteratorGetNext_output_types_1_device_/"
+        "job:localhost/replica:0/task:0/device:CPU:0}} Error in user-defined function passed to "
+        "MapDataset:1 transformation with iterator: Iterator::Root::ParallelMapV2: Input to "
+        "reshape is a tensor with 64 values, but the requested shape has 16\n\t [[{{node "
+        "Reshape}}]] [Op:IteratorGetNext] name: "
+    )
+    diagnosis = explain(message)
+    assert diagnosis.category == "dtype" and diagnosis.confidence == "low"
+    assert "decode_raw" in diagnosis.summary
+    # outside an input pipeline the same counts are a reshape of the wrong size
+    assert explain(RESHAPE.format(64, 16)).category == "model-io-shape"

@@ -17,6 +17,7 @@ from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
     BatchMismatch,
     DatasetShapes,
+    DecodedWidth,
     DtypeClash,
     EmptyInput,
     ExampleList,
@@ -1829,6 +1830,30 @@ def _file_names(found: DtypeClash, context: Context) -> Advice:
     )
 
 
+def _decode_width(found: DecodedWidth, context: Context) -> Advice:
+    factor = found.values // found.requested
+    return Advice(
+        f"A reshape in the input pipeline got {found.values} values and was asked for "
+        f"{found.requested}, exactly {factor} times fewer. Raw bytes decoded with a dtype "
+        f"{factor} times narrower than they were written with give exactly that: "
+        "`tf.io.decode_raw(x, tf.uint8)` of float32 data gives 4 values for each number.",
+        (
+            (
+                "The records were written from arrays of one dtype (float32, int16) and are "
+                "decoded with another (`tf.io.decode_raw(..., tf.uint8)`).",
+                "Decode with the dtype the arrays had when they were written: print "
+                "`array.dtype` in the script that wrote the records.",
+            ),
+            (
+                "The examples really are larger than the shape: images of another size, or a "
+                "batch of several where one was meant.",
+                "Print the shape of one decoded example.",
+            ),
+        ),
+        "Decode raw bytes with the dtype they were written with, then cast to float32.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -1896,6 +1921,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "float64"): _dtype,
     ("dtype", "other"): _dtype,
     ("dtype", "file-names"): _file_names,
+    ("dtype", "decode-width"): _decode_width,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,
     ("index-range", "index"): _index,

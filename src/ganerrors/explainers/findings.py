@@ -637,6 +637,30 @@ class ReshapeMismatch(NamedTuple):
         return found
 
 
+class DecodedWidth(NamedTuple):
+    """A reshape in the input pipeline got 2, 4 or 8 times the values it asked for: raw bytes
+    decoded (`tf.io.decode_raw`) with a dtype that many times narrower than they were written
+    with. Always a guess: the message shows only the two counts."""
+
+    values: int
+    requested: int
+
+    @property
+    def category(self) -> str:
+        return "dtype"
+
+    @property
+    def situation(self) -> str:
+        return "decode-width"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"values": self.values, "requested": self.requested}
+
+
 class WindowTooLarge(NamedTuple):
     """A convolution kernel or pooling window larger than the axis it slides over."""
 
@@ -982,4 +1006,5 @@ Finding = (
     | LogitsMismatch
     | MissingGradients
     | ExampleList
+    | DecodedWidth
 )

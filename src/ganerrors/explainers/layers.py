@@ -16,6 +16,7 @@ from typing import Literal
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     BatchMismatch,
+    DecodedWidth,
     FeatureMismatch,
     Finding,
     FloatDimension,
@@ -404,6 +405,18 @@ def numpy_reshape(text: str, context: Context) -> Finding | None:
     return None
 
 
+#: Where a reshape runs in the input pipeline (a tf.data iterator, raw bytes being decoded).
+_PIPELINE = ("IteratorGetNext", "decode_raw", "DecodeRaw", "parse_single_example")
+
+
+def _decoded_narrower(have: int, want: int, text: str) -> bool:
+    """2, 4 or 8 times the values asked for, in the input pipeline: bytes decoded with a dtype
+    that many times narrower (uint8 for float32 data gives 4 values for each number)."""
+    if want <= 0 or have % want or have // want not in (2, 4, 8):
+        return False
+    return any(word in text for word in _PIPELINE)
+
+
 def _image_like(n: int) -> bool:
     """n is a square, or 3 times one: the ratio of two images' sizes (sides squared, times 1
     or 3 channels) reduces to such numbers, 49/64 for 28 against 32 pixels, 1/3 for grayscale
@@ -445,6 +458,8 @@ def reshape(text: str, context: Context) -> Finding | None:
         batches = _smaller_batch(have, want) if match.group("kind") == "has" else None
         if batches is not None:
             return BatchMismatch("reshape-batch", (str(have), str(want), *batches))
+        if match.group("kind") == "has" and _decoded_narrower(have, want, text):
+            return DecodedWidth(have, want)
         return ReshapeMismatch(
             values=int(match.group("have")),
             requested=int(match.group("want")),
