@@ -211,6 +211,13 @@ def _rows(pair: ShapePair, context: Context) -> Advice:
                     "that it gives one row per example.",
                 ),
                 (
+                    "A feature map flattened with `tf.reshape(x, [-1, n])` where n is smaller "
+                    f"than its values per example: the rest spill into {factor} times the rows "
+                    "(the images are larger than the model was written for).",
+                    "Flatten with the batch size kept, `tf.reshape(x, [tf.shape(x)[0], -1])` "
+                    "or `Flatten()`, and give the Dense layer after it the size printed.",
+                ),
+                (
                     "The labels are one per example where the task wants one per position "
                     "(segmentation, one label per time step).",
                     "Give the labels the output's positions, and reshape both the same way.",
