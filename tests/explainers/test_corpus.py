@@ -93,6 +93,7 @@ LATER_FILES = {
     "fresh8.toml": 0.84,
     "fresh9.toml": 0.79,
     "fresh10.toml": 0.58,
+    "fresh11.toml": 0.93,
 }
 
 

@@ -25,6 +25,10 @@ FAMILIES = [
         "ValueError: If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input tensors: \n- If using a Sequential model, specify the batch size by passing a `batch_input_shape` argument to your first layer.\n- If using the functional API, specify the batch size by passing a `batch_shape` argument to your Input layer.",
         "batch-size",
     ),
+    (  # Keras 2's fit()/predict() with a stateful model (keras/engine/training.py)
+        "ValueError: In a stateful network, you should only pass inputs with a number of samples that can be divided by the batch size. Found: 167 samples. Batch size: 32.",
+        "batch-size",
+    ),
     (  # not a library's message: DCGAN-tensorflow's sample grid (utils.image_manifold_size)
         'Traceback (most recent call last):\n  File "utils.py", line 249, in image_manifold_size\n    assert manifold_w * manifold_h == num_images\nAssertionError',
         "batch-size",

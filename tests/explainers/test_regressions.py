@@ -192,3 +192,13 @@ def test_a_reshape_in_the_input_pipeline_of_four_times_the_values_is_probably_a_
     assert "decode_raw" in diagnosis.summary
     # outside an input pipeline the same counts are a reshape of the wrong size
     assert explain(RESHAPE.format(64, 16)).category == "model-io-shape"
+
+
+def test_concatenate_shapes_that_would_join_on_the_last_axis_are_a_guess() -> None:
+    message = (
+        "ValueError: A `Concatenate` layer requires inputs with matching shapes except for the "
+        "concat axis. Got inputs shapes: [(128, None, 20), (None, None, 64)]"
+    )
+    assert explain(message).confidence == "low"
+    differ = message.replace("(None, None, 64)", "(None, 12, 64)").replace("(128, None", "(128, 10")
+    assert explain(differ).confidence == "high"

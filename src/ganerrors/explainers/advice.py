@@ -628,11 +628,14 @@ def _split_batch(found: BatchMismatch, context: Context) -> Advice:
 
 
 def _stateful(found: BatchMismatch, context: Context) -> Advice:
-    sizes = (
-        f" It was built for batches of {found.sizes[0]} and got {found.sizes[1]}."
-        if len(found.sizes) == 2
-        else ""
-    )
+    sizes = ""
+    if len(found.sizes) == 3:  # fit() or predict() given a number of samples
+        sizes = (
+            f" Its batch size is {found.sizes[0]} and it was given {found.sizes[1]} samples, "
+            f"which {found.sizes[0]} does not divide."
+        )
+    elif len(found.sizes) == 2:
+        sizes = f" It was built for batches of {found.sizes[0]} and got {found.sizes[1]}."
     return Advice(
         "A stateful recurrent layer keeps a state for each example of the batch, so it needs "
         f"one fixed batch size, known when the model is built.{sizes}",

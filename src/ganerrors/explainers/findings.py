@@ -419,7 +419,9 @@ class BatchMismatch(NamedTuple):
     how: Literal[
         "fixed-batch", "reshape-batch", "unknown-batch", "split-batch", "sample-grid", "stateful"
     ]
-    sizes: tuple[str, ...] = ()  # the sizes or the shape the message names
+    #: the sizes or the shape the message names; "stateful": (built for, got), or (batch size,
+    #: number of samples, "samples") where fit() was given samples its batch size does not divide
+    sizes: tuple[str, ...] = ()
 
     @property
     def category(self) -> str:
@@ -430,6 +432,8 @@ class BatchMismatch(NamedTuple):
         return self.how
 
     def details(self) -> dict[str, object]:
+        if len(self.sizes) == 3 and self.sizes[2] == "samples":
+            return {"batch_size": self.sizes[0], "samples": self.sizes[1]}
         return {"sizes": ", ".join(self.sizes)}
 
 
@@ -713,6 +717,21 @@ class JoinedShapes(NamedTuple):
     @property
     def situation(self) -> str:
         return "concatenate-layer"
+
+    @property
+    def tentative(self) -> bool:
+        """The shapes would join on the last axis, Concatenate's default: every other axis
+        agrees, an unknown size (None) agreeing with any. Then the message does not show what
+        differs (another `axis` was given, or a size known only when the model runs), or the
+        error is not about the shapes at all."""
+        ranks = {len(shape) for shape in self.shapes}
+        if len(ranks) != 1:
+            return False
+        for axis in range(ranks.pop() - 1):
+            sizes = {shape[axis] for shape in self.shapes} - {None}
+            if len(sizes) > 1:
+                return False
+        return True
 
     def details(self) -> dict[str, object]:
         return {"shapes": "; ".join(fmt(s) for s in self.shapes)}

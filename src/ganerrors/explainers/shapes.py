@@ -1016,12 +1016,24 @@ STATEFUL = Lazy(
 )
 
 
-@reads("If a RNN is stateful", "If an RNN is stateful")
+# Keras 1/2 fit()/predict(): "In a stateful network, you should only pass inputs with a number
+# of samples that can be divided by the batch size. Found: 167 samples. Batch size: 32."
+STATEFUL_SAMPLES = Lazy(
+    r"In a stateful network, you should only pass inputs with a number of samples"
+    r"(?:[^\n]{0,80}?Found: (?P<found>\d{1,12}) samples?\.?(?: Batch size: (?P<batch>\d{1,9}))?)?"
+)
+
+
+@reads("If a RNN is stateful", "If an RNN is stateful", "In a stateful network")
 def stateful_batch(text: str, context: Context) -> Finding | None:
-    """A stateful recurrent layer without a fixed batch size, or given a batch of another."""
+    """A stateful recurrent layer without a fixed batch size, or given a batch of another, or
+    a number of samples that its fixed batch size does not divide."""
     for match in anchored(STATEFUL, text, "RNN is stateful", before=10, after=400):
         sizes = tuple(n for n in (match.group("expected"), match.group("received")) if n)
         return BatchMismatch("stateful", sizes)
+    for match in anchored(STATEFUL_SAMPLES, text, "In a stateful network", after=300):
+        batch, found = match.group("batch"), match.group("found")
+        return BatchMismatch("stateful", (batch, found, "samples") if batch and found else ())
     return None
 
 
