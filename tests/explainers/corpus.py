@@ -85,6 +85,43 @@ def load_file(path: Path) -> list[Entry]:
     return entries
 
 
+@dataclass(frozen=True)
+class Blind:
+    """A batch's blind score: measured once, with the explainer of `commit`, on the whole batch,
+    after its messages were labelled and before any tuning on them (its `[blind]` table).
+    `benchmarks/blind_scores.py` measures it again from that commit."""
+
+    file: str
+    right: int
+    total: int
+    unrelated: int  # unrelated errors in the batch
+    unrelated_high: int  # of which got a high-confidence diagnosis
+    commit: str
+
+
+def blind_batches(folder: Path = FOLDER) -> list[Blind]:
+    """The batches whose file records a blind score, in file order."""
+    batches = []
+    # in the order they were collected: fresh, fresh2, ..., fresh10
+    for path in sorted(folder.glob("*.toml"), key=lambda p: (len(p.stem), p.stem)):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        table = data.get("blind")
+        if table is None:
+            continue
+        entries = _tables(data)
+        batches.append(
+            Blind(
+                file=path.name,
+                right=int(table["right"]),
+                total=int(table["total"]),
+                unrelated=sum(1 for e in entries if e["category"] == UNRELATED),
+                unrelated_high=int(table["unrelated_high"]),
+                commit=str(table["commit"]),
+            )
+        )
+    return batches
+
+
 def load(folder: Path = FOLDER) -> list[Entry]:
     entries: list[Entry] = []
     for path in sorted(folder.glob("*.toml")):

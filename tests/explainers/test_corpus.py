@@ -18,6 +18,7 @@ from ganerrors.categories import CATEGORIES
 from ganerrors.explainers import explain
 
 from .corpus import ERAS, UNRELATED, Entry, half_of, is_right, load, score, split
+from .corpus import blind_batches as corpus_blind_batches
 
 ENTRIES = load()
 HALVES = split(ENTRIES)
@@ -207,3 +208,21 @@ def test_a_general_reading_without_values_has_no_empty_slot():
     found = explain("ValueError: the output size would be negative for this layer")
     assert found is not None and found.confidence == "low"
     assert not EMPTY_SLOT.search(found.summary), found.summary
+
+
+def test_every_blind_score_fits_its_batch():
+    # benchmarks/blind_scores.py measures each again from its commit (it needs git history)
+    batches = corpus_blind_batches()
+    assert batches, "no corpus file records its blind score"
+    by_file = {}
+    for entry in ENTRIES:
+        by_file.setdefault(entry.file, []).append(entry)
+    for batch in batches:
+        entries = by_file[batch.file]
+        assert batch.total == len(entries), batch
+        assert 0 <= batch.right <= batch.total, batch
+        assert 0 <= batch.unrelated_high <= batch.unrelated, batch
+        assert re.fullmatch(r"[0-9a-f]{40}", batch.commit), batch
+    # every batch collected blind after the first corpus records one
+    later = {e.file for e in ENTRIES if e.file.startswith("fresh")}
+    assert later == {b.file for b in batches}

@@ -246,6 +246,11 @@ def test_the_explainer_score_is_the_held_out_halfs_measured_score() -> None:
     assert "[corpus](https://x/corpus)" in text
     for era in expected.eras:
         assert f"{expected.eras[era].right} of {expected.eras[era].total}" in text
+    batches = corpus.blind_batches()
+    assert score.blind_batches == len(batches) > 0
+    blind_right = sum(b.right for b in batches)
+    blind_total = sum(b.total for b in batches)
+    assert f"{blind_right} of {blind_total}" in text
 
 
 def test_the_explainer_score_marker_needs_a_measured_score() -> None:

@@ -1,13 +1,20 @@
 """How well the explainer names the checklist item of real messages, measured when the site is
 built: on the held-out half of the corpus of real messages (`tests/explainers/corpus/`), the
 half its readers were never tuned on. The corpus and its scoring live with the tests; this
-module loads them from the checkout, so the site says what the tests measure."""
+module loads them from the checkout, so the site says what the tests measure.
+
+It also reports the batches' blind scores: each batch collected after the first was scored
+once, as a whole, before any tuning on it, and its file records that score and the commit it
+was measured at (`benchmarks/blind_scores.py` measures them again from those commits). The
+held-out half, whose aggregate figures guided many rounds of work, overstates what to expect
+of a message never seen; the blind scores do not."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 CORPUS = Path("tests") / "explainers" / "corpus.py"
@@ -31,6 +38,11 @@ class ExplainerScore:
     overall: Rate
     eras: dict[str, Rate]
     unrelated_high: Rate
+    #: the batches' blind scores, together: right answers, and unrelated errors given high
+    #: confidence; None where no corpus file records one
+    blind: Rate | None = None
+    blind_unrelated_high: Rate | None = None
+    blind_batches: int = 0
 
 
 def corpus_module(root: Path):  # noqa: ANN201 - a module loaded from the checkout
@@ -60,7 +72,21 @@ def measure(root: Path) -> ExplainerScore:
             if era in result.eras
         },
         unrelated_high=Rate(result.unrelated_high.right, result.unrelated_high.total),
+        **_blind(corpus),
     )
+
+
+def _blind(corpus) -> dict[str, Any]:  # noqa: ANN001 - the corpus module of the checkout
+    batches = corpus.blind_batches()
+    if not batches:
+        return {}
+    return {
+        "blind": Rate(sum(b.right for b in batches), sum(b.total for b in batches)),
+        "blind_unrelated_high": Rate(
+            sum(b.unrelated_high for b in batches), sum(b.unrelated for b in batches)
+        ),
+        "blind_batches": len(batches),
+    }
 
 
 def sentence(score: ExplainerScore, corpus_url: str) -> str:
@@ -72,5 +98,16 @@ def sentence(score: ExplainerScore, corpus_url: str) -> str:
         f"from public issue threads and Q&A pages), `ganerrors explain` names the right "
         f"checklist item for {score.overall}; by era: {eras}. Of the unrelated errors among "
         f"them, {score.unrelated_high} got a diagnosis with high confidence. When only a "
-        "general reading matched, it says *probably*."
+        "general reading matched, it says *probably*." + _blind_sentence(score)
+    )
+
+
+def _blind_sentence(score: ExplainerScore) -> str:
+    if score.blind is None or score.blind_unrelated_high is None:
+        return ""
+    return (
+        f" Expect less on a message it has never seen: the {score.blind_batches} batches added "
+        "later were each scored once, before any work on them, and it "
+        f"named the right item for {score.blind}; {score.blind_unrelated_high} of their "
+        "unrelated errors got high confidence."
     )
