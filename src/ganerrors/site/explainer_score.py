@@ -14,8 +14,8 @@ from __future__ import annotations
 import importlib.util
 import sys
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 CORPUS = Path("tests") / "explainers" / "corpus.py"
 ERA_NAMES = {"tf1": "TF 1.x", "tf2-keras2": "TF 2 with Keras 2", "keras3": "Keras 3"}
