@@ -768,8 +768,9 @@ def test_a_message_family_gets_its_checklist_item(message: str, category: str | 
 
 #: Messages of an exact family that lack the values deciding the category: a file of another
 #: number of layers (perhaps another model's file altogether), NumPy joining arrays without
-#: saying on which axis they differ. Low confidence, like the general readers' guesses.
+#: saying on which axis they differ, an unknown size used as a number without saying which. Low confidence, like the general readers' guesses.
 TENTATIVE = {
+    "ValueError: Tried to convert 'shape' to a tensor and failed. Error: None values not supported.",
     "ValueError: Layer count mismatch when loading weights from file. Model expected 10 layers, found 13 saved layers.",
     "ValueError: You are trying to load a weight file containing 13 layers into a model with 10 layers.",
     "ValueError: all the input array dimensions except for the concatenation axis must match exactly",

@@ -431,6 +431,13 @@ class BatchMismatch(NamedTuple):
     def situation(self) -> str:
         return self.how
 
+    @property
+    def tentative(self) -> bool:
+        """An unknown size used as a number where the message does not show which axis was
+        unknown ("None values not supported"): most often the batch, but a spatial axis of
+        an input built as (None, None, channels) gives the same message."""
+        return self.how == "unknown-batch" and not self.sizes
+
     def details(self) -> dict[str, object]:
         if len(self.sizes) == 3 and self.sizes[2] == "samples":
             return {"batch_size": self.sizes[0], "samples": self.sizes[1]}
