@@ -156,6 +156,18 @@ FAMILIES = [
         "model-io-shape",
     ),
     # --- output-shape
+    (  # Keras 3.15, raised live: both scalars; which side is wrong is a guess
+        "ValueError: Arguments `target` and `output` must be at least rank 1. Received: target.shape=(), output.shape=()",
+        "output-shape",
+    ),
+    (  # Keras 3.15, raised live: BinaryCrossentropy()(1.0, 0.5) averages over an axis of ()
+        "InvalidArgumentError: {{function_node __wrapped__Mean_device_/job:localhost/replica:0/task:0/device:CPU:0}} Invalid reduction dimension (-1 for input with 0 dimension(s) [Op:Mean] name: ",
+        "output-shape",
+    ),
+    (  # Keras 3.15, raised live: a cross-entropy given the scores' mean against batch labels
+        "ValueError: Arguments `target` and `output` must have the same rank (ndim). Received: target.shape=(4, 1), output.shape=()",
+        "output-shape",
+    ),
     (  # TF 2.21, raised live: logits of a (32, 10, 10, 10) map reshaped to (3200, 10) rows
         "InvalidArgumentError: {{function_node __wrapped__SoftmaxCrossEntropyWithLogits_device_/job:localhost/replica:0/task:0/device:CPU:0}} logits and labels must be broadcastable: logits_size=[3200,10] labels_size=[32,10] [Op:SoftmaxCrossEntropyWithLogits] name: ",
         "output-shape",
@@ -225,6 +237,10 @@ FAMILIES = [
         "output-shape",
     ),
     # --- target-shape
+    (  # Keras 3.15, raised live: keras.ops.categorical_crossentropy(1.0, scores)
+        "ValueError: Arguments `target` and `output` must be at least rank 1. Received: target.shape=(), output.shape=(4, 3)",
+        "target-shape",
+    ),
     (  # TF 2.21 in tf.function, raised live: labels of 4 rows per example for logits of 1
         "ValueError: Dimensions must be equal, but are 5 and 20 for '{{node softmax_cross_entropy_with_logits}} = SoftmaxCrossEntropyWithLogits[T=DT_FLOAT](softmax_cross_entropy_with_logits/Reshape, softmax_cross_entropy_with_logits/Reshape_1)' with input shapes: [5,6], [20,6].",
         "target-shape",
@@ -770,6 +786,8 @@ def test_a_message_family_gets_its_checklist_item(message: str, category: str | 
 #: number of layers (perhaps another model's file altogether), NumPy joining arrays without
 #: saying on which axis they differ, an unknown size used as a number without saying which. Low confidence, like the general readers' guesses.
 TENTATIVE = {
+    "ValueError: Arguments `target` and `output` must be at least rank 1. Received: target.shape=(), output.shape=()",
+    "InvalidArgumentError: {{function_node __wrapped__Mean_device_/job:localhost/replica:0/task:0/device:CPU:0}} Invalid reduction dimension (-1 for input with 0 dimension(s) [Op:Mean] name: ",
     "ValueError: Tried to convert 'shape' to a tensor and failed. Error: None values not supported.",
     "ValueError: Layer count mismatch when loading weights from file. Model expected 10 layers, found 13 saved layers.",
     "ValueError: You are trying to load a weight file containing 13 layers into a model with 10 layers.",

@@ -108,3 +108,23 @@ def second_score_sliced_away() -> Step:
         }
 
     return step
+
+
+@case(
+    "scores-averaged-before-the-loss",
+    "The discriminator's scores averaged with tf.reduce_mean before BinaryCrossentropy, "
+    "labels (32, 1)",
+    "output-shape",
+    everywhere(r"ValueError: `target` and `output` must have the same rank \(ndim\)"),
+    explained=r"one number for the whole batch",
+)
+def scores_averaged_before_the_loss() -> Step:
+    model = discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+
+    def step(images: Any) -> Any:
+        score = tf().reduce_mean(model(images))  # one number for the whole batch
+        labels = tf().ones((tf().shape(images)[0], 1))
+        return loss(labels, score)
+
+    return step

@@ -38,6 +38,7 @@ from ganerrors.explainers.findings import (
     RankMismatch,
     ReshapeMismatch,
     SampleCount,
+    ScalarPredictions,
     ShapePair,
     SharedVariable,
     SparseLabels,
@@ -1864,6 +1865,29 @@ def _decode_width(found: DecodedWidth, context: Context) -> Advice:
     )
 
 
+def _scalar_output(found: ScalarPredictions, context: Context) -> Advice:
+    labels = f" (the labels have shape {fmt(found.labels)})" if found.labels is not None else ""
+    return Advice(
+        "A loss got predictions of shape (), one number for the whole batch, where it wants a "
+        f"score per example{labels}: a loss averages over examples itself.",
+        (
+            (
+                "The discriminator's scores were averaged or summed before the loss "
+                "(`tf.reduce_mean(discriminator(images))`), or the model ends in a layer that "
+                "reduces the batch.",
+                "Give the loss the scores as they come, one per image: "
+                "`loss(tf.ones((batch_size, 1)), discriminator(images))`.",
+            ),
+            (
+                "Python numbers, or a single label and a single score, passed to a loss built "
+                "for batches.",
+                "Pass tensors with a batch axis: labels `tf.ones((batch_size, 1))`.",
+            ),
+        ),
+        "Print the shapes given to the loss: both (batch, 1) for a GAN's real/fake loss.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -1932,6 +1956,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "other"): _dtype,
     ("dtype", "file-names"): _file_names,
     ("dtype", "decode-width"): _decode_width,
+    ("output-shape", "scalar-output"): _scalar_output,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,
     ("index-range", "index"): _index,

@@ -648,6 +648,32 @@ class ReshapeMismatch(NamedTuple):
         return found
 
 
+class ScalarPredictions(NamedTuple):
+    """A loss given predictions of shape (): one number for the whole batch, where it wants a
+    score (or a row of class scores) per example. `labels`: the labels' shape, when the
+    message gives it; when they are () too, or not given, which side is wrong is a guess."""
+
+    labels: Shape | None = None
+
+    @property
+    def category(self) -> str:
+        return "output-shape"
+
+    @property
+    def situation(self) -> str:
+        return "scalar-output"
+
+    @property
+    def tentative(self) -> bool:
+        return not self.labels
+
+    def details(self) -> dict[str, object]:
+        found: dict[str, object] = {"predictions_shape": "()"}
+        if self.labels is not None:
+            found["labels_shape"] = fmt(self.labels)
+        return found
+
+
 class DecodedWidth(NamedTuple):
     """A reshape in the input pipeline got 2, 4 or 8 times the values it asked for: raw bytes
     decoded (`tf.io.decode_raw`) with a dtype that many times narrower than they were written
@@ -1033,4 +1059,5 @@ Finding = (
     | MissingGradients
     | ExampleList
     | DecodedWidth
+    | ScalarPredictions
 )

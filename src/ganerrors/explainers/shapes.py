@@ -28,6 +28,7 @@ from ganerrors.explainers.findings import (
     OpInputs,
     RankMismatch,
     SampleCount,
+    ScalarPredictions,
     ShapePair,
     SparseLabels,
     SparseRanks,
@@ -51,6 +52,15 @@ KERAS_LOSS = Lazy(
     r"Arguments target and output must have the same (?:shape|rank \(ndim\))\.?\s{0,8}"
     rf"Received: target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
 )
+# Keras 3 cross-entropies given scalars: "Arguments `target` and `output` must be at least rank
+# 1. Received: target.shape=(), output.shape=()"
+KERAS_RANK_ONE = Lazy(
+    r"Arguments target and output must be at least rank 1\.\s{0,8}"
+    rf"Received: target\.shape=(?P<target>{SHAPE}), output\.shape=(?P<output>{SHAPE})"
+)
+# Keras 3 losses that average over the last axis, given a scalar: "Invalid reduction dimension
+# (-1 for input with 0 dimension(s) [Op:Mean]"
+SCALAR_MEAN = Lazy(r"Invalid reduction dimension \(?-1 for input with 0 dimension\(s\)")
 # Keras 3 sparse categorical cross-entropy given one-hot labels
 KERAS_SPARSE = Lazy(
     r"Argument output must have rank \(ndim\) target\.ndim - 1\.\s{0,8}"
@@ -393,6 +403,8 @@ def keras_loss(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
+        if pair[1] == () and pair[0]:  # the scores reduced to one number before the loss
+            return ScalarPredictions(pair[0])
         found = ShapePair(
             *pair,
             roles="labels",
@@ -401,6 +413,25 @@ def keras_loss(text: str, context: Context) -> Finding | None:
             loss=loss_kind(text),
         )
         return found if found.verdict else LossShapes(*pair)
+    return None
+
+
+@reads("must be at least rank 1", "Invalid reduction dimension")
+def scalar_loss(text: str, context: Context) -> Finding | None:
+    """A loss given a single number for the labels or the predictions."""
+    for match in anchored(KERAS_RANK_ONE, text, "must be at least rank 1", before=60, after=200):
+        target, output = parse_shape(match.group("target")), parse_shape(match.group("output"))
+        if target is None or output is None:
+            continue
+        if output == ():
+            return ScalarPredictions(target)
+        found = ShapePair(
+            target, output, roles="labels", names=("labels", "predictions"), by="The loss"
+        )
+        if found.verdict:
+            return found
+    for _ in anchored(SCALAR_MEAN, text, "Invalid reduction dimension", after=80):
+        return ScalarPredictions()
     return None
 
 
@@ -1309,6 +1340,7 @@ _ELEMENTWISE = {
 READERS = (
     keras_loss,
     keras_sparse,
+    scalar_loss,
     logits_labels,
     first_dimension,
     sparse_shape,
