@@ -147,6 +147,9 @@ _BOLD = re.compile(r"\x1b\[1m(.*?)\x1b\[0m", re.S)
 _CHECK_NUMERICS = re.compile(r"^!!! (Detected Infinity or NaN in .*?) !!!$")
 
 
+_VARIABLE_VALUE = re.compile(r"(<(?:tf\.)?Variable [^<>]{0,400}?), value=[^<>]{0,100000}>")
+
+
 def key_line(message: str) -> str:
     """The line of a TensorFlow message that says what is wrong.
 
@@ -157,6 +160,8 @@ def key_line(message: str) -> str:
     `tf.debugging.enable_check_numerics()` names the op first ("!!! Detected Infinity or NaN
     in output 0 of graph op ...") and ends with ": Tensor had -Inf values": both make the line.
     """
+    # a variable's repr prints its value over many lines: keep its name and shape only
+    message = _VARIABLE_VALUE.sub(r"\1>", message)
     bold = _BOLD.search(message)
     if bold:
         return _FUNCTION_NODE.sub("", bold.group(1).strip())

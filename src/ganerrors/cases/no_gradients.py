@@ -135,3 +135,60 @@ def gradient_for_an_unused_model() -> Step:
         _apply(loss, tape, [unused])
 
     return step
+
+
+@case(
+    "one-optimizer-for-both-models",
+    "One Adam instance applies the discriminator's gradients, then the generator's",
+    "no-gradients",
+    everywhere(
+        r"ValueError: Unknown variable: [\s\S]* This optimizer can only be called for the "
+        "variables it was originally built with"
+    ),
+    explained="one optimizer per model",
+)
+def one_optimizer_for_both_models() -> Step:
+    make, judge = generator(), discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+    optimizer = keras().optimizers.Adam(1e-3)  # shared: built for the discriminator first
+
+    def step(images: Any) -> Any:
+        with tf().GradientTape() as tape:
+            real = judge(images)
+            d_loss = loss(tf().ones_like(real), real)
+        grads = tape.gradient(d_loss, judge.trainable_variables)
+        optimizer.apply_gradients(zip(grads, judge.trainable_variables, strict=True))
+        with tf().GradientTape() as tape:
+            fake = judge(make(noise(images)))
+            g_loss = loss(tf().ones_like(fake), fake)
+        grads = tape.gradient(g_loss, make.trainable_variables)
+        optimizer.apply_gradients(zip(grads, make.trainable_variables, strict=True))
+        return g_loss
+
+    return step
+
+
+@case(
+    "discriminator-gradients-for-the-generator",
+    "The discriminator's gradients zipped with the generator's variables",
+    "no-gradients",
+    eager_and_traced(
+        "InvalidArgumentError: Incompatible shapes", "ValueError: Dimensions must be equal"
+    ),
+    explained="another model's variables",
+)
+def discriminator_gradients_for_the_generator() -> Step:
+    make, judge = generator(), discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+    optimizer = keras().optimizers.Adam(1e-3)
+    make.build((None, 4))
+
+    def step(images: Any) -> Any:
+        with tf().GradientTape() as tape:
+            real = judge(images)
+            d_loss = loss(tf().ones_like(real), real)
+        grads = tape.gradient(d_loss, judge.trainable_variables)
+        optimizer.apply_gradients(zip(grads, make.trainable_variables, strict=False))
+        return d_loss
+
+    return step

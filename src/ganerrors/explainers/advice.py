@@ -1888,6 +1888,46 @@ def _scalar_output(found: ScalarPredictions, context: Context) -> Advice:
     )
 
 
+def _shared_optimizer(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "One optimizer was asked to update variables it was not built with: an optimizer keeps "
+        "its state (Adam's moments) for the variables it first saw, so one instance cannot "
+        "train the discriminator and then the generator.",
+        (
+            (
+                "A single `optimizer = keras.optimizers.Adam(...)` used in both the "
+                "discriminator's and the generator's `apply_gradients`.",
+                "Make one optimizer per model: `generator_optimizer = Adam(1e-4)` and "
+                "`discriminator_optimizer = Adam(1e-4)`.",
+            ),
+            (
+                "A model rebuilt (or its layers unfrozen) after its optimizer first ran.",
+                "Create the optimizer after the model, or call `optimizer.build(variables)` "
+                "with every variable it will train.",
+            ),
+        ),
+        "Give each model its own optimizer, created after the model is built.",
+    )
+
+
+def _swapped_pairs(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "`apply_gradients` met a gradient of another shape than its variable: the gradients "
+        "were zipped with another model's variables.",
+        (
+            (
+                "The discriminator's gradients applied to the generator's variables (or the "
+                "other way round), or gradients taken for one list of variables and applied "
+                "to another.",
+                "Take and apply each model's gradients with that model's variables: "
+                "`tape.gradient(g_loss, generator.trainable_variables)` then "
+                "`g_opt.apply_gradients(zip(grads, generator.trainable_variables))`.",
+            ),
+        ),
+        "Use the same `model.trainable_variables` in `tape.gradient` and in `apply_gradients`.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -1975,4 +2015,6 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("no-gradients", "no-gradient-op"): _no_gradient_op,
     ("no-gradients", "no-variables"): _no_variables,
     ("no-gradients", "tape-reused"): _tape_reused,
+    ("no-gradients", "shared-optimizer"): _shared_optimizer,
+    ("no-gradients", "swapped-pairs"): _swapped_pairs,
 }

@@ -1007,6 +1007,8 @@ GradientProblem = Literal[
     "no-gradient-op",
     "no-variables",
     "tape-reused",
+    "shared-optimizer",
+    "swapped-pairs",
 ]
 
 
@@ -1019,6 +1021,12 @@ class MissingGradients(NamedTuple):
     @property
     def category(self) -> str:
         return "no-gradients"
+
+    @property
+    def tentative(self) -> bool:
+        """One optimizer for two models stops the second from being trained, but it is as
+        much a misuse of the optimizer's API as a missing gradient."""
+        return self.how == "shared-optimizer"
 
     @property
     def situation(self) -> str:

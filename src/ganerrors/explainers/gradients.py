@@ -48,6 +48,16 @@ NO_VARIABLES = Lazy(r"No variables to optimize")
 # 't_list' to a tensor and failed. Error: None values not supported."
 CLIP_NONE = Lazy(r"Tried to convert '(?:t_list|t)' to a tensor and failed\. Error: None values")
 _GRADIENT_CODE = ("grads_and_vars", "apply_gradients", "compute_gradients", "gradient")
+# one optimizer for two models: Keras 3 "Unknown variable: <Variable path=...>. This optimizer
+# can only be called for the variables it was originally built with."; tf.keras 2.11-2.15
+# "The optimizer cannot recognize variable dense_1/kernel:0. This usually means you are trying
+# to call the optimizer to update different parts of the model separately."
+SHARED_OPTIMIZER = Lazy(
+    r"This optimizer can only be called for the variables it was originally built with"
+    r"|The optimizer cannot recognize variable"
+)
+#: an update that meets a gradient of another shape than its variable
+_SHAPE_CLASH = ("Incompatible shapes", "Dimensions must be equal", "must have the same shape")
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -107,4 +117,26 @@ def empty_pairs(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (no_gradients, registry, no_variables, empty_pairs)
+@reads("This optimizer can only be called for the variables", "cannot recognize variable")
+def shared_optimizer(text: str, context: Context) -> Finding | None:
+    """One optimizer instance used for the generator and the discriminator."""
+    for _ in anchored(SHARED_OPTIMIZER, text, "ariable", before=120, after=120):
+        return MissingGradients(how="shared-optimizer")
+    return None
+
+
+@reads(*_SHAPE_CLASH)
+def swapped_pairs(text: str, context: Context) -> Finding | None:
+    """Shapes that clash inside `apply_gradients`: the gradients zipped with another model's
+    variables (the discriminator's gradients for the generator's weights). Known by the
+    traceback (the optimizer's `apply_gradients` or the learner's call of it), not by the
+    message."""
+    if not any(phrase in text for phrase in _SHAPE_CLASH):
+        return None
+    frames = context.frames[-40:]
+    if any(f.func == "apply_gradients" or "apply_gradients(" in f.code for f in frames):
+        return MissingGradients(how="swapped-pairs")
+    return None
+
+
+READERS = (no_gradients, registry, no_variables, empty_pairs, shared_optimizer, swapped_pairs)
