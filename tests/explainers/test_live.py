@@ -46,9 +46,22 @@ def test_a_real_error_pasted_without_backticks_gets_the_same_category(case, mode
     from ganerrors.cases.run import raise_case
 
     exc = raise_case(case, mode)
+    if case.id in NEEDS_THE_TRACEBACK:
+        pytest.skip(NEEDS_THE_TRACEBACK[case.id])
     diagnosis = explain(f"{type(exc).__name__}: {exc}".replace("`", ""))
     assert diagnosis is not None and diagnosis.category == case.category, str(exc)
-    assert diagnosis.confidence == "high"
+    assert diagnosis.confidence == ("low" if case.id in GUESSES else "high")
+
+
+#: Cases whose message alone does not tell their cause: the traceback does (the exception
+#: object, or a pasted traceback, is explained in tests/cases/test_explained.py).
+NEEDS_THE_TRACEBACK = {
+    "discriminator-gradients-for-the-generator": "the message is an op's shape clash; only "
+    "the traceback shows it is inside apply_gradients",
+}
+#: Cases whose reading is a guess by design (`tentative`): one optimizer for two models is as
+#: much a misuse of the optimizer's API as a missing gradient.
+GUESSES = {"one-optimizer-for-both-models"}
 
 
 def test_the_advice_to_enable_check_numerics_names_a_real_function() -> None:
