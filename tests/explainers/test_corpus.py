@@ -95,6 +95,7 @@ LATER_FILES = {
     "fresh9.toml": 0.79,
     "fresh10.toml": 0.58,
     "fresh11.toml": 0.93,
+    "fresh12.toml": 0.9,
 }
 
 
