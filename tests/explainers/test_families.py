@@ -322,6 +322,10 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (  # TF 2.21 in tf.function, raised live: tf.reshape(x, tf.constant(64)), a scalar shape
+        "ValueError: Shape must be rank 1 but is rank 0 for '{{node Reshape}} = Reshape[T=DT_FLOAT, Tshape=DT_INT32](x, Const)' with input shapes: [8,8], [].",
+        "model-io-shape",
+    ),
     (  # Keras 3: a Dense layer after an axis of unknown size (Input((None,)))
         "ValueError: Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: shape=(None, 1) for variable path='sequential/dense/kernel'",
         "model-io-shape",
@@ -786,6 +790,7 @@ def test_a_message_family_gets_its_checklist_item(message: str, category: str | 
 #: number of layers (perhaps another model's file altogether), NumPy joining arrays without
 #: saying on which axis they differ, an unknown size used as a number without saying which. Low confidence, like the general readers' guesses.
 TENTATIVE = {
+    "ValueError: Shape must be rank 1 but is rank 0 for '{{node Reshape}} = Reshape[T=DT_FLOAT, Tshape=DT_INT32](x, Const)' with input shapes: [8,8], [].",
     "ValueError: Arguments `target` and `output` must be at least rank 1. Received: target.shape=(), output.shape=()",
     "InvalidArgumentError: {{function_node __wrapped__Mean_device_/job:localhost/replica:0/task:0/device:CPU:0}} Invalid reduction dimension (-1 for input with 0 dimension(s) [Op:Mean] name: ",
     "ValueError: Tried to convert 'shape' to a tensor and failed. Error: None values not supported.",

@@ -39,6 +39,7 @@ from ganerrors.explainers.findings import (
     ReshapeMismatch,
     SampleCount,
     ScalarPredictions,
+    ShapeArgument,
     ShapePair,
     SharedVariable,
     SparseLabels,
@@ -1928,6 +1929,27 @@ def _swapped_pairs(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _shape_argument(found: ShapeArgument, context: Context) -> Advice:
+    return Advice(
+        f"`{found.op}` takes a list of sizes (a vector) and got a single number: the argument "
+        "that says the new shape (or how often to repeat) is a scalar, whatever the data's "
+        "shape.",
+        (
+            (
+                "A single size where a list is needed: `tf.reshape(x, 64)` for "
+                "`tf.reshape(x, [64])` or `(-1, 64)`.",
+                "Pass a list or tuple of sizes.",
+            ),
+            (
+                "Code written for another version of TensorFlow or Keras (an old "
+                "BatchNormalization or a custom layer) run on this one.",
+                "Install the versions the code was written for, or update the code.",
+            ),
+        ),
+        "Print the argument passed as the shape: it must be a list of sizes.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -1997,6 +2019,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "file-names"): _file_names,
     ("dtype", "decode-width"): _decode_width,
     ("output-shape", "scalar-output"): _scalar_output,
+    ("model-io-shape", "shape-argument"): _shape_argument,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,
     ("index-range", "index"): _index,

@@ -648,6 +648,29 @@ class ReshapeMismatch(NamedTuple):
         return found
 
 
+class ShapeArgument(NamedTuple):
+    """An op that takes a vector of sizes (Reshape's shape, Tile's multiples) got one number:
+    a mistake in the code that calls it, or code written for another version of TensorFlow or
+    Keras. Always a guess at the category: the data's shapes are not in the message."""
+
+    op: str
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "shape-argument"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"op": self.op}
+
+
 class ScalarPredictions(NamedTuple):
     """A loss given predictions of shape (): one number for the whole batch, where it wants a
     score (or a row of class scores) per example. `labels`: the labels' shape, when the
@@ -1068,4 +1091,5 @@ Finding = (
     | ExampleList
     | DecodedWidth
     | ScalarPredictions
+    | ShapeArgument
 )

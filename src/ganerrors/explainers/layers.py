@@ -24,6 +24,7 @@ from ganerrors.explainers.findings import (
     JoinedShapes,
     RankMismatch,
     ReshapeMismatch,
+    ShapeArgument,
     ShapePair,
     SharedVariable,
     SparseRanks,
@@ -503,6 +504,10 @@ def _product(shape: Shape | None) -> int | None:
     return total
 
 
+#: ops that take a vector of sizes: their "must be rank 1 but is rank 0" is that argument's
+_SHAPE_ARGUMENT_OP = Lazy(r"Reshape|Tile|Fill|BroadcastTo|RandomStandardNormal|RandomUniform")
+
+
 @reads("Shape must be rank ", "Shape must be at least rank ", "Shape must be at most rank ")
 def shape_rank(text: str, context: Context) -> Finding | None:
     for match in anchored(SHAPE_RANK, text, "Shape must be ", after=800):
@@ -518,9 +523,13 @@ def shape_rank(text: str, context: Context) -> Finding | None:
         node = match.group("node").lower()
         role = "target" if any(word in node for word in _LOSS_WORDS) else "input"
         bound = {"at least ": "min", "at most ": "max"}.get(match.group("bound") or "", "exact")
+        want, got = int(match.group("want")), int(match.group("got"))
+        op = _SHAPE_ARGUMENT_OP.search(match.group("node"))
+        if want == 1 and got == 0 and op:  # a vector of sizes given as one number
+            return ShapeArgument(op.group(0))
         return RankMismatch(
-            int(match.group("want")),
-            int(match.group("got")),
+            want,
+            got,
             bound,  # type: ignore[arg-type]
             role=role,  # type: ignore[arg-type]
         )
