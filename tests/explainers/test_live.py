@@ -56,6 +56,8 @@ def test_a_real_error_pasted_without_backticks_gets_the_same_category(case, mode
 #: Cases whose message alone does not tell their cause: the traceback does (the exception
 #: object, or a pasted traceback, is explained in tests/cases/test_explained.py).
 NEEDS_THE_TRACEBACK = {
+    "gradient-penalty-without-watch": "the message says only that a None met an op; the code "
+    "around it says the None is a gradient",
     "discriminator-gradients-for-the-generator": "the message is an op's shape clash; only "
     "the traceback shows it is inside apply_gradients",
 }

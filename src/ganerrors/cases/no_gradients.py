@@ -192,3 +192,30 @@ def discriminator_gradients_for_the_generator() -> Step:
         return d_loss
 
     return step
+
+
+@case(
+    "gradient-penalty-without-watch",
+    "A WGAN-GP penalty takes the gradient of the scores for interpolated images that the tape "
+    "was not told to watch",
+    "no-gradients",
+    eager_and_traced(
+        r"ValueError: Attempt to convert a value \(None\)",
+        "ValueError: Tried to convert 'x' to a tensor and failed. Error: None values",
+    ),
+    explained=r"tape\.watch\(interpolated\)",
+)
+def gradient_penalty_without_watch() -> Step:
+    make, judge = generator(), discriminator()
+
+    def step(images: Any) -> Any:
+        fakes = make(noise(images))
+        alpha = tf().random.uniform((tf().shape(images)[0], 1, 1, 1))
+        interpolated = images + alpha * (fakes - images)
+        with tf().GradientTape() as tape:  # no tape.watch(interpolated)
+            scores = judge(interpolated)
+        grads = tape.gradient(scores, interpolated)  # None
+        norms = tf().sqrt(tf().reduce_sum(tf().square(grads), axis=[1, 2, 3]))
+        return tf().reduce_mean((norms - 1.0) ** 2)
+
+    return step

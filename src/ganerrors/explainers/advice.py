@@ -1686,6 +1686,13 @@ _NO_GRADIENT_CAUSES: tuple[Cause, ...] = (
         "",
     ),
 )
+UNWATCHED_INPUT: Cause = (
+    "A gradient taken with respect to a tensor that is not a variable, such as the "
+    "interpolated images of a WGAN-GP gradient penalty: the tape only follows variables, so "
+    "`tape.gradient(scores, interpolated)` is None unless it was told to watch them.",
+    "Call `tape.watch(interpolated)` inside the `with tf.GradientTape() as tape:` block, "
+    "before the discriminator sees them.",
+)
 _NO_GRADIENT_FIX = (
     "Keep every step from the noise to the loss inside the tape, as float32 TensorFlow ops; "
     "check `generator(noise).dtype` is float32 and print `[g is None for g in gradients]` to see "
@@ -1723,6 +1730,17 @@ def _none_values(found: MissingGradients, context: Context) -> Advice:
         "would never be trained.",
         causes,
         _NO_GRADIENT_FIX,
+    )
+
+
+def _none_used(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "A gradient that is None was used in arithmetic (a norm, a product, a sum): "
+        "`tape.gradient` returns None for whatever the tape did not connect to its target.",
+        (UNWATCHED_INPUT, *_NO_GRADIENT_CAUSES),
+        "Print `[g is None for g in gradients]` right after `tape.gradient`; watch any tensor "
+        "that is not a variable (`tape.watch(x)`) and keep every step to the target inside "
+        "the tape, as float32 TensorFlow ops.",
     )
 
 
@@ -2034,6 +2052,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("no-gradients", "none-for-all"): _none_for_all,
     ("no-gradients", "none-values"): _none_values,
     ("no-gradients", "fetched-none"): _fetched_none,
+    ("no-gradients", "none-used"): _none_used,
     ("no-gradients", "empty-pairs"): _empty_pairs,
     ("no-gradients", "no-gradient-op"): _no_gradient_op,
     ("no-gradients", "no-variables"): _no_variables,

@@ -1026,6 +1026,7 @@ GradientProblem = Literal[
     "none-for-all",
     "empty-pairs",
     "none-values",
+    "none-used",
     "fetched-none",
     "no-gradient-op",
     "no-variables",

@@ -305,23 +305,31 @@ _NONE_OPERAND = Lazy(r"unsupported operand type\(s\) for [^\n]{1,10}'NoneType'")
 def gradients(text: str, context: Context) -> Finding | None:
     if _NO_GRADIENT.search(text[-4000:]):
         return MissingGradients(how="none-values")
-    if _NONE_OPERAND.search(text[-4000:]):
-        code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
+    # a None gradient used in arithmetic (a gradient penalty's norm, a product): the code
+    # around it names the gradient
+    code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-40:])
+    if _NONE_OPERAND.search(text[-4000:]) or "Attempt to convert a value (None)" in text:
         if "grad" in code:
-            return MissingGradients(how="none-values")
+            return MissingGradients(how="none-used")
     if "Fetch argument None" in text:
         # TF 1.x's Session.run given a None to fetch: most often a gradient that
         # tf.gradients returned as None (an op without one, an int variable), less often a
         # function without `return` or `tf.summary.merge_all()` with no summaries (a guess)
         return MissingGradients(how="fetched-none")
-    if "Attempt to convert a value (None)" in text:
-        code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-6:])
-        if "grad" in code:
-            return MissingGradients(how="none-values")
+    if _NONE_INTO_MATH.search(text[-4000:]) and "grad" in code:
+        return MissingGradients(how="none-used")
     if "None values not supported" in text:
         # the most common None on its way into a TensorFlow op in a training step: a gradient
         return MissingGradients(how="none-values")
     return None
+
+
+#: an op's operand that was None, under tf.function: "Tried to convert 'x' to a tensor and
+#: failed. Error: None values not supported."
+_NONE_INTO_MATH = Lazy(
+    r"Tried to convert '(?:x|y|a|b|input|tensor|values)' to a tensor and failed\. Error: None "
+    r"values not supported"
+)
 
 
 # --- dtypes -------------------------------------------------------------------------------
