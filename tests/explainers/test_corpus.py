@@ -96,6 +96,7 @@ LATER_FILES = {
     "fresh10.toml": 0.58,
     "fresh11.toml": 0.93,
     "fresh12.toml": 0.9,
+    "fresh13.toml": 0.33,
 }
 
 
