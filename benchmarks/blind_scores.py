@@ -10,7 +10,8 @@ estimate of how the explainer does on messages it has never seen, which the held
 
 This script checks each record out of git history into a temporary worktree and scores the
 batch's messages, as they are stored now, with the explainer of that commit; it prints the
-recorded and the measured figures side by side and their total. With `--check` it exits with
+recorded and the measured figures side by side, their total, and the measured total per era.
+With `--check` it exits with
 status 1 when a measured figure differs from its record. It needs the project's git history
 (not a shallow clone) and takes a second or two per batch.
 """
@@ -36,14 +37,21 @@ sys.modules["corpus_today"] = corpus
 spec.loader.exec_module(corpus)
 from ganerrors.explainers import explain
 right = unrelated_high = 0
+eras = {}
 entries = corpus.load_file(__import__("pathlib").Path(sys.argv[1]))
 for entry in entries:
     found = explain(entry.message)
     category = found.category if found else None
     confidence = found.confidence if found else None
-    right += corpus.is_right(entry, category, confidence)
+    ok = corpus.is_right(entry, category, confidence)
+    right += ok
     unrelated_high += entry.category == corpus.UNRELATED and confidence == "high"
-print(json.dumps({"right": right, "total": len(entries), "unrelated_high": unrelated_high}))
+    tally = eras.setdefault(entry.era, [0, 0])
+    tally[0] += ok
+    tally[1] += 1
+print(json.dumps(
+    {"right": right, "total": len(entries), "unrelated_high": unrelated_high, "eras": eras}
+))
 """
 
 
@@ -54,7 +62,7 @@ def _corpus():
     return corpus
 
 
-def measure(path: Path, commit: str, python: str = sys.executable) -> dict[str, int]:
+def measure(path: Path, commit: str, python: str = sys.executable) -> dict:
     """Score the batch at `path` with the explainer of `commit`."""
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "tree"
@@ -85,9 +93,14 @@ def main(argv: list[str]) -> int:
         return 0
     differ = 0
     right = total = unrelated = unrelated_high = 0
+    eras: dict[str, list[int]] = {}
     print(f"{'batch':14} {'recorded':>16} {'measured':>16}  unrelated high  commit")
     for batch in batches:
         got = measure(corpus.FOLDER / batch.file, batch.commit)
+        for era, (era_right, era_total) in got["eras"].items():
+            tally = eras.setdefault(era, [0, 0])
+            tally[0] += era_right
+            tally[1] += era_total
         same = (got["right"], got["total"], got["unrelated_high"]) == (
             batch.right,
             batch.total,
@@ -106,6 +119,15 @@ def main(argv: list[str]) -> int:
     print(
         f"{'together':14} {right:>5}/{total:<4} ({right / total:4.0%})"
         f"{'':18}  {unrelated_high:>3}/{unrelated:<3}"
+    )
+    print(
+        "per era, measured: "
+        + ", ".join(
+            f"{era} {r}/{t} ({r / t:.0%})"
+            for era in corpus.ERAS
+            if era in eras
+            for r, t in [eras[era]]
+        )
     )
     if differ:
         print(f"{differ} batch(es) measured otherwise than recorded")
