@@ -115,6 +115,29 @@ def test_a_subprocess_log_loses_its_noise_and_keeps_the_rest(tmp_path: Path, cap
     assert capsys.readouterr().err.strip() == "a real warning"
 
 
+#: A kernel's shutdown race as it reached a build log (the middle of its traceback cut here).
+KERNEL_SHUTDOWN = [
+    "ERROR:tornado.general:Uncaught exception in ZMQStream callback",
+    "Traceback (most recent call last):",
+    '  File ".venv/lib/python3.11/site-packages/zmq/eventloop/zmqstream.py", line 585, in '
+    "_log_error",
+    "    f.result()",
+    '  File "zmq/backend/cython/_zmq.py", line 190, in zmq.backend.cython._zmq._check_rc',
+    "zmq.error.ZMQError: Socket operation on non-socket",
+]
+
+
+def test_a_kernels_shutdown_traceback_is_dropped_whole_and_only_whole() -> None:
+    lines = ["a real warning", *KERNEL_SHUTDOWN, "another real line"]
+    assert quiet.without_noise(lines) == ["a real warning", "another real line"]
+    # without its last line it is not the known race: every line of it is kept
+    cut = ["a real warning", *KERNEL_SHUTDOWN[:-1]]
+    assert quiet.without_noise(cut) == cut
+    # another error after the same first line is kept too
+    other = [*KERNEL_SHUTDOWN[:-1], "RuntimeError: a kernel that really failed"]
+    assert quiet.without_noise(other) == other
+
+
 # -- tidy text -------------------------------------------------------------------------------
 
 

@@ -4,8 +4,9 @@ Measuring runs in a subprocess (`python -m ganerrors.site.measure`). Its standar
 carries lines that read like errors and are not: TensorFlow's C++ runtime logs every op error
 a case provokes on purpose ("W0000 ... local_rendezvous.cc:412] Local rendezvous is aborting
 with status: INVALID_ARGUMENT ..." and the node line after it), and each Jupyter kernel warns
-that it talks to its client over local TCP. `run` drops exactly those and passes every other
-line on unchanged, so a real warning still shows.
+that it talks to its client over local TCP; now and then a kernel that shuts down logs a
+traceback of a message it could no longer send. `run` drops exactly those and passes every
+other line on unchanged, so a real warning still shows.
 """
 
 from __future__ import annotations
@@ -34,8 +35,48 @@ NOISE = (
 )
 
 
+#: Blocks of lines that are known noise as a whole: (first line, last line). A block is dropped
+#: only when both are there, in order; otherwise every line of it passes.
+NOISE_BLOCKS = (
+    # ipykernel at shutdown, a race between its I/O thread and the closing of its sockets
+    # (now and then, not every build): tornado logs the traceback of a status message it could
+    # no longer send. The notebook has run to its end by then; its outputs are complete.
+    (
+        re.compile(r"^ERROR:tornado\.general:Uncaught exception in ZMQStream callback$"),
+        re.compile(r"^zmq\.error\.ZMQError: Socket operation on non-socket$"),
+    ),
+)
+
+
 def is_noise(line: str) -> bool:
     return any(pattern.search(line) for pattern in NOISE)
+
+
+def without_noise(lines: Sequence[str]) -> list[str]:
+    """`lines` without the known noise: single lines (`NOISE`) and whole blocks
+    (`NOISE_BLOCKS`), every other line unchanged and in order."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        end = _block_end(lines, index)
+        if end is not None:
+            index = end + 1
+            continue
+        if line.strip() and not is_noise(line):
+            kept.append(line)
+        index += 1
+    return kept
+
+
+def _block_end(lines: Sequence[str], start: int) -> int | None:
+    """The index of the last line of a noise block that starts at `start`, if one does."""
+    for first, last in NOISE_BLOCKS:
+        if first.match(lines[start]):
+            for index in range(start + 1, min(len(lines), start + 200)):
+                if last.match(lines[index]):
+                    return index
+    return None
 
 
 def run(
@@ -58,7 +99,6 @@ def run(
             on_output(line.rstrip("\n"))
         status = process.wait()
         errors.seek(0)
-        for line in errors.read().splitlines():
-            if line.strip() and not is_noise(line):
-                print(line, file=sys.stderr)
+        for line in without_noise(errors.read().splitlines()):
+            print(line, file=sys.stderr)
     return status
