@@ -16,12 +16,26 @@ from ganerrors.explainers import explain
 
 pytestmark = pytest.mark.tensorflow
 
+#: Cases whose message alone does not tell their cause: the traceback does (the exception
+#: object, or a pasted traceback, is explained in tests/cases/test_explained.py).
+NEEDS_THE_TRACEBACK = {
+    "gradient-penalty-without-watch": "the message says only that a None met an op; the code "
+    "around it says the None is a gradient",
+    "discriminator-gradients-for-the-generator": "the message is an op's shape clash; only "
+    "the traceback shows it is inside apply_gradients",
+}
+#: Cases whose reading is a guess by design (`tentative`): one optimizer for two models is as
+#: much a misuse of the optimizer's API as a missing gradient.
+GUESSES = {"one-optimizer-for-both-models"}
+
 RAISING = [
     (case, mode)
     for case in CASES
     for mode, claim in case.claims.items()
     if claim != NOTHING and not claim.startswith("GANCheckFailed")  # the checks' own words
 ]
+#: what a learner who pastes only the message gets the same category for
+PASTED_ALONE = [(case, mode) for case, mode in RAISING if case.id not in NEEDS_THE_TRACEBACK]
 
 
 def raised(case_id: str, mode: str = "eager") -> BaseException:
@@ -40,30 +54,17 @@ def test_explanation_points_at_the_learners_own_line() -> None:
 
 
 @pytest.mark.parametrize(
-    ("case", "mode"), RAISING, ids=[f"{case.id}[{mode}]" for case, mode in RAISING]
+    ("case", "mode"), PASTED_ALONE, ids=[f"{case.id}[{mode}]" for case, mode in PASTED_ALONE]
 )
 def test_a_real_error_pasted_without_backticks_gets_the_same_category(case, mode) -> None:
     from ganerrors.cases.run import raise_case
 
     exc = raise_case(case, mode)
-    if case.id in NEEDS_THE_TRACEBACK:
-        pytest.skip(NEEDS_THE_TRACEBACK[case.id])
     diagnosis = explain(f"{type(exc).__name__}: {exc}".replace("`", ""))
     assert diagnosis is not None and diagnosis.category == case.category, str(exc)
     assert diagnosis.confidence == ("low" if case.id in GUESSES else "high")
 
 
-#: Cases whose message alone does not tell their cause: the traceback does (the exception
-#: object, or a pasted traceback, is explained in tests/cases/test_explained.py).
-NEEDS_THE_TRACEBACK = {
-    "gradient-penalty-without-watch": "the message says only that a None met an op; the code "
-    "around it says the None is a gradient",
-    "discriminator-gradients-for-the-generator": "the message is an op's shape clash; only "
-    "the traceback shows it is inside apply_gradients",
-}
-#: Cases whose reading is a guess by design (`tentative`): one optimizer for two models is as
-#: much a misuse of the optimizer's API as a missing gradient.
-GUESSES = {"one-optimizer-for-both-models"}
 
 
 def test_the_advice_to_enable_check_numerics_names_a_real_function() -> None:
@@ -89,3 +90,8 @@ def test_without_the_fix_the_first_katas_failures_name_the_problem_but_not_the_f
     kata_02 = explain(raised("integer-pixels")).render(fix=False)  # an int cast
     assert "no-gradients" in kata_02 and "Fix:" not in kata_02
     assert "Keep it float32" not in kata_02 and "float32 TensorFlow ops" not in kata_02
+
+
+def test_every_exception_to_pasting_alone_names_a_raising_case() -> None:
+    raising = {case.id for case, _ in RAISING}
+    assert set(NEEDS_THE_TRACEBACK) <= raising and GUESSES <= raising
