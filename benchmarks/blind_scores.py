@@ -62,8 +62,22 @@ def _corpus():
     return corpus
 
 
+class MissingCommit(Exception):
+    """A record's commit is not in this checkout's history."""
+
+
 def measure(path: Path, commit: str, python: str = sys.executable) -> dict:
     """Score the batch at `path` with the explainer of `commit`."""
+    known = subprocess.run(
+        ["git", "-C", str(ROOT), "cat-file", "-e", f"{commit}^{{commit}}"],
+        capture_output=True,
+    )
+    if known.returncode != 0:
+        raise MissingCommit(
+            f"{path.name} was scored at {commit}, which this checkout's history lacks (a "
+            "shallow clone or a copy without .git?): run `git fetch --unshallow`, or measure "
+            "in a full clone"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "tree"
         subprocess.run(
@@ -96,7 +110,11 @@ def main(argv: list[str]) -> int:
     eras: dict[str, list[int]] = {}
     print(f"{'batch':14} {'recorded':>16} {'measured':>16}  unrelated high  commit")
     for batch in batches:
-        got = measure(corpus.FOLDER / batch.file, batch.commit)
+        try:
+            got = measure(corpus.FOLDER / batch.file, batch.commit)
+        except MissingCommit as missing:
+            print(missing, file=sys.stderr)
+            return 2
         for era, (era_right, era_total) in got["eras"].items():
             tally = eras.setdefault(era, [0, 0])
             tally[0] += era_right
