@@ -65,8 +65,6 @@ def test_a_real_error_pasted_without_backticks_gets_the_same_category(case, mode
     assert diagnosis.confidence == ("low" if case.id in GUESSES else "high")
 
 
-
-
 def test_the_advice_to_enable_check_numerics_names_a_real_function() -> None:
     from ganerrors._tf import import_tensorflow
 

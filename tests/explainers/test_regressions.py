@@ -202,3 +202,19 @@ def test_concatenate_shapes_that_would_join_on_the_last_axis_are_a_guess() -> No
     assert explain(message).confidence == "low"
     differ = message.replace("(None, None, 64)", "(None, 12, 64)").replace("(128, None", "(128, 10")
     assert explain(differ).confidence == "high"
+
+
+def test_the_unknown_batch_made_an_int_is_batch_size_when_the_code_shows_the_batch_axis():
+    tf1 = (
+        "---> 55   if grid_shape[0] * grid_shape[1] != int(input_tensor.shape[0]):\n\n"
+        "TypeError: __int__ returned non-int (type NoneType)"
+    )
+    diagnosis = explain(tf1)
+    assert diagnosis.category == "batch-size" and diagnosis.confidence == "high"
+    assert "input_tensor.shape[0]" in diagnosis.summary
+    # TF 1's Dimension(None) alone: some axis was unknown, probably the batch
+    alone = explain("TypeError: __int__ returned non-int (type NoneType)")
+    assert alone.category == "batch-size" and alone.confidence == "low"
+    # Python's own int(None) elsewhere is not about shapes
+    python = "TypeError: int() argument must be a string, a bytes-like object or a real number, "
+    assert explain(python + "not 'NoneType'") is None

@@ -269,3 +269,27 @@ def reshape_to_a_fixed_batch() -> Step:
         return model(flat)
 
     return step
+
+
+@case(
+    "int-of-the-unknown-batch",
+    "Labels sized with int(images.shape[0]), the batch size that is None in a step traced "
+    "with its batch size open",
+    "batch-size",
+    {
+        "eager": NOTHING,
+        "tf.function": NOTHING,
+        "unknown batch": r"TypeError: int\(\) argument must be a string, a bytes-like object or "
+        r"a real number, not 'NoneType'",
+    },
+    explained=r"tf\.shape\(images\)\[0\]",
+)
+def int_of_the_unknown_batch() -> Step:
+    model = discriminator()
+    loss = keras().losses.BinaryCrossentropy(from_logits=True)
+
+    def step(images: Any) -> Any:
+        labels = tf().ones((int(images.shape[0]), 1))  # None until the step runs
+        return loss(labels, model(images))
+
+    return step

@@ -1090,11 +1090,27 @@ def backprop_batch(text: str, context: Context) -> Finding | None:
     return None
 
 
+# the static batch size, None under tf.function or in a TF 1 graph, made a Python int: TF 2
+# "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'"; TF 1
+# Dimension(None).__int__: "__int__ returned non-int (type NoneType)"
+INT_OF_NONE = Lazy(
+    r"int\(\) argument must be a string, a bytes-like object or a(?: real)? number, not "
+    r"'NoneType'|__int__ returned non-int \(type NoneType\)"
+)
+#: the code that read the batch axis of a static shape
+_BATCH_AXIS_CODE = Lazy(
+    r"[A-Za-z_][\w.]{0,80}?(?:\.shape|\.get_shape\(\)|\.shape\.as_list\(\))\[0\]"
+    r"|(?:K\.)?int_shape\([^()\n]{1,60}\)\[0\]"
+)
+
+
 @reads(
     "partially known TensorShape",
     "to Tensor. Contents: ",
     "Failed to convert elements of ",
     "to a tensor and failed. Error: None values",
+    "not 'NoneType'",
+    "__int__ returned non-int",
 )
 def unknown_batch(text: str, context: Context) -> Finding | None:
     for match in anchored(PARTIAL_SHAPE, text, "Cannot convert a partially known TensorShape"):
@@ -1109,6 +1125,14 @@ def unknown_batch(text: str, context: Context) -> Finding | None:
                 return BatchMismatch("unknown-batch", (contents,))
     for _ in anchored(NONE_SHAPE, text, "to a tensor and failed. Error: None values", before=60):
         return BatchMismatch("unknown-batch", ())
+    for match in anchored(INT_OF_NONE, text, "NoneType", before=120, after=20):
+        # which axis was None: the learner's code says, where the traceback shows it
+        code = " ".join(frame.code for frame in context.frames[-40:]) + " " + text[-3000:]
+        axis = _BATCH_AXIS_CODE.search(code)
+        if axis is not None:
+            return BatchMismatch("unknown-batch", (axis.group(0),))
+        if "__int__" in match.group(0):  # a TF 1 Dimension of None: some axis was unknown
+            return BatchMismatch("unknown-batch", ())
     return None
 
 
