@@ -218,3 +218,10 @@ def test_the_unknown_batch_made_an_int_is_batch_size_when_the_code_shows_the_bat
     # Python's own int(None) elsewhere is not about shapes
     python = "TypeError: int() argument must be a string, a bytes-like object or a real number, "
     assert explain(python + "not 'NoneType'") is None
+
+
+def test_two_sizes_of_one_axis_are_read_as_labels_then_predictions_with_low_confidence():
+    # TF 2.21's Dimension.merge_with, raised live
+    diagnosis = explain("ValueError: Dimensions 1 and 9 are not compatible")
+    assert diagnosis.category == "target-shape" and diagnosis.confidence == "low"
+    assert "1 and 9" in diagnosis.summary

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
+    AxisSizes,
     BatchMismatch,
     DatasetShapes,
     DecodedWidth,
@@ -1968,6 +1969,31 @@ def _shape_argument(found: ShapeArgument, context: Context) -> Advice:
     )
 
 
+def _axis_sizes(found: AxisSizes, context: Context) -> Advice:
+    a, b = found.first, found.second
+    return Advice(
+        f"Two tensors had to agree in one axis and have {a} and {b} there. The message does "
+        "not name them; where a loss or a metric compared them, the first is the labels and "
+        "the second the predictions.",
+        (
+            (
+                f"Labels of another width than the model's output: class indices ({a} column) "
+                "where one-hot rows are wanted, one-hot rows where one score per example is "
+                "wanted, or extra columns."
+                if 1 in (a, b)
+                else "Labels built for another number of classes or columns than the model gives.",
+                "Give the labels exactly the predictions' shape: `tf.one_hot(labels, "
+                "num_classes)` for a categorical loss, (batch, 1) for a real/fake score.",
+            ),
+            (
+                "The model's last layer has another number of units than the labels have columns.",
+                "Give it one unit per class, or `Dense(1)` for a real/fake score.",
+            ),
+        ),
+        "Print the labels' shape and `model.output_shape` where the loss is computed.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -2038,6 +2064,8 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "decode-width"): _decode_width,
     ("output-shape", "scalar-output"): _scalar_output,
     ("model-io-shape", "shape-argument"): _shape_argument,
+    ("target-shape", "axis-sizes"): _axis_sizes,
+    ("output-shape", "axis-sizes"): _axis_sizes,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,
     ("index-range", "index"): _index,

@@ -648,6 +648,35 @@ class ReshapeMismatch(NamedTuple):
         return found
 
 
+class AxisSizes(NamedTuple):
+    """Two sizes of one axis that had to agree, and nothing else: TensorShape's "Dimensions 1
+    and 9 are not compatible". The first is read as the labels' (Keras checks the labels'
+    shape against the predictions'), so the verdict is that of two widths (`_widths_verdict`),
+    and always a guess."""
+
+    first: int
+    second: int
+
+    @property
+    def verdict(self) -> tuple[str, str]:
+        return _widths_verdict(self.first, self.second, 2, "")
+
+    @property
+    def category(self) -> str:
+        return self.verdict[0]
+
+    @property
+    def situation(self) -> str:
+        return "axis-sizes"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"sizes": f"{self.first}, {self.second}"}
+
+
 class ShapeArgument(NamedTuple):
     """An op that takes a vector of sizes (Reshape's shape, Tile's multiples) got one number:
     a mistake in the code that calls it, or code written for another version of TensorFlow or
@@ -1093,4 +1122,5 @@ Finding = (
     | DecodedWidth
     | ScalarPredictions
     | ShapeArgument
+    | AxisSizes
 )

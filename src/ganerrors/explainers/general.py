@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
+    AxisSizes,
     DtypeClash,
     Finding,
     FloatDimension,
@@ -584,6 +585,20 @@ def shape_index(text: str, context: Context) -> Finding | None:
     return None
 
 
+# --- two sizes of one axis ------------------------------------------------------------------
+
+# TensorShape.merge_with / Dimension.assert_is_compatible_with: "Dimensions 1 and 9 are not
+# compatible"
+_AXIS_SIZES = Lazy(r"\bDimensions? (?P<a>\d{1,9}) and (?P<b>\d{1,9}) are not compatible")
+
+
+def axis_sizes(text: str, context: Context) -> Finding | None:
+    match = _AXIS_SIZES.search(text[-4000:])
+    if match is None:
+        return None
+    return AxisSizes(int(match.group("a")), int(match.group("b")))
+
+
 # --- shape arithmetic with floats -----------------------------------------------------------
 
 _FLOAT_SIZE = Lazy(
@@ -600,6 +615,7 @@ def float_size(text: str, context: Context) -> Finding | None:
 
 READERS = (
     shape_index,
+    axis_sizes,
     index_range,
     non_finite,
     gradients,
