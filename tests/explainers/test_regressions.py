@@ -225,3 +225,17 @@ def test_two_sizes_of_one_axis_are_read_as_labels_then_predictions_with_low_conf
     diagnosis = explain("ValueError: Dimensions 1 and 9 are not compatible")
     assert diagnosis.category == "target-shape" and diagnosis.confidence == "low"
     assert "1 and 9" in diagnosis.summary
+
+
+def test_a_keras_input_check_cut_before_its_message_is_probably_the_models_input() -> None:
+    pasted = (
+        "Traceback (most recent call last):\n"
+        '  File "train.py", line 40, in <module>\n'
+        "    model.fit(x, y, validation_data=(vx, vy))\n"
+        '  File "/usr/lib/python3/site-packages/keras/src/layers/input_spec.py", line 227, in '
+        "assert_input_compatibility\n"
+        "    raise ValueError(\n"
+        "ValueError: Exception encountered when calling Sequential.call()."
+    )
+    diagnosis = explain(pasted)
+    assert diagnosis.category == "model-io-shape" and diagnosis.confidence == "low"

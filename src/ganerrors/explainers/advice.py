@@ -31,6 +31,7 @@ from ganerrors.explainers.findings import (
     JoinedShapes,
     LabelCount,
     LabelForm,
+    LayerInputCheck,
     LogitsMismatch,
     LossShapes,
     MissingGradients,
@@ -1994,6 +1995,28 @@ def _axis_sizes(found: AxisSizes, context: Context) -> Advice:
     )
 
 
+def _input_check(found: LayerInputCheck, context: Context) -> Advice:
+    named = f"layer {found.layer!r}" if found.layer else "a layer"
+    return Advice(
+        f"Keras's check of what {named} is given failed (`assert_input_compatibility`), and "
+        "the message that says how was cut off: the input does not have the rank or the last "
+        "axis the layer was built for.",
+        (
+            (
+                "Images of another size or number of channels than the model was built for, or "
+                "flat rows where images are expected (or the other way round).",
+                "Print the input's shape next to `model.input_shape`.",
+            ),
+            (
+                "Validation or test data prepared differently from the training data.",
+                "Prepare every split with the same code.",
+            ),
+        ),
+        "Paste the whole message (its last lines say which axis differs), or print the shape "
+        "of what goes into each layer.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -2065,6 +2088,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("output-shape", "scalar-output"): _scalar_output,
     ("model-io-shape", "shape-argument"): _shape_argument,
     ("target-shape", "axis-sizes"): _axis_sizes,
+    ("model-io-shape", "input-check"): _input_check,
     ("output-shape", "axis-sizes"): _axis_sizes,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,

@@ -648,6 +648,28 @@ class ReshapeMismatch(NamedTuple):
         return found
 
 
+class LayerInputCheck(NamedTuple):
+    """Keras's check of a layer's input (`assert_input_compatibility`) failed, and the message
+    that says how was cut off: only the traceback shows it. Always a guess."""
+
+    layer: str = ""
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "input-check"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"layer": self.layer}
+
+
 class AxisSizes(NamedTuple):
     """Two sizes of one axis that had to agree, and nothing else: TensorShape's "Dimensions 1
     and 9 are not compatible". The first is read as the labels' (Keras checks the labels'
@@ -1123,4 +1145,5 @@ Finding = (
     | ScalarPredictions
     | ShapeArgument
     | AxisSizes
+    | LayerInputCheck
 )

@@ -19,6 +19,7 @@ from ganerrors.explainers.findings import (
     Finding,
     FloatDimension,
     IndexOutOfRange,
+    LayerInputCheck,
     MissingGradients,
     NonFinite,
     RankMismatch,
@@ -585,6 +586,19 @@ def shape_index(text: str, context: Context) -> Finding | None:
     return None
 
 
+# --- a layer's input check, its message cut off -----------------------------------------------
+
+
+def input_check(text: str, context: Context) -> Finding | None:
+    """A traceback through Keras's `assert_input_compatibility` whose message did not come
+    with it (a paste cut short): a layer got an input it was not built for."""
+    if any(frame.func == "assert_input_compatibility" for frame in context.frames[-12:]):
+        return LayerInputCheck(context.layer)
+    if "in assert_input_compatibility" in context.message[-4000:]:
+        return LayerInputCheck(context.layer)
+    return None
+
+
 # --- two sizes of one axis ------------------------------------------------------------------
 
 # TensorShape.merge_with / Dimension.assert_is_compatible_with: "Dimensions 1 and 9 are not
@@ -616,6 +630,7 @@ def float_size(text: str, context: Context) -> Finding | None:
 READERS = (
     shape_index,
     axis_sizes,
+    input_check,
     index_range,
     non_finite,
     gradients,
