@@ -322,6 +322,14 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (  # Keras 3.15 fit(), raised live: a GAN's train_step(data) uses data, an (images, labels) pair, as the images
+        "ValueError: Shapes must be equal rank, but are 4 and 1 From merging shape 0 with other shapes. for '{{node Shape/packed}} = Pack[N=2, T=DT_FLOAT, axis=0](data, data_1)' with input shapes: [?,28,28,1], [?].",
+        "model-io-shape",
+    ),
+    (  # the same with int32 labels, raised live
+        "TypeError: Cannot convert a list containing a tensor of dtype <dtype: 'int32'> to <dtype: 'float32'> (Tensor is: <tf.Tensor 'data_1:0' shape=(None,) dtype=int32>)",
+        "model-io-shape",
+    ),
     (  # TF 2.21 in tf.function, raised live: tf.reshape(x, tf.constant(64)), a scalar shape
         "ValueError: Shape must be rank 1 but is rank 0 for '{{node Reshape}} = Reshape[T=DT_FLOAT, Tshape=DT_INT32](x, Const)' with input shapes: [8,8], [].",
         "model-io-shape",

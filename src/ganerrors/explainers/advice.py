@@ -17,6 +17,7 @@ from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
     AxisSizes,
     BatchMismatch,
+    DataPairs,
     DatasetShapes,
     DecodedWidth,
     DtypeClash,
@@ -2017,6 +2018,26 @@ def _input_check(found: LayerInputCheck, context: Context) -> Advice:
     )
 
 
+def _data_pairs(found: DataPairs, context: Context) -> Advice:
+    shapes = f" (shapes {', '.join(fmt(s) for s in found.shapes)})" if found.shapes else ""
+    return Advice(
+        "A batch of (images, labels) pairs was used as if it were the images: TensorFlow tried "
+        f"to make the pair one tensor{shapes}. Keras calls `train_step(self, data)` with each "
+        "element of the dataset, and this dataset yields pairs.",
+        (
+            (
+                "`keras.utils.image_dataset_from_directory` (or a dataset built from images and "
+                "labels) yields (images, labels), and the GAN's `train_step` uses `data` as "
+                "the real images.",
+                "Unpack it: `real_images, _ = data` (or `data[0]`), or build the dataset "
+                "without labels: `image_dataset_from_directory(..., label_mode=None)`.",
+            ),
+        ),
+        "Print `data` at the top of `train_step` (its structure, not only its shape) and take "
+        "the images out of it.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -2089,6 +2110,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "shape-argument"): _shape_argument,
     ("target-shape", "axis-sizes"): _axis_sizes,
     ("model-io-shape", "input-check"): _input_check,
+    ("model-io-shape", "data-pairs"): _data_pairs,
     ("output-shape", "axis-sizes"): _axis_sizes,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,

@@ -699,6 +699,25 @@ class AxisSizes(NamedTuple):
         return {"sizes": f"{self.first}, {self.second}"}
 
 
+class DataPairs(NamedTuple):
+    """A custom `train_step(self, data)` (Keras' fit) treated `data` as the images while the
+    dataset yields (images, labels) pairs: TensorFlow packs the pair, which Keras names
+    `data` and `data_1`, into one tensor and fails on their different ranks or dtypes."""
+
+    shapes: tuple[Shape, ...] = ()
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "data-pairs"
+
+    def details(self) -> dict[str, object]:
+        return {"shapes": "; ".join(fmt(s) for s in self.shapes)}
+
+
 class ShapeArgument(NamedTuple):
     """An op that takes a vector of sizes (Reshape's shape, Tile's multiples) got one number:
     a mistake in the code that calls it, or code written for another version of TensorFlow or
@@ -1146,4 +1165,5 @@ Finding = (
     | ShapeArgument
     | AxisSizes
     | LayerInputCheck
+    | DataPairs
 )

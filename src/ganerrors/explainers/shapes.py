@@ -15,6 +15,7 @@ import re
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     BatchMismatch,
+    DataPairs,
     DatasetShapes,
     EmptyInput,
     ExampleList,
@@ -433,6 +434,33 @@ def scalar_loss(text: str, context: Context) -> Finding | None:
     for _ in anchored(SCALAR_MEAN, text, "Invalid reduction dimension", after=80):
         return ScalarPredictions()
     return None
+
+
+# A Keras train_step's `data`, an (images, labels) pair, used as one tensor: TF packs the two
+# elements (Keras names them data and data_1): "Shapes must be equal rank, but are 4 and 1 ...
+# for '{{node Shape/packed}} = Pack[N=2, T=DT_FLOAT, axis=0](data, data_1)' with input shapes:
+# [?,28,28,1], [?]." or, for labels of another dtype, "Cannot convert a list containing a
+# tensor of dtype <dtype: 'int32'> to <dtype: 'float32'> (Tensor is: <tf.Tensor 'data_1:0'"
+PACKED_DATA = Lazy(r"= Pack\[[^\]\n]{0,80}\]\(data, data_1\)")
+LIST_WITH_DATA = Lazy(
+    r"Cannot convert a list containing a tensor of dtype [^\n]{0,80}\(Tensor is: "
+    r"<tf\.Tensor 'data_1:0'"
+)
+
+
+@reads("(data, data_1)", "'data_1:0'")
+def data_pairs(text: str, context: Context) -> Finding | None:
+    for _ in anchored(PACKED_DATA, text, "(data, data_1)", before=120, after=20):
+        return DataPairs(tuple(_input_shapes_after(text, "(data, data_1)")))
+    for _ in anchored(LIST_WITH_DATA, text, "'data_1:0'", before=200, after=20):
+        return DataPairs()
+    return None
+
+
+def _input_shapes_after(text: str, anchor: str) -> list[Shape]:
+    at = text.rfind(anchor)
+    match = _INPUT_SHAPES.search(text, at, at + 400) if at >= 0 else None
+    return [shape for _, shape in shapes_in(match.group("shapes"))] if match else []
 
 
 @reads("Argument output must have rank", "same shape up until the last dimension")
@@ -1362,6 +1390,7 @@ _ELEMENTWISE = {
 }
 
 READERS = (
+    data_pairs,
     keras_loss,
     keras_sparse,
     scalar_loss,
