@@ -260,3 +260,30 @@ def keras_model_casts_bytes_silently() -> Step:
         }
 
     return step
+
+
+@case(
+    "mixed-precision-fakes",
+    "A generator computing in mixed_float16 (as under mixed precision) makes float16 fakes, "
+    "joined to the float32 real images",
+    "dtype",
+    eager_and_traced(
+        "InvalidArgumentError: was expected to be a float tensor but is a half tensor",
+        r"TypeError: have types \[float32, float16\] that don't all match",
+    ),
+    explained="mixed_float16",
+)
+def mixed_precision_fakes() -> Step:
+    layers = keras().layers
+    make = keras().Sequential(
+        [
+            keras().Input(shape=(4,)),
+            layers.Dense(64, activation="tanh", dtype="mixed_float16"),
+            layers.Reshape((8, 8, 1), dtype="mixed_float16"),
+        ]
+    )
+
+    def step(images: Any) -> Any:
+        return tf().concat([images, make(noise(images))], axis=0)
+
+    return step

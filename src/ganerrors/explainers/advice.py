@@ -1403,6 +1403,16 @@ _DTYPE_CAUSES: dict[str, Callable[[str], tuple[Cause, ...]]] = {
         ),
         ("A tensor made with `tf.constant` from float64 NumPy data keeps float64.", ""),
     ),
+    "half": lambda odd: (
+        (
+            f"Mixed precision (`keras.mixed_precision.set_global_policy('mixed_float16')`): the "
+            f"layers compute in {odd}, so a model's output is {odd} where the real images, "
+            "the labels or the other model's tensors are float32.",
+            "End each model with a float32 layer, as Keras's mixed-precision guide does "
+            "(`layers.Activation('linear', dtype='float32')`), or cast its output with "
+            "`tf.cast(x, tf.float32)` before it meets float32 tensors.",
+        ),
+    ),
     "object": lambda odd: (
         (
             "A NumPy array of Python objects (dtype object): a pandas column of mixed types, or "
@@ -1440,6 +1450,12 @@ def _dtype(found: DtypeClash, context: Context) -> Advice:
         fix = (
             "Convert the data to one float32 array before training "
             "(`np.asarray(x).astype('float32')`), and print its `.dtype` and `.shape`."
+        )
+    elif found.situation == "half":
+        fix = (
+            f"Give the tensors that leave a {found.odd} model float32 (a last layer with "
+            "`dtype='float32'`, or `tf.cast`) before they meet the real images and the labels, "
+            "and print `.dtype` of each to check."
         )
     else:
         fix = (
@@ -2103,6 +2119,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "restore"): _restore,
     ("dtype", "integer"): _dtype,
     ("dtype", "float64"): _dtype,
+    ("dtype", "half"): _dtype,
     ("dtype", "other"): _dtype,
     ("dtype", "file-names"): _file_names,
     ("dtype", "decode-width"): _decode_width,

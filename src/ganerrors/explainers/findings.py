@@ -1003,6 +1003,8 @@ class DtypeClash(NamedTuple):
             return "integer"
         if self.odd == "float64":
             return "float64"
+        if self.odd in ("float16", "bfloat16"):
+            return "half"
         return "other"
 
     @property
