@@ -1014,16 +1014,13 @@ def _restore(found: WeightShapes, context: Context) -> Advice:
             "restored.",
             "Delete the old checkpoints, or build the model with the saved sizes.",
         ),
+        (
+            "The file is not this model's: the other network's weights (the discriminator's "
+            "loaded into the generator, or the combined GAN's), a file saved by another "
+            "version of the code or of Keras, or a damaged download.",
+            "Check which model saved the file, e.g. with `h5py.File(path).keys()`.",
+        ),
     )
-    if found.tentative:  # another number of layers: perhaps not this model's file at all
-        causes += (
-            (
-                "The file is not this model's: the other network's weights (the "
-                "discriminator's loaded into the generator, or the combined GAN's), a file "
-                "saved by another version of the code or of Keras, or a damaged download.",
-                "Check which model saved the file, e.g. with `h5py.File(path).keys()`.",
-            ),
-        )
     return Advice(
         summary,
         causes,

@@ -306,7 +306,6 @@ class WeightShapes(NamedTuple):
 
     model: Shape | None
     saved: Shape | None
-    layers: bool = False  # only the numbers of layers differ (in the file and in the model)
 
     @property
     def category(self) -> str:

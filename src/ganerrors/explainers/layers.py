@@ -285,9 +285,8 @@ def restore(text: str, context: Context) -> Finding | None:
         "variables during loading",
         "count mismatch ",
     ):
-        for match in anchored(WEIGHT_FILE, text, anchor, before=120, after=60):
-            layers = "layers into a model" in match.group() or "Layer count" in match.group()
-            return WeightShapes(None, None, layers=layers)
+        for _ in anchored(WEIGHT_FILE, text, anchor, before=120, after=60):
+            return WeightShapes(None, None)
     return None
 
 
