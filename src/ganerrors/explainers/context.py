@@ -94,6 +94,11 @@ class Context:
             _frames_in(self.raw or self.message, read=bool(self.given_type))
         )
 
+    def code(self, last: int) -> str:
+        """The function names and code lines of the traceback's `last` innermost frames, as
+        one text: where readers look for what the learner's code did (`grads`, `.shape[0]`)."""
+        return " ".join(f"{frame.func} {frame.code}" for frame in self.frames[-last:])
+
     @cached_property
     def _last(self) -> tuple[str, str]:
         lines = exception_lines(self.message)

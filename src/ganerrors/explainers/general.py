@@ -309,21 +309,25 @@ def gradients(text: str, context: Context) -> Finding | None:
         return MissingGradients(how="none-values")
     # a None gradient used in arithmetic (a gradient penalty's norm, a product): the code
     # around it names the gradient
-    code = text[-2000:] + " ".join(f"{f.func} {f.code}" for f in context.frames[-40:])
     if _NONE_OPERAND.search(text[-4000:]) or "Attempt to convert a value (None)" in text:
-        if "grad" in code:
+        if _names_a_gradient(text, context):
             return MissingGradients(how="none-used")
     if "Fetch argument None" in text:
         # TF 1.x's Session.run given a None to fetch: most often a gradient that
         # tf.gradients returned as None (an op without one, an int variable), less often a
         # function without `return` or `tf.summary.merge_all()` with no summaries (a guess)
         return MissingGradients(how="fetched-none")
-    if _NONE_INTO_MATH.search(text[-4000:]) and "grad" in code:
+    if _NONE_INTO_MATH.search(text[-4000:]) and _names_a_gradient(text, context):
         return MissingGradients(how="none-used")
     if "None values not supported" in text:
         # the most common None on its way into a TensorFlow op in a training step: a gradient
         return MissingGradients(how="none-values")
     return None
+
+
+def _names_a_gradient(text: str, context: Context) -> bool:
+    """The end of the message, or the code of the traceback, names a gradient."""
+    return "grad" in text[-2000:] + context.code(40)
 
 
 #: an op's operand that was None, under tf.function: "Tried to convert 'x' to a tensor and
@@ -391,7 +395,7 @@ def shape_pair(text: str, context: Context) -> Finding | None:
     role_a, role_b = _role(text, at_a), _role(text, at_b)
     broadcast = "broadcast" in text or "Incompatible shapes" in text
     # where the traceback went through a loss, the two shapes are its labels and predictions
-    around = text + " " + _frames_text(context)
+    around = text + " " + context.code(12)
     kind = loss_kind(around)
     if {role_a, role_b} == {"labels", "predictions"}:
         labels, predictions = (a, b) if role_a == "labels" else (b, a)
@@ -416,11 +420,6 @@ def shape_pair(text: str, context: Context) -> Finding | None:
             # two shapes of no known roles, in a message of no loss: a model's or layer's
             found = ShapePair(a, b, roles="input", names=("first", "second"), broadcast=broadcast)
     return found if found.verdict else None
-
-
-def _frames_text(context: Context) -> str:
-    """The names and code lines of the traceback's innermost frames."""
-    return " ".join(f"{frame.func} {frame.code}" for frame in context.frames[-12:])
 
 
 def _names_any(text: str, words: tuple[str, ...]) -> bool:
@@ -592,9 +591,11 @@ def shape_index(text: str, context: Context) -> Finding | None:
 def input_check(text: str, context: Context) -> Finding | None:
     """A traceback through Keras's `assert_input_compatibility` whose message did not come
     with it (a paste cut short): a layer got an input it was not built for."""
-    if any(frame.func == "assert_input_compatibility" for frame in context.frames[-12:]):
-        return LayerInputCheck(context.layer)
-    if "in assert_input_compatibility" in context.message[-4000:]:
+    # the frames as parsed, or the name as written (a notebook's traceback that the frame
+    # parser does not read)
+    if any(frame.func == "assert_input_compatibility" for frame in context.frames[-12:]) or (
+        "in assert_input_compatibility" in context.message[-4000:]
+    ):
         return LayerInputCheck(context.layer)
     return None
 

@@ -111,7 +111,7 @@ def no_variables(text: str, context: Context) -> Finding | None:
 def empty_pairs(text: str, context: Context) -> Finding | None:
     """Unpacking an empty list of (gradient, variable) pairs: known by the code around it."""
     for _ in anchored(UNPACK, text, "not enough values to unpack (expected 2, got 0)"):
-        code = " ".join(f"{frame.func} {frame.code}" for frame in context.frames[-4:])
+        code = context.code(4)
         if any(word in code for word in _GRADIENT_CODE):
             return MissingGradients(how="empty-pairs")
     return None
@@ -131,8 +131,6 @@ def swapped_pairs(text: str, context: Context) -> Finding | None:
     variables (the discriminator's gradients for the generator's weights). Known by the
     traceback (the optimizer's `apply_gradients` or the learner's call of it), not by the
     message."""
-    if not any(phrase in text for phrase in _SHAPE_CLASH):
-        return None
     frames = context.frames[-40:]
     if any(f.func == "apply_gradients" or "apply_gradients(" in f.code for f in frames):
         return MissingGradients(how="swapped-pairs")

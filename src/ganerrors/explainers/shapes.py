@@ -450,17 +450,11 @@ LIST_WITH_DATA = Lazy(
 
 @reads("(data, data_1)", "'data_1:0'")
 def data_pairs(text: str, context: Context) -> Finding | None:
-    for _ in anchored(PACKED_DATA, text, "(data, data_1)", before=120, after=20):
-        return DataPairs(tuple(_input_shapes_after(text, "(data, data_1)")))
+    for match in anchored(PACKED_DATA, text, "(data, data_1)", before=120, after=20):
+        return DataPairs(tuple(_input_shapes(text[match.end() : match.end() + 400])))
     for _ in anchored(LIST_WITH_DATA, text, "'data_1:0'", before=200, after=20):
         return DataPairs()
     return None
-
-
-def _input_shapes_after(text: str, anchor: str) -> list[Shape]:
-    at = text.rfind(anchor)
-    match = _INPUT_SHAPES.search(text, at, at + 400) if at >= 0 else None
-    return [shape for _, shape in shapes_in(match.group("shapes"))] if match else []
 
 
 @reads("Argument output must have rank", "same shape up until the last dimension")
@@ -766,8 +760,7 @@ def sample_count(text: str, context: Context) -> Finding | None:
             # more inputs than models have, all of one size: a list of examples
             return ExampleList(len(listed), tuple(listed))
         if targets is None:  # inputs of different sizes among themselves
-            sizes = [int(n) for n in inputs.split(",")]
-            return SampleCount(max(sizes), min(sizes))
+            return SampleCount(max(listed), min(listed))
         found = {int(n) for n in f"{inputs},{targets}".split(",")}
         mismatch = next((n for n in found if n != _sizes(targets)), _sizes(inputs))
         return SampleCount(mismatch, _sizes(targets))
@@ -1155,7 +1148,7 @@ def unknown_batch(text: str, context: Context) -> Finding | None:
         return BatchMismatch("unknown-batch", ())
     for match in anchored(INT_OF_NONE, text, "NoneType", before=120, after=20):
         # which axis was None: the learner's code says, where the traceback shows it
-        code = " ".join(frame.code for frame in context.frames[-40:]) + " " + text[-3000:]
+        code = context.code(40) + " " + text[-3000:]
         axis = _BATCH_AXIS_CODE.search(code)
         if axis is not None:
             return BatchMismatch("unknown-batch", (axis.group(0),))
