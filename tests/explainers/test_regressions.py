@@ -239,3 +239,12 @@ def test_a_keras_input_check_cut_before_its_message_is_probably_the_models_input
     )
     diagnosis = explain(pasted)
     assert diagnosis.category == "model-io-shape" and diagnosis.confidence == "low"
+
+
+def test_two_sizes_of_one_axis_name_the_one_column_whichever_side_it_is_on() -> None:
+    for message in (
+        "ValueError: Dimensions 1 and 9 are not compatible",
+        "ValueError: Dimensions 9 and 1 are not compatible",
+    ):
+        causes = " ".join(explain(message).causes)
+        assert "(1 column)" in causes and "(9 column)" not in causes, causes

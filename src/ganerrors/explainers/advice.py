@@ -1992,7 +1992,7 @@ def _axis_sizes(found: AxisSizes, context: Context) -> Advice:
         "the second the predictions.",
         (
             (
-                f"Labels of another width than the model's output: class indices ({a} column) "
+                "Labels of another width than the model's output: class indices (1 column) "
                 "where one-hot rows are wanted, one-hot rows where one score per example is "
                 "wanted, or extra columns."
                 if 1 in (a, b)
