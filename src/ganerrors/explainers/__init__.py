@@ -14,7 +14,13 @@ decide the category).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from ganerrors.explainers.diagnosis import Diagnosis
+
+if TYPE_CHECKING:
+    from ganerrors.explainers.context import Context
 
 
 def explain(error: object) -> Diagnosis | None:
@@ -34,29 +40,12 @@ def _explain(error: object) -> Diagnosis | None:
     from ganerrors.explainers.advice import write
     from ganerrors.explainers.context import Context
     from ganerrors.explainers.general import doubtful, unrelated
-    from ganerrors.explainers.normalise import message_lines, normalise, rejoin, unwrap
     from ganerrors.explainers.order import EXACT, GENERAL
 
     context = Context.of(error)
     if context is None:
         return None
-    # In a pasted traceback the last exception is the one raised; read from there first,
-    # then the whole text (TF 1.x prints the op error first and "see above" last).
-    message = context.message
-    tail = _last_exception(message)
-    texts = [tail, message] if tail != message else [message]
-    # A message pasted hard-wrapped (a console 80 columns wide, an e-mail, an issue title
-    # split over lines) breaks its phrases at line ends: read it once more with its lines of
-    # words joined, when nothing was found in it as written.
-    joined = rejoin(message_lines(message))
-    if joined not in texts:
-        texts.append(joined)
-    # A console that copies its lines as shown cuts them at its width, inside words and shapes.
-    raw = context.raw or message
-    unwrapped = unwrap(raw)
-    if unwrapped is not raw:
-        texts.append(message_lines(normalise(unwrapped)))
-    for text in texts:
+    for text in _readings(context):
         for anchors, reader in EXACT:
             for anchor in anchors:
                 if anchor in text:
@@ -77,6 +66,38 @@ def _explain(error: object) -> Diagnosis | None:
         if finding is not None:
             return write(finding, context, "low")
     return None
+
+
+def _readings(context: Context) -> Iterator[str]:
+    """The texts the exact readers read, in turn; each is built only when the ones before
+    it gave no finding, and one that is the same as an earlier one is left out."""
+    from ganerrors.explainers.normalise import message_lines, normalise, rejoin, unwrap
+
+    message = context.message
+
+    def unwrapped() -> str:
+        # A console that copies its lines as shown cuts them at its width, inside words and
+        # shapes: read the text once more with those lines joined, when a width shows.
+        raw = context.raw or message
+        text = unwrap(raw)
+        return "" if text is raw else message_lines(normalise(text))
+
+    read: list[str] = []
+    for make in (
+        # In a pasted traceback the last exception is the one raised; read from there first,
+        # then the whole text (TF 1.x prints the op error first and "see above" last).
+        lambda: _last_exception(message),
+        lambda: message,
+        # A message pasted hard-wrapped (a console 80 columns wide, an e-mail, an issue title
+        # split over lines) breaks its phrases at line ends: read it once more with its lines
+        # of words joined.
+        lambda: rejoin(message_lines(message)),
+        unwrapped,
+    ):
+        text = make()
+        if text and text not in read:
+            read.append(text)
+            yield text
 
 
 def _tentative(finding: object) -> bool:
