@@ -455,16 +455,14 @@ def reshape(text: str, context: Context) -> Finding | None:
         )
     for match in anchored(RESHAPE, text, "Input to reshape is a tensor with"):
         have, want = int(match.group("have")), int(match.group("want"))
-        batches = _smaller_batch(have, want) if match.group("kind") == "has" else None
-        if batches is not None:
-            return BatchMismatch("reshape-batch", (str(have), str(want), *batches))
-        if match.group("kind") == "has" and _decoded_narrower(have, want, text):
-            return DecodedWidth(have, want)
-        return ReshapeMismatch(
-            values=int(match.group("have")),
-            requested=int(match.group("want")),
-            multiple=match.group("kind") != "has",
-        )
+        fixed = match.group("kind") == "has"  # not "requires a multiple of": no -1 in it
+        if fixed:
+            batches = _smaller_batch(have, want)
+            if batches is not None:
+                return BatchMismatch("reshape-batch", (str(have), str(want), *batches))
+            if _decoded_narrower(have, want, text):
+                return DecodedWidth(have, want)
+        return ReshapeMismatch(values=have, requested=want, multiple=not fixed)
     for match in anchored(RESHAPE_LAYER, text, "must be unchanged", before=40, after=400):
         given, target = parse_shape(match.group("input")), parse_shape(match.group("target"))
         return ReshapeMismatch(
