@@ -247,7 +247,7 @@ def test_the_explainer_score_is_the_held_out_halfs_measured_score() -> None:
     for era in expected.eras:
         assert f"{expected.eras[era].right} of {expected.eras[era].total}" in text
     batches = corpus.blind_batches()
-    assert score.blind_batches == len(batches) > 0
+    assert score.blind is not None and score.blind.batches == len(batches) > 0
     blind_right = sum(b.right for b in batches)
     blind_total = sum(b.total for b in batches)
     assert f"{blind_right} of {blind_total}" in text

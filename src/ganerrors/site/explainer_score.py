@@ -15,7 +15,6 @@ import importlib.util
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 CORPUS = Path("tests") / "explainers" / "corpus.py"
 ERA_NAMES = {"tf1": "TF 1.x", "tf2-keras2": "TF 2 with Keras 2", "keras3": "Keras 3"}
@@ -31,18 +30,25 @@ class Rate:
 
 
 @dataclass(frozen=True)
+class BlindScore:
+    """The batches' blind scores, together: right answers, and unrelated errors given high
+    confidence."""
+
+    batches: int
+    right: Rate
+    unrelated_high: Rate
+
+
+@dataclass(frozen=True)
 class ExplainerScore:
-    """The held-out half's score: overall, per era, and unrelated errors given high confidence."""
+    """The held-out half's score: overall, per era, and unrelated errors given high confidence;
+    and the blind scores, where corpus files record them."""
 
     messages: int
     overall: Rate
     eras: dict[str, Rate]
     unrelated_high: Rate
-    #: the batches' blind scores, together: right answers, and unrelated errors given high
-    #: confidence; None where no corpus file records one
-    blind: Rate | None = None
-    blind_unrelated_high: Rate | None = None
-    blind_batches: int = 0
+    blind: BlindScore | None = None
 
 
 def corpus_module(root: Path):  # noqa: ANN201 - a module loaded from the checkout
@@ -72,21 +78,21 @@ def measure(root: Path) -> ExplainerScore:
             if era in result.eras
         },
         unrelated_high=Rate(result.unrelated_high.right, result.unrelated_high.total),
-        **_blind(corpus),
+        blind=_blind(corpus),
     )
 
 
-def _blind(corpus) -> dict[str, Any]:  # noqa: ANN001 - the corpus module of the checkout
+def _blind(corpus) -> BlindScore | None:  # noqa: ANN001 - the corpus module of the checkout
     batches = corpus.blind_batches()
     if not batches:
-        return {}
-    return {
-        "blind": Rate(sum(b.right for b in batches), sum(b.total for b in batches)),
-        "blind_unrelated_high": Rate(
+        return None
+    return BlindScore(
+        batches=len(batches),
+        right=Rate(sum(b.right for b in batches), sum(b.total for b in batches)),
+        unrelated_high=Rate(
             sum(b.unrelated_high for b in batches), sum(b.unrelated for b in batches)
         ),
-        "blind_batches": len(batches),
-    }
+    )
 
 
 def sentence(score: ExplainerScore, corpus_url: str) -> str:
@@ -103,11 +109,12 @@ def sentence(score: ExplainerScore, corpus_url: str) -> str:
 
 
 def _blind_sentence(score: ExplainerScore) -> str:
-    if score.blind is None or score.blind_unrelated_high is None:
+    blind = score.blind
+    if blind is None:
         return ""
     return (
-        f" Expect less on a message it has never seen: the {score.blind_batches} batches added "
+        f" Expect less on a message it has never seen: the {blind.batches} batches added "
         "later were each scored once, before any work on them, and it "
-        f"named the right item for {score.blind}; {score.blind_unrelated_high} of their "
+        f"named the right item for {blind.right}; {blind.unrelated_high} of their "
         "unrelated errors got high confidence."
     )
