@@ -27,31 +27,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "explainers"
 
-# Run inside the worktree's code: score one corpus file with that commit's explainer. The
-# entries and the rule of a right answer come from today's corpus.py (passed as argv[2]).
+# Run inside the worktree's code: score one corpus file with that commit's explainer, by
+# today's corpus.py (passed as argv[2]): its entries, its rule of a right answer, its `score`
+# (which imports `explain` from the worktree's code, first on the path).
 _SCORE = """
-import importlib.util, json, sys
+import importlib.util, json, pathlib, sys
 spec = importlib.util.spec_from_file_location("corpus_today", sys.argv[2])
 corpus = importlib.util.module_from_spec(spec)
 sys.modules["corpus_today"] = corpus
 spec.loader.exec_module(corpus)
-from ganerrors.explainers import explain
-right = unrelated_high = 0
-eras = {}
-entries = corpus.load_file(__import__("pathlib").Path(sys.argv[1]))
-for entry in entries:
-    found = explain(entry.message)
-    category = found.category if found else None
-    confidence = found.confidence if found else None
-    ok = corpus.is_right(entry, category, confidence)
-    right += ok
-    unrelated_high += entry.category == corpus.UNRELATED and confidence == "high"
-    tally = eras.setdefault(entry.era, [0, 0])
-    tally[0] += ok
-    tally[1] += 1
-print(json.dumps(
-    {"right": right, "total": len(entries), "unrelated_high": unrelated_high, "eras": eras}
-))
+result = corpus.score(corpus.load_file(pathlib.Path(sys.argv[1])))
+print(json.dumps({
+    "right": result.overall.right,
+    "total": result.overall.total,
+    "unrelated_high": result.unrelated_high.right,
+    "eras": {era: [t.right, t.total] for era, t in result.eras.items()},
+}))
 """
 
 
