@@ -124,6 +124,26 @@ def labels_without_a_column_tf_nn() -> Step:
 def one_hot_labels_to_a_sparse_loss() -> Step:
     def step(images: Any) -> Any:
         loss = keras().losses.SparseCategoricalCrossentropy()
-        return loss(tf().ones((32, 2)), tf().ones((32, 10)))
+        return loss(tf().one_hot(tf().zeros(32, "int32"), 10), tf().ones((32, 10)))
+
+    return step
+
+
+@case(
+    "one-hot-labels-to-tf-nn-sparse",
+    "An AC-GAN class head: one-hot labels (32, 10) into "
+    "tf.nn.sparse_softmax_cross_entropy_with_logits",
+    "target-shape",
+    everywhere(r"ValueError: labels\.shape\.rank` must equal `logits\.shape\.rank - 1`"),
+    explained="one-hot",
+)
+def one_hot_labels_to_tf_nn_sparse() -> Step:
+    classify = discriminator(units=10)
+
+    def step(images: Any) -> Any:
+        classes = tf().zeros(tf().shape(images)[:1], "int32")
+        labels = tf().one_hot(classes, 10)  # the sparse loss wants `classes` itself
+        logits = classify(images)
+        return tf().nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
 
     return step

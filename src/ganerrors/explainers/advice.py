@@ -63,6 +63,11 @@ class Advice(NamedTuple):
     fix: str = ""
 
 
+def _axes(count: int | None) -> str:
+    """ "1 axis", "3 axes"."""
+    return f"{count} axis" if count == 1 else f"{count} axes"
+
+
 def write(finding: Finding, context: Context, confidence: Confidence) -> Diagnosis:
     """The Diagnosis of a finding: its advice, the values read, and the learner's own line."""
     advice = WRITERS[(finding.category, finding.situation)](finding, context)
@@ -369,7 +374,8 @@ def _ranks(pair: ShapePair, context: Context) -> Advice:
             "",
         )
     return Advice(
-        f"{_what(pair)} have different ranks ({len(pair.first)} axes against {len(pair.second)}).",
+        f"{_what(pair)} have different ranks "
+        f"({_axes(len(pair.first))} against {len(pair.second)}).",
         (cause, QUIET_BROADCAST),
         LABELS_FIX,
     )
@@ -956,7 +962,7 @@ def _input_rank(found: RankMismatch, context: Context) -> Advice:
     causes.append(NO_BATCH_AXIS)
     shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
     return Advice(
-        f"{named} expects inputs with {at_least}{found.expected} axes and got "
+        f"{named} expects inputs with {at_least}{_axes(found.expected)} and got "
         f"{found.got if found.got is not None else 'fewer'}{shape}.",
         tuple(causes),
         MODEL_INPUT_FIX,
@@ -967,7 +973,7 @@ def _target_map(found: RankMismatch, context: Context) -> Advice:
     shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
     output = f" {found.layer}" if found.layer else ""
     return Advice(
-        f"fit() got targets with {found.got} axes{shape} for the model's output{output}, which "
+        f"fit() got targets with {_axes(found.got)}{shape} for the model's output{output}, which "
         f"has {found.expected}: the model gives a map of values per example where one value "
         "per example is expected.",
         MAP_CAUSES,
@@ -977,7 +983,7 @@ def _target_map(found: RankMismatch, context: Context) -> Advice:
 
 def _sparse_map(found: SparseRanks, context: Context) -> Advice:
     return Advice(
-        f"A sparse loss got labels with {found.labels} axes and logits with {found.logits}: "
+        f"A sparse loss got labels with {_axes(found.labels)} and logits with {found.logits}: "
         "the logits must have exactly one axis more than the labels, so these logits are a map "
         "of scores per example.",
         MAP_CAUSES,
@@ -987,7 +993,7 @@ def _sparse_map(found: SparseRanks, context: Context) -> Advice:
 
 def _sparse_ranks(found: SparseRanks, context: Context) -> Advice:
     return Advice(
-        f"A sparse loss got labels with {found.labels} axes and logits with {found.logits}: a "
+        f"A sparse loss got labels with {_axes(found.labels)} and logits with {found.logits}: a "
         "sparse loss wants one integer class per example, so the labels must have one axis "
         "fewer than the logits.",
         (SPARSE_ONE_HOT,),
@@ -1130,7 +1136,7 @@ def _target_rank(found: RankMismatch, context: Context) -> Advice:
     shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
     output = f" {found.layer}" if found.layer else ""
     return Advice(
-        f"The labels given to fit() have {found.got} axes{shape}, where the model's output"
+        f"The labels given to fit() have {_axes(found.got)}{shape}, where the model's output"
         f"{output} has {found.expected}.",
         (
             (

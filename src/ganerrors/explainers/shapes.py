@@ -99,6 +99,15 @@ SPARSE_SHAPE = Lazy(
     rf"The shape of labels \(received (?P<labels>{SHAPE})\) should equal the shape of logits "
     rf"except for the last dimension \(received (?P<logits>{SHAPE})\)"
 )
+# ... and its TF 2 wording: "`labels.shape` must equal `logits.shape` except for the last
+# dimension. Received: labels.shape=(320,) and logits.shape=(32, 10)", "`labels.shape.rank`
+# must equal `logits.shape.rank - 1`. Received: labels.shape=(32, 10) of rank 2 and
+# logits.shape=(32, 10) of rank 2"
+SPARSE_RECEIVED = Lazy(
+    r"labels\.shape(?:\.rank)?`? must equal `?logits\.shape[^\n]{0,60}?Received: "
+    rf"labels\.shape=(?P<labels>{SHAPE})(?: of rank \d{{1,3}})? "
+    rf"and logits\.shape=(?P<logits>{SHAPE})"
+)
 # Keras 2 losses: "Shapes (None, 1) and (None, 10) are incompatible" (target, then output)
 SHAPES_INCOMPATIBLE = Lazy(rf"Shapes (?P<target>{SHAPE}) and (?P<output>{SHAPE}) are incompatible")
 # sparse softmax (TF 1.x): "Rank mismatch: Rank of labels (received 1) should equal rank of
@@ -500,6 +509,8 @@ def logits_labels(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "labels", "logits")
         if pair is None:
             continue
+        if pair[1] == () and pair[0]:  # the scores reduced to one number before the loss
+            return ScalarPredictions(pair[0])
         found = ShapePair(
             *pair, roles="labels", names=("labels", "logits"), by="The loss", loss=kind
         )
@@ -543,10 +554,17 @@ def _unsqueezed(first: Shape, second: Shape) -> bool:
     )
 
 
-@reads("should equal the shape of logits except for the last dimension")
+@reads(
+    "should equal the shape of logits except for the last dimension",
+    "must equal `logits.shape",
+    "must equal logits.shape",
+)
 def sparse_shape(text: str, context: Context) -> Finding | None:
     anchor = "should equal the shape of logits except for the last dimension"
-    for match in anchored(SPARSE_SHAPE, text, anchor, before=80, after=200):
+    for match in (
+        *anchored(SPARSE_SHAPE, text, anchor, before=80, after=200),
+        *anchored(SPARSE_RECEIVED, text, "must equal", before=40, after=300),
+    ):
         labels, logits = parse_shape(match.group("labels")), parse_shape(match.group("logits"))
         if labels is None or not logits:
             continue
