@@ -147,3 +147,29 @@ def one_hot_labels_to_tf_nn_sparse() -> Step:
         return tf().nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
 
     return step
+
+
+@case(
+    "class-indices-to-tf-nn-softmax",
+    "An AC-GAN class head: class indices (32,) into tf.nn.softmax_cross_entropy_with_logits, "
+    "which wants one-hot rows (32, 10)",
+    "target-shape",
+    {
+        "eager": "InvalidArgumentError: logits and labels must be broadcastable: "
+        r"logits_size=\[32,10\] labels_size=\[1,32\]",
+        "tf.function": "ValueError: Dimensions must be equal, but are 10 and 32",
+        "unknown batch": "InvalidArgumentError: Input to reshape is a tensor with 32 values, "
+        "but the requested shape requires a multiple of 10",
+    },
+    explained="one-hot",
+)
+def class_indices_to_tf_nn_softmax() -> Step:
+    classify = discriminator(units=10)
+
+    def step(images: Any) -> Any:
+        classes = tf().range(tf().shape(images)[0]) % 10
+        labels = tf().cast(classes, "float32")  # wants tf.one_hot(classes, 10)
+        logits = classify(images)
+        return tf().nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+
+    return step

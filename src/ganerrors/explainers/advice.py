@@ -502,6 +502,43 @@ def _output_image_axes(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+def _both_axes(pair: ShapePair, context: Context) -> Advice:
+    labels, predictions = pair.first, pair.second
+    causes: list[Cause] = []
+    if labels[0] == 1 and labels[1] == predictions[0]:
+        causes.append(
+            (
+                f"Class indices, one per example ({labels[1]} of them), that reached the loss "
+                f"as one row of shape {fmt(labels)}: a categorical loss wants one-hot rows, "
+                "one per example.",
+                "One-hot encode them (`tf.one_hot(labels, num_classes)`), or give the indices "
+                "to the sparse loss.",
+            )
+        )
+    if labels[0] == predictions[1] and labels[1] == predictions[0]:
+        causes.append(
+            (
+                "The labels are transposed: one row per class instead of one per example.",
+                "Transpose them (`tf.transpose(labels)`), or build them as (batch, classes).",
+            )
+        )
+    causes.append(
+        (
+            "The labels were built for another batch and another number of classes or columns "
+            "than the predictions have.",
+            "",
+        )
+    )
+    return Advice(
+        f"{_what(pair)} differ in both axes. With two axes there are no image axes, and a "
+        "short batch changes only the first: the labels are laid out differently from the "
+        "predictions.",
+        tuple(causes),
+        "Print `labels.shape` and the predictions' shape: both must be (batch, classes), or "
+        "(batch, 1) for a discriminator's real/fake labels.",
+    )
+
+
 def _image_axes(pair: ShapePair, context: Context) -> Advice:
     return Advice(
         f"{_what(pair)} differ in their image axes: one of the models makes images of another "
@@ -2102,6 +2139,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "colour-labels"): _colour_labels,
     ("target-shape", "class-indices"): _class_indices,
     ("target-shape", "must-equal"): _must_equal,
+    ("target-shape", "both-axes"): _both_axes,
     ("target-shape", "one-hot-to-sparse"): _sparse_or_ranks,
     ("target-shape", "flattened-labels"): _flattened_labels,
     ("target-shape", "labels-per-position"): _labels_per_position,

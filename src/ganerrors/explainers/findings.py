@@ -121,6 +121,8 @@ def pair_verdict(
       (target) and one-hot labels of another width a last layer without one unit per class
       (output); see `_widths_verdict`. With unknown roles, the first tensor is taken for the
       labels.
+    - Labels and predictions of two axes that differ in both: the labels' layout (class
+      indices read as one row, labels transposed).
     - Image axes: the models' input/output shapes (the output's, when fit() checks it).
     - A model's input, or the same values per example in two layouts (flattened images
       against images): the models' input/output shapes.
@@ -168,6 +170,10 @@ def pair_verdict(
         return ("batch-size", "batch")
     if roles == "input":
         return ("model-io-shape", "input")
+    if roles in ("labels", "target") and len(first) == 2 and axes == [0, 1]:
+        # two axes, both different: no image axes here, and a short batch changes only the
+        # first; the labels are laid out another way (a row of class indices, transposed)
+        return ("target-shape", "both-axes")
     if 0 not in axes and axes == [len(first) - 1]:
         if roles == "operands" and len(first) >= 3:
             return ("model-io-shape", "image-axes")  # feature maps of another depth

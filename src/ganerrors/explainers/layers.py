@@ -22,6 +22,7 @@ from ganerrors.explainers.findings import (
     FloatDimension,
     InputCount,
     JoinedShapes,
+    LabelForm,
     RankMismatch,
     ReshapeMismatch,
     ShapeArgument,
@@ -444,6 +445,13 @@ def _smaller_batch(have: int, want: int) -> tuple[str, str] | None:
     return (str(examples), str(batch))
 
 
+#: the reshape that softmax_cross_entropy_with_logits gives its labels (the logits': Reshape)
+_SOFTMAX_LABELS = Lazy(
+    r"requires a multiple of \d{1,19}\W{0,40}(?:Node: |node )"
+    r"softmax_cross_entropy_with_logits(?:_sg)?/Reshape_1\b"
+)
+
+
 @reads("Input to reshape is a tensor with", "must be unchanged", "must be evenly divisible by")
 def reshape(text: str, context: Context) -> Finding | None:
     for match in anchored(DIVISIBLE, text, "must be evenly divisible by", before=30, after=80):
@@ -462,6 +470,12 @@ def reshape(text: str, context: Context) -> Finding | None:
                 return BatchMismatch("reshape-batch", (str(have), str(want), *batches))
             if _decoded_narrower(have, want, text):
                 return DecodedWidth(have, want)
+        raw = context.raw or text  # the node's name is in the [[node ...]] block
+        if not fixed and any(anchored(_SOFTMAX_LABELS, raw, "requires a multiple of", after=200)):
+            # softmax_cross_entropy_with_logits flattens the labels to rows of the logits'
+            # width (its second reshape): values that are no multiple of the classes are
+            # class indices, not one-hot rows
+            return LabelForm(loss="softmax_cross_entropy_with_logits")
         return ReshapeMismatch(values=have, requested=want, multiple=not fixed)
     for match in anchored(RESHAPE_LAYER, text, "must be unchanged", before=40, after=400):
         given, target = parse_shape(match.group("input")), parse_shape(match.group("target"))
