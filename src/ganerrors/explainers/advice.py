@@ -880,6 +880,14 @@ SPARSE_FIX = (
 
 
 def _sparse(found: SparseLabels, context: Context) -> Advice:
+    if not found.predictions:
+        return Advice(
+            f"A sparse categorical cross-entropy got labels of shape {found.labels}, where it "
+            f"wants labels of {_axes(found.rank)}: one integer class per example, one axis "
+            "fewer than the predictions.",
+            (SPARSE_ONE_HOT,),
+            SPARSE_FIX,
+        )
     return Advice(
         f"A sparse categorical cross-entropy got labels of shape {found.labels} and predictions "
         f"of shape {found.predictions}: a sparse loss wants one integer class per example, so "
@@ -1503,11 +1511,17 @@ def _dtype(found: DtypeClash, context: Context) -> Advice:
             "pipeline or the noise), and print `.dtype` of the real images, the noise, the "
             "fakes and the labels to check."
         )
+    named = f"`{op}`" if found.op and found.op != "An op" else "An op"
+    rule = (
+        "TensorFlow does not convert between dtypes for you: indices, and the labels of a "
+        "sparse loss, must be integers."
+        if found.kind == "indices"
+        else "TensorFlow does not convert between dtypes for you: every tensor that meets in "
+        "one op must have the same dtype, and in a GAN that means float32 everywhere images, "
+        "noise and scores meet."
+    )
     return Advice(
-        f"`{op}` got {_a(found.got)} tensor{where} where it expected {found.expected}. "
-        "TensorFlow does not convert between dtypes for you: every tensor that meets in one "
-        "op must have the same dtype, and in a GAN that means float32 everywhere images, "
-        "noise and scores meet.",
+        f"{named} got {_a(found.got)} tensor{where} where it expected {found.expected}. {rule}",
         _DTYPE_CAUSES[found.situation](found.odd),
         fix,
     )

@@ -54,6 +54,7 @@ NOT_ALLOWED = Lazy(
     r"(?:Value for attr '(?P<attr>\w{1,50})' of"
     r"|Value passed to parameter '(?P<argument>\w{1,100})' has DataType) "
     rf"(?P<got>{_DT}) (?:is )?not in (?:the )?list of allowed values"
+    r"(?:: (?P<allowed>[\w, ]{1,300}))?"
 )
 # TF 1: "DataType float32 for attr 'Tindices' not in list of allowed values: int32, int64"
 DATATYPE_ATTR = Lazy(
@@ -200,12 +201,25 @@ def not_allowed(text: str, context: Context) -> Finding | None:
         indices = match.group("argument") in ("indices", "ids")
         if indices or (match.group("attr") or "").startswith(("Tindices", "Tidx")):
             return _clash(got, "int32", op, "as indices", kind="indices")
+        if got.startswith(("float", "half", "bfloat")) and _integers_only(match.group("allowed")):
+            # a sparse loss's labels, a count: the op takes only integers here
+            argument = match.group("argument")
+            return _clash(got, "int32", op, f"as {argument}" if argument else "", kind="indices")
         return _clash(got, "float32", op, "", kind="no-kernel")
     for match in anchored(DATATYPE_ATTR, text, "for attr '", before=60, after=120):
         if match.group("attr").startswith(("Tindices", "Tidx")):
             return _clash(match.group("got"), "int32", op, "as indices", kind="indices")
         return _clash(match.group("got"), "float32", op, "", kind="no-kernel")
     return None
+
+
+_FLOAT_NAMES = ("float", "half", "double", "bfloat")
+
+
+def _integers_only(allowed: str | None) -> bool:
+    """Whether a list of allowed dtypes ("int32, int64") holds no floating-point dtype."""
+    names = [name.strip() for name in (allowed or "").split(",") if name.strip()]
+    return bool(names) and not any(name.startswith(_FLOAT_NAMES) for name in names)
 
 
 @reads("Invalid dtype: ", "Invalid images dtype")

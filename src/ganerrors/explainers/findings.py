@@ -271,7 +271,8 @@ class SparseLabels(NamedTuple):
     """One-hot (or otherwise too wide) labels given to a sparse loss."""
 
     labels: str
-    predictions: str
+    predictions: str  # "" where the message gives only the labels' rank the kernel wants
+    rank: int = 1  # the labels' rank the loss wants, where the predictions are not given
 
     @property
     def category(self) -> str:
@@ -282,6 +283,8 @@ class SparseLabels(NamedTuple):
         return "one-hot-to-sparse"
 
     def details(self) -> dict[str, object]:
+        if not self.predictions:
+            return {"labels_shape": self.labels, "labels_rank_wanted": self.rank}
         return {"labels_shape": self.labels, "predictions_shape": self.predictions}
 
 

@@ -67,6 +67,7 @@ UNRELATED_PHRASES = (
     "not JSON serializable",
     "Could not interpret",
     "Graph disconnected",
+    "must be from the same graph",
 )
 #: Exception types that are not about the checklist.
 UNRELATED_TYPES = frozenset(

@@ -47,6 +47,7 @@ SKLEARN = Lazy(
 # diverged with loss = NaN"; clip_by_global_norm: "Found Inf or NaN global norm."
 DIVERGED = Lazy(r"Model diverged with loss = NaN|Found Inf or NaN global norm")
 _LABEL_STOPS = "\n{}[]<>:"
+_TENSOR_NAME = Lazy(r"(?:^|[\s'\"])([\w./-]{1,200}:\d{1,4})\s*$")
 
 
 def _label_before(text: str, at: int) -> str:
@@ -55,6 +56,9 @@ def _label_before(text: str, at: int) -> str:
     if not before.endswith(":"):
         return ""
     before = before[:-1]
+    tensor = _TENSOR_NAME.search(before)  # add_check_numerics_ops: "Log:0 : Tensor had ..."
+    if tensor:
+        return tensor.group(1)
     cut = max(before.rfind(stop) for stop in _LABEL_STOPS)
     return before[cut + 1 :].strip(" ,")
 

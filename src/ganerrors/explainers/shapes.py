@@ -626,7 +626,7 @@ def kernel_dims(text: str, context: Context) -> Finding | None:
             if match.group("what") == "logits":
                 return SparseRanks(1, len(shape) if shape else want + 2)
             got = f"{fmt(shape)}" if shape else "(another rank)"
-            return SparseLabels(got, f"labels of rank {want}")
+            return SparseLabels(got, "", rank=want)
     for match in anchored(TENSOR_LIST, text, "Specified a list with shape"):
         pair = shapes_of(match, "got", "want")
         if pair is not None:

@@ -1,0 +1,113 @@
+"""What an explanation states as fact holds for errors raised here, on the installed TensorFlow.
+
+Each error below is raised live (TF 1 style graph code through `tf.compat.v1` where the error
+belongs to that era) and pasted as a learner would, type and message. Found by probing the
+explainer with bugs written independently of it: the category was right, a stated fact wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from ganerrors.explainers import explain
+
+pytestmark = pytest.mark.tensorflow
+
+
+def tf() -> Any:
+    from ganerrors._tf import import_tensorflow
+
+    return import_tensorflow()
+
+
+def pasted(make_error: Callable[[], Any]) -> str:
+    try:
+        make_error()
+    except Exception as exc:  # the point: whatever TensorFlow raises
+        return f"{type(exc).__name__}: {exc}"
+    raise AssertionError("raised nothing")
+
+
+def in_a_session(build: Callable[[Any], Any], feed: Callable[[Any], dict] | None = None) -> None:
+    """Build a TF 1 style graph and run what `build` returns in a Session."""
+    v1 = tf().compat.v1
+    with tf().Graph().as_default():
+        fetch = build(v1)
+        with v1.Session() as session:
+            session.run(fetch, feed_dict=feed(v1) if feed else None)
+
+
+def test_float_labels_for_a_sparse_loss_are_said_to_need_integers() -> None:
+    text = pasted(
+        lambda: tf().function(
+            lambda: tf().nn.sparse_softmax_cross_entropy_with_logits(
+                labels=tf().zeros(4), logits=tf().zeros((4, 10))
+            )
+        )()
+    )
+    assert "float32" in text and "int32, int64" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "dtype"
+    assert "expected int32" in diagnosis.summary and "expected float32" not in diagnosis.summary
+    assert "tf.cast(labels, tf.int32)" in diagnosis.fix
+
+
+def test_an_op_without_a_name_is_not_written_as_code() -> None:
+    def conv_on_bytes() -> Any:
+        images = tf().zeros((1, 8, 8, 1), "uint8")
+        return tf().function(lambda: tf().nn.conv2d(images, tf().zeros((3, 3, 1, 4)), 1, "SAME"))()
+
+    diagnosis = explain(pasted(conv_on_bytes))
+    assert diagnosis is not None and diagnosis.category == "dtype"
+    assert "`An op`" not in diagnosis.summary
+
+
+def test_labels_of_the_wrong_rank_for_the_sparse_kernel_name_no_made_up_predictions() -> None:
+    def column_labels(v1: Any) -> Any:
+        labels = v1.placeholder(tf().int32)  # of unknown rank: only the kernel checks it
+        logits = v1.placeholder(tf().float32, [None, 10])
+        return tf().nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+
+    text = pasted(
+        lambda: in_a_session(
+            column_labels,
+            lambda v1: {
+                "Placeholder:0": [[1], [2], [3], [4]],
+                "Placeholder_1:0": [[0.0] * 10] * 4,
+            },
+        )
+    )
+    assert "labels must be 1-D, but got shape [4,1]" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "target-shape"
+    assert "(4, 1)" in diagnosis.summary and "of shape labels" not in diagnosis.summary
+
+
+def test_a_check_numerics_op_is_named_by_the_tensor_it_checks() -> None:
+    def log_of_zero(v1: Any) -> Any:
+        loss = tf().math.log(tf().zeros(2))
+        check = v1.add_check_numerics_ops()
+        return [loss, check]
+
+    text = pasted(lambda: in_a_session(log_of_zero))
+    assert "Log:0 : Tensor had Inf values" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "numerics"
+    assert "'Log:0'" in diagnosis.summary
+
+
+def test_tensors_of_two_graphs_are_not_read_as_shapes() -> None:
+    def two_graphs() -> Any:
+        with tf().Graph().as_default():
+            x = tf().compat.v1.placeholder(tf().float32, [None, 784])
+        with tf().Graph().as_default():
+            w = tf().compat.v1.get_variable("w", [784, 1])
+            return tf().matmul(x, w)
+
+    text = pasted(two_graphs)
+    assert "must be from the same graph" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is None, diagnosis.summary  # not a model fed a (784, 1) input
