@@ -111,3 +111,17 @@ def test_tensors_of_two_graphs_are_not_read_as_shapes() -> None:
     assert "must be from the same graph" in text, text
     diagnosis = explain(text)
     assert diagnosis is None, diagnosis.summary  # not a model fed a (784, 1) input
+
+
+def test_a_transposed_convolution_names_its_filter_and_input_not_the_output_shape() -> None:
+    def swapped_filter() -> Any:
+        x, kernel = tf().zeros((8, 4, 4, 8)), tf().zeros((5, 5, 8, 4))  # in/out swapped
+        return tf().function(
+            lambda: tf().nn.conv2d_transpose(x, kernel, [8, 8, 8, 8], strides=2, padding="SAME")
+        )()
+
+    text = pasted(swapped_filter)
+    assert "Conv2DBackpropInput" in text and "[4], [5,5,8,4], [8,4,4,8]" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape"
+    assert "(5, 5, 8, 4) and (8, 4, 4, 8)" in diagnosis.summary, diagnosis.summary

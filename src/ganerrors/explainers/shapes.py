@@ -226,6 +226,9 @@ DIMENSIONS_EQUAL = Lazy(
     r"'(?P<node>[^\n]{0,600}?)'(?: \(op: '(?P<op1>\w{1,100})'\))? with input shapes: "
     rf"(?P<a>{SHAPE}), (?P<b>{SHAPE})"
 )
+# a transposed convolution's op takes (input_sizes, filter, out_backprop): the first input is
+# the output_shape vector, and the clash is between the filter and the tensor it is applied to
+_BACKPROP_THIRD = Lazy(rf", (?P<c>{SHAPE})")
 DIMENSIONS_CUT = Lazy(
     r"Dimensions must be equal, but are (?P<x>\d{1,12}) and (?P<y>\d{1,12}) for "
     r"(?P<rest>[^\n]{0,300})$",
@@ -1188,6 +1191,11 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
             name_op = _NODE_NAME_OP.search(node.strip("{} ").replace("{{node ", ""))
             op = name_op.group("op").capitalize() if name_op else ""
         a, b = pair
+        third = _BACKPROP_THIRD.compiled.match(text, match.end(), match.end() + 120)
+        if "BackpropInput" in op and len(a) == 1 and third is not None:
+            c = parse_shape(third.group("c"))
+            if c is not None:
+                a, b = b, c  # the filter, and the tensor it is applied to
         if "MatMul" in op:
             return FeatureMismatch(
                 expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
