@@ -125,3 +125,20 @@ def test_a_transposed_convolution_names_its_filter_and_input_not_the_output_shap
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "model-io-shape"
     assert "(5, 5, 8, 4) and (8, 4, 4, 8)" in diagnosis.summary, diagnosis.summary
+
+
+@pytest.mark.parametrize("loss", ["keras", "tf.compat.v1.losses"])
+def test_a_map_of_scores_is_the_models_output_whichever_order_the_loss_prints(loss) -> None:
+    # tf.compat.v1.losses prints (predictions, labels), Keras 2's categorical check (labels,
+    # predictions); Keras 3 names them. A 4-D map against (batch, 1) labels is the output
+    labels, scores = tf().ones((8, 1)), tf().ones((8, 7, 7, 1))  # a PatchGAN-like map
+
+    def compare() -> Any:
+        if loss == "keras":
+            return tf().keras.losses.BinaryCrossentropy(from_logits=True)(labels, scores)
+        return tf().compat.v1.losses.mean_squared_error(labels, scores)
+
+    text = pasted(compare)
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "output-shape", text
+    assert "predictions of shape (8, 7, 7, 1)" in diagnosis.summary, diagnosis.summary

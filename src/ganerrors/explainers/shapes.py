@@ -539,6 +539,12 @@ def first_dimension(text: str, context: Context) -> Finding | None:
 _PREDICTIONS_FIRST = ("losses_impl", "metrics_utils", "confusion_matrix", "tf.losses", "tf.metrics")
 
 
+def _is_map_pair(first: Shape, second: Shape) -> bool:
+    """One shape of 1 or 2 axes and the other of 3 or more (a map of scores per example)."""
+    low, high = sorted((len(first), len(second)))
+    return 1 <= low <= 2 and high >= 3
+
+
 def _unsqueezed(first: Shape, second: Shape) -> bool:
     """The first shape is the second with spatial axes of 1 between the batch and the last
     axis, (32, 1, 1, 7) against (32, 7): class scores of a convolutional model that were never
@@ -598,6 +604,10 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
             pair = (pair[1], pair[0])
         elif not kind:
             kind = "categorical"  # Keras 2: only categorical_crossentropy checks this way
+        if _is_map_pair(*pair):
+            # Keras puts the labels first, tf.losses and the metrics the predictions: with no
+            # cue, a map of 3 or more axes against labels of 1 or 2 is the model's output
+            pair = (pair[1], pair[0]) if len(pair[0]) > len(pair[1]) else pair
         found = ShapePair(
             *pair, roles="labels", names=("labels", "predictions"), by="The loss", loss=kind
         )
