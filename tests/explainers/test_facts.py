@@ -142,3 +142,17 @@ def test_a_map_of_scores_is_the_models_output_whichever_order_the_loss_prints(lo
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "output-shape", text
     assert "predictions of shape (8, 7, 7, 1)" in diagnosis.summary, diagnosis.summary
+
+
+def test_graph_code_without_gradients_is_not_told_about_a_tape() -> None:
+    def through_argmax(v1: Any) -> Any:
+        weights = v1.get_variable("g_out", [4, 10])
+        picked = tf().cast(tf().argmax(tf().matmul(tf().ones((2, 4)), weights), axis=1), "float32")
+        loss = tf().reduce_mean(picked)
+        return v1.train.AdamOptimizer().minimize(loss, var_list=[weights])
+
+    text = pasted(lambda: in_a_session(through_argmax))
+    assert "No gradients provided for any variable, check your graph" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "no-gradients"
+    assert "tape" not in diagnosis.render() and "var_list" in diagnosis.fix

@@ -1773,9 +1773,42 @@ _NO_GRADIENT_FIX = (
 )
 
 
+#: TF 1 (and graph-mode) `optimizer.minimize(loss, var_list=...)`: no tape in sight
+_GRAPH_MINIMIZE = "check your graph for ops that do not support gradients"
+_GRAPH_NO_GRADIENT_CAUSES: tuple[Cause, ...] = (
+    (
+        "An op with no gradient between the variables and the loss: a cast to an integer "
+        "type, `tf.argmax`, `tf.round`, a comparison, or images turned into uint8 on the way.",
+        "Keep the path from the weights to the loss in float32 ops that have gradients (a "
+        "softmax instead of an argmax, no cast).",
+    ),
+    (
+        "The loss does not depend on the variables in `var_list`: the generator's variables "
+        "given to the discriminator's optimizer (or the other way round), or a scope name in "
+        "the filter that picks the wrong model's variables.",
+        "Pair each loss with its own model's variables: `d_optim.minimize(d_loss, "
+        "var_list=d_vars)`, `g_optim.minimize(g_loss, var_list=g_vars)`.",
+    ),
+    (
+        "A value computed by `session.run` and fed back through a placeholder: the graph no "
+        "longer connects it to the weights.",
+        "",
+    ),
+)
+
+
 def _none_for_all(found: MissingGradients, context: Context) -> Advice:
     names = found.variables
     which = f" (the first is {names[0]}, of {len(names)})" if names else ""
+    if _GRAPH_MINIMIZE in (context.raw or context.message):
+        return Advice(
+            f"The optimizer's `minimize` found no gradient from the loss to any of the "
+            f"variables it was given{which}: nothing in the graph connects the loss to those "
+            "weights.",
+            _GRAPH_NO_GRADIENT_CAUSES,
+            "Print `[g is None for g in tf.gradients(loss, var_list)]` to see which variables "
+            "the loss does not reach, and the ops between them.",
+        )
     return Advice(
         "The optimizer received no gradient for any of the variables it was given"
         f"{which}: `tape.gradient` returned None for all of them, so nothing connects the loss "
