@@ -23,7 +23,7 @@ import pytest
 
 from ganerrors.explainers import explain
 
-from .test_live import GUESSES, NEEDS_THE_TRACEBACK, RAISING
+from .test_live import NEEDS_THE_TRACEBACK, RAISING, confidence
 
 pytestmark = [pytest.mark.tensorflow, pytest.mark.slow]
 
@@ -66,7 +66,7 @@ def test_each_bug_raised_on_keras_2_gets_its_category(keras2: dict) -> None:
         answers = {"object": (record["category"],)}
         if case.id not in NEEDS_THE_TRACEBACK:
             pasted = explain(f"{record['raised']}: {record['message']}")
-            expected["pasted"] = (case.category, "low" if case.id in GUESSES else "high")
+            expected["pasted"] = (case.category, confidence(case.id, mode))
             answers["pasted"] = (pasted.category, pasted.confidence) if pasted else (None, None)
         for how, answer in answers.items():
             if answer != expected[how]:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ganerrors.cases._build import discriminator, eager_and_traced, keras, registrar, tf
+from ganerrors.cases._build import (
+    discriminator,
+    eager_and_traced,
+    generator,
+    keras,
+    noise,
+    registrar,
+    tf,
+)
 from ganerrors.cases.model import BATCH, NOTHING, Case, Step
 
 CASES: list[Case] = []
@@ -291,5 +299,32 @@ def int_of_the_unknown_batch() -> Step:
     def step(images: Any) -> Any:
         labels = tf().ones((int(images.shape[0]), 1))  # None until the step runs
         return loss(labels, model(images))
+
+    return step
+
+
+@case(
+    "real-and-fake-scores-split-with-fixed-sizes",
+    "Real and fake images scored in one pass, split back with tf.split(scores, [32, 32]); the "
+    "last batch has 16 images",
+    "batch-size",
+    {
+        "eager": "InvalidArgumentError: Determined shape must either match input shape along "
+        "split_dim exactly",
+        "tf.function": r"ValueError: can't split axis of size 32 into pieces of size \[32,32\]",
+        "unknown batch": "InvalidArgumentError: Determined shape must either match input "
+        "shape along split_dim exactly",
+    },
+    batches=(BATCH, 16),
+    explained=r"tf\.shape\(real\)\[0\]",
+)
+def real_and_fake_scores_split_with_fixed_sizes() -> Step:
+    make, judge = generator(), discriminator()
+
+    def step(images: Any) -> Any:
+        fakes = make(noise(images))
+        scores = judge(tf().concat([images, fakes], axis=0))  # one pass for both
+        real, fake = tf().split(scores, [BATCH, BATCH])  # written for full batches of 32
+        return tf().reduce_mean(fake) - tf().reduce_mean(real)
 
     return step

@@ -261,8 +261,8 @@ def _rows(pair: ShapePair, context: Context) -> Advice:
 def _joined_batch(pair: ShapePair, context: Context) -> Advice:
     a, b = pair.first, pair.second
     return Advice(
-        f"tf.concat joined tensors of shapes {fmt(a)} and {fmt(b)} along another axis, and "
-        f"their batch sizes differ: {a[0]} against {b[0]}.",
+        f"{pair.by or 'tf.concat'} joined tensors of shapes {fmt(a)} and {fmt(b)} along "
+        f"another axis, and their batch sizes differ: {a[0]} against {b[0]}.",
         (
             (
                 "In a conditional GAN, noise and labels (or images and label maps) from batches "
@@ -435,10 +435,19 @@ def _colour_labels(pair: ShapePair, context: Context) -> Advice:
 def _class_indices(pair: ShapePair, context: Context) -> Advice:
     first, second = pair.names
     classes = pair.second[-1]
+    if pair.loss == "categorical":
+        reading = (
+            "the labels are class indices where a categorical loss wants one-hot rows, one "
+            "column per class"
+        )
+    else:  # the loss is not named: a guess from the widths, most often right
+        reading = (
+            "most likely class indices where the loss wants one-hot rows, one column per "
+            f"class (no real/fake score is {classes} columns wide)"
+        )
     return Advice(
         f"{_what(pair)} differ in the last axis: one value per example in the {first}, "
-        f"{classes} in the {second}: the labels are class indices where a categorical loss "
-        "wants one-hot rows, one column per class.",
+        f"{classes} in the {second}: {reading}.",
         (
             (
                 f"Integer class labels (shape (batch, 1) or (batch,)) given to a loss that "
@@ -672,6 +681,36 @@ def _split_batch(found: BatchMismatch, context: Context) -> Advice:
         ),
         "Make every batch a multiple of the number of parts: a divisible batch size, and "
         "`dataset.batch(batch_size, drop_remainder=True)` so that no smaller batch is left.",
+    )
+
+
+def _split_sizes(found: BatchMismatch, context: Context) -> Advice:
+    size, pieces, total = (found.sizes + ("", "", ""))[:3]
+    if size:
+        summary = (
+            f"A batch of {size} was split along its first axis into pieces of fixed sizes "
+            f"({pieces}), which add up to {total}: the sizes were written for a batch of "
+            "another size."
+        )
+    else:
+        summary = (
+            f"A tensor was split into pieces of fixed sizes that add up to {total}, and the "
+            "axis split has another size. The message does not say which axis: most often the "
+            "batch, split with sizes written for a fixed batch size."
+        )
+    return Advice(
+        summary,
+        (
+            (
+                "Real and fake images scored in one pass of the discriminator, then split back "
+                "with `tf.split(scores, [BATCH_SIZE, BATCH_SIZE])`: the last batch of an epoch "
+                "is smaller.",
+                "Split by the batches' own sizes: `tf.split(scores, [tf.shape(real)[0], "
+                "tf.shape(fake)[0]])`.",
+            ),
+        ),
+        "Take split sizes from the tensors (`tf.shape(x)[0]`), or batch the dataset with "
+        "`drop_remainder=True` so that every batch has the size the code assumes.",
     )
 
 
@@ -2160,6 +2199,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "reshape-batch"): _reshape_batch,
     ("batch-size", "unknown-batch"): _unknown_batch,
     ("batch-size", "split-batch"): _split_batch,
+    ("batch-size", "split-sizes"): _split_sizes,
     ("batch-size", "sample-grid"): _sample_grid,
     ("batch-size", "stateful"): _stateful,
     ("output-shape", "one-class"): _one_class,

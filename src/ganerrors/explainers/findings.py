@@ -418,14 +418,22 @@ class BatchMismatch(NamedTuple):
     graph was built (`output_shape=[64, ...]`) met a batch of another size; "unknown-batch":
     the static batch size, None until the graph runs, was used to build a shape; "split-batch":
     a batch split into equal parts (one per GPU or tower) whose size is no multiple of their
-    number; "sample-grid": a batch of samples laid out in a square grid of images (DCGAN's
+    number; "split-sizes": a batch split into pieces of sizes fixed in the code (sizes: the
+    tensor's size along the axis split, or "" where the kernel does not say, the pieces,
+    their total); "sample-grid": a batch of samples laid out in a square grid of images (DCGAN's
     `image_manifold_size`), whose size is no square number; "stateful": a stateful recurrent
     layer, which keeps a state per example and so needs one fixed batch size; "reshape-batch":
     a reshape to a shape with a fixed batch size got a smaller batch (sizes: the values it got,
     the values asked for, and their ratio reduced, b and B)."""
 
     how: Literal[
-        "fixed-batch", "reshape-batch", "unknown-batch", "split-batch", "sample-grid", "stateful"
+        "fixed-batch",
+        "reshape-batch",
+        "unknown-batch",
+        "split-batch",
+        "split-sizes",
+        "sample-grid",
+        "stateful",
     ]
     #: the sizes or the shape the message names; "stateful": (built for, got), or (batch size,
     #: number of samples, "samples") where fit() was given samples its batch size does not divide
@@ -443,7 +451,10 @@ class BatchMismatch(NamedTuple):
     def tentative(self) -> bool:
         """An unknown size used as a number where the message does not show which axis was
         unknown ("None values not supported"): most often the batch, but a spatial axis of
-        an input built as (None, None, channels) gives the same message."""
+        an input built as (None, None, channels) gives the same message. Likewise split sizes
+        that do not add up, where the message does not say along which axis."""
+        if self.how == "split-sizes":  # the kernel's words name no axis: the batch, most often
+            return not self.sizes or not self.sizes[0]
         return self.how == "unknown-batch" and not self.sizes
 
     def details(self) -> dict[str, object]:

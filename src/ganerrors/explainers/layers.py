@@ -622,8 +622,26 @@ def shared_variable(text: str, context: Context) -> Finding | None:
 def concatenate_layer(text: str, context: Context) -> Finding | None:
     for match in anchored(CONCATENATE_LAYER, text, "A Concatenate layer requires"):
         shapes = tuple(shape for _, shape in shapes_in(match.group("shapes")))
+        batch = _batches_differ(shapes)
+        if batch is not None:
+            return ShapePair(*batch, roles="joined", axis=0, by="A Concatenate layer")
         if len(shapes) >= 2:
             return JoinedShapes(shapes)
+    return None
+
+
+def _batches_differ(shapes: tuple[Shape, ...]) -> tuple[Shape, Shape] | None:
+    """Two of `shapes` (joined on their last axis, Concatenate's default) that differ in
+    their first axis and in no other but the last: batches of two sizes, such as noise drawn
+    for a fixed batch size next to the labels of a smaller last batch."""
+    if len({len(shape) for shape in shapes}) != 1 or len(shapes[0]) < 2:
+        return None
+    for other in shapes[1:]:
+        first = shapes[0]
+        if None in (first[0], other[0]) or first[0] == other[0]:
+            continue
+        if all(a == b or None in (a, b) for a, b in zip(first[1:-1], other[1:-1], strict=True)):
+            return first, other
     return None
 
 

@@ -1086,6 +1086,38 @@ def split_batch(text: str, context: Context) -> Finding | None:
     return None
 
 
+# tf.split(x, [32, 32]) on a batch of another size: traced, "can't split axis of size 48 into
+# pieces of size [32,32] for '{{node split}} = SplitV[...]' with input shapes: [48,1], [2], []
+# and with computed input tensors: input[1] = <32 32>, input[2] = <0>."; the kernel (eager, or
+# a batch known only when the graph runs): "Determined shape must either match input shape
+# along split_dim exactly if fully specified, or be less than the size of the input along
+# split_dim if not fully specified.  Got: 64"
+SPLIT_SIZES = Lazy(
+    r"can't split axis of size (?P<size>\d{1,12}) into pieces of size "
+    r"\[(?P<pieces>[\d, -]{1,200})\]"
+    r"[^\n]{0,600}?input\[2\] = <(?P<axis>-?\d{1,3})>"
+)
+SPLIT_TOTAL = Lazy(
+    r"Determined shape must either match input shape along split_dim exactly[^\n]{0,200}?"
+    r"Got: (?P<total>\d{1,12})"
+)
+
+
+@reads("can't split axis of size", "Determined shape must either match input shape")
+def split_sizes(text: str, context: Context) -> Finding | None:
+    """A batch split into pieces of fixed sizes (real and fake scores of one pass through the
+    discriminator, `tf.split(scores, [BATCH_SIZE, BATCH_SIZE])`) that do not add up to it."""
+    for match in anchored(SPLIT_SIZES, text, "can't split axis of size", after=800):
+        if match.group("axis") != "0":
+            return None
+        pieces = [p for p in match.group("pieces").replace(",", " ").split() if p]
+        total = sum(int(p) for p in pieces if p.isdigit())
+        return BatchMismatch("split-sizes", (match.group("size"), ", ".join(pieces), str(total)))
+    for match in anchored(SPLIT_TOTAL, text, "Determined shape must either match", after=300):
+        return BatchMismatch("split-sizes", ("", "", match.group("total")))
+    return None
+
+
 # Keras 1/2: "If a RNN is stateful, a complete input_shape must be provided (including batch
 # size)." and "If a RNN is stateful, it needs to know its batch size. Specify the batch size of
 # your input tensors: ..."; Keras 3: "If an RNN is stateful, the batch size of the input
@@ -1440,6 +1472,7 @@ READERS = (
     feed,
     backprop_batch,
     split_batch,
+    split_sizes,
     sample_grid,
     stateful_batch,
     unknown_batch,
