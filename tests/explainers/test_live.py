@@ -19,16 +19,16 @@ pytestmark = pytest.mark.tensorflow
 #: Cases whose message alone does not tell their cause: the traceback does (the exception
 #: object, or a pasted traceback, is explained in tests/cases/test_explained.py).
 NEEDS_THE_TRACEBACK = {
-    "gradient-penalty-without-watch": "the message says only that a None met an op; the code "
-    "around it says the None is a gradient",
     "discriminator-gradients-for-the-generator": "the message is an op's shape clash; only "
     "the traceback shows it is inside apply_gradients",
 }
 #: Cases whose reading is a guess by design (`tentative`), in the modes where it is: one
 #: optimizer for two models is as much a misuse of the optimizer's API as a missing gradient;
 #: the split kernel's message says that split sizes do not add up, not along which axis (the
-#: traced ValueError says).
+#: traced ValueError says); a None that met an op is most often a gradient, but only the code
+#: around it (the traceback) says so.
 GUESSES = {
+    "gradient-penalty-without-watch": {"eager", "tf.function"},
     "one-optimizer-for-both-models": {"eager", "tf.function", "unknown batch"},
     "real-and-fake-scores-split-with-fixed-sizes": {"eager", "unknown batch"},
 }

@@ -1889,6 +1889,25 @@ def _none_used(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _none_into_op(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "A None reached a TensorFlow op where a tensor was expected. In a training step the "
+        "most common None is a gradient: `tape.gradient` returns None for whatever the tape "
+        "did not connect to its target.",
+        (
+            UNWATCHED_INPUT,
+            *_NO_GRADIENT_CAUSES,
+            (
+                "A function that returns nothing: a custom layer's `call` or a loss function "
+                "without `return`.",
+                "",
+            ),
+        ),
+        "Print `[g is None for g in gradients]` right after `tape.gradient`, and the value "
+        "given to the op that failed (the last line of your own code in the traceback).",
+    )
+
+
 def _fetched_none(found: MissingGradients, context: Context) -> Advice:
     return Advice(
         "`Session.run` was given None to fetch. The most common None in a training graph is a "
@@ -2272,6 +2291,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("no-gradients", "none-values"): _none_values,
     ("no-gradients", "fetched-none"): _fetched_none,
     ("no-gradients", "none-used"): _none_used,
+    ("no-gradients", "none-into-op"): _none_into_op,
     ("no-gradients", "empty-pairs"): _empty_pairs,
     ("no-gradients", "no-gradient-op"): _no_gradient_op,
     ("no-gradients", "no-variables"): _no_variables,

@@ -1118,6 +1118,7 @@ GradientProblem = Literal[
     "empty-pairs",
     "none-values",
     "none-used",
+    "none-into-op",
     "fetched-none",
     "no-gradient-op",
     "no-variables",
@@ -1141,7 +1142,7 @@ class MissingGradients(NamedTuple):
     def tentative(self) -> bool:
         """One optimizer for two models stops the second from being trained, but it is as
         much a misuse of the optimizer's API as a missing gradient."""
-        return self.how == "shared-optimizer"
+        return self.how in ("shared-optimizer", "none-into-op")
 
     @property
     def situation(self) -> str:

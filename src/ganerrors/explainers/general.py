@@ -320,9 +320,9 @@ def gradients(text: str, context: Context) -> Finding | None:
         return MissingGradients(how="fetched-none")
     if _NONE_INTO_MATH.search(text[-4000:]) and _names_a_gradient(text, context):
         return MissingGradients(how="none-used")
-    if "None values not supported" in text:
+    if "None values not supported" in text or "Attempt to convert a value (None)" in text:
         # the most common None on its way into a TensorFlow op in a training step: a gradient
-        return MissingGradients(how="none-values")
+        return MissingGradients(how="none-into-op")
     return None
 
 
