@@ -156,3 +156,15 @@ def test_graph_code_without_gradients_is_not_told_about_a_tape() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "no-gradients"
     assert "tape" not in diagnosis.render() and "var_list" in diagnosis.fix
+
+
+def test_logits_with_rows_per_position_are_the_models_output() -> None:
+    # a classifier head that kept its 4x4 map, flattened into rows for a sparse loss
+    scores = tf().reshape(tf().zeros((8, 4, 4, 10)), [-1, 10])  # (128, 10)
+    labels = tf().zeros(8, "int32")  # one class per image
+    text = pasted(
+        lambda: tf().nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=scores)
+    )
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "output-shape", text
+    assert "8 labels for 128 rows of logits, 16 times" in diagnosis.summary, diagnosis.summary

@@ -262,8 +262,12 @@ FAMILIES = [
         "target-shape",
     ),
     ("InvalidArgumentError: labels must be 1-D, but got shape [32,10]", "target-shape"),
-    (
+    (  # 100 rows of logits per image: a 10x10 map of class scores reshaped to rows
         "InvalidArgumentError: logits and labels must have the same first dimension, got logits shape [6400,10] and labels shape [64]",
+        "output-shape",
+    ),
+    (  # 16 labels per row of logits: labels built per position
+        "InvalidArgumentError: logits and labels must have the same first dimension, got logits shape [64,10] and labels shape [1024]",
         "target-shape",
     ),
     (

@@ -204,6 +204,36 @@ def _batch(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+def _rows_per_example(factor: int) -> tuple[Cause, ...]:
+    """Why a model gives `factor` rows of predictions for each row of labels."""
+    return (
+        (
+            "The model's output still has positions (a convolution's map, a sequence) and was "
+            f"reshaped to (rows, classes): {factor} positions per example.",
+            "End the model with `Flatten()` (or global pooling) and `Dense(units)`, so that it "
+            "gives one row per example.",
+        ),
+        (
+            "A feature map flattened with `tf.reshape(x, [-1, n])` where n is smaller than its "
+            f"values per example: the rest spill into {factor} times the rows (the images are "
+            "larger than the model was written for).",
+            "Flatten with the batch size kept, `tf.reshape(x, [tf.shape(x)[0], -1])` or "
+            "`Flatten()`, and give the Dense layer after it the size printed.",
+        ),
+        (
+            "The labels are one per example where the task wants one per position "
+            "(segmentation, one label per time step).",
+            "Give the labels the output's positions, and reshape both the same way.",
+        ),
+    )
+
+
+_ROWS_FIX = (
+    "Print `model.output_shape` and the labels' shape: one row of predictions for each row of "
+    "labels."
+)
+
+
 def _rows(pair: ShapePair, context: Context) -> Advice:
     labels, predictions = pair.first[0] or 0, pair.second[0] or 0
     first, second = pair.names
@@ -213,28 +243,8 @@ def _rows(pair: ShapePair, context: Context) -> Advice:
             f"{_what(pair)} differ in the first axis: {predictions} rows of {second} for "
             f"{labels} of {first}, {factor} times as many. That is not a batch of another "
             f"size: the model gives {factor} rows per example.",
-            (
-                (
-                    "The model's output still has positions (a convolution's map, a sequence) "
-                    f"and was reshaped to (rows, classes): {factor} positions per example.",
-                    "End the model with `Flatten()` (or global pooling) and `Dense(units)`, so "
-                    "that it gives one row per example.",
-                ),
-                (
-                    "A feature map flattened with `tf.reshape(x, [-1, n])` where n is smaller "
-                    f"than its values per example: the rest spill into {factor} times the rows "
-                    "(the images are larger than the model was written for).",
-                    "Flatten with the batch size kept, `tf.reshape(x, [tf.shape(x)[0], -1])` "
-                    "or `Flatten()`, and give the Dense layer after it the size printed.",
-                ),
-                (
-                    "The labels are one per example where the task wants one per position "
-                    "(segmentation, one label per time step).",
-                    "Give the labels the output's positions, and reshape both the same way.",
-                ),
-            ),
-            "Print `model.output_shape` and the labels' shape: one row of predictions for each "
-            "row of labels.",
+            _rows_per_example(factor),
+            _ROWS_FIX,
         )
     factor = labels // predictions
     return Advice(
@@ -962,21 +972,35 @@ def _flattened_labels(found: LabelCount, context: Context) -> Advice:
 
 def _labels_per_position(found: LabelCount, context: Context) -> Advice:
     n, m = found.labels, found.examples
+    factor = n // m
     return Advice(
-        f"The loss got {n} labels for {m} rows of logits: one is {max(n, m) // min(n, m)} "
-        "times the other, as if one side had a value per position (pixel, time step) and the "
-        "other one per example.",
+        f"The loss got {n} labels for {m} rows of logits, {factor} times as many: as if the "
+        "labels had a value per position (pixel, time step) and the logits one row per "
+        "example.",
         (
             (
-                "Logits reshaped to (batch * positions, classes) for a per-pixel or per-step "
-                "loss, with labels of one class per example, or labels flattened per position "
-                "while the model gives one row per example.",
+                "Labels built or flattened per position (a mask, a label per time step) while "
+                "the model gives one row per example.",
                 "Give labels and logits the same positions: reshape both the same way "
                 "(`tf.reshape(labels, [-1])` with `tf.reshape(logits, [-1, classes])`).",
+            ),
+            (
+                "Rows of labels (one-hot, or several per example) reshaped to one long vector.",
+                "Keep one class index per example: `tf.argmax(labels, axis=-1)` for one-hot rows.",
             ),
         ),
         "Print the labels' and the logits' shapes before reshaping them: a sparse loss wants "
         "one label per row of logits.",
+    )
+
+
+def _logits_per_position(found: LabelCount, context: Context) -> Advice:
+    factor = found.examples // found.labels
+    return Advice(
+        f"The loss got {found.labels} labels for {found.examples} rows of logits, {factor} "
+        f"times as many: not a batch of another size, but {factor} rows of logits per example.",
+        _rows_per_example(factor),
+        _ROWS_FIX,
     )
 
 
@@ -2249,6 +2273,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "one-hot-to-sparse"): _sparse_or_ranks,
     ("target-shape", "flattened-labels"): _flattened_labels,
     ("target-shape", "labels-per-position"): _labels_per_position,
+    ("output-shape", "logits-per-position"): _logits_per_position,
     ("target-shape", "target-rank"): _target_rank,
     ("model-io-shape", "image-axes"): _image_axes,
     ("model-io-shape", "joined"): _joined,

@@ -361,13 +361,17 @@ class LabelCount(NamedTuple):
 
     @property
     def category(self) -> str:
+        if self.per_position and not self.flattened and self.examples > self.labels:
+            return "output-shape"  # rows of logits per position: the model's map, flattened
         return "target-shape" if self.flattened or self.per_position else "batch-size"
 
     @property
     def situation(self) -> str:
         if self.flattened:
             return "flattened-labels"
-        return "labels-per-position" if self.per_position else "label-count"
+        if self.per_position:
+            return "logits-per-position" if self.examples > self.labels else "labels-per-position"
+        return "label-count"
 
     def details(self) -> dict[str, object]:
         return {"logits_shape": fmt(self.logits), "labels_shape": f"({self.labels},)"}
