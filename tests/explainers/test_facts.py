@@ -168,3 +168,22 @@ def test_logits_with_rows_per_position_are_the_models_output() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "output-shape", text
     assert "8 labels for 128 rows of logits, 16 times" in diagnosis.summary, diagnosis.summary
+
+
+@pytest.mark.parametrize(
+    ("given", "category", "said"),
+    [
+        ("float64", "dtype", "float64 tensor"),
+        ((4, 28, 28, 1), "model-io-shape", "(None, 8)"),
+        ((16, 8), "batch-size", "16 against 32"),
+    ],
+)
+def test_a_train_step_given_what_its_input_signature_does_not_allow(given, category, said) -> None:
+    batch = 32 if given == (16, 8) else None
+    step = tf().function(lambda x: x * 2, input_signature=[tf().TensorSpec([batch, 8])])
+    data = tf().zeros((4, 8), "float64") if given == "float64" else tf().zeros(given)
+    text = pasted(lambda: step(data))
+    assert "Binding inputs to tf.function failed" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == category, text
+    assert said in diagnosis.summary, diagnosis.summary

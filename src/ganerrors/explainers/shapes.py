@@ -17,6 +17,7 @@ from ganerrors.explainers.findings import (
     BatchMismatch,
     DataPairs,
     DatasetShapes,
+    DtypeClash,
     EmptyInput,
     ExampleList,
     FeatureMismatch,
@@ -1118,6 +1119,37 @@ def split_sizes(text: str, context: Context) -> Finding | None:
     return None
 
 
+# a tf.function with an input_signature given another tensor: "Binding inputs to tf.function
+# failed due to `Can not cast TensorSpec(shape=(4, 7), dtype=tf.float32, name=None) to
+# TensorSpec(shape=(None, 8), dtype=tf.float32, name=None)`"
+SIGNATURE = Lazy(
+    rf"Can not cast TensorSpec\(shape=(?P<got>{SHAPE}), dtype=tf\.(?P<got_dtype>\w{{1,20}})"
+    rf"[^\n)]{{0,100}}\) to TensorSpec\(shape=(?P<want>{SHAPE}), "
+    r"dtype=tf\.(?P<want_dtype>\w{1,20})"
+)
+
+
+@reads("Can not cast TensorSpec(")
+def input_signature(text: str, context: Context) -> Finding | None:
+    """A tf.function's input_signature (a train step's images spec) and what it was given."""
+    for match in anchored(SIGNATURE, text, "Can not cast TensorSpec(", after=400):
+        got_dtype, want_dtype = match.group("got_dtype"), match.group("want_dtype")
+        if got_dtype != want_dtype:
+            return DtypeClash(got_dtype, want_dtype, "tf.function", "for its input_signature")
+        pair = shapes_of(match, "got", "want")
+        if pair is None:
+            continue
+        found = ShapePair(
+            *pair,
+            roles="input",
+            names=("argument", "input_signature"),
+            by="A tf.function's input_signature",
+        )
+        if found.verdict:
+            return found
+    return None
+
+
 # Keras 1/2: "If a RNN is stateful, a complete input_shape must be provided (including batch
 # size)." and "If a RNN is stateful, it needs to know its batch size. Specify the batch size of
 # your input tensors: ..."; Keras 3: "If an RNN is stateful, the batch size of the input
@@ -1473,6 +1505,7 @@ READERS = (
     backprop_batch,
     split_batch,
     split_sizes,
+    input_signature,
     sample_grid,
     stateful_batch,
     unknown_batch,
