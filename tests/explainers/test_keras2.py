@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from ganerrors.cases import CASES, NOTHING
 from ganerrors.explainers import explain
 
 from .test_live import NEEDS_THE_TRACEBACK, RAISING, confidence
@@ -74,4 +75,24 @@ def test_each_bug_raised_on_keras_2_gets_its_category(keras2: dict) -> None:
                     f"{case.id} [{mode}], {how}: {answer}, not {expected[how]}, "
                     f"for {record['raised']}: {record['message'][:400]}"
                 )
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_bug_silent_on_keras_3_that_raises_on_keras_2_gets_its_category(keras2: dict) -> None:
+    # e.g. a class label beyond CategoryEncoding's num_tokens: a row of zeros on Keras 3, an
+    # InvalidArgumentError on Keras 2
+    cases = {case.id: case for case in CASES}
+    wrong, raised = [], 0
+    for record in keras2["records"]:
+        case = cases[record["case"]]
+        if case.claims[record["mode"]] != NOTHING or not record["raised"]:
+            continue
+        if KERAS3_ONLY in record["message"]:
+            continue
+        raised += 1
+        pasted = explain(f"{record['raised']}: {record['message']}")
+        if pasted is None or pasted.category != case.category:
+            got = pasted.category if pasted else None
+            wrong.append(f"{case.id} [{record['mode']}]: {got}, not {case.category!r}")
+    assert raised, "no bug that is silent on Keras 3 raised on Keras 2"
     assert not wrong, "\n".join(wrong)

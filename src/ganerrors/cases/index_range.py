@@ -117,3 +117,25 @@ def gather_out_of_range_on_gpu_is_documented() -> Step:
         }
 
     return step
+
+
+@case(
+    "class-label-beyond-category-encoding",
+    "Class labels 1 to 10 one-hot encoded by CategoryEncoding(num_tokens=10): label 10 becomes "
+    "a row of zeros, with no error",
+    "index-range",
+    everywhere(NOTHING),
+    facts={"classes marked in the row of label 10": "0", "in the row of label 3": "1"},
+)
+def class_label_beyond_category_encoding() -> Step:
+    encode = keras().layers.CategoryEncoding(num_tokens=10, output_mode="one_hot")
+
+    def step(images: Any) -> Any:
+        labels = tf().range(tf().shape(images)[0]) % 10 + 1  # the label file's 1 to 10
+        rows = encode(labels)  # label 10 has no column: its row is all zeros
+        return {
+            "classes marked in the row of label 10": tf().reduce_sum(rows[9]),
+            "in the row of label 3": tf().reduce_sum(rows[2]),
+        }
+
+    return step

@@ -85,4 +85,19 @@ def label_value(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (gather, label_value, gather_nd)
+# Keras 2's CategoryEncoding (one-hot or multi-hot class labels in a conditional GAN): "Input
+# values must be in the range 0 <= values < num_tokens with num_tokens=10" (Keras 3 raises
+# nothing there)
+TOKENS = Lazy(
+    r"Input values must be in the range 0 <= values < num_tokens with num_tokens=(?P<n>\d{1,12})"
+)
+
+
+@reads("values < num_tokens")
+def tokens(text: str, context: Context) -> Finding | None:
+    for match in anchored(TOKENS, text, "values < num_tokens", before=60, after=60):
+        return IndexOutOfRange(None, int(match.group("n")), "label")
+    return None
+
+
+READERS = (gather, label_value, gather_nd, tokens)
