@@ -187,3 +187,15 @@ def test_a_train_step_given_what_its_input_signature_does_not_allow(given, categ
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == category, text
     assert said in diagnosis.summary, diagnosis.summary
+
+
+def test_an_input_check_names_the_layer_that_checked_not_the_model_around_it() -> None:
+    model = tf().keras.Sequential(
+        [tf().keras.Input((8, 8, 1)), tf().keras.layers.Conv2D(4, 3, name="first_conv")]
+    )
+    text = pasted(lambda: model(tf().zeros((4, 8, 8, 3))))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert "'first_conv' was built for images with 1 channel and got images with 3" in (
+        diagnosis.summary
+    ), diagnosis.summary

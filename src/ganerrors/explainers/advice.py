@@ -1290,8 +1290,8 @@ def _features(found: FeatureMismatch, context: Context) -> Advice:
 def _channels(found: FeatureMismatch, context: Context) -> Advice:
     named = f"Layer {found.layer!r}" if found.layer else "A convolution"
     return Advice(
-        f"{named} was built for images with {found.expected} channels and got images with "
-        f"{found.got}.",
+        f"{named} was built for images with {found.expected} "
+        f"channel{'' if found.expected == 1 else 's'} and got images with {found.got}.",
         (
             (
                 "Grayscale images (1 channel) fed to a model built for colour ones (3), or the "

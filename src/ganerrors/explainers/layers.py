@@ -671,8 +671,24 @@ def input_axis(text: str, context: Context) -> Finding | None:
         want, got = int(match.group("want")), parse_shape(match.group("got"))
         axis = int(match.group("axis"))
         have = got[axis] if got and -len(got) <= axis < len(got) else None
-        return FeatureMismatch(expected=want, got=have, shape=got, layer=context.layer)
+        layer = _checked_layer(text, match.start()) or context.layer
+        return FeatureMismatch(expected=want, got=have, shape=got, layer=layer)
     return None
+
+
+#: "Input 0 of layer "conv2d" is incompatible with the layer: ...": the layer whose input
+#: check failed, inside the model whose call the message is wrapped in (Keras 2 names the
+#: outer model last, in "Call arguments received by layer 'sequential'")
+_CHECKED_LAYER = Lazy(
+    r"Input \d{1,3}(?: with name '[^'\n]{0,100}')? of layer "
+    r"""["']?(?P<layer>[\w./-]{1,200}?)["']? is incompatible"""
+)
+
+
+def _checked_layer(text: str, at: int) -> str:
+    """The layer whose input check the message at `at` reports, where the message names it."""
+    match = _CHECKED_LAYER.search(text, max(0, at - 300), at)
+    return match.group("layer") if match else ""
 
 
 @reads("ndim=")
@@ -685,7 +701,7 @@ def input_ndim(text: str, context: Context) -> Finding | None:
             got=int(match.group("got")),
             bound=bound,  # type: ignore[arg-type]
             shape=parse_shape(match.group("shape")),
-            layer=context.layer,
+            layer=_checked_layer(text, match.start()) or context.layer,
         )
     return None
 
