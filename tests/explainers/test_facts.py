@@ -199,3 +199,22 @@ def test_an_input_check_names_the_layer_that_checked_not_the_model_around_it() -
     assert "'first_conv' was built for images with 1 channel and got images with 3" in (
         diagnosis.summary
     ), diagnosis.summary
+
+
+def test_numpy_indexing_past_the_classes_names_no_loss() -> None:
+    import numpy as np
+
+    text = pasted(lambda: np.eye(10)[np.array([3, 10])])  # one-hot rows from a table
+    assert "index 10 is out of bounds for axis 0 with size 10" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "index-range"
+    assert "loss" not in diagnosis.summary and "0 to 9" in diagnosis.summary
+
+
+def test_a_merge_layer_of_two_sizes_reads_as_a_sentence() -> None:
+    layers = tf().keras.layers
+    a, b = tf().keras.Input((16, 16, 4)), tf().keras.Input((8, 8, 4))
+    text = pasted(lambda: layers.Add()([a, b]))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert diagnosis.summary.startswith("A merge layer (Add, Multiply) got inputs of shapes")

@@ -1411,8 +1411,10 @@ def _too_small(found: WindowTooLarge, context: Context) -> Advice:
 
 def _op_inputs(found: OpInputs, context: Context) -> Advice:
     x, y = found.sizes
+    # an op's name ("Conv2DBackpropInput"), or a phrase ("a merge layer (Add, Multiply)")
+    what = _capital(found.op) if found.op.startswith("a ") else f"The op {found.op}"
     return Advice(
-        f"The op {found.op} got inputs of shapes {fmt(found.first)} and {fmt(found.second)} "
+        f"{what} got inputs of shapes {fmt(found.first)} and {fmt(found.second)} "
         f"whose sizes do not fit ({x} against {y}).",
         (
             (
@@ -1574,7 +1576,7 @@ def _dtype(found: DtypeClash, context: Context) -> Advice:
             "pipeline or the noise), and print `.dtype` of the real images, the noise, the "
             "fakes and the labels to check."
         )
-    named = f"`{op}`" if found.op and found.op != "An op" else "An op"
+    named = f"`{op}`" if found.op and found.op not in ("An op", "Keras") else op or "An op"
     rule = (
         "TensorFlow does not convert between dtypes for you: indices, and the labels of a "
         "sparse loss, must be integers."
@@ -1675,6 +1677,20 @@ def _label(found: IndexOutOfRange, context: Context) -> Advice:
     value, size = found.value, found.size
     if size is None or value is None:
         return _index(found, context)
+    if found.numpy:
+        return Advice(
+            f"NumPy was given the index {value} for an axis of size {size}: valid indices are "
+            f"0 to {size - 1}. {_off_by_what(found)}",
+            (
+                (
+                    "Class labels one-hot encoded (`to_categorical(labels, num_classes)`, or a "
+                    "table indexed with them) with a label that reaches num_classes.",
+                    "Pass the real number of classes, or shift labels that start at 1.",
+                ),
+            ),
+            "Check `labels.min()` and `labels.max()` before encoding them: they must run from "
+            "0 to num_classes - 1.",
+        )
     return Advice(
         f"A class label is {value}, but the loss compares it with {size} class scores (the last "
         f"axis of the model's output): valid labels are 0 to {size - 1}. {_off_by_what(found)}",

@@ -1053,6 +1053,7 @@ class IndexOutOfRange(NamedTuple):
     kind: Literal["index", "label"] = "index"
     position: str = ""
     embedding: bool = False
+    numpy: bool = False  # NumPy indexed an array (to_categorical, a table), not a loss
 
     @property
     def one_class(self) -> bool:

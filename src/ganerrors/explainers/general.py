@@ -232,7 +232,9 @@ def index_range(text: str, context: Context) -> Finding | None:
             kind = "label" if "label" in before else "index"
             return IndexOutOfRange(value, top + 1, kind)  # type: ignore[arg-type]
     for match in anchored(BOUNDS, text, "is out of bounds for axis", before=40, after=60):
-        return IndexOutOfRange(int(match.group("value")), int(match.group("size")), "label")
+        return IndexOutOfRange(
+            int(match.group("value")), int(match.group("size")), "label", numpy=True
+        )
     for match in anchored(SLICE, text, "of dimension", before=40, after=40):
         return IndexOutOfRange(int(match.group("value")), None, "index")
     if not any(phrase in text for phrase in _PYTHON_INDEX):
