@@ -218,3 +218,16 @@ def test_a_merge_layer_of_two_sizes_reads_as_a_sentence() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", text
     assert diagnosis.summary.startswith("A merge layer (Add, Multiply) got inputs of shapes")
+
+
+def test_labels_given_as_a_list_of_arrays_are_named_as_such() -> None:
+    import numpy as np
+
+    model = tf().keras.Sequential([tf().keras.Input((4,)), tf().keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    labels = [np.ones(1, "float32") for _ in range(16)]  # one array per example
+    text = pasted(lambda: model.train_on_batch(np.zeros((16, 4), "float32"), labels))
+    assert "y_true and y_pred have different structures" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "target-shape", text
+    assert "Python list of at least 16 arrays" in diagnosis.summary, diagnosis.summary

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ganerrors.cases._build import (
     discriminator,
     eager_and_traced,
@@ -12,7 +14,7 @@ from ganerrors.cases._build import (
     registrar,
     tf,
 )
-from ganerrors.cases.model import NOTHING, Case, Step
+from ganerrors.cases.model import IMAGE_SHAPE, NOTHING, Case, Step
 
 CASES: list[Case] = []
 case = registrar(CASES)
@@ -171,5 +173,29 @@ def class_indices_to_tf_nn_softmax() -> Step:
         labels = tf().cast(classes, "float32")  # wants tf.one_hot(classes, 10)
         logits = classify(images)
         return tf().nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+
+    return step
+
+
+@case(
+    "acgan-discriminator-given-one-target",
+    "An AC-GAN discriminator with two outputs (real/fake, class) trained with "
+    "train_on_batch(images, [valid]): one target for two outputs",
+    "target-shape",
+    {"eager": "ValueError: y_true and y_pred have different structures"},
+    explained=r"\[valid, labels\]",
+)
+def acgan_discriminator_given_one_target() -> Step:
+    layers = keras().layers
+    images_in = keras().Input(IMAGE_SHAPE)
+    features = layers.Dense(16, activation="relu")(layers.Flatten()(images_in))
+    validity = layers.Dense(1, activation="sigmoid", name="validity")(features)
+    label = layers.Dense(10, activation="softmax", name="label")(features)
+    judge = keras().Model(images_in, [validity, label])
+    judge.compile(optimizer="adam", loss=["binary_crossentropy", "sparse_categorical_crossentropy"])
+
+    def step(images: Any) -> Any:
+        valid = np.ones((int(images.shape[0]), 1), "float32")
+        return judge.train_on_batch(images, [valid])  # wants [valid, class labels]
 
     return step

@@ -521,6 +521,31 @@ def _output_image_axes(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+def _patch(pair: ShapePair, context: Context) -> Advice:
+    labels, scores = pair.first, pair.second
+    return Advice(
+        f"{_what(pair)} differ in their image axes: maps of one score per patch, "
+        f"{labels[1]}x{labels[2]} against {scores[1]}x{scores[2]}. A PatchGAN discriminator "
+        "gives such a map per image, and its labels must have exactly its size.",
+        (
+            (
+                "The labels' patch size computed by a formula (`disc_patch = (patch, patch, 1)` "
+                "with `patch = img_rows // 2**4`) for another image size, or another number of "
+                "stride-2 layers, than the discriminator has.",
+                "Make the labels from the discriminator itself: "
+                "`np.ones((batch_size,) + discriminator.output_shape[1:])`.",
+            ),
+            (
+                "The discriminator has a stride-2 layer more or fewer than intended, so its "
+                "patch is half or twice the size the labels were made for.",
+                "",
+            ),
+        ),
+        "Print `discriminator.output_shape` and the labels' shape; build the labels from the "
+        "first, so that they fit whatever the image size.",
+    )
+
+
 def _both_axes(pair: ShapePair, context: Context) -> Advice:
     labels, predictions = pair.first, pair.second
     causes: list[Cause] = []
@@ -808,6 +833,24 @@ def _input_count(found: InputCount, context: Context) -> Advice:
     )
 
 
+def _list_of_labels(found: ExampleList, context: Context) -> Advice:
+    return Advice(
+        f"The labels were given as a Python list of at least {found.arrays} arrays. Keras reads "
+        "a list of targets as one array per model output, so a list with one label array per "
+        "example does not fit a model with one output.",
+        (
+            (
+                "Labels collected in a Python list (`valid = [np.ones(1)] * batch_size`, or one "
+                "array appended per example) and the list passed to fit() or train_on_batch().",
+                "Make them one array of shape (batch, 1): `np.ones((batch_size, 1))`, or "
+                "`np.array(labels)`.",
+            ),
+        ),
+        "Pass one target array per model output: print `np.shape(y)`; its first axis must be "
+        "the number of examples.",
+    )
+
+
 def _list_of_examples(found: ExampleList, context: Context) -> Advice:
     sizes = ", ".join(map(str, found.sizes[:3]))
     return Advice(
@@ -831,13 +874,21 @@ def _list_of_examples(found: ExampleList, context: Context) -> Advice:
 def _target_count(found: InputCount, context: Context) -> Advice:
     return Advice(
         f"A model with {found.expected} output(s) was given "
-        f"{found.got if found.got is not None else 'another number of'} target arrays.",
+        f"{found.got if found.got is not None else 'another number of'} target "
+        f"array{'' if found.got == 1 else 's'}.",
         (
             (
                 "Several label arrays passed to a model with one output (real and fake labels "
                 "as two targets), or one array for a model with several outputs.",
                 "Give one target array per output: `np.concatenate` real and fake labels into "
                 "one, or list one per output.",
+            ),
+            (
+                "A GAN model with several outputs given the targets of another: an AC-GAN's "
+                "discriminator gives (validity, class), a CycleGAN's or pix2pix's combined "
+                "model gives a verdict and the images, one target each.",
+                "List a target per output, in the order of `model.outputs`: "
+                "`combined.train_on_batch(noise, [valid, labels])`.",
             ),
         ),
         "Print `model.outputs` and compare them with the targets given to fit() or "
@@ -2265,6 +2316,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "target-count"): _target_count,
     ("model-io-shape", "input-count"): _input_count,
     ("model-io-shape", "list-of-examples"): _list_of_examples,
+    ("target-shape", "list-of-labels"): _list_of_labels,
     ("model-io-shape", "undefined-axis"): _undefined_axis,
     ("model-io-shape", "transposed-conv"): _transposed_conv,
     ("model-io-shape", "dataset-elements"): _dataset_elements,
@@ -2272,6 +2324,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("output-shape", "classes"): _classes,
     ("output-shape", "map"): _map,
     ("output-shape", "image-axes"): _output_image_axes,
+    ("output-shape", "patch"): _patch,
     ("output-shape", "target-map"): _target_map,
     ("output-shape", "flat-output"): _flat_output,
     ("model-io-shape", "numpy-joined"): _numpy_joined,

@@ -123,7 +123,9 @@ def pair_verdict(
       labels.
     - Labels and predictions of two axes that differ in both: the labels' layout (class
       indices read as one row, labels transposed).
-    - Image axes: the models' input/output shapes (the output's, when fit() checks it).
+    - Image axes: the models' input/output shapes (the output's, when fit() checks it);
+      between labels and predictions that are small one-channel maps, a PatchGAN
+      discriminator's patch of scores and labels made for another patch size.
     - A model's input, or the same values per example in two layouts (flattened images
       against images): the models' input/output shapes.
 
@@ -178,9 +180,26 @@ def pair_verdict(
         if roles == "operands" and len(first) >= 3:
             return ("model-io-shape", "image-axes")  # feature maps of another depth
         return _widths_verdict(first[-1] or 0, second[-1] or 0, len(first), loss)
+    if roles in ("target", "labels") and 0 not in axes and _score_maps(first, second):
+        return ("output-shape", "patch")
     if roles == "target" and 0 not in axes:
         return ("output-shape", "image-axes")
     return ("model-io-shape", "image-axes")
+
+
+#: The largest side of a map of scores (a PatchGAN's output) told apart from an image's.
+PATCH_SIDE = 16
+
+
+def _score_maps(first: Shape, second: Shape) -> bool:
+    """Two maps of one score per patch (a PatchGAN discriminator's output and its labels):
+    4-D, one channel, sides of at most PATCH_SIDE. An image (28x28 and up) is not one."""
+    for shape in (first, second):
+        if len(shape) != 4 or shape[-1] != 1:
+            return False
+        if any(side is None or side > PATCH_SIDE for side in shape[1:3]):
+            return False
+    return True
 
 
 #: Situations of `pair_verdict` that follow from which side is the labels (see `_widths_verdict`).
@@ -487,19 +506,23 @@ class InputCount(NamedTuple):
 
 
 class ExampleList(NamedTuple):
-    """fit() or predict() given x as a Python list of many arrays (one per image): Keras reads
-    a list as one array per model input, so each image's first axis counts as its samples."""
+    """fit() or predict() given x (or y) as a Python list of many arrays (one per example):
+    Keras reads a list as one array per model input (output), so each array's first axis
+    counts as its samples."""
 
     arrays: int  # how many sizes the message lists (it may list only the first ones)
     sizes: tuple[int, ...]
+    #: "target": the labels given as such a list (one array per example), read by Keras as
+    #: one target array per model output
+    role: Literal["input", "target"] = "input"
 
     @property
     def category(self) -> str:
-        return "model-io-shape"
+        return "target-shape" if self.role == "target" else "model-io-shape"
 
     @property
     def situation(self) -> str:
-        return "list-of-examples"
+        return "list-of-labels" if self.role == "target" else "list-of-examples"
 
     def details(self) -> dict[str, object]:
         return {"arrays": self.arrays, "sizes": ", ".join(map(str, self.sizes[:5]))}

@@ -22,6 +22,7 @@ from ganerrors.explainers.findings import (
     ExampleList,
     FeatureMismatch,
     Finding,
+    InputCount,
     JoinedArrays,
     LabelCount,
     LabelForm,
@@ -793,6 +794,9 @@ def sample_count(text: str, context: Context) -> Finding | None:
             return ExampleList(len(listed), tuple(listed))
         if targets is None:  # inputs of different sizes among themselves
             return SampleCount(max(listed), min(listed))
+        labels = [int(n) for n in targets.split(",")]
+        if len(labels) >= MANY_INPUTS and len(set(labels)) == 1:
+            return ExampleList(len(labels), tuple(labels), role="target")
         found = {int(n) for n in f"{inputs},{targets}".split(",")}
         mismatch = next((n for n in found if n != _sizes(targets)), _sizes(inputs))
         return SampleCount(mismatch, _sizes(targets))
@@ -805,6 +809,42 @@ def sample_count(text: str, context: Context) -> Finding | None:
         numbers = [int(n) for n in match.group("sizes").replace(" ", "").split(",") if n]
         if len(set(numbers)) >= 2:
             return SampleCount(numbers[0], next(n for n in numbers if n != numbers[0]))
+    return None
+
+
+# Keras 3's fit()/train_on_batch() with targets of another structure than the outputs:
+# "y_true and y_pred have different structures. y_true: ['*', '*', '*'] y_pred: ['*', '*']"
+# (one '*' per array); Keras 2, through tf.nest in compile_utils: "The two structures don't
+# have the same sequence length. Input structure has length 1, while shallow structure has
+# length 2." (the targets, then the outputs)
+STRUCTURES = Lazy(
+    r"y_true and y_pred have different structures\.\s{0,8}y_true: (?P<true>\*|\[[^\]\n]{0,2000}\])"
+    r"\s{0,8}y_pred: (?P<pred>\*|\[[^\]\n]{0,2000}\])"
+)
+NEST_LENGTHS = Lazy(
+    r"The two structures don't have the same sequence length\. Input structure has length "
+    r"(?P<got>\d{1,6}), while shallow structure has length (?P<want>\d{1,6})"
+)
+#: Keras 2's code that matches the targets to the outputs with tf.nest
+_KERAS_TARGETS = ("compile_utils", "train_on_batch", "train_function", "train_step")
+
+
+def _arrays(structure: str) -> int:
+    return max(1, structure.count("*"))
+
+
+@reads("y_true and y_pred have different structures", "have the same sequence length")
+def target_structure(text: str, context: Context) -> Finding | None:
+    """Targets given as another number of arrays than the model has outputs."""
+    for match in anchored(STRUCTURES, text, "y_true and y_pred have different", after=4200):
+        given, outputs = _arrays(match.group("true")), _arrays(match.group("pred"))
+        if outputs == 1 and given >= MANY_INPUTS:
+            return ExampleList(given, (), role="target")  # a list of labels, one per example
+        return InputCount("target", outputs, given)
+    raw = context.raw or text
+    if any(cue in raw for cue in _KERAS_TARGETS):
+        for match in anchored(NEST_LENGTHS, text, "have the same sequence length", before=60):
+            return InputCount("target", int(match.group("want")), int(match.group("got")))
     return None
 
 
@@ -1505,6 +1545,7 @@ READERS = (
     backprop_batch,
     split_batch,
     split_sizes,
+    target_structure,
     input_signature,
     sample_grid,
     stateful_batch,
