@@ -231,3 +231,16 @@ def test_labels_given_as_a_list_of_arrays_are_named_as_such() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "target-shape", text
     assert "Python list of at least 16 arrays" in diagnosis.summary, diagnosis.summary
+
+
+@pytest.mark.parametrize("mode", ["eager", "tf.function"])
+def test_colour_images_into_a_grayscale_convolution(mode) -> None:
+    def conv() -> Any:
+        return tf().nn.conv2d(tf().zeros((2, 8, 8, 3)), tf().zeros((3, 3, 1, 8)), 1, "SAME")
+
+    text = pasted(conv if mode == "eager" else tf().function(conv))
+    assert "number of groups" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    said = "3 times the channels" if mode == "eager" else "1 channel and got images with 3"
+    assert said in diagnosis.summary, diagnosis.summary

@@ -17,6 +17,7 @@ from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
     AxisSizes,
     BatchMismatch,
+    ChannelGroups,
     DataPairs,
     DatasetShapes,
     DecodedWidth,
@@ -1338,6 +1339,26 @@ def _features(found: FeatureMismatch, context: Context) -> Advice:
     )
 
 
+def _channel_groups(found: ChannelGroups, context: Context) -> Advice:
+    g = found.groups
+    return Advice(
+        f"A convolution got an input with {g} times the channels its filter takes: TensorFlow "
+        f"reads that as {g} groups of channels, and the layer's {found.filters} filters do not "
+        f"split into {g} groups.",
+        (
+            (
+                f"Colour images ({g} channels) fed to a model built for grayscale ones (1), or a "
+                "generator whose last layer makes more channels than the discriminator takes.",
+                "Give both models the same number of channels: the generator's last layer "
+                "makes exactly the real images' channels, and the discriminator's input has "
+                "them.",
+            ),
+        ),
+        "Print the real images' shape, `generator.output_shape` and `discriminator.input_shape`: "
+        "their last axes (the channels) must agree.",
+    )
+
+
 def _channels(found: FeatureMismatch, context: Context) -> Advice:
     named = f"Layer {found.layer!r}" if found.layer else "A convolution"
     return Advice(
@@ -2349,6 +2370,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "input"): _input,
     ("model-io-shape", "layout"): _layout,
     ("model-io-shape", "channels"): _channels,
+    ("model-io-shape", "channel-groups"): _channel_groups,
     ("model-io-shape", "input-rank"): _input_rank,
     ("model-io-shape", "features"): _features,
     ("model-io-shape", "reshape"): _reshape,

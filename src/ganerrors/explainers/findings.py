@@ -668,6 +668,26 @@ class FeatureMismatch(NamedTuple):
         return found
 
 
+class ChannelGroups(NamedTuple):
+    """A convolution given a whole multiple (`groups`) of the channels its filter takes: TF
+    reads the input as that many groups of channels, and the layer's `filters` do not split
+    into them ("output depth must be evenly divisible by number of groups: 8 vs 3")."""
+
+    filters: int
+    groups: int
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "channel-groups"
+
+    def details(self) -> dict[str, object]:
+        return {"filters": self.filters, "groups": self.groups}
+
+
 class ReshapeMismatch(NamedTuple):
     """A reshape asked to turn `values` values into a shape that needs `requested`."""
 
@@ -1212,6 +1232,7 @@ Finding = (
     | ExampleList
     | DecodedWidth
     | ScalarPredictions
+    | ChannelGroups
     | ShapeArgument
     | AxisSizes
     | LayerInputCheck

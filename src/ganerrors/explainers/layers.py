@@ -16,6 +16,7 @@ from typing import Literal
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     BatchMismatch,
+    ChannelGroups,
     DecodedWidth,
     FeatureMismatch,
     Finding,
@@ -128,6 +129,18 @@ DEPTH = Lazy(
     r"filter depth): (?P<got>\d{1,9}) vs (?P<want>\d{1,9})"
     r"|Depth of input \((?P<got2>\d{1,9})\) is not a multiple of input depth of filter "
     r"\((?P<want2>\d{1,9})\)"
+)
+# an input with a whole multiple of the filter's channels (3-channel images into a layer built
+# for 1): "output depth must be evenly divisible by number of groups: 8 vs 3" (eager), "Depth
+# of output must be a multiple of the number of groups: 8 vs 3" (a graph's kernel), "Depth of
+# output (8) is not a multiple of the number of groups (3) ... with input shapes: [2,8,8,3],
+# [3,3,1,8]" (traced)
+GROUPS = Lazy(
+    r"output depth must be evenly divisible by number of groups: (?P<out>\d{1,9}) vs "
+    r"(?P<groups>\d{1,9})|Depth of output must be a multiple of the number of groups: "
+    r"(?P<out2>\d{1,9}) vs (?P<groups2>\d{1,9})|Depth of output \((?P<out3>\d{1,9})\) is not a "
+    r"multiple of the number of groups \((?P<groups3>\d{1,9})\)"
+    rf"(?:[^\n]{{0,600}}?with input shapes: (?P<input>{SHAPE}), (?P<filter>{SHAPE}))?"
 )
 # a kernel larger than the image: "Computed output size would be negative: -1 [input_size: 2,
 # effective_filter_size: 3, stride: 1]"
@@ -591,6 +604,7 @@ def kernel_rank(text: str, context: Context) -> Finding | None:
     "is not a multiple of input depth of filter",
     "Computed output size would be negative",
     "Kernel shape must have the same length as input",
+    "number of groups",
 )
 def depth(text: str, context: Context) -> Finding | None:
     for anchor in ("depth: ", "is not a multiple of input depth of filter"):
@@ -598,6 +612,13 @@ def depth(text: str, context: Context) -> Finding | None:
             got = int(match.group("got") or match.group("got2"))
             want = int(match.group("want") or match.group("want2"))
             return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
+    for match in anchored(GROUPS, text, "number of groups", before=80, after=900):
+        given, kernel = parse_shape(match.group("input")), parse_shape(match.group("filter"))
+        if given and kernel and len(given) == len(kernel) == 4 and given[-1] is not None:
+            return FeatureMismatch(expected=kernel[2], got=given[-1], shape=given)
+        filters = match.group("out") or match.group("out2") or match.group("out3")
+        groups = match.group("groups") or match.group("groups2") or match.group("groups3")
+        return ChannelGroups(int(filters), int(groups))
     for match in anchored(NEGATIVE_OUTPUT, text, "Computed output size would be negative"):
         return WindowTooLarge(window=match.group("window"), size=match.group("size"))
     for match in anchored(KERNEL_LENGTH, text, "Kernel shape must have the same length as input"):
