@@ -244,3 +244,19 @@ def test_colour_images_into_a_grayscale_convolution(mode) -> None:
     assert diagnosis is not None and diagnosis.category == "model-io-shape", text
     said = "3 times the channels" if mode == "eager" else "1 channel and got images with 3"
     assert said in diagnosis.summary, diagnosis.summary
+
+
+def test_two_inputs_of_different_sizes_are_not_called_inputs_and_targets() -> None:
+    import numpy as np
+
+    keras = tf().keras
+    noise, label = keras.Input((4,)), keras.Input((1,))
+    joined = keras.layers.Concatenate()([noise, label])
+    generator = keras.Model([noise, label], keras.layers.Dense(2)(joined))
+    given = [np.zeros((16, 4), "float32"), np.zeros((8, 1), "float32")]
+    text = pasted(lambda: generator.predict(given, verbose=0))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "batch-size", text
+    assert "inputs have different numbers of examples: 16 and 8" in diagnosis.summary, (
+        diagnosis.summary
+    )

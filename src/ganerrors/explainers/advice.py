@@ -1065,8 +1065,23 @@ def _label_count(found: LabelCount, context: Context) -> Advice:
 
 
 def _sample_count(found: SampleCount, context: Context) -> Advice:
+    if found.among_inputs:
+        return Advice(
+            f"The model's inputs have different numbers of examples: {found.inputs} and "
+            f"{found.targets}. Every input of a model with several needs one row per example.",
+            (
+                (
+                    "A conditional GAN's noise and labels from batches of different sizes: the "
+                    "noise drawn for a fixed batch size, the labels sliced from the data (or "
+                    "the other way round).",
+                    "Draw the noise for `len(labels)` examples.",
+                ),
+            ),
+            "Print the first axis of every input before `predict()` or `train_on_batch()`: "
+            "they must be equal.",
+        )
     return Advice(
-        f"fit() got {found.inputs} input examples and {found.targets} targets: every example "
+        f"Keras got {found.inputs} input examples and {found.targets} targets: every example "
         "needs exactly one target.",
         (
             (

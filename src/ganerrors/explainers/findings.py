@@ -417,10 +417,13 @@ class LabelForm(NamedTuple):
 
 
 class SampleCount(NamedTuple):
-    """Keras 2's fit(): inputs and targets with different numbers of examples."""
+    """Keras 2's fit(): inputs and targets with different numbers of examples (or, with
+    `among_inputs`, two inputs of a model with several: `inputs` and `targets` are then the
+    two inputs' numbers)."""
 
     inputs: int
     targets: int
+    among_inputs: bool = False
 
     @property
     def category(self) -> str:

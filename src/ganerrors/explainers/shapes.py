@@ -793,7 +793,7 @@ def sample_count(text: str, context: Context) -> Finding | None:
             # more inputs than models have, all of one size: a list of examples
             return ExampleList(len(listed), tuple(listed))
         if targets is None:  # inputs of different sizes among themselves
-            return SampleCount(max(listed), min(listed))
+            return SampleCount(max(listed), min(listed), among_inputs=True)
         labels = [int(n) for n in targets.split(",")]
         if len(labels) >= MANY_INPUTS and len(set(labels)) == 1:
             return ExampleList(len(labels), tuple(labels), role="target")
