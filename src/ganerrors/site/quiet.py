@@ -28,6 +28,11 @@ NOISE = (
     # or, for a node of a function that another one calls (model.fit's step),
     # "\t [[{{function_node __inference_one_step_on_data_N}}{{node gradient_tape/...}}]]".
     re.compile(r"^\s+\[\[(?:\{\{function_node [^}]*\}\})?\{\{node [^}]*\}\}\]\]\s*$"),
+    # tf.data, now and then, when model.fit stops mid-epoch on an error a case raises on
+    # purpose: the dataset's background optimisation is cancelled with its iterator.
+    re.compile(
+        r"^[WE]\d{4} [\d:.]+\s+\d+ root_dataset\.cc:\d+\] Optimization loop failed: CANCELLED"
+    ),
     # ipykernel, when nbclient starts a kernel over localhost TCP (the default transport).
     re.compile(r"^\[IPKernelApp\] WARNING \| Kernel is running over TCP without encryption"),
     # absl's first-use notice before its logging is initialised.
