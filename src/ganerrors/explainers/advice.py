@@ -1663,7 +1663,7 @@ def _dtype(found: DtypeClash, context: Context) -> Advice:
             "pipeline or the noise), and print `.dtype` of the real images, the noise, the "
             "fakes and the labels to check."
         )
-    named = f"`{op}`" if found.op and found.op not in ("An op", "Keras") else op or "An op"
+    named = op if op in ("An op", "Keras") else f"`{op}`"  # no op's name: not set as code
     rule = (
         "TensorFlow does not convert between dtypes for you: indices, and the labels of a "
         "sparse loss, must be integers."
