@@ -260,3 +260,103 @@ def test_two_inputs_of_different_sizes_are_not_called_inputs_and_targets() -> No
     assert "inputs have different numbers of examples: 16 and 8" in diagnosis.summary, (
         diagnosis.summary
     )
+
+
+def _shape_of_a_pair(from_a_dataset: bool) -> None:
+    """`tf.shape` of an (images, labels) pair in a tf.function: TensorFlow packs the pair."""
+    t = tf()
+    pair = (t.zeros((4, 2)), t.zeros((4,), "int64"))
+    if from_a_dataset:  # a dataset's element, as Keras 2's fit gives it to a train_step
+        dataset = t.data.Dataset.from_tensor_slices(pair).batch(2)
+        t.function(lambda it: t.shape(next(it)))(iter(dataset))
+    else:
+        t.function(lambda pair: t.shape(pair))(pair)  # an argument not named `data`
+
+
+def test_a_dataset_pair_used_as_the_images_is_read_as_the_pair() -> None:
+    text = pasted(lambda: _shape_of_a_pair(from_a_dataset=True))
+    assert "'IteratorGetNext:1'" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert diagnosis.confidence == "high" and "(images, labels)" in diagnosis.summary
+
+
+def test_a_list_of_two_dtypes_names_the_odd_one_as_got() -> None:
+    text = pasted(lambda: _shape_of_a_pair(from_a_dataset=False))
+    assert "dtype <dtype: 'int64'> to <dtype: 'float32'>" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "dtype", text
+    # the int64 item is what the float32 list could not take, not the other way round
+    assert "got an int64 tensor" in diagnosis.summary and "expected float32" in diagnosis.summary
+    assert diagnosis.confidence == "high"
+
+
+def test_a_batch_of_images_unpacked_as_a_pair_is_read_from_the_line() -> None:
+    t = tf()
+
+    def train_step(data: Any) -> Any:
+        real_images, labels = data  # the dataset yields the images alone
+        return real_images
+
+    error = None
+    try:
+        t.function(train_step)(t.zeros((8, 4)))
+    except Exception as exc:  # the point: whatever TensorFlow raises
+        error = exc
+    assert type(error).__name__ == "OperatorNotAllowedInGraphError", error
+    diagnosis = explain(error)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape"
+    assert diagnosis.confidence == "high" and "`real_images, labels = data`" in diagnosis.summary
+    # the message alone does not say what was unpacked: a guess
+    alone = explain(f"{type(error).__name__}: {str(error).splitlines()[-1]}")
+    assert alone is not None and alone.confidence == "low", str(error)
+
+
+def test_a_shape_unpacked_in_a_tf_function_is_not_called_a_data_mistake() -> None:
+    t = tf()
+
+    def generator_step(images: Any) -> Any:
+        batch, height, width, channels = t.shape(images)
+        return batch
+
+    error = None
+    try:
+        t.function(generator_step)(t.zeros((8, 4, 4, 1)))
+    except Exception as exc:  # the point: whatever TensorFlow raises
+        error = exc
+    assert "Iterating over a symbolic" in str(error), error
+    diagnosis = explain(error)
+    assert diagnosis is None or diagnosis.category != "model-io-shape", diagnosis
+
+
+@pytest.mark.parametrize("traced", [False, True], ids=["eager", "tf.function"])
+def test_a_reduction_over_an_axis_the_tensor_lacks_counts_its_axes(traced: bool) -> None:
+    t = tf()
+
+    def penalty_norm(gradients: Any) -> Any:  # a gradient penalty's norm over image axes
+        return t.sqrt(t.reduce_sum(t.square(gradients), axis=[1, 2, 3]))
+
+    images = t.zeros((8, 28, 28))  # grayscale images without their channel axis
+    text = pasted(lambda: (t.function(penalty_norm) if traced else penalty_norm)(images))
+    assert "Invalid reduction dimension" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.confidence == "low", text
+    assert "axis 3 of a tensor" in diagnosis.summary and "with 3 axes" in diagnosis.summary
+    assert "axes are 0 to 2" in diagnosis.summary
+    assert "model expects" not in diagnosis.summary  # not read as a model's input shape
+    if traced:
+        assert "(8, 28, 28)" in diagnosis.summary
+
+
+def test_two_tensors_of_an_op_are_not_called_labels_and_predictions() -> None:
+    t = tf()
+
+    def interpolate(real: Any, fake: Any) -> Any:
+        alpha = t.random.uniform((8, 1))  # meant (8, 1, 1, 1): one weight per image
+        return real + alpha * (fake - real)
+
+    images = t.zeros((8, 28, 28, 1))
+    text = pasted(lambda: t.function(interpolate)(images, images))
+    diagnosis = explain(text)
+    assert diagnosis is not None, text
+    assert "the labels" not in diagnosis.summary and "the predictions (" not in diagnosis.summary

@@ -20,6 +20,7 @@ from ganerrors.explainers.findings import (
     ChannelGroups,
     DataPairs,
     DatasetShapes,
+    DataUnpacked,
     DecodedWidth,
     DtypeClash,
     EmptyInput,
@@ -40,6 +41,7 @@ from ganerrors.explainers.findings import (
     NonFinite,
     OpInputs,
     RankMismatch,
+    ReductionAxis,
     ReshapeMismatch,
     SampleCount,
     ScalarPredictions,
@@ -347,13 +349,19 @@ def _map(pair: ShapePair, context: Context) -> Advice:
         if len(pair.first) < len(pair.second)
         else (pair.second, pair.first)
     )
-    return Advice(
-        f"{_what(pair)} do not fit: the predictions {fmt(scores)} have axes the labels "
-        f"{fmt(labels)} lack, a map of values per example where one value per example is "
-        "expected.",
-        MAP_CAUSES,
-        MAP_FIX,
-    )
+    if pair.roles == "operands":  # two tensors of an op, not known to be a loss's
+        summary = (
+            f"{_what(pair)} do not fit: {fmt(scores)} has axes that {fmt(labels)} lacks. If "
+            "they are a loss's predictions and labels, the predictions are a map of values per "
+            "example where one value per example is expected."
+        )
+    else:
+        summary = (
+            f"{_what(pair)} do not fit: the predictions {fmt(scores)} have axes the labels "
+            f"{fmt(labels)} lack, a map of values per example where one value per example is "
+            "expected."
+        )
+    return Advice(summary, MAP_CAUSES, MAP_FIX)
 
 
 def _ranks(pair: ShapePair, context: Context) -> Advice:
@@ -1663,7 +1671,8 @@ def _dtype(found: DtypeClash, context: Context) -> Advice:
             "pipeline or the noise), and print `.dtype` of the real images, the noise, the "
             "fakes and the labels to check."
         )
-    named = op if op in ("An op", "Keras") else f"`{op}`"  # no op's name: not set as code
+    # no op's name ("An op", "Keras", "A list of tensors made ..."): not set as code
+    named = op if op == "Keras" or " " in op else f"`{op}`"
     rule = (
         "TensorFlow does not convert between dtypes for you: indices, and the labels of a "
         "sparse loss, must be integers."
@@ -2326,6 +2335,56 @@ def _data_pairs(found: DataPairs, context: Context) -> Advice:
     )
 
 
+def _data_unpacked(found: DataUnpacked, context: Context) -> Advice:
+    line = f" (`{found.code}`)" if found.code else ""
+    return Advice(
+        f"A tensor was unpacked into Python variables inside a tf.function{line}, which "
+        "TensorFlow cannot do with a tensor whose values come only when the graph runs. In a "
+        "GAN's train step this is most often a dataset that yields the images alone, unpacked "
+        "as if each batch were (images, labels).",
+        (
+            (
+                "The dataset yields batches of images only (`from_tensor_slices(images)`, "
+                "`image_dataset_from_directory(..., label_mode=None)`), and the train step "
+                "unpacks `real_images, labels = data`.",
+                "Take the batch as it is (`real_images = data`), or build the dataset with the "
+                "labels: `tf.data.Dataset.from_tensor_slices((images, labels))`.",
+            ),
+            (
+                "A loop or unpacking over a tensor's items in Python (`a, b = scores`).",
+                "Index the tensor (`scores[0]`, `scores[1]`) or use `tf.unstack`.",
+            ),
+        ),
+        "Print `data` at the top of the train step (its structure: a tensor or a tuple) and "
+        "unpack only what the dataset yields.",
+    )
+
+
+def _reduction_axis(found: ReductionAxis, context: Context) -> Advice:
+    op = f"A reduction (`{found.op}`)" if found.op else "A reduction"
+    shape = f" of shape {fmt(found.shape)}" if found.shape is not None else ""
+    axes = "axis" if found.rank == 1 else "axes"
+    return Advice(
+        f"{op} was asked for axis {found.axis} of a tensor{shape} with {found.rank} {axes}: "
+        f"axes count from 0 (and from -1 backwards), so its axes are 0 to {found.rank - 1}. "
+        "Either the axis list was written for another rank, or the tensor has fewer axes than "
+        "the code expects.",
+        (
+            (
+                "Images without their channel axis: (batch, 28, 28) where (batch, 28, 28, 1) "
+                "was meant, reduced over `axis=[1, 2, 3]` (a gradient penalty's norm, a "
+                "per-image loss).",
+                "Add the channel axis where the data is loaded: `images[..., None]`.",
+            ),
+            (
+                "An axis list written for images used on flat vectors or scores.",
+                "Reduce over every axis but the batch: `axis=list(range(1, len(x.shape)))`.",
+            ),
+        ),
+        "Print the `.shape` of the tensor that is reduced and count its axes from 0.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -2406,6 +2465,8 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "axis-sizes"): _axis_sizes,
     ("model-io-shape", "input-check"): _input_check,
     ("model-io-shape", "data-pairs"): _data_pairs,
+    ("model-io-shape", "data-unpacked"): _data_unpacked,
+    ("model-io-shape", "reduction-axis"): _reduction_axis,
     ("output-shape", "axis-sizes"): _axis_sizes,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,

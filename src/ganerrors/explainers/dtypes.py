@@ -115,6 +115,20 @@ SAME_DTYPE = Lazy(
 EAGER_CONVERT = Lazy(
     rf"Cannot convert (?P<value>[^\n]{{1,100}}?) to EagerTensor of dtype (?P<expected>{_DT})"
 )
+# A list or tuple of tensors made one tensor (tf.stack, tf.shape of a tuple, a shape vector)
+# while one item has another dtype: "Cannot convert a list containing a tensor of dtype
+# <dtype: 'int64'> to <dtype: 'float32'> (Tensor is: <tf.Tensor 'x_1:0' shape=(2,) ...>)"
+LIST_CONVERT = Lazy(
+    rf"Cannot convert a list containing a tensor of dtype <?(?:dtype: )?'?(?P<got>{_DT})'?>? "
+    rf"to <?(?:dtype: )?'?(?P<expected>{_DT})'?>? "
+    r"\(Tensor is: <tf\.Tensor '(?P<name>[^'\n]{1,200})'"
+)
+#: What meets there (no op: the conversion fails before one is made)
+LIST_OF_TENSORS = "A list of tensors made into one tensor"
+#: That item named as the second element of a dataset's batch (Keras' `train_step(self, data)`
+#: names a pair's items data and data_1; a dataset iterator's are IteratorGetNext:0, :1): the
+#: (images, labels) pair used as one tensor, which `shapes.data_pairs` reads.
+DATA_ITEM = Lazy(r"^(?:data_\d{1,3}:0|IteratorGetNext:[1-9]\d{0,2})$")
 
 
 _FLOAT_ITEM = Lazy(r"(?:^|[\[(,]\s?)-?\d{1,12}\.\d{0,12}(?=\s?[,\])])")
@@ -193,7 +207,7 @@ def returned(text: str, context: Context) -> Finding | None:
 
 @reads("Value ", "for attr '")
 def not_allowed(text: str, context: Context) -> Finding | None:
-    op = context.op.split("/")[-1] or "An op"
+    op = context.op.split("/")[-1]
     for match in anchored(NOT_ALLOWED, text, "Value ", after=400):
         got = _name(match.group("got"))
         if match.group("argument") in SIZE_PARAMETERS and got.startswith(("float", "half")):
@@ -292,7 +306,7 @@ def variable(text: str, context: Context) -> Finding | None:
 def same_dtype(text: str, context: Context) -> Finding | None:
     for match in anchored(SAME_DTYPE, text, "must have the same dtype", before=70):
         where = f"({match.group('x')} and {match.group('y')})"
-        return _clash(match.group("got"), match.group("expected"), context.op or "An op", where)
+        return _clash(match.group("got"), match.group("expected"), context.op, where)
     return None
 
 
@@ -309,6 +323,16 @@ def eager_convert(text: str, context: Context) -> Finding | None:
         if not got:
             continue
         return _clash(got, match.group("expected"), context.op or "convert_to_tensor")
+    return None
+
+
+@reads("Cannot convert a list containing a tensor")
+def list_convert(text: str, context: Context) -> Finding | None:
+    for match in anchored(LIST_CONVERT, text, "Cannot convert a list containing a tensor"):
+        if DATA_ITEM.search(match.group("name")):
+            return None  # a batch's (images, labels) pair taken for the images: shapes.py
+        where = f"({match.group('name')})"
+        return _clash(match.group("got"), match.group("expected"), LIST_OF_TENSORS, where)
     return None
 
 
@@ -336,6 +360,7 @@ READERS = (
     variable,
     same_dtype,
     eager_convert,
+    list_convert,
     object_array,
     indices,
     invalid,

@@ -787,6 +787,59 @@ class DataPairs(NamedTuple):
         return {"shapes": "; ".join(fmt(s) for s in self.shapes)}
 
 
+class DataUnpacked(NamedTuple):
+    """Python unpacking of a tensor inside a tf.function (`images, labels = data`), which
+    AutoGraph cannot do. In a GAN's train step it is most often a dataset that yields the
+    images alone, unpacked as an (images, labels) pair: the opposite of `DataPairs`. Unpacking
+    a shape tensor (`b, h, w, c = tf.shape(x)`) is not a data mistake and is not read as one.
+    """
+
+    code: str = ""  # the unpacking line, when the traceback shows it
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "data-unpacked"
+
+    @property
+    def tentative(self) -> bool:
+        """Without the line, the message does not say what was iterated over."""
+        return not self.code
+
+    def details(self) -> dict[str, object]:
+        return {"code": self.code}
+
+
+class ReductionAxis(NamedTuple):
+    """A sum or mean over an axis the tensor does not have (axis 3 of a tensor of 3 axes):
+    an axis list written for another rank, or a tensor with fewer axes than the code expects
+    (images without their channel axis). The message does not say which: always a guess."""
+
+    axis: int
+    rank: int
+    op: str = ""
+    shape: Shape | None = None
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "reduction-axis"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        shape = fmt(self.shape) if self.shape is not None else ""
+        return {"axis": self.axis, "rank": self.rank, "op": self.op, "shape": shape}
+
+
 class ShapeArgument(NamedTuple):
     """An op that takes a vector of sizes (Reshape's shape, Tile's multiples) got one number:
     a mistake in the code that calls it, or code written for another version of TensorFlow or
@@ -1240,4 +1293,6 @@ Finding = (
     | AxisSizes
     | LayerInputCheck
     | DataPairs
+    | DataUnpacked
+    | ReductionAxis
 )

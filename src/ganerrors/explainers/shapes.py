@@ -17,6 +17,7 @@ from ganerrors.explainers.findings import (
     BatchMismatch,
     DataPairs,
     DatasetShapes,
+    DataUnpacked,
     DtypeClash,
     EmptyInput,
     ExampleList,
@@ -30,6 +31,7 @@ from ganerrors.explainers.findings import (
     LossShapes,
     OpInputs,
     RankMismatch,
+    ReductionAxis,
     SampleCount,
     ScalarPredictions,
     ShapePair,
@@ -64,6 +66,15 @@ KERAS_RANK_ONE = Lazy(
 # Keras 3 losses that average over the last axis, given a scalar: "Invalid reduction dimension
 # (-1 for input with 0 dimension(s) [Op:Mean]"
 SCALAR_MEAN = Lazy(r"Invalid reduction dimension \(?-1 for input with 0 dimension\(s\)")
+# a sum or mean over an axis the tensor lacks: eager "Invalid reduction dimension (4 for input
+# with 4 dimension(s) [Op:Sum]"; traced "Invalid reduction dimension 3 for input with 3
+# dimensions. for '{{node Sum}} = Sum[...](a, Sum/reduction_indices)' with input shapes:
+# [?,28,28], [3]"
+REDUCTION_AXIS = Lazy(
+    r"Invalid reduction dimension \(?(?P<axis>-?\d{1,3}) for input with (?P<rank>\d{1,3}) "
+    r"dimension(?:\(s\)|s)(?P<rest>[^\n]{0,300})"
+)
+_REDUCTION_OP = Lazy(r"\[Op:(?P<eager>\w{1,40})\]|= (?P<graph>\w{1,40})\[")
 # Keras 3 sparse categorical cross-entropy given one-hot labels
 KERAS_SPARSE = Lazy(
     r"Argument output must have rank \(ndim\) target\.ndim - 1\.\s{0,8}"
@@ -447,6 +458,15 @@ def scalar_loss(text: str, context: Context) -> Finding | None:
             return found
     for _ in anchored(SCALAR_MEAN, text, "Invalid reduction dimension", after=80):
         return ScalarPredictions()
+    for match in anchored(REDUCTION_AXIS, text, "Invalid reduction dimension", after=400):
+        axis, rank, rest = int(match.group("axis")), int(match.group("rank")), match.group("rest")
+        if -rank <= axis < rank:
+            continue  # an axis it has: not this family
+        op = _REDUCTION_OP.search(rest)
+        shapes = _input_shapes(rest)
+        shape = shapes[0] if shapes and len(shapes[0]) == rank else None
+        name = (op.group("eager") or op.group("graph")) if op else ""
+        return ReductionAxis(axis, rank, name, shape)
     return None
 
 
@@ -456,18 +476,41 @@ def scalar_loss(text: str, context: Context) -> Finding | None:
 # [?,28,28,1], [?]." or, for labels of another dtype, "Cannot convert a list containing a
 # tensor of dtype <dtype: 'int32'> to <dtype: 'float32'> (Tensor is: <tf.Tensor 'data_1:0'"
 PACKED_DATA = Lazy(r"= Pack\[[^\]\n]{0,80}\]\(data, data_1\)")
+# (an iterator's names in a Keras 2 fit: 'IteratorGetNext:1'); `dtypes.DATA_ITEM` names them
 LIST_WITH_DATA = Lazy(
     r"Cannot convert a list containing a tensor of dtype [^\n]{0,80}\(Tensor is: "
-    r"<tf\.Tensor 'data_1:0'"
+    r"<tf\.Tensor '(?:data_\d{1,3}:0|IteratorGetNext:[1-9]\d{0,2})'"
 )
 
 
-@reads("(data, data_1)", "'data_1:0'")
+@reads("(data, data_1)", "Cannot convert a list containing a tensor")
 def data_pairs(text: str, context: Context) -> Finding | None:
     for match in anchored(PACKED_DATA, text, "(data, data_1)", before=120, after=20):
         return DataPairs(tuple(_input_shapes(text[match.end() : match.end() + 400])))
-    for _ in anchored(LIST_WITH_DATA, text, "'data_1:0'", before=200, after=20):
+    for _ in anchored(LIST_WITH_DATA, text, "Cannot convert a list containing", after=300):
         return DataPairs()
+    return None
+
+
+# Python unpacking of a tensor inside a tf.function: "Iterating over a symbolic `tf.Tensor` is
+# not allowed" (TF 2; the backticks may be lost in a paste), with the learner's line in the
+# traceback: "images, labels = data"
+SYMBOLIC_ITERATION = Lazy(r"Iterating over a symbolic `?tf\.Tensor`? is not allowed")
+UNPACKING = Lazy(r"^\(?\w{1,40}(?:\s?,\s?\w{1,40}){1,8}\)?\s?=\s?(?P<value>[^=\n]{1,120})$")
+
+
+@reads("Iterating over a symbolic")
+def symbolic_iteration(text: str, context: Context) -> Finding | None:
+    for _ in anchored(SYMBOLIC_ITERATION, text, "Iterating over a symbolic", after=60):
+        for frame in reversed(context.frames[-4:]):
+            code = frame.code.split("#", 1)[0].strip()  # without a comment
+            unpacking = UNPACKING.search(code)
+            if unpacking is None:
+                continue
+            if "shape" in unpacking.group("value"):  # b, h, w, c = tf.shape(x): not the data
+                return None
+            return DataUnpacked(code)
+        return DataUnpacked()
     return None
 
 
@@ -1524,6 +1567,7 @@ _ELEMENTWISE = {
 
 READERS = (
     data_pairs,
+    symbolic_iteration,
     keras_loss,
     keras_sparse,
     scalar_loss,
