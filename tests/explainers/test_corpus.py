@@ -97,6 +97,7 @@ LATER_FILES = {
     "fresh11.toml": 0.93,
     "fresh12.toml": 0.9,
     "fresh13.toml": 0.33,
+    "fresh14.toml": 0.82,
 }
 
 

@@ -360,3 +360,68 @@ def test_two_tensors_of_an_op_are_not_called_labels_and_predictions() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None, text
     assert "the labels" not in diagnosis.summary and "the predictions (" not in diagnosis.summary
+
+
+def test_data_of_unknown_shape_into_a_model_is_read_as_the_pipeline() -> None:
+    t = tf()
+    keras = t.keras
+    pairs = (t.zeros((8, 4, 4, 1)), t.ones((8, 1)))
+    # a map through a Python function (image loading, augmentation): its output has no shape
+    dataset = (
+        t.data.Dataset.from_tensor_slices(pairs)
+        .map(lambda image, label: (t.numpy_function(lambda a: a, [image], t.float32), label))
+        .batch(4)
+    )
+    discriminator = keras.Sequential(
+        [keras.Input((4, 4, 1)), keras.layers.Flatten(), keras.layers.Dense(1)]
+    )
+    discriminator.compile(optimizer="adam", loss="binary_crossentropy")
+    error = None
+    try:
+        discriminator.fit(dataset, epochs=1, verbose=0)
+    except Exception as exc:  # the point: whatever TensorFlow raises
+        error = exc
+    assert error is not None and "unknown" in str(error), error
+    diagnosis = explain(error)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", error
+    assert diagnosis.confidence == "high" and "went into a model" in diagnosis.summary
+    assert "set_shape" in " ".join(diagnosis.remedies)
+
+
+def test_the_length_of_an_unknown_shape_alone_is_a_guess() -> None:
+    t = tf()
+    signature = [t.TensorSpec(None)]  # not even the rank is known
+    text = pasted(lambda: t.function(lambda x: len(x.shape), input_signature=signature)(1.0))
+    assert "unknown rank" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape"
+    assert diagnosis.confidence == "low"
+
+
+@pytest.mark.parametrize("traced", [False, True], ids=["eager", "tf.function"])
+def test_a_score_per_position_is_the_output_eager_and_traced(traced: bool) -> None:
+    """A discriminator over sequences without Flatten: (8, 6, 1) scores against (8, 1)
+    labels. Eager, the message names no loss (the frames do): the same verdict either way."""
+    t = tf()
+    loss = t.keras.losses.BinaryCrossentropy(from_logits=True)
+
+    def step(labels: Any, scores: Any) -> Any:
+        return loss(labels, scores)
+
+    error = None
+    try:
+        (t.function(step) if traced else step)(t.ones((8, 1)), t.zeros((8, 6, 1)))
+    except Exception as exc:  # the point: whatever TensorFlow raises
+        error = exc
+    assert error is not None
+    diagnosis = explain(error)
+    assert diagnosis is not None and diagnosis.category == "output-shape", error
+    assert "1 value per example" in diagnosis.summary, diagnosis.summary
+
+
+def test_a_row_per_position_against_a_row_per_example_is_the_output() -> None:
+    t = tf()
+    # a multi-label head that kept its steps: (8, 6, 4) against (8, 28) labels
+    text = pasted(lambda: t.keras.losses.MeanSquaredError()(t.ones((8, 28)), t.zeros((8, 6, 4))))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "output-shape", text

@@ -52,6 +52,7 @@ from ganerrors.explainers.findings import (
     SparseRanks,
     TransposedConv,
     UndefinedAxis,
+    UnknownShape,
     WeightShapes,
     WindowTooLarge,
 )
@@ -296,8 +297,9 @@ def _units(pair: ShapePair, context: Context) -> Advice:
     widths = [w for w in (pair.first[-1], pair.second[-1]) if w not in (None, 1)]
     units = pair.second[-1] if pair.roles == "labels" else (widths[0] if widths else "n")
     return Advice(
-        f"{_what(pair)} differ in the last axis: {pair.first[-1]} value(s) per example in the "
-        f"{first}, {pair.second[-1]} in the {second}.",
+        f"{_what(pair)} differ in the last axis: {pair.first[-1]} "
+        f"{'value' if pair.first[-1] == 1 else 'values'} per example in the {first}, "
+        f"{pair.second[-1]} in the {second}.",
         (
             (
                 f"The discriminator's last layer has {units} units, and a real/fake verdict is "
@@ -2385,6 +2387,29 @@ def _reduction_axis(found: ReductionAxis, context: Context) -> Advice:
     )
 
 
+def _unknown_shape(found: UnknownShape, context: Context) -> Advice:
+    into = " went into a model" if found.into_model else " reached code that needs it"
+    return Advice(
+        f"A tensor whose shape TensorFlow does not know, not even its number of axes,{into}. "
+        "A model (and `len(x.shape)`, `x.shape.as_list()`) needs at least the rank. Data made "
+        "by Python functions inside a dataset loses its shape: TensorFlow cannot see what "
+        "they return.",
+        (
+            (
+                "A `Dataset.map` with `tf.py_function` or `tf.numpy_function` (to load or "
+                "augment images): what they return has an unknown shape.",
+                "Set it in the map function, after the call: `images.set_shape((64, 64, 3))`.",
+            ),
+            (
+                "`Dataset.from_generator` built without shapes (`output_types` only).",
+                "Give it an `output_signature`: "
+                "`tf.TensorSpec(shape=(64, 64, 3), dtype=tf.float32)`.",
+            ),
+        ),
+        "Print `dataset.element_spec` before training: every shape must show its axes.",
+    )
+
+
 def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Advice:
     if isinstance(found, SparseRanks):
         return _sparse_ranks(found, context)
@@ -2467,6 +2492,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "data-pairs"): _data_pairs,
     ("model-io-shape", "data-unpacked"): _data_unpacked,
     ("model-io-shape", "reduction-axis"): _reduction_axis,
+    ("model-io-shape", "unknown-shape"): _unknown_shape,
     ("output-shape", "axis-sizes"): _axis_sizes,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,

@@ -36,8 +36,14 @@ def _is_map(labels: Shape, predictions: Shape) -> bool:
         return False
     if len(predictions) >= 4:
         return True
-    last = labels[-1] if len(labels) == 2 else 1
-    return last is not None and last == predictions[-1]
+    if len(labels) == 2 and labels[1] is not None and labels[1] == predictions[1]:
+        # (batch, steps) against (batch, steps, classes): a label per position, which lacks
+        # the class axis (class indices for a one-hot loss), unless the widths agree as well
+        return labels[1] == predictions[-1]
+    # labels of one value or one row per example against predictions of a value or a row per
+    # position: a sequence model whose output keeps its steps (not known: labels of unknown
+    # width)
+    return len(labels) == 1 or labels[1] is not None
 
 
 def _same_values(a: Shape, b: Shape) -> bool:
@@ -813,6 +819,30 @@ class DataUnpacked(NamedTuple):
         return {"code": self.code}
 
 
+class UnknownShape(NamedTuple):
+    """A tensor whose shape TensorFlow does not know (not even its rank) reached code that
+    needs it: a layer, or `len(x.shape)`. Most often data made by `tf.py_function`,
+    `tf.numpy_function` or `Dataset.from_generator` without shapes. A guess, unless the message
+    shows the unknown shape going into a model (`inputs=tf.Tensor(shape=<unknown>`)."""
+
+    into_model: bool = False
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "unknown-shape"
+
+    @property
+    def tentative(self) -> bool:
+        return not self.into_model
+
+    def details(self) -> dict[str, object]:
+        return {"into_model": self.into_model}
+
+
 class ReductionAxis(NamedTuple):
     """A sum or mean over an axis the tensor does not have (axis 3 of a tensor of 3 axes):
     an axis list written for another rank, or a tensor with fewer axes than the code expects
@@ -1295,4 +1325,5 @@ Finding = (
     | DataPairs
     | DataUnpacked
     | ReductionAxis
+    | UnknownShape
 )

@@ -37,6 +37,7 @@ from ganerrors.explainers.findings import (
     ShapePair,
     SparseLabels,
     SparseRanks,
+    UnknownShape,
     WeightShapes,
     is_empty,
 )
@@ -301,6 +302,12 @@ def loss_kind(text: str) -> Loss:
     return last
 
 
+def _loss_of(text: str, context: Context) -> Loss:
+    """The kind of loss the message names, or else the traceback's innermost frames (an eager
+    error's message names none; its frames are the loss's: `binary_crossentropy`)."""
+    return loss_kind(context.code(8) + "\n" + text)
+
+
 # a graph node as TensorFlow prints it: TF 1 "[[Node: loss/sub = Sub[T=DT_FLOAT, ...](a, b)]]",
 # "[[node loss/sub (defined at x.py:3)  = Sub[...](a, b)]]"; TF 2 "[[{{node loss/sub}}]]",
 # "'{{node sub}} = Sub[T=DT_FLOAT](x, sub/y)'"
@@ -436,7 +443,7 @@ def keras_loss(text: str, context: Context) -> Finding | None:
             roles="labels",
             names=("labels", "predictions"),
             by="The loss",
-            loss=loss_kind(text),
+            loss=_loss_of(text, context),
         )
         return found if found.verdict else LossShapes(*pair)
     return None
@@ -511,6 +518,28 @@ def symbolic_iteration(text: str, context: Context) -> Finding | None:
                 return None
             return DataUnpacked(code)
         return DataUnpacked()
+    return None
+
+
+# A tensor of unknown rank where its shape is needed: "Cannot take the length of shape with
+# unknown rank." (TF 2; "Shape" in TF 1), "as_list() is not defined on an unknown
+# TensorShape."; a model's call shows it: "inputs=tf.Tensor(shape=<unknown>, dtype=float32)"
+UNKNOWN_SHAPE = Lazy(
+    r"(?i)Cannot take the length of shape with unknown rank"
+    r"|as_list\(\) is not defined on an unknown TensorShape"
+)
+_UNKNOWN_INPUT = Lazy(
+    r"inputs?=tf\.Tensor\(shape=<unknown>|shape=<unknown>|py_function|numpy_function"
+    r"|from_generator|\bpy_func\b"
+)
+
+
+@reads("Cannot take the length of", "unknown TensorShape")
+def unknown_shape(text: str, context: Context) -> Finding | None:
+    for _ in anchored(UNKNOWN_SHAPE, text, "nknown", before=60, after=40):
+        # the arguments a model was called with are cut from the message: read the raw text
+        around = (context.raw or text)[-20000:] + " " + context.code(40)
+        return UnknownShape(into_model=_UNKNOWN_INPUT.search(around) is not None)
     return None
 
 
@@ -640,7 +669,7 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
-        kind = loss_kind(text)
+        kind = _loss_of(text, context)
         if (
             "?" in match.group(0)
             or any(cue in text for cue in _PREDICTIONS_FIRST)
@@ -1568,6 +1597,7 @@ _ELEMENTWISE = {
 READERS = (
     data_pairs,
     symbolic_iteration,
+    unknown_shape,
     keras_loss,
     keras_sparse,
     scalar_loss,
