@@ -425,3 +425,37 @@ def test_a_row_per_position_against_a_row_per_example_is_the_output() -> None:
     text = pasted(lambda: t.keras.losses.MeanSquaredError()(t.ones((8, 28)), t.zeros((8, 6, 4))))
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "output-shape", text
+
+
+def test_another_tensor_unpacked_is_only_a_guess_at_the_data() -> None:
+    t = tf()
+
+    def classify(head: Any) -> Any:
+        logits, probabilities = head  # a tensor, not a pair: not the dataset's batch
+        return logits
+
+    error = None
+    try:
+        t.function(classify)(t.zeros((8, 4)))
+    except Exception as exc:  # the point: whatever TensorFlow raises
+        error = exc
+    assert "Iterating over a symbolic" in str(error), error
+    diagnosis = explain(error)
+    assert diagnosis is None or diagnosis.confidence == "low", diagnosis
+
+
+def test_a_loop_over_a_dataset_of_images_alone_is_read_from_its_line() -> None:
+    t = tf()
+    dataset = t.data.Dataset.from_tensor_slices(t.zeros((16, 4, 4, 1))).batch(8)
+    error = None
+    try:
+        for images, labels in dataset:  # the dataset yields batches of images, not pairs
+            print(images.shape, labels.shape)
+    except Exception as exc:  # the point: whatever TensorFlow raises
+        error = exc
+    assert isinstance(error, ValueError) and "too many values to unpack" in str(error), error
+    diagnosis = explain(error)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", error
+    assert diagnosis.confidence == "high" and "for images, labels in dataset" in diagnosis.summary
+    # Python's message alone names nothing of TensorFlow: no diagnosis
+    assert explain(f"ValueError: {error}") is None

@@ -21,6 +21,8 @@ pytestmark = pytest.mark.tensorflow
 NEEDS_THE_TRACEBACK = {
     "discriminator-gradients-for-the-generator": "the message is an op's shape clash; only "
     "the traceback shows it is inside apply_gradients",
+    "images-only-batch-unpacked-as-pairs": "eager, the message is Python's own unpacking "
+    "error; only the traceback's line shows that it unpacked the batch",
 }
 #: Cases whose reading is a guess by design (`tentative`), in the modes where it is: one
 #: optimizer for two models is as much a misuse of the optimizer's API as a missing gradient;

@@ -180,6 +180,27 @@ def fakes_of_another_size_joined_to_reals() -> Step:
     return step
 
 
+@case(
+    "images-only-batch-unpacked-as-pairs",
+    "A dataset of images alone, unpacked as (images, labels) in the train step",
+    "model-io-shape",
+    {
+        "eager": r"ValueError: too many values to unpack \(expected 2\)",
+        "tf.function": "OperatorNotAllowedInGraphError: Iterating over a symbolic",
+        "unknown batch": "OperatorNotAllowedInGraphError: Iterating over a symbolic",
+    },
+    explained="real_images, labels = data",
+)
+def images_only_batch_unpacked_as_pairs() -> Step:
+    make, judge = generator(), discriminator()
+
+    def step(data: Any) -> Any:
+        real_images, labels = data  # a batch of two would unpack silently: two images
+        return judge(real_images) - judge(make(noise(real_images)))
+
+    return step
+
+
 # Kata 08: a generator whose last Conv2D(1, kernel_size=2) keeps Keras' default
 # padding="valid" (8x8 in, 7x7 out), and a discriminator ported from PyTorch that flattens
 # with tf.reshape(images, (-1, 8 * 8 * 1)), as `x.view(-1, 64)` does.

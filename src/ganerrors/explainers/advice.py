@@ -2339,11 +2339,20 @@ def _data_pairs(found: DataPairs, context: Context) -> Advice:
 
 def _data_unpacked(found: DataUnpacked, context: Context) -> Advice:
     line = f" (`{found.code}`)" if found.code else ""
+    if found.eager:
+        what = (
+            f"A batch was unpacked into Python variables{line}: Python splits a tensor along "
+            "its first axis, one item per example, so a batch of 32 images gives 32 values "
+            "(and a batch of 2 would give two images, silently)."
+        )
+    else:
+        what = (
+            f"A tensor was unpacked into Python variables inside a tf.function{line}, which "
+            "TensorFlow cannot do with a tensor whose values come only when the graph runs."
+        )
     return Advice(
-        f"A tensor was unpacked into Python variables inside a tf.function{line}, which "
-        "TensorFlow cannot do with a tensor whose values come only when the graph runs. In a "
-        "GAN's train step this is most often a dataset that yields the images alone, unpacked "
-        "as if each batch were (images, labels).",
+        f"{what} In a GAN's train step this is most often a dataset that yields the images "
+        "alone, unpacked as if each batch were (images, labels).",
         (
             (
                 "The dataset yields batches of images only (`from_tensor_slices(images)`, "

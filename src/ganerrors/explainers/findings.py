@@ -801,6 +801,8 @@ class DataUnpacked(NamedTuple):
     """
 
     code: str = ""  # the unpacking line, when the traceback shows it
+    batch: bool = False  # what it unpacks is named as the data (`data`, `batch`, `next(it)`)
+    eager: bool = False  # Python unpacked an eager tensor's rows: "too many values to unpack"
 
     @property
     def category(self) -> str:
@@ -812,11 +814,12 @@ class DataUnpacked(NamedTuple):
 
     @property
     def tentative(self) -> bool:
-        """Without the line, the message does not say what was iterated over."""
-        return not self.code
+        """Without a line that unpacks the data, the message does not say what was iterated
+        over."""
+        return not self.batch
 
     def details(self) -> dict[str, object]:
-        return {"code": self.code}
+        return {"code": self.code, "eager": self.eager}
 
 
 class UnknownShape(NamedTuple):

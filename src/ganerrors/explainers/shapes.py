@@ -503,21 +503,45 @@ def data_pairs(text: str, context: Context) -> Finding | None:
 # not allowed" (TF 2; the backticks may be lost in a paste), with the learner's line in the
 # traceback: "images, labels = data"
 SYMBOLIC_ITERATION = Lazy(r"Iterating over a symbolic `?tf\.Tensor`? is not allowed")
-UNPACKING = Lazy(r"^\(?\w{1,40}(?:\s?,\s?\w{1,40}){1,8}\)?\s?=\s?(?P<value>[^=\n]{1,120})$")
+TOO_MANY_VALUES = Lazy(r"too many values to unpack \(expected \d{1,3}\)")
+_BATCH_NAME = Lazy(
+    r"(?i)data|batch|inputs?\b|element|example|sample|item|pair|next\(|iter|loader|\bds\b|_ds\b"
+)
+# `a, b = value`, or a loop that unpacks each item: `for images, labels in dataset:`
+UNPACKING = Lazy(
+    r"^\(?\w{1,40}(?:\s?,\s?\w{1,40}){1,8}\)?\s?=\s?(?P<value>[^=\n]{1,120})$"
+    r"|^for \(?\w{1,40}(?:\s?,\s?\w{1,40}){1,8}\)? in (?P<items>[^\n]{1,120}):$"
+)
 
 
-@reads("Iterating over a symbolic")
+@reads("Iterating over a symbolic", "too many values to unpack")
 def symbolic_iteration(text: str, context: Context) -> Finding | None:
+    for _ in anchored(TOO_MANY_VALUES, text, "too many values to unpack", after=40):
+        # eager, Python unpacks the batch's rows: read only when the line unpacks the data
+        found = _unpacked(context)
+        return found._replace(eager=True) if found is not None and found.batch else None
     for _ in anchored(SYMBOLIC_ITERATION, text, "Iterating over a symbolic", after=60):
-        for frame in reversed(context.frames[-4:]):
-            code = frame.code.split("#", 1)[0].strip()  # without a comment
-            unpacking = UNPACKING.search(code)
-            if unpacking is None:
-                continue
-            if "shape" in unpacking.group("value"):  # b, h, w, c = tf.shape(x): not the data
-                return None
-            return DataUnpacked(code)
-        return DataUnpacked()
+        found = _unpacked(context)
+        if found is None and _unpacked(context, shapes=True) is not None:
+            return None  # b, h, w, c = tf.shape(x): not the data
+        return found or DataUnpacked()
+    return None
+
+
+def _unpacked(context: Context, shapes: bool = False) -> DataUnpacked | None:
+    """The unpacking line of the traceback's innermost frames, if one is there; with
+    `shapes`, only one that unpacks a shape (`b, h, w, c = tf.shape(x)`)."""
+    for frame in reversed(context.frames[-4:]):
+        code = frame.code.split("#", 1)[0].strip()  # without a comment
+        unpacking = UNPACKING.search(code)
+        if unpacking is None:
+            continue
+        value = unpacking.group("value") or unpacking.group("items")
+        if ("shape" in value) != shapes:
+            return None
+        # a batch of the dataset unpacked (`images, labels = data`, `= next(iterator)`): high;
+        # another tensor (`logits, probs = head`): the data is only a guess
+        return DataUnpacked(code, batch=_BATCH_NAME.search(value) is not None)
     return None
 
 
