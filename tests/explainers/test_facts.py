@@ -23,12 +23,18 @@ def tf() -> Any:
     return import_tensorflow()
 
 
-def pasted(make_error: Callable[[], Any]) -> str:
+def caught(make_error: Callable[[], Any]) -> Exception:
+    """The exception `make_error` raises (the test fails if it raises nothing)."""
     try:
         make_error()
     except Exception as exc:  # the point: whatever TensorFlow raises
-        return f"{type(exc).__name__}: {exc}"
+        return exc
     raise AssertionError("raised nothing")
+
+
+def pasted(make_error: Callable[[], Any]) -> str:
+    exc = caught(make_error)
+    return f"{type(exc).__name__}: {exc}"
 
 
 def in_a_session(build: Callable[[Any], Any], feed: Callable[[Any], dict] | None = None) -> None:
@@ -298,11 +304,7 @@ def test_a_batch_of_images_unpacked_as_a_pair_is_read_from_the_line() -> None:
         real_images, labels = data  # the dataset yields the images alone
         return real_images
 
-    error = None
-    try:
-        t.function(train_step)(t.zeros((8, 4)))
-    except Exception as exc:  # the point: whatever TensorFlow raises
-        error = exc
+    error = caught(lambda: t.function(train_step)(t.zeros((8, 4))))
     assert type(error).__name__ == "OperatorNotAllowedInGraphError", error
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "model-io-shape"
@@ -319,11 +321,7 @@ def test_a_shape_unpacked_in_a_tf_function_is_not_called_a_data_mistake() -> Non
         batch, height, width, channels = t.shape(images)
         return batch
 
-    error = None
-    try:
-        t.function(generator_step)(t.zeros((8, 4, 4, 1)))
-    except Exception as exc:  # the point: whatever TensorFlow raises
-        error = exc
+    error = caught(lambda: t.function(generator_step)(t.zeros((8, 4, 4, 1))))
     assert "Iterating over a symbolic" in str(error), error
     diagnosis = explain(error)
     assert diagnosis is None or diagnosis.category != "model-io-shape", diagnosis
@@ -376,11 +374,7 @@ def test_data_of_unknown_shape_into_a_model_is_read_as_the_pipeline() -> None:
         [keras.Input((4, 4, 1)), keras.layers.Flatten(), keras.layers.Dense(1)]
     )
     discriminator.compile(optimizer="adam", loss="binary_crossentropy")
-    error = None
-    try:
-        discriminator.fit(dataset, epochs=1, verbose=0)
-    except Exception as exc:  # the point: whatever TensorFlow raises
-        error = exc
+    error = caught(lambda: discriminator.fit(dataset, epochs=1, verbose=0))
     assert error is not None and "unknown" in str(error), error
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", error
@@ -408,11 +402,9 @@ def test_a_score_per_position_is_the_output_eager_and_traced(traced: bool) -> No
     def step(labels: Any, scores: Any) -> Any:
         return loss(labels, scores)
 
-    error = None
-    try:
-        (t.function(step) if traced else step)(t.ones((8, 1)), t.zeros((8, 6, 1)))
-    except Exception as exc:  # the point: whatever TensorFlow raises
-        error = exc
+    error = caught(
+        lambda: (t.function(step) if traced else step)(t.ones((8, 1)), t.zeros((8, 6, 1)))
+    )
     assert error is not None
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "output-shape", error
@@ -434,11 +426,7 @@ def test_another_tensor_unpacked_is_only_a_guess_at_the_data() -> None:
         logits, probabilities = head  # a tensor, not a pair: not the dataset's batch
         return logits
 
-    error = None
-    try:
-        t.function(classify)(t.zeros((8, 4)))
-    except Exception as exc:  # the point: whatever TensorFlow raises
-        error = exc
+    error = caught(lambda: t.function(classify)(t.zeros((8, 4))))
     assert "Iterating over a symbolic" in str(error), error
     diagnosis = explain(error)
     assert diagnosis is None or diagnosis.confidence == "low", diagnosis
