@@ -58,3 +58,28 @@ def test_unloading_removes_the_explanation(capsys):
     ip.run_cell("raise ValueError('No gradients provided for any variable.')")
     out = capsys.readouterr().out
     assert "ValueError" in out and "ganerrors:" not in out
+
+
+def test_a_pasted_ipython_traceback_gives_its_frames_and_lines(tmp_path, capsys, monkeypatch):
+    """IPython writes frames as "Cell In[1], line 5" and "File /x/gan_step.py:2, in
+    train_step(data)", each with its line behind an arrow: the explanation reads the line."""
+    (tmp_path / "gan_step.py").write_text(
+        "def train_step(data):\n    real_images, labels = data\n    return real_images\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ip = InteractiveShell.instance()
+    ip.run_line_magic("colors", "nocolor")
+    ip.run_cell(
+        "from ganerrors._tf import import_tensorflow\n"
+        "tf = import_tensorflow()\n"
+        "import gan_step\n"
+        "gan_step.train_step(tf.zeros((8, 4)))  # a batch of images alone\n"
+    )
+    pasted = capsys.readouterr().out
+    assert "----> 2     real_images, labels = data" in pasted, pasted
+    from ganerrors.explainers import explain
+
+    diagnosis = explain(pasted)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", pasted
+    assert diagnosis.confidence == "high" and "`real_images, labels = data`" in diagnosis.summary

@@ -28,6 +28,18 @@ MAX_FRAMES = 200
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]")
 # `File "path", line 12, in name` (Python, TF's "in user code" and "defined at" frames)
 _FRAME = Lazy(r'File "(?P<path>[^"\n]{1,500})", line (?P<line>\d{1,9}), in (?P<func>[^\s*]{1,200})')
+# IPython's and Jupyter's frames, each followed by its lines of code, the one that ran behind
+# an arrow ("----> 12     images, labels = data"): "Cell In[3], line 12" (a notebook's cell),
+# "File ~/gan.py:12, in train_step(data)" (IPython 8), "<ipython-input-3-5f2c> in step(data)"
+# and "/usr/lib/python3/dist-packages/x.py in fit(self, x)" (IPython 7, Colab)
+_IPYTHON_FRAME = Lazy(
+    r"^(?:Cell (?P<cell>In ?\[\d{1,6}\]), line (?P<cell_line>\d{1,9})"
+    r"|File (?P<path>[^\n\"]{1,500}?):(?P<line>\d{1,9}), in (?P<func>[\w<>.]{1,200})\("
+    r"|(?P<old>(?:<ipython-input-[\w-]{1,80}>|[^\s\"]{1,500}\.py)) "
+    r"in (?P<old_func>[\w<>.]{1,200})\()",
+    re.M,
+)
+_ARROW = Lazy(r"^-{1,8}> ?(?P<line>\d{1,9}) (?P<code>[^\n]{0,500})$", re.M)
 # a line that starts with a dotted name and a colon: `tensorflow...InvalidArgumentError: ...`
 # (the name's ending is in the pattern, so that a text of many one-word lines is not a
 # match per line for `exception_lines` to look at)
@@ -182,6 +194,8 @@ def _frames_in(text: str, read: bool = False) -> list[Frame]:
     """The frames written in a text. With `read`, a frame without its code line gets it from
     the file (TensorFlow writes "in user code" frames of this machine without their code)."""
     frames: list[Frame] = []
+    if "> " in text and ("Cell In" in text or " in " in text):
+        frames = _ipython_frames(text)
     if 'File "' not in text:
         return frames
     for match in _FRAME.finditer(text):
@@ -196,6 +210,26 @@ def _frames_in(text: str, read: bool = False) -> list[Frame]:
             except Exception:
                 code = ""
         frames.append(Frame(path, line, match.group("func"), code))
+        if len(frames) >= MAX_FRAMES:
+            break
+    return frames
+
+
+def _ipython_frames(text: str) -> list[Frame]:
+    """The frames of an IPython or Jupyter traceback, each with the line that ran (the one
+    behind the arrow, among the next few lines)."""
+    frames: list[Frame] = []
+    for match in _IPYTHON_FRAME.finditer(text):
+        arrow = _ARROW.search(text, match.end(), match.end() + 1500)
+        if arrow is None:
+            continue
+        if match.group("cell"):
+            path, func = f"Cell {match.group('cell')}", "<cell>"
+        elif match.group("path"):
+            path, func = match.group("path"), match.group("func")
+        else:
+            path, func = match.group("old"), match.group("old_func")
+        frames.append(Frame(path, int(arrow.group("line")), func, arrow.group("code").strip()))
         if len(frames) >= MAX_FRAMES:
             break
     return frames
