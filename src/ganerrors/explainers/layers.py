@@ -40,6 +40,7 @@ from ganerrors.explainers.parsing import (
     Lazy,
     Shape,
     anchored,
+    differing_axes,
     parse_shape,
     reads,
     shapes_in,
@@ -657,11 +658,9 @@ def _batches_differ(shapes: tuple[Shape, ...]) -> tuple[Shape, Shape] | None:
     for a fixed batch size next to the labels of a smaller last batch."""
     if len({len(shape) for shape in shapes}) != 1 or len(shapes[0]) < 2:
         return None
+    first = shapes[0]
     for other in shapes[1:]:
-        first = shapes[0]
-        if None in (first[0], other[0]) or first[0] == other[0]:
-            continue
-        if all(a == b or None in (a, b) for a, b in zip(first[1:-1], other[1:-1], strict=True)):
+        if differing_axes(first[:-1], other[:-1]) == [0]:  # the joined last axis may differ
             return first, other
     return None
 
