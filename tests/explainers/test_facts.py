@@ -447,3 +447,13 @@ def test_a_loop_over_a_dataset_of_images_alone_is_read_from_its_line() -> None:
     assert diagnosis.confidence == "high" and "for images, labels in dataset" in diagnosis.summary
     # Python's message alone names nothing of TensorFlow: no diagnosis
     assert explain(f"ValueError: {error}") is None
+
+
+def test_a_concatenate_layer_given_two_batch_sizes_names_the_batch() -> None:
+    t = tf()
+    # noise drawn for a full batch of 32, next to the labels of a last batch of 16
+    text = pasted(lambda: t.keras.layers.Concatenate()([t.zeros((32, 100)), t.zeros((16, 10))]))
+    assert "Concatenate" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "batch-size", text
+    assert diagnosis.confidence == "high"
