@@ -457,3 +457,15 @@ def test_a_concatenate_layer_given_two_batch_sizes_names_the_batch() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "batch-size", text
     assert diagnosis.confidence == "high"
+
+
+def test_a_batch_of_one_image_unpacked_as_a_pair_is_read_from_its_line() -> None:
+    def train_step(batch: Any) -> Any:
+        real_images, labels = batch  # images alone, and a last batch of one
+        return real_images
+
+    error = caught(lambda: train_step(tf().zeros((1, 4, 4, 1))))
+    assert "not enough values to unpack (expected 2, got 1)" in str(error), error
+    diagnosis = explain(error)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", error
+    assert diagnosis.confidence == "high"

@@ -503,7 +503,12 @@ def data_pairs(text: str, context: Context) -> Finding | None:
 # not allowed" (TF 2; the backticks may be lost in a paste), with the learner's line in the
 # traceback: "images, labels = data"
 SYMBOLIC_ITERATION = Lazy(r"Iterating over a symbolic `?tf\.Tensor`? is not allowed")
-TOO_MANY_VALUES = Lazy(r"too many values to unpack \(expected \d{1,3}\)")
+# eager, Python unpacks a batch tensor's rows: more of them than names, or fewer (a batch of
+# one example; "got 0" is an empty list, read by `gradients.empty_pairs`)
+TOO_MANY_VALUES = Lazy(
+    r"too many values to unpack \(expected \d{1,3}\)"
+    r"|not enough values to unpack \(expected \d{1,3}, got [1-9]\d{0,2}\)"
+)
 _BATCH_NAME = Lazy(
     r"(?i)data|batch|inputs?\b|element|example|sample|item|pair|next\(|iter|loader|\bds\b|_ds\b"
 )
@@ -514,9 +519,9 @@ UNPACKING = Lazy(
 )
 
 
-@reads("Iterating over a symbolic", "too many values to unpack")
+@reads("Iterating over a symbolic", "values to unpack")
 def symbolic_iteration(text: str, context: Context) -> Finding | None:
-    for _ in anchored(TOO_MANY_VALUES, text, "too many values to unpack", after=40):
+    for _ in anchored(TOO_MANY_VALUES, text, "values to unpack", before=20, after=40):
         # eager, Python unpacks the batch's rows: read only when the line unpacks the data
         found = _unpacked(context)
         return found._replace(eager=True) if found is not None and found.batch else None
