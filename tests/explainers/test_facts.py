@@ -276,7 +276,7 @@ def _shape_of_a_pair(from_a_dataset: bool) -> None:
         dataset = t.data.Dataset.from_tensor_slices(pair).batch(2)
         t.function(lambda it: t.shape(next(it)))(iter(dataset))
     else:
-        t.function(lambda pair: t.shape(pair))(pair)  # an argument not named `data`
+        t.function(lambda scores: t.shape(scores))(pair)  # an argument named not as the data
 
 
 def test_a_dataset_pair_used_as_the_images_is_read_as_the_pair() -> None:
@@ -469,3 +469,104 @@ def test_a_batch_of_one_image_unpacked_as_a_pair_is_read_from_its_line() -> None
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", error
     assert diagnosis.confidence == "high"
+
+
+def test_a_tf_function_given_the_batch_pair_as_images_is_read_as_the_pair() -> None:
+    t = tf()
+    pair = (t.zeros((4, 2)), t.zeros((4,), "int64"))
+
+    def train_step(batch: Any) -> Any:
+        return t.shape(batch)[0]  # the batch is (images, labels), used as the images
+
+    text = pasted(lambda: t.function(train_step)(pair))
+    assert "'batch_1:0'" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+
+
+def _fit_once(model: Any, dataset: Any) -> None:
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(dataset, epochs=1, verbose=0)
+
+
+def test_a_dictionary_of_features_under_another_name_names_the_keys() -> None:
+    t = tf()
+    keras = t.keras
+    image = keras.Input((4, 4, 1), name="image")
+    model = keras.Model(image, keras.layers.Dense(1)(keras.layers.Flatten()(image)))
+    features = ({"img": t.zeros((8, 4, 4, 1))}, t.zeros((8, 1)))
+    dataset = t.data.Dataset.from_tensor_slices(features).batch(4)
+    diagnosis = explain(caught(lambda: _fit_once(model, dataset)))
+    assert diagnosis is not None and diagnosis.category == "model-io-shape"
+    assert diagnosis.confidence == "high"
+    assert "'image'" in diagnosis.summary and "['img']" in diagnosis.summary, diagnosis.summary
+
+
+def test_a_python_list_of_images_of_two_sizes_is_a_guess_at_mixed_sizes() -> None:
+    import numpy as np
+
+    images = [np.zeros((4, 4, 1)), np.zeros((5, 5, 1))]
+    text = pasted(lambda: tf().data.Dataset.from_tensor_slices(images))
+    assert "non-rectangular" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert diagnosis.confidence == "low"
+
+
+def _first_of_generator(yielded: Any, spec: Any) -> Any:
+    def generate() -> Any:
+        yield yielded
+
+    return list(tf().data.Dataset.from_generator(generate, output_signature=spec).take(1))
+
+
+def test_a_generator_yielding_pairs_for_one_tensor_is_read_as_structure() -> None:
+    import numpy as np
+
+    t = tf()
+    spec = t.TensorSpec((4, 4, 1), t.float32)  # the images only
+    text = pasted(lambda: _first_of_generator((np.zeros((4, 4, 1), "float32"), 1), spec))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert "tuple" in diagnosis.summary and "object" not in diagnosis.summary
+
+
+def test_a_generator_yielding_another_shape_names_both_shapes() -> None:
+    import numpy as np
+
+    t = tf()
+    spec = t.TensorSpec((16, 16, 3), t.float32)
+    text = pasted(lambda: _first_of_generator(np.zeros((8, 8, 3), "float32"), spec))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert "(8, 8, 3)" in diagnosis.summary and "(16, 16, 3)" in diagnosis.summary
+    assert "models makes" not in diagnosis.summary and diagnosis.confidence == "high"
+
+
+def test_a_crop_larger_than_the_image_names_the_crop() -> None:
+    t = tf()
+    text = pasted(lambda: t.image.random_crop(t.zeros((8, 8, 3)), (16, 16, 3)))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert "random_crop" in diagnosis.summary and "(16, 16, 3)" in diagnosis.summary
+
+
+def test_padding_values_of_another_dtype_name_the_padding_as_got() -> None:
+    import numpy as np
+
+    dataset = tf().data.Dataset.from_tensor_slices(np.zeros((4, 3), "int32"))
+    text = pasted(lambda: dataset.padded_batch(2, padding_values=0.0))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "dtype", text
+    assert "got a float32 tensor as padding_values where it expected int32" in diagnosis.summary
+
+
+def test_an_op_given_a_batch_in_a_map_after_batch_is_named_as_the_op() -> None:
+    t = tf()
+    png = t.io.encode_png(t.zeros((4, 4, 3), "uint8"))
+    dataset = t.data.Dataset.from_tensors(png).repeat(4).batch(2)  # batched before decoding
+    text = pasted(lambda: dataset.map(lambda data: t.io.decode_png(data, channels=3)))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert diagnosis.summary.startswith("The op `DecodePng`"), diagnosis.summary
+    assert any("after `batch()`" in cause for cause in diagnosis.causes)

@@ -326,6 +326,14 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (  # tf_keras 2.21 fit(), raised live: a dataset of images alone for a model compiled with a loss
+        "ValueError: Target data is missing. Your model was compiled with loss=mse, and therefore expects target data to be provided in `fit()`.",
+        "model-io-shape",
+    ),
+    (  # TF 2.21, raised live: tf.image.random_crop of 16x16 from 8x8 images, in a dataset's map
+        "InvalidArgumentError: {{function_node __wrapped__IteratorGetNext_output_types_1_device_/job:localhost/replica:0/task:0/device:CPU:0}} assertion failed: [Need value.shape >= size, got ] [8 8 3] [16 16 3]\n\t [[{{node random_crop/Assert/Assert}}]] [Op:IteratorGetNext] name: ",
+        "model-io-shape",
+    ),
     (  # Keras 3.15 fit(), raised live: a GAN's train_step(data) uses data, an (images, labels) pair, as the images
         "ValueError: Shapes must be equal rank, but are 4 and 1 From merging shape 0 with other shapes. for '{{node Shape/packed}} = Pack[N=2, T=DT_FLOAT, axis=0](data, data_1)' with input shapes: [?,28,28,1], [?].",
         "model-io-shape",

@@ -30,6 +30,7 @@ from ganerrors.explainers.findings import (
     FloatDimension,
     IndexOutOfRange,
     InputCount,
+    InputKeys,
     JoinedArrays,
     JoinedShapes,
     LabelCount,
@@ -50,6 +51,7 @@ from ganerrors.explainers.findings import (
     SharedVariable,
     SparseLabels,
     SparseRanks,
+    TargetsMissing,
     TransposedConv,
     UndefinedAxis,
     UnknownShape,
@@ -157,6 +159,16 @@ NO_CHANNEL_AXIS: Cause = (
     "Grayscale images without a channel axis: (batch, 28, 28) where (batch, 28, 28, 1) is "
     "expected.",
     "Add it with `images[..., tf.newaxis]`.",
+)
+ONE_EXAMPLE_OP_GOT_A_BATCH: Cause = (
+    "An op that works on one example got a whole batch: in a tf.data pipeline, a `map` that "
+    "decodes, resizes or crops one image at a time placed after `batch()`.",
+    "Map before batching: `dataset.map(load).batch(32)`.",
+)
+EXTRA_AXIS: Cause = (
+    "An axis too many: a dataset batched twice (`batch()` on a batched dataset), or "
+    "`np.expand_dims` applied to data that already had the axis.",
+    "Batch once, and print the data's shape just before the model.",
 )
 NO_BATCH_AXIS: Cause = (
     "A single example without its batch axis.",
@@ -951,6 +963,9 @@ def _transposed_conv(found: TransposedConv, context: Context) -> Advice:
 
 
 def _dataset_elements(found: DatasetShapes, context: Context) -> Advice:
+    if found.kind != "batch":
+        return _data_shapes(found)
+    assert found.first is not None and found.other is not None
     return Advice(
         f"The dataset has examples of different shapes ({fmt(found.first)} and "
         f"{fmt(found.other)}), so they cannot be stacked into one batch.",
@@ -965,6 +980,104 @@ def _dataset_elements(found: DatasetShapes, context: Context) -> Advice:
         ),
         "Give every example the shape the models were built for before batching: resize, and "
         "decode with a fixed number of channels.",
+    )
+
+
+def _data_shapes(found: DatasetShapes) -> Advice:
+    first = fmt(found.first) if found.first is not None else ""
+    other = fmt(found.other) if found.other is not None else ""
+    if found.kind == "signature":
+        return Advice(
+            f"`Dataset.from_generator` got an element of shape {first} where its "
+            f"`output_signature` says {other}: the generator yields data of another shape "
+            "than the models were built for, or the signature was written for other data.",
+            (IMAGES_RESIZED,),
+            "Make the generator yield what the signature declares: resize the images in it, "
+            "or write the signature from one element it yields (`np.shape(next(gen()))`).",
+        )
+    if found.kind == "tuple":
+        return Advice(
+            "`Dataset.from_generator` got a tuple from the generator where its "
+            "`output_signature` declares one tensor: the generator yields (image, label) "
+            "pairs, and the signature describes the images alone.",
+            (
+                (
+                    "A generator of (image, label) pairs, declared with one `tf.TensorSpec`.",
+                    "Declare the pair: `output_signature=(tf.TensorSpec((64, 64, 3), "
+                    "tf.float32), tf.TensorSpec((), tf.int32))`, or yield the images alone.",
+                ),
+            ),
+            "Make the signature's structure the generator's: one TensorSpec per item it yields.",
+        )
+    if found.kind == "crop":
+        return Advice(
+            f"`tf.image.random_crop` was asked for {other} from an image of {first}: a crop "
+            "cannot be larger than the image.",
+            (
+                (
+                    "Images smaller than the crop (a dataset of another size than the code "
+                    "was written for), or a crop size written for the models' input before "
+                    "the images were resized up to it.",
+                    "Resize first, then crop: `tf.image.resize(image, (72, 72))` before a "
+                    "64x64 crop.",
+                ),
+            ),
+            "Print the image's shape just before the crop, in the dataset's map.",
+        )
+    return Advice(  # "list": the shapes are not in the message
+        "A Python list of arrays of different shapes was made into one tensor (by "
+        "`tf.constant`, `Dataset.from_tensor_slices` or fit()): a tensor must be rectangular, "
+        "so every item needs the same shape.",
+        (
+            (
+                "Images of different sizes, loaded one by one into a Python list.",
+                "Resize each image as it is loaded (`tf.image.resize(image, (h, w))`), or build "
+                "the dataset from the file names and decode and resize in its map.",
+            ),
+            (
+                "Labels or sequences of different lengths in one list.",
+                "Pad them to one length, or give one label per example.",
+            ),
+        ),
+        "Print the set of shapes in the list (`{np.shape(x) for x in items}`): there must be one.",
+    )
+
+
+def _input_keys(found: InputKeys, context: Context) -> Advice:
+    given = f" (the data's keys: {found.given})" if found.given else ""
+    expected = f"; its inputs are named {found.expected}" if found.expected else ""
+    return Advice(
+        f"The data is a dictionary without the key {found.missing!r}{given}. Keras matches a "
+        f"dictionary to the model's inputs by their names{expected}.",
+        (
+            (
+                "The dataset's map names a feature otherwise than the model's Input layer "
+                "(`{'img': ...}` for `keras.Input(..., name='image')`).",
+                "Use one name in both: rename the key in the map, or name the Input layer "
+                "after the key.",
+            ),
+        ),
+        "Print `dataset.element_spec` and `[i.name for i in model.inputs]` and make them agree.",
+    )
+
+
+def _targets_missing(found: TargetsMissing, context: Context) -> Advice:
+    return Advice(
+        "fit() got inputs only, and the model was compiled with a loss, which needs targets: "
+        "the dataset yields its examples without labels.",
+        (
+            (
+                "A dataset of images alone (a GAN's real images) given to the fit() of a model "
+                "that does not define its own `train_step`.",
+                "Yield (inputs, targets) pairs: `tf.data.Dataset.from_tensor_slices((x, y))`; "
+                "for a GAN, train with a custom `train_step` that makes its own labels.",
+            ),
+            (
+                "A map that returns the image only and drops the label.",
+                "Return both from the map: `return image, label`.",
+            ),
+        ),
+        "Print `dataset.element_spec`: it must be a pair (inputs, targets).",
     )
 
 
@@ -1140,11 +1253,18 @@ def _label_form(found: LabelForm, context: Context) -> Advice:
 
 def _input_rank(found: RankMismatch, context: Context) -> Advice:
     named = f"Layer {found.layer!r}" if found.layer else "A layer"
+    if found.op and not found.layer:
+        named = f"The op `{found.op}`"
     at_least = {"min": "at least ", "max": "at most "}.get(found.bound, "")
     causes: list[Cause] = []
     if found.expected is not None and found.got is not None and found.expected >= 4 > found.got:
         causes += [FLAT_INTO_CONV, NO_CHANNEL_AXIS]
-    causes.append(NO_BATCH_AXIS)
+    if found.expected is not None and found.got is not None and found.got > found.expected:
+        if found.op and found.got == found.expected + 1:
+            causes.append(ONE_EXAMPLE_OP_GOT_A_BATCH)
+        causes.append(EXTRA_AXIS)
+    else:
+        causes.append(NO_BATCH_AXIS)
     shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
     return Advice(
         f"{named} expects inputs with {at_least}{_axes(found.expected)} and got "
@@ -2321,8 +2441,9 @@ def _data_pairs(found: DataPairs, context: Context) -> Advice:
     shapes = f" (shapes {', '.join(fmt(s) for s in found.shapes)})" if found.shapes else ""
     return Advice(
         "A batch of (images, labels) pairs was used as if it were the images: TensorFlow tried "
-        f"to make the pair one tensor{shapes}. Keras calls `train_step(self, data)` with each "
-        "element of the dataset, and this dataset yields pairs.",
+        f"to make the pair one tensor{shapes}. Each batch of a dataset built from images and "
+        "labels is such a pair, whether a loop passes it to a train step or Keras' fit() "
+        "gives it to `train_step(self, data)`.",
         (
             (
                 "`keras.utils.image_dataset_from_directory` (or a dataset built from images and "
@@ -2449,6 +2570,8 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "undefined-axis"): _undefined_axis,
     ("model-io-shape", "transposed-conv"): _transposed_conv,
     ("model-io-shape", "dataset-elements"): _dataset_elements,
+    ("model-io-shape", "input-keys"): _input_keys,
+    ("model-io-shape", "targets-missing"): _targets_missing,
     ("output-shape", "units"): _units,
     ("output-shape", "classes"): _classes,
     ("output-shape", "map"): _map,

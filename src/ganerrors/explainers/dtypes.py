@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ganerrors.explainers.context import Context
-from ganerrors.explainers.findings import DtypeClash, Finding, FloatDimension
+from ganerrors.explainers.findings import DatasetShapes, DtypeClash, Finding, FloatDimension
 from ganerrors.explainers.parsing import Lazy, anchored, dtype_name, reads
 
 _DT = r"\w{1,30}(?:\.\w{1,30})?"  # float32, tf.float32; not the full stop after it
@@ -96,6 +96,8 @@ YIELDED_TYPE = Lazy(
     r"generator yielded an element that could not be converted to the expected type\. The "
     rf"expected type was (?P<expected>{_DT})"
 )
+#: what follows YIELDED_TYPE when the generator yielded a tuple
+YIELDED_TUPLE = ", but the yielded element was ("
 #: parameters that take a shape or a size: a float there is shape arithmetic done with "/"
 SIZE_PARAMETERS = frozenset(
     {"shape", "dims", "multiples", "size", "num_or_size_splits", "output_shape", "num", "depth"}
@@ -123,12 +125,23 @@ LIST_CONVERT = Lazy(
     rf"to <?(?:dtype: )?'?(?P<expected>{_DT})'?>? "
     r"\(Tensor is: <tf\.Tensor '(?P<name>[^'\n]{1,200})'"
 )
+# Dataset.padded_batch given padding values of another dtype than the data: "Invalid
+# `padding_values`. `padding_values` values type <dtype: 'float32'> does not match type
+# <dtype: 'int32'> of the corresponding input component."
+PADDING_VALUES = Lazy(
+    rf"padding_values`? values type <?(?:dtype: )?'?(?P<got>{_DT})'?>? does not match type "
+    rf"<?(?:dtype: )?'?(?P<expected>{_DT})'?>? of the corresponding input component"
+)
 #: What meets there (no op: the conversion fails before one is made)
 LIST_OF_TENSORS = "A list of tensors made into one tensor"
 #: That item named as the second element of a dataset's batch (Keras' `train_step(self, data)`
-#: names a pair's items data and data_1; a dataset iterator's are IteratorGetNext:0, :1): the
-#: (images, labels) pair used as one tensor, which `shapes.data_pairs` reads.
-DATA_ITEM = Lazy(r"^(?:data_\d{1,3}:0|IteratorGetNext:[1-9]\d{0,2})$")
+#: names a pair's items data and data_1, a tf.function its argument `batch`'s batch and
+#: batch_1; a dataset iterator's are IteratorGetNext:0, :1): the (images, labels) pair used as
+#: one tensor, which `shapes.data_pairs` reads.
+DATA_ITEM = Lazy(
+    r"^(?:(?:data|batch|inputs?|element|example|sample|pair|item)\w{0,20}_[1-9]\d{0,2}:0"
+    r"|IteratorGetNext:[1-9]\d{0,2})$"
+)
 
 
 _FLOAT_ITEM = Lazy(r"(?:^|[\[(,]\s?)-?\d{1,12}\.\d{0,12}(?=\s?[,\])])")
@@ -282,6 +295,8 @@ def strings(text: str, context: Context) -> Finding | None:
         if kind == "str":
             return _clash("string", expected, context.op or "convert_to_tensor")
     for match in anchored(YIELDED_TYPE, text, "yielded an element that could not be", before=20):
+        if text.startswith(YIELDED_TUPLE, match.end()):
+            return DatasetShapes(kind="tuple")  # a tuple where the signature has one tensor
         return _clash("object", match.group("expected"), "Dataset.from_generator", "")
     return None
 
@@ -336,6 +351,14 @@ def list_convert(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("padding_values")
+def padding_values(text: str, context: Context) -> Finding | None:
+    for match in anchored(PADDING_VALUES, text, "padding_values", after=300):
+        got, expected = match.group("got"), match.group("expected")
+        return _clash(got, expected, "Dataset.padded_batch", "as padding_values")
+    return None
+
+
 @reads("Failed to convert a NumPy array to a Tensor")
 def object_array(text: str, context: Context) -> Finding | None:
     for _ in anchored(OBJECT_ARRAY, text, "Failed to convert a NumPy array to a Tensor"):
@@ -361,6 +384,7 @@ READERS = (
     same_dtype,
     eager_convert,
     list_convert,
+    padding_values,
     object_array,
     indices,
     invalid,

@@ -574,10 +574,19 @@ class TransposedConv(NamedTuple):
 
 
 class DatasetShapes(NamedTuple):
-    """A dataset whose examples have different shapes, batched: images of mixed sizes."""
+    """Examples of the data of other shapes than each other or than declared.
 
-    first: Shape
-    other: Shape
+    `kind`: "batch", a dataset whose examples have different shapes, batched (images of
+    mixed sizes); "list", a Python list of arrays of different shapes made into one tensor
+    (the shapes are not in the message: a guess); "signature", a generator that yields
+    another shape than its `output_signature` says; "tuple", a generator that yields a tuple
+    where the signature declares one tensor; "crop", `tf.image.random_crop` asked for more than
+    the image has.
+    """
+
+    first: Shape | None = None
+    other: Shape | None = None
+    kind: Literal["batch", "list", "signature", "tuple", "crop"] = "batch"
 
     @property
     def category(self) -> str:
@@ -587,8 +596,52 @@ class DatasetShapes(NamedTuple):
     def situation(self) -> str:
         return "dataset-elements"
 
+    @property
+    def tentative(self) -> bool:
+        return self.kind == "list"
+
     def details(self) -> dict[str, object]:
-        return {"first_shape": fmt(self.first), "other_shape": fmt(self.other)}
+        return {
+            "first_shape": fmt(self.first) if self.first is not None else "",
+            "other_shape": fmt(self.other) if self.other is not None else "",
+            "kind": self.kind,
+        }
+
+
+class InputKeys(NamedTuple):
+    """Data given as a dictionary whose keys are not the names of the model's inputs: Keras
+    matches a dictionary to the inputs by name ("Missing data for input ...")."""
+
+    missing: str
+    given: str = ""
+    expected: str = ""
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "input-keys"
+
+    def details(self) -> dict[str, object]:
+        return {"missing": self.missing, "given": self.given, "expected": self.expected}
+
+
+class TargetsMissing(NamedTuple):
+    """fit() given inputs only (a dataset of images alone) for a model compiled with a loss,
+    which needs targets: Keras 2's "Target data is missing"."""
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "targets-missing"
+
+    def details(self) -> dict[str, object]:
+        return {}
 
 
 class RankMismatch(NamedTuple):
@@ -603,6 +656,8 @@ class RankMismatch(NamedTuple):
     #: the message names no layer, op or batch axis: the shape may as well be a variable's or
     #: a constant's as a model's input
     unplaced: bool = False
+    #: the TensorFlow op that checked the rank, when no layer's scope holds it (DecodePng)
+    op: str = ""
 
     @property
     def tentative(self) -> bool:
@@ -1329,4 +1384,6 @@ Finding = (
     | DataUnpacked
     | ReductionAxis
     | UnknownShape
+    | InputKeys
+    | TargetsMissing
 )

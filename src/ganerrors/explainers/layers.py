@@ -552,13 +552,19 @@ def shape_rank(text: str, context: Context) -> Finding | None:
         op = _SHAPE_ARGUMENT_OP.search(match.group("node"))
         if want == 1 and got == 0 and op:  # a vector of sizes given as one number
             return ShapeArgument(op.group(0))
+        bare = _BARE_NODE.search(match.group("node"))  # an op of no layer: `{{node DecodePng}}`
         return RankMismatch(
             want,
             got,
             bound,  # type: ignore[arg-type]
             role=role,  # type: ignore[arg-type]
+            op=bare.group("op") if bare and role == "input" else "",
         )
     return None
+
+
+# a graph node outside any layer's or model's scope: "{{node DecodePng}} = DecodePng[...]"
+_BARE_NODE = Lazy(r"^\{\{node (?P<name>[\w.-]{1,100})\}\} = (?P<op>\w{1,100})\[")
 
 
 @reads(

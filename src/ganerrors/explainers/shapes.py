@@ -24,6 +24,7 @@ from ganerrors.explainers.findings import (
     FeatureMismatch,
     Finding,
     InputCount,
+    InputKeys,
     JoinedArrays,
     LabelCount,
     LabelForm,
@@ -37,6 +38,7 @@ from ganerrors.explainers.findings import (
     ShapePair,
     SparseLabels,
     SparseRanks,
+    TargetsMissing,
     UnknownShape,
     WeightShapes,
     is_empty,
@@ -486,7 +488,8 @@ PACKED_DATA = Lazy(r"= Pack\[[^\]\n]{0,80}\]\(data, data_1\)")
 # (an iterator's names in a Keras 2 fit: 'IteratorGetNext:1'); `dtypes.DATA_ITEM` names them
 LIST_WITH_DATA = Lazy(
     r"Cannot convert a list containing a tensor of dtype [^\n]{0,80}\(Tensor is: "
-    r"<tf\.Tensor '(?:data_\d{1,3}:0|IteratorGetNext:[1-9]\d{0,2})'"
+    r"<tf\.Tensor '(?:(?:data|batch|inputs?|element|example|sample|pair|item)\w{0,20}"
+    r"_[1-9]\d{0,2}:0|IteratorGetNext:[1-9]\d{0,2})'"
 )
 
 
@@ -1187,6 +1190,61 @@ def not_compatible(text: str, context: Context) -> Finding | None:
     return None
 
 
+# A Python list of arrays of different shapes made into one tensor (tf.constant,
+# Dataset.from_tensor_slices, fit): "Can't convert non-rectangular Python sequence to Tensor."
+NON_RECTANGULAR = Lazy(r"Can't convert non-rectangular Python sequence to Tensor")
+# Dataset.from_generator yielding another shape than its output_signature: "`generator` yielded
+# an element of shape (8, 8, 3) where an element of shape (16, 16, 3) was expected."
+YIELDED_SHAPE = Lazy(
+    rf"yielded an element of shape (?P<got>{SHAPE}) where an element of shape (?P<want>{SHAPE}) "
+    r"was expected"
+)
+# tf.image.random_crop asked for more than the image has: in a dataset's map "assertion failed:
+# [Need value.shape >= size, got ] [8 8 3] [16 16 3]", eagerly "Summarized data: b'Need
+# value.shape >= size, got '\n8, 8, 3\n16, 16, 3"
+CROP = Lazy(
+    r"Need value\.shape >= size, got (?:\] ?\[(?P<value>[\d ]{1,60})\] \[(?P<size>[\d ]{1,60})\]"
+    r"|'?\s{1,4}(?P<value2>\d{1,9}(?:, \d{1,9}){0,7})\s{1,4}(?P<size2>\d{1,9}(?:, \d{1,9}){0,7}))"
+)
+# Data given as a dictionary whose keys are not the inputs' names (Keras 3 and 2): "Missing
+# data for input "image". You passed a data dictionary with keys ['img']. Expected the
+# following keys: ['image']"
+MISSING_KEY = Lazy(
+    r"Missing data for input \"?(?P<missing>[^\"\n]{1,100}?)\"?\. You passed a data dictionary "
+    r"with keys (?P<given>\[[^\]\n]{0,300}\])(?:\. Expected the following keys: "
+    r"(?P<expected>\[[^\]\n]{0,300}\]))?"
+)
+# Keras 2's fit() given inputs only for a model compiled with a loss
+TARGET_MISSING = Lazy(r"Target data is missing\. Your model was compiled with loss")
+
+
+@reads(
+    "non-rectangular Python sequence",
+    "yielded an element of shape",
+    "Need value.shape >= size",
+    "Missing data for input",
+    "Target data is missing",
+)
+def data_structure(text: str, context: Context) -> Finding | None:
+    for match in anchored(MISSING_KEY, text, "Missing data for input", after=800):
+        return InputKeys(
+            match.group("missing"), match.group("given"), match.group("expected") or ""
+        )
+    for _ in anchored(TARGET_MISSING, text, "Target data is missing", after=80):
+        return TargetsMissing()
+    for match in anchored(YIELDED_SHAPE, text, "yielded an element of shape", before=20):
+        pair = shapes_of(match, "got", "want")
+        if pair is not None:
+            return DatasetShapes(*pair, kind="signature")
+    for match in anchored(CROP, text, "Need value.shape >= size", after=120):
+        value = tuple(int(d) for d in re.findall(r"\d+", match.group("value") or match["value2"]))
+        size = tuple(int(d) for d in re.findall(r"\d+", match.group("size") or match["size2"]))
+        return DatasetShapes(value, size, kind="crop")
+    for _ in anchored(NON_RECTANGULAR, text, "non-rectangular Python sequence", before=40):
+        return DatasetShapes(kind="list")
+    return None
+
+
 @reads("Cannot batch tensors with different shapes", "Cannot add tensor to the batch")
 def cannot_batch(text: str, context: Context) -> Finding | None:
     for anchor in ("Cannot batch tensors with different shapes", "Cannot add tensor to the batch"):
@@ -1654,6 +1712,7 @@ READERS = (
     stateful_batch,
     unknown_batch,
     cannot_batch,
+    data_structure,
     not_compatible,
     incompatible,
     numpy_broadcast,
