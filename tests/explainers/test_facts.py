@@ -570,3 +570,18 @@ def test_an_op_given_a_batch_in_a_map_after_batch_is_named_as_the_op() -> None:
     assert diagnosis is not None and diagnosis.category == "model-io-shape", text
     assert diagnosis.summary.startswith("The op `DecodePng`"), diagnosis.summary
     assert any("after `batch()`" in cause for cause in diagnosis.causes)
+
+
+def test_fit_given_images_alone_guesses_the_missing_targets() -> None:
+    """Keras 3 converts the missing targets (None) and says only "None values not supported";
+    the learner's fit() line makes it a guess at the targets, not at a gradient."""
+    t = tf()
+    keras = t.keras
+    noise = keras.Input((4,))
+    model = keras.Model(noise, keras.layers.Dense(1)(noise))
+    dataset = t.data.Dataset.from_tensor_slices(t.zeros((8, 4))).batch(4)  # no targets
+    error = caught(lambda: _fit_once(model, dataset))
+    diagnosis = explain(error)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", error
+    if "Target data is missing" not in str(error):  # Keras 2 says so: high there
+        assert diagnosis.confidence == "low" and "targets" in diagnosis.summary

@@ -1062,9 +1062,17 @@ def _input_keys(found: InputKeys, context: Context) -> Advice:
 
 
 def _targets_missing(found: TargetsMissing, context: Context) -> Advice:
-    return Advice(
+    summary = (
         "fit() got inputs only, and the model was compiled with a loss, which needs targets: "
-        "the dataset yields its examples without labels.",
+        "the dataset yields its examples without labels."
+    )
+    if found.guess:
+        summary = (
+            "A None met a TensorFlow op inside fit(). Most likely it is the targets: a model "
+            "compiled with a loss needs (inputs, targets), and the data gives inputs only."
+        )
+    return Advice(
+        summary,
         (
             (
                 "A dataset of images alone (a GAN's real images) given to the fit() of a model "

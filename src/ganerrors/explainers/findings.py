@@ -630,7 +630,10 @@ class InputKeys(NamedTuple):
 
 class TargetsMissing(NamedTuple):
     """fit() given inputs only (a dataset of images alone) for a model compiled with a loss,
-    which needs targets: Keras 2's "Target data is missing"."""
+    which needs targets: Keras 2's "Target data is missing". A `guess` where only the code
+    says so: a None met inside the learner's fit() (Keras 3 converting the missing targets)."""
+
+    guess: bool = False
 
     @property
     def category(self) -> str:
@@ -639,6 +642,10 @@ class TargetsMissing(NamedTuple):
     @property
     def situation(self) -> str:
         return "targets-missing"
+
+    @property
+    def tentative(self) -> bool:
+        return self.guess
 
     def details(self) -> dict[str, object]:
         return {}

@@ -26,6 +26,7 @@ from ganerrors.explainers.findings import (
     ReshapeMismatch,
     SampleCount,
     ShapePair,
+    TargetsMissing,
     WeightShapes,
     WindowTooLarge,
 )
@@ -323,9 +324,16 @@ def gradients(text: str, context: Context) -> Finding | None:
     if _NONE_INTO_MATH.search(text[-4000:]) and _names_a_gradient(text, context):
         return MissingGradients(how="none-used")
     if "None values not supported" in text or "Attempt to convert a value (None)" in text:
+        if _FIT_CALL.search(context.code(3)) and not _names_a_gradient(text, context):
+            # straight from the learner's fit(): a dataset without targets (Keras 3 fails
+            # converting y=None; Keras 2 says "Target data is missing")
+            return TargetsMissing(guess=True)
         # the most common None on its way into a TensorFlow op in a training step: a gradient
         return MissingGradients(how="none-into-op")
     return None
+
+
+_FIT_CALL = Lazy(r"\.(?:fit|train_on_batch|evaluate|test_on_batch)\(")
 
 
 def _names_a_gradient(text: str, context: Context) -> bool:
