@@ -585,3 +585,59 @@ def test_fit_given_images_alone_guesses_the_missing_targets() -> None:
     assert diagnosis is not None and diagnosis.category == "model-io-shape", error
     if "Target data is missing" not in str(error):  # Keras 2 says so: high there
         assert diagnosis.confidence == "low" and "targets" in diagnosis.summary
+
+
+@pytest.mark.parametrize("traced", [False, True], ids=["eager", "tf.function"])
+def test_a_pixel_shuffle_given_channels_of_no_multiple_names_the_multiple(traced: bool) -> None:
+    t = tf()
+
+    def upsample(features: Any) -> Any:  # SRGAN's pixel shuffle after a 6-filter convolution
+        return t.nn.depth_to_space(features, 2)
+
+    text = pasted(lambda: (t.function(upsample) if traced else upsample)(t.zeros((2, 8, 8, 6))))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert "got 6 channels" in diagnosis.summary and "multiple of 4" in diagnosis.summary
+
+
+def test_images_of_two_sizes_stacked_are_not_called_a_models_images() -> None:
+    t = tf()
+    # pix2pix's random jitter: an input and its target stacked to be cropped together
+    text = pasted(lambda: t.stack([t.zeros((16, 16, 3)), t.zeros((18, 18, 3))]))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert "models makes" not in diagnosis.summary, diagnosis.summary
+
+
+def test_gradients_zipped_with_the_other_models_variables_read_pasted_from_the_node() -> None:
+    t = tf()
+    keras = t.keras
+    generator = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8)])
+    discriminator = keras.Sequential([keras.Input((8,)), keras.layers.Dense(3)])
+    optimizer = keras.optimizers.Adam()
+
+    def step() -> None:
+        with t.GradientTape() as tape:
+            loss = t.reduce_mean(discriminator(generator(t.zeros((2, 4)))))
+        grads = tape.gradient(loss, generator.trainable_variables)
+        optimizer.apply_gradients(zip(grads, discriminator.trainable_variables, strict=True))
+
+    text = pasted(lambda: t.function(step)())  # the message alone names the optimizer's node
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "no-gradients", text
+    assert "another model's variables" in diagnosis.summary
+
+
+def test_one_tape_asked_twice_is_a_guess_at_gradients() -> None:
+    t = tf()
+    x = t.Variable(1.0)
+
+    def twice() -> None:
+        with t.GradientTape() as tape:
+            y = x * x
+        tape.gradient(y, x)
+        tape.gradient(y, x)  # a non-persistent tape, asked again
+
+    diagnosis = explain(pasted(twice))
+    assert diagnosis is not None and diagnosis.category == "no-gradients"
+    assert diagnosis.confidence == "low"

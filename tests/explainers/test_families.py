@@ -818,6 +818,9 @@ TENTATIVE = {
     "ValueError: You are trying to load a weight file containing 13 layers into a model with 10 layers.",
     "ValueError: all the input array dimensions except for the concatenation axis must match exactly",
     "ValueError: all the input arrays must have same number of dimensions, but the array at index 0 has 4 dimension(s) and the array at index 1 has 2 dimension(s)",
+    # one tape asked twice: as much a misuse of GradientTape as a missing gradient
+    "RuntimeError: GradientTape.gradient can only be called once on non-persistent tapes.",
+    "RuntimeError: A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
 }
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.

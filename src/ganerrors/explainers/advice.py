@@ -9,6 +9,7 @@ several situations are written once, below, and reused.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -41,6 +42,7 @@ from ganerrors.explainers.findings import (
     MissingGradients,
     NonFinite,
     OpInputs,
+    PixelShuffle,
     RankMismatch,
     ReductionAxis,
     ReshapeMismatch,
@@ -72,6 +74,11 @@ class Advice(NamedTuple):
 def _axes(count: int | None) -> str:
     """ "1 axis", "3 axes"."""
     return f"{count} axis" if count == 1 else f"{count} axes"
+
+
+def _values(count: int | None) -> str:
+    """ "1 value", "10 values"."""
+    return f"{count} value" if count == 1 else f"{count} values"
 
 
 def write(finding: Finding, context: Context, confidence: Confidence) -> Diagnosis:
@@ -309,9 +316,8 @@ def _units(pair: ShapePair, context: Context) -> Advice:
     widths = [w for w in (pair.first[-1], pair.second[-1]) if w not in (None, 1)]
     units = pair.second[-1] if pair.roles == "labels" else (widths[0] if widths else "n")
     return Advice(
-        f"{_what(pair)} differ in the last axis: {pair.first[-1]} "
-        f"{'value' if pair.first[-1] == 1 else 'values'} per example in the {first}, "
-        f"{pair.second[-1]} in the {second}.",
+        f"{_what(pair)} differ in the last axis: {_values(pair.first[-1])} per example in the "
+        f"{first}, {pair.second[-1]} in the {second}.",
         (
             (
                 f"The discriminator's last layer has {units} units, and a real/fake verdict is "
@@ -419,7 +425,7 @@ def _widths(pair: ShapePair, context: Context) -> Advice:
     if pair.names == ("first tensor", "second tensor"):
         first, second = "first", "second"
     return Advice(
-        f"{_what(pair)} differ in the last axis: {pair.first[-1]} values per example in the "
+        f"{_what(pair)} differ in the last axis: {_values(pair.first[-1])} per example in the "
         f"{first}, {pair.second[-1]} in the {second}.",
         (
             (
@@ -507,7 +513,7 @@ def _classes(pair: ShapePair, context: Context) -> Advice:
     labels, units = pair.first[-1], pair.second[-1]
     return Advice(
         f"{_what(pair)} differ in the last axis: one-hot {first} of {labels} classes, "
-        f"{units} values per example in the {second}.",
+        f"{_values(units)} per example in the {second}.",
         (
             (
                 f"The model's last layer has {units} units while the labels have {labels} "
@@ -616,6 +622,20 @@ def _image_axes(pair: ShapePair, context: Context) -> Advice:
 
 
 def _joined(pair: ShapePair, context: Context) -> Advice:
+    if pair.by == "tf.stack":
+        return Advice(
+            f"tf.stack got tensors of shapes {fmt(pair.first)} and {fmt(pair.second)}: the "
+            "tensors it stacks must all have one shape.",
+            (
+                (
+                    "Images of different sizes stacked into one batch: images loaded one by "
+                    "one, or an input and its target of another size (pix2pix's random jitter "
+                    "stacks the pair to crop both alike).",
+                    "Resize each to one size first: `tf.image.resize(image, (h, w))`.",
+                ),
+            ),
+            "Print the shape of each tensor before the stack; resize them to one shape.",
+        )
     return Advice(
         f"tf.concat joined tensors of shapes {fmt(pair.first)} and {fmt(pair.second)}: every "
         "axis except the one they are joined on must be equal.",
@@ -980,6 +1000,26 @@ def _dataset_elements(found: DatasetShapes, context: Context) -> Advice:
         ),
         "Give every example the shape the models were built for before batching: resize, and "
         "decode with a fixed number of channels.",
+    )
+
+
+def _pixel_shuffle(found: PixelShuffle, context: Context) -> Advice:
+    side = math.isqrt(found.multiple)
+    block = f", block size {side}" if side * side == found.multiple else ""
+    return Advice(
+        f"A pixel shuffle (`tf.nn.depth_to_space`{block}) got {found.depth} channels: it turns "
+        f"each {found.multiple} channels into a block of pixels, so it needs a multiple of "
+        f"{found.multiple}.",
+        (
+            (
+                "The convolution before the shuffle has filters for the output image's "
+                "channels, not for those channels times block_size squared.",
+                f"Give it `filters = channels * {found.multiple}` (3 channels: "
+                f"{3 * found.multiple}).",
+            ),
+        ),
+        "Print the shape that goes into the shuffle: its last axis must divide by "
+        f"{found.multiple}.",
     )
 
 
@@ -2579,6 +2619,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "transposed-conv"): _transposed_conv,
     ("model-io-shape", "dataset-elements"): _dataset_elements,
     ("model-io-shape", "input-keys"): _input_keys,
+    ("model-io-shape", "pixel-shuffle"): _pixel_shuffle,
     ("model-io-shape", "targets-missing"): _targets_missing,
     ("output-shape", "units"): _units,
     ("output-shape", "classes"): _classes,

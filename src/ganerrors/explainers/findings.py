@@ -739,6 +739,25 @@ class FeatureMismatch(NamedTuple):
         return found
 
 
+class PixelShuffle(NamedTuple):
+    """`tf.nn.depth_to_space` (a pixel shuffle, as in SRGAN's upsampling) given a number of
+    channels that is no multiple of block_size squared."""
+
+    depth: int
+    multiple: int  # block_size squared
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "pixel-shuffle"
+
+    def details(self) -> dict[str, object]:
+        return {"depth": self.depth, "multiple": self.multiple}
+
+
 class ChannelGroups(NamedTuple):
     """A convolution given a whole multiple (`groups`) of the channels its filter takes: TF
     reads the input as that many groups of channels, and the layer's `filters` do not split
@@ -1340,8 +1359,10 @@ class MissingGradients(NamedTuple):
     @property
     def tentative(self) -> bool:
         """One optimizer for two models stops the second from being trained, but it is as
-        much a misuse of the optimizer's API as a missing gradient."""
-        return self.how in ("shared-optimizer", "none-into-op")
+        much a misuse of the optimizer's API as a missing gradient; one tape asked twice is as
+        much a misuse of GradientTape's (two readers apart from this project called it
+        unrelated)."""
+        return self.how in ("shared-optimizer", "none-into-op", "tape-reused")
 
     @property
     def situation(self) -> str:
@@ -1393,4 +1414,5 @@ Finding = (
     | UnknownShape
     | InputKeys
     | TargetsMissing
+    | PixelShuffle
 )

@@ -134,7 +134,17 @@ def swapped_pairs(text: str, context: Context) -> Finding | None:
     frames = context.frames[-40:]
     if any(f.func == "apply_gradients" or "apply_gradients(" in f.code for f in frames):
         return MissingGradients(how="swapped-pairs")
+    if _OPTIMIZER_NODE.search(text):  # traced: the node is in the optimizer's scope
+        return MissingGradients(how="swapped-pairs")
     return None
+
+
+# a graph node of an optimizer's update: "{{node adam/Sub_2}}" (Keras 3), "{{node Adam/sub_2}}"
+# (Keras 2), "{{node adam_30_1/Sub_2}}"
+_OPTIMIZER_NODE = Lazy(
+    r"\{\{node (?i:adam|adamw|sgd|rmsprop|adagrad|adadelta|nadam|adamax|ftrl|lion)"
+    r"(?:_\d{1,4}){0,2}/(?i:sub|mul|add)(?:_\d{1,4})?\}\}"
+)
 
 
 READERS = (no_gradients, registry, no_variables, empty_pairs, shared_optimizer, swapped_pairs)

@@ -24,6 +24,7 @@ from ganerrors.explainers.findings import (
     InputCount,
     JoinedShapes,
     LabelForm,
+    PixelShuffle,
     RankMismatch,
     ReshapeMismatch,
     ShapeArgument,
@@ -466,6 +467,26 @@ _SOFTMAX_LABELS = Lazy(
 )
 
 
+# tf.nn.depth_to_space given channels that are no multiple of block_size squared: eagerly
+# "Input depth dimension 6 should be divisible by: 4 [Op:DepthToSpace]"; traced "Dimension size
+# must be evenly divisible by 4 but is 6 for '{{node lambda/DepthToSpace}} = DepthToSpace[...]"
+DEPTH_TO_SPACE = Lazy(
+    r"Input depth dimension (?P<depth>\d{1,9}) should be divisible by: (?P<multiple>\d{1,9})"
+    r"|evenly divisible by (?P<multiple2>\d{1,9}) but is (?P<depth2>\d{1,9}) for "
+    r"'\{\{node [^}\n]{0,200}DepthToSpace"
+)
+
+
+@reads("Input depth dimension", "must be evenly divisible by")
+def depth_to_space(text: str, context: Context) -> Finding | None:
+    for anchor in ("Input depth dimension", "must be evenly divisible by"):
+        for match in anchored(DEPTH_TO_SPACE, text, anchor, before=30, after=300):
+            depth = match.group("depth") or match.group("depth2")
+            multiple = match.group("multiple") or match.group("multiple2")
+            return PixelShuffle(int(depth), int(multiple))
+    return None
+
+
 @reads("Input to reshape is a tensor with", "must be unchanged", "must be evenly divisible by")
 def reshape(text: str, context: Context) -> Finding | None:
     for match in anchored(DIVISIBLE, text, "must be evenly divisible by", before=30, after=80):
@@ -758,6 +779,7 @@ READERS = (
     depth,
     shared_variable,
     concatenate_layer,
+    depth_to_space,
     reshape,
     negative_dimension,
     zero_output,

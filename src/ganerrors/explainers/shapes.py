@@ -359,7 +359,9 @@ def operand_roles(name: str, op: str, inputs: list[str]) -> tuple[bool | None, L
         second_prediction = bool(_PREDICTION_INPUT.search(second))
         if first_label != second_label:
             return first_label, kind
-        if first_prediction != second_prediction:
+        if first_prediction != second_prediction and (kind or _LOSS_SCOPE.search(name)):
+            # a model's output against a tensor of no model, in a loss: the labels (outside
+            # one, real images against a generator's fakes are no labels and predictions)
             return second_prediction, kind
     # Grappler may swap the operands of a commutative op (Mul, SquaredDifference) when it
     # optimises a graph, so their order says something only in Keras 2's compiled loss (both
@@ -1245,6 +1247,26 @@ def data_structure(text: str, context: Context) -> Finding | None:
     return None
 
 
+# tf.stack (Pack) of tensors of two shapes, eagerly: "Shapes of all inputs must match:
+# values[0].shape = [16,16,3] != values[1].shape = [18,18,3] [Op:Pack] name: stack"
+STACK_SHAPES = Lazy(
+    rf"Shapes of all inputs must match: values\[\d{{1,6}}\]\.shape = (?P<a>{SHAPE}) != "
+    rf"values\[\d{{1,6}}\]\.shape = (?P<b>{SHAPE})"
+)
+
+
+@reads("Shapes of all inputs must match")
+def stacked(text: str, context: Context) -> Finding | None:
+    for match in anchored(STACK_SHAPES, text, "Shapes of all inputs must match", after=300):
+        pair = shapes_of(match, "a", "b")
+        if pair is None:
+            continue
+        found = ShapePair(*pair, roles="joined", by="tf.stack")
+        if found.verdict:
+            return found
+    return None
+
+
 @reads("Cannot batch tensors with different shapes", "Cannot add tensor to the batch")
 def cannot_batch(text: str, context: Context) -> Finding | None:
     for anchor in ("Cannot batch tensors with different shapes", "Cannot add tensor to the batch"):
@@ -1713,6 +1735,7 @@ READERS = (
     unknown_batch,
     cannot_batch,
     data_structure,
+    stacked,
     not_compatible,
     incompatible,
     numpy_broadcast,
