@@ -181,14 +181,16 @@ def message_lines(text: str) -> str:
     return _BLANK_RUNS.sub("\n", text).strip()
 
 
-_SPACES = Lazy(r"[ \t]{0,100}\n[ \t]{0,100}")
-
-
 def rejoin(text: str) -> str:
     """The text with its lines joined by single spaces: a hard-wrapped message made whole.
 
-    Only for a second reading: patterns that read lists line by line may miss in it."""
-    return _SPACES.sub(" ", text) if "\n" in text else text
+    Only for a second reading: patterns that read lists line by line may miss in it. Linear
+    (a pattern of spaces around each line end was not, on lines of many spaces)."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    inner = (line.strip(" \t") for line in lines[1:-1])
+    return " ".join((lines[0].rstrip(" \t"), *inner, lines[-1].lstrip(" \t")))
 
 
 #: Widths a console wraps at when it copies what it shows (Windows' console copies its lines
