@@ -641,3 +641,39 @@ def test_one_tape_asked_twice_is_a_guess_at_gradients() -> None:
     diagnosis = explain(pasted(twice))
     assert diagnosis is not None and diagnosis.category == "no-gradients"
     assert diagnosis.confidence == "low"
+
+
+def test_a_setting_given_as_text_or_a_mistyped_policy_is_no_confident_dtype_clash() -> None:
+    t = tf()
+    for make in (
+        lambda: t.constant("0.001", dtype=t.float32),  # a learning rate read as text
+        lambda: t.keras.layers.Dense(2, dtype="flaot32"),  # a dtype policy's name mistyped
+    ):
+        error = caught(make)
+        for given in (error, f"{type(error).__name__}: {error}"):
+            diagnosis = explain(given)
+            assert diagnosis is None or diagnosis.confidence == "low", (error, diagnosis)
+
+
+def test_a_mask_of_class_indices_for_a_categorical_loss_is_the_target() -> None:
+    t = tf()
+    loss = t.keras.losses.CategoricalCrossentropy()
+    # a segmentation mask of class indices (2, 16, 16, 1) against 4 class scores per pixel
+    error = caught(lambda: loss(t.zeros((2, 16, 16, 1)), t.zeros((2, 16, 16, 4))))
+    diagnosis = explain(error)  # the frames name the categorical loss
+    assert diagnosis is not None and diagnosis.category == "target-shape", error
+
+
+def test_one_target_for_a_model_of_two_outputs_counts_the_arrays() -> None:
+    import numpy as np
+
+    keras = tf().keras
+    noise = keras.Input((4,))
+    heads = [keras.layers.Dense(1)(noise), keras.layers.Dense(1)(noise)]  # AC-GAN style
+    model = keras.Model(noise, heads)
+    model.compile(optimizer="adam", loss=["mse", "mse"])
+    given = (np.zeros((8, 1)),)  # a tuple of one target array
+    text = pasted(lambda: model.fit(np.zeros((8, 4)), given, epochs=1, verbose=0))
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "target-shape", text
+    assert "2 output(s) was given 1 target array" in diagnosis.summary, diagnosis.summary

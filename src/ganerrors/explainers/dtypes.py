@@ -144,6 +144,7 @@ DATA_ITEM = Lazy(
 )
 
 
+_QUOTED_NUMBER = Lazy(r"""['"]-?\d{0,20}\.?\d{1,20}(?:e-?\d{1,3})?['"]""")
 _FLOAT_ITEM = Lazy(r"(?:^|[\[(,]\s?)-?\d{1,12}\.\d{0,12}(?=\s?[,\])])")
 
 
@@ -334,6 +335,8 @@ def eager_convert(text: str, context: Context) -> Finding | None:
             return FloatDimension(value)  # a shape with a float in it: sizes computed with "/"
         got = "float32" if re.fullmatch(r"-?\d{0,20}\.\d{0,20}(?:e-?\d{1,3})?", value) else ""
         if value[:1] in "'\"" and expected != "string":
+            if _QUOTED_NUMBER.fullmatch(value):
+                return None  # one number as text: a setting (a learning rate), not the data
             got = "string"  # text read from a file or a CSV where numbers were expected
         if not got:
             continue

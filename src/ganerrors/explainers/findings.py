@@ -96,7 +96,9 @@ def _widths_verdict(labels: int, predictions: int, rank: int, loss: Loss) -> tup
     """
     if rank >= 3 and labels == 3 != predictions:
         return ("target-shape", "colour-labels")
-    if rank == 2 and loss == "categorical":
+    if loss == "categorical" and (rank == 2 or labels == 1):
+        # per example, or per pixel (segmentation masks of class indices against one score
+        # per class and pixel)
         if labels == 1:
             return ("target-shape", "class-indices")
         return ("output-shape", "classes")

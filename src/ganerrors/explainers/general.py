@@ -69,6 +69,7 @@ UNRELATED_PHRASES = (
     "Could not interpret",
     "Graph disconnected",
     "must be from the same graph",
+    "mixed precision DTypePolicy",  # a dtype policy's name mistyped: "Cannot convert 'flaot32'"
 )
 #: Exception types that are not about the checklist.
 UNRELATED_TYPES = frozenset(

@@ -923,9 +923,11 @@ def sample_count(text: str, context: Context) -> Finding | None:
 # (one '*' per array); Keras 2, through tf.nest in compile_utils: "The two structures don't
 # have the same sequence length. Input structure has length 1, while shallow structure has
 # length 2." (the targets, then the outputs)
+# (a tuple of targets prints as a tuple: "y_true: ('*',) y_pred: ['*', '*']")
 STRUCTURES = Lazy(
-    r"y_true and y_pred have different structures\.\s{0,8}y_true: (?P<true>\*|\[[^\]\n]{0,2000}\])"
-    r"\s{0,8}y_pred: (?P<pred>\*|\[[^\]\n]{0,2000}\])"
+    r"y_true and y_pred have different structures\.\s{0,8}"
+    r"y_true: (?P<true>\*|\[[^\]\n]{0,2000}\]|\([^)\n]{0,2000}\))"
+    r"\s{0,8}y_pred: (?P<pred>\*|\[[^\]\n]{0,2000}\]|\([^)\n]{0,2000}\))"
 )
 NEST_LENGTHS = Lazy(
     r"The two structures don't have the same sequence length\. Input structure has length "
