@@ -677,3 +677,16 @@ def test_one_target_for_a_model_of_two_outputs_counts_the_arrays() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "target-shape", text
     assert "2 output(s) was given 1 target array" in diagnosis.summary, diagnosis.summary
+
+
+def test_a_checkpoint_of_another_architecture_is_a_guess_not_a_loss(tmp_path) -> None:
+    t = tf()
+    keras = t.keras
+    saved = keras.Sequential([keras.Input((3,)), keras.layers.Dense(5)])
+    path = t.train.Checkpoint(model=saved).save(str(tmp_path / "ckpt"))
+    other = keras.Sequential([keras.Input((3,)), keras.layers.Dense(4)])
+    error = caught(lambda: t.train.Checkpoint(model=other).restore(path).assert_consumed())
+    # TensorFlow adds the bare "Shapes (3, 4) and (3, 5) are incompatible" under it
+    diagnosis = explain(error)
+    assert diagnosis is not None and diagnosis.confidence == "low", error
+    assert "labels" not in diagnosis.summary and "Saved weights" in diagnosis.summary
