@@ -690,3 +690,14 @@ def test_a_checkpoint_of_another_architecture_is_a_guess_not_a_loss(tmp_path) ->
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.confidence == "low", error
     assert "labels" not in diagnosis.summary and "Saved weights" in diagnosis.summary
+
+
+def test_a_finite_check_with_a_message_quotes_the_message_not_a_tensor() -> None:
+    t = tf()
+    loss = t.constant(float("inf"))
+    text = pasted(lambda: t.debugging.assert_all_finite(loss, "discriminator loss is not finite"))
+    assert "Tensor had Inf values" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "numerics", text
+    assert "message: 'discriminator loss is not finite'" in diagnosis.summary, diagnosis.summary
+    assert "found Inf values" in diagnosis.summary

@@ -10,6 +10,7 @@ several situations are written once, below, and reused.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -1994,13 +1995,18 @@ _NAN_FIX = (
     "training to stop at the first op that makes a NaN or Inf, then fix that op's inputs."
 )
 _SPREADS = (
-    "A NaN spreads to every value computed from it, so the losses and then the weights of both "
-    "models go bad."
+    "A NaN or an Inf spreads to every value computed from it, so the losses and then the "
+    "weights of both models go bad."
 )
+#: a tensor's name, as TF 1's add_check_numerics_ops labels each check ('Log:0'), not a message
+_TENSOR_NAME = re.compile(r"[\w./-]{1,200}:\d{1,4}")
 
 
 def _check_numerics(found: NonFinite, context: Context) -> Advice:
-    named = f" in the tensor checked as {found.label!r}" if found.label else ""
+    if found.label and _TENSOR_NAME.fullmatch(found.label):
+        named = f" in the tensor {found.label!r}"
+    else:  # check_numerics(x, message), or assert_all_finite(x, message), which calls it
+        named = f" (the check's message: {found.label!r})" if found.label else ""
     return Advice(
         f"`tf.debugging.check_numerics` found {found.what} values{named}. {_SPREADS}",
         _NAN_CAUSES,
