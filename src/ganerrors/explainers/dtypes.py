@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from ganerrors.explainers.context import Context
-from ganerrors.explainers.findings import DatasetShapes, DtypeClash, Finding, FloatDimension
+from ganerrors.explainers.findings import (
+    DataPairs,
+    DatasetShapes,
+    DtypeClash,
+    Finding,
+    FloatDimension,
+)
 from ganerrors.explainers.parsing import Lazy, anchored, dtype_name, reads
 
 _DT = r"\w{1,30}(?:\.\w{1,30})?"  # float32, tf.float32; not the full stop after it
@@ -137,7 +143,7 @@ LIST_OF_TENSORS = "A list of tensors made into one tensor"
 #: That item named as the second element of a dataset's batch (Keras' `train_step(self, data)`
 #: names a pair's items data and data_1, a tf.function its argument `batch`'s batch and
 #: batch_1; a dataset iterator's are IteratorGetNext:0, :1): the (images, labels) pair used as
-#: one tensor, which `shapes.data_pairs` reads.
+#: one tensor, not a clash of dtypes.
 DATA_ITEM = Lazy(
     r"^(?:(?:data|batch|inputs?|element|example|sample|pair|item)\w{0,20}_[1-9]\d{0,2}:0"
     r"|IteratorGetNext:[1-9]\d{0,2})$"
@@ -348,7 +354,7 @@ def eager_convert(text: str, context: Context) -> Finding | None:
 def list_convert(text: str, context: Context) -> Finding | None:
     for match in anchored(LIST_CONVERT, text, "Cannot convert a list containing a tensor"):
         if DATA_ITEM.search(match.group("name")):
-            return None  # a batch's (images, labels) pair taken for the images: shapes.py
+            return DataPairs()  # a batch's (images, labels) pair taken for the images
         where = f"({match.group('name')})"
         return _clash(match.group("got"), match.group("expected"), LIST_OF_TENSORS, where)
     return None

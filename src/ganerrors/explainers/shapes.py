@@ -484,23 +484,16 @@ def scalar_loss(text: str, context: Context) -> Finding | None:
 # A Keras train_step's `data`, an (images, labels) pair, used as one tensor: TF packs the two
 # elements (Keras names them data and data_1): "Shapes must be equal rank, but are 4 and 1 ...
 # for '{{node Shape/packed}} = Pack[N=2, T=DT_FLOAT, axis=0](data, data_1)' with input shapes:
-# [?,28,28,1], [?]." or, for labels of another dtype, "Cannot convert a list containing a
-# tensor of dtype <dtype: 'int32'> to <dtype: 'float32'> (Tensor is: <tf.Tensor 'data_1:0'"
+# [?,28,28,1], [?]." (for labels of another dtype, "Cannot convert a list containing a tensor
+# of dtype <dtype: 'int32'> to <dtype: 'float32'> (Tensor is: <tf.Tensor 'data_1:0'", which
+# `dtypes.list_convert` reads)
 PACKED_DATA = Lazy(r"= Pack\[[^\]\n]{0,80}\]\(data, data_1\)")
-# (an iterator's names in a Keras 2 fit: 'IteratorGetNext:1'); `dtypes.DATA_ITEM` names them
-LIST_WITH_DATA = Lazy(
-    r"Cannot convert a list containing a tensor of dtype [^\n]{0,80}\(Tensor is: "
-    r"<tf\.Tensor '(?:(?:data|batch|inputs?|element|example|sample|pair|item)\w{0,20}"
-    r"_[1-9]\d{0,2}:0|IteratorGetNext:[1-9]\d{0,2})'"
-)
 
 
-@reads("(data, data_1)", "Cannot convert a list containing a tensor")
+@reads("(data, data_1)")
 def data_pairs(text: str, context: Context) -> Finding | None:
     for match in anchored(PACKED_DATA, text, "(data, data_1)", before=120, after=20):
         return DataPairs(tuple(_input_shapes(text[match.end() : match.end() + 400])))
-    for _ in anchored(LIST_WITH_DATA, text, "Cannot convert a list containing", after=300):
-        return DataPairs()
     return None
 
 
