@@ -524,28 +524,25 @@ def symbolic_iteration(text: str, context: Context) -> Finding | None:
         found = _unpacked(context)
         return found._replace(eager=True) if found is not None and found.batch else None
     for _ in anchored(SYMBOLIC_ITERATION, text, "Iterating over a symbolic", after=60):
-        found = _unpacked(context)
-        if found is None and _unpacked(context, shapes=True) is not None:
-            return None  # b, h, w, c = tf.shape(x): not the data
-        return found or DataUnpacked()
+        return _unpacked(context, DataUnpacked())
     return None
 
 
-def _unpacked(context: Context, shapes: bool = False) -> DataUnpacked | None:
-    """The unpacking line of the traceback's innermost frames, if one is there; with
-    `shapes`, only one that unpacks a shape (`b, h, w, c = tf.shape(x)`)."""
+def _unpacked(context: Context, no_line: DataUnpacked | None = None) -> DataUnpacked | None:
+    """What the unpacking line among the traceback's innermost frames unpacks (`no_line`
+    when none of them unpacks); None for a shape (`b, h, w, c = tf.shape(x)`): not the data."""
     for frame in reversed(context.frames[-4:]):
         code = frame.code.split("#", 1)[0].strip()  # without a comment
         unpacking = UNPACKING.search(code)
         if unpacking is None:
             continue
         value = unpacking.group("value") or unpacking.group("items")
-        if ("shape" in value) != shapes:
+        if "shape" in value:
             return None
         # a batch of the dataset unpacked (`images, labels = data`, `= next(iterator)`): high;
         # another tensor (`logits, probs = head`): the data is only a guess
         return DataUnpacked(code, batch=_BATCH_NAME.search(value) is not None)
-    return None
+    return no_line
 
 
 # A tensor of unknown rank where its shape is needed: "Cannot take the length of shape with
