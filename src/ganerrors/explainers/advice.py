@@ -983,13 +983,18 @@ def _transposed_conv(found: TransposedConv, context: Context) -> Advice:
     )
 
 
+def _shapes_of(found: DatasetShapes) -> tuple[str, str]:
+    return (
+        fmt(found.first) if found.first is not None else "",
+        fmt(found.other) if found.other is not None else "",
+    )
+
+
 def _dataset_elements(found: DatasetShapes, context: Context) -> Advice:
-    if found.kind != "batch":
-        return _data_shapes(found)
-    assert found.first is not None and found.other is not None
+    first, other = _shapes_of(found)
     return Advice(
-        f"The dataset has examples of different shapes ({fmt(found.first)} and "
-        f"{fmt(found.other)}), so they cannot be stacked into one batch.",
+        f"The dataset has examples of different shapes ({first} and {other}), so they cannot "
+        "be stacked into one batch.",
         (
             (
                 "Images of different sizes, or grayscale images among colour ones (1 channel "
@@ -1024,48 +1029,53 @@ def _pixel_shuffle(found: PixelShuffle, context: Context) -> Advice:
     )
 
 
-def _data_shapes(found: DatasetShapes) -> Advice:
-    first = fmt(found.first) if found.first is not None else ""
-    other = fmt(found.other) if found.other is not None else ""
-    if found.kind == "signature":
-        return Advice(
-            f"`Dataset.from_generator` got an element of shape {first} where its "
-            f"`output_signature` says {other}: the generator yields data of another shape "
-            "than the models were built for, or the signature was written for other data.",
-            (IMAGES_RESIZED,),
-            "Make the generator yield what the signature declares: resize the images in it, "
-            "or write the signature from one element it yields (`np.shape(next(gen()))`).",
-        )
-    if found.kind == "tuple":
-        return Advice(
-            "`Dataset.from_generator` got a tuple from the generator where its "
-            "`output_signature` declares one tensor: the generator yields (image, label) "
-            "pairs, and the signature describes the images alone.",
+def _generator_signature(found: DatasetShapes, context: Context) -> Advice:
+    first, other = _shapes_of(found)
+    return Advice(
+        f"`Dataset.from_generator` got an element of shape {first} where its "
+        f"`output_signature` says {other}: the generator yields data of another shape "
+        "than the models were built for, or the signature was written for other data.",
+        (IMAGES_RESIZED,),
+        "Make the generator yield what the signature declares: resize the images in it, "
+        "or write the signature from one element it yields (`np.shape(next(gen()))`).",
+    )
+
+
+def _generator_structure(found: DatasetShapes, context: Context) -> Advice:
+    return Advice(
+        "`Dataset.from_generator` got a tuple from the generator where its "
+        "`output_signature` declares one tensor: the generator yields (image, label) "
+        "pairs, and the signature describes the images alone.",
+        (
             (
-                (
-                    "A generator of (image, label) pairs, declared with one `tf.TensorSpec`.",
-                    "Declare the pair: `output_signature=(tf.TensorSpec((64, 64, 3), "
-                    "tf.float32), tf.TensorSpec((), tf.int32))`, or yield the images alone.",
-                ),
+                "A generator of (image, label) pairs, declared with one `tf.TensorSpec`.",
+                "Declare the pair: `output_signature=(tf.TensorSpec((64, 64, 3), "
+                "tf.float32), tf.TensorSpec((), tf.int32))`, or yield the images alone.",
             ),
-            "Make the signature's structure the generator's: one TensorSpec per item it yields.",
-        )
-    if found.kind == "crop":
-        return Advice(
-            f"`tf.image.random_crop` was asked for {other} from an image of {first}: a crop "
-            "cannot be larger than the image.",
+        ),
+        "Make the signature's structure the generator's: one TensorSpec per item it yields.",
+    )
+
+
+def _crop_size(found: DatasetShapes, context: Context) -> Advice:
+    first, other = _shapes_of(found)
+    return Advice(
+        f"`tf.image.random_crop` was asked for {other} from an image of {first}: a crop "
+        "cannot be larger than the image.",
+        (
             (
-                (
-                    "Images smaller than the crop (a dataset of another size than the code "
-                    "was written for), or a crop size written for the models' input before "
-                    "the images were resized up to it.",
-                    "Resize first, then crop: `tf.image.resize(image, (72, 72))` before a "
-                    "64x64 crop.",
-                ),
+                "Images smaller than the crop (a dataset of another size than the code "
+                "was written for), or a crop size written for the models' input before "
+                "the images were resized up to it.",
+                "Resize first, then crop: `tf.image.resize(image, (72, 72))` before a 64x64 crop.",
             ),
-            "Print the image's shape just before the crop, in the dataset's map.",
-        )
-    return Advice(  # "list": the shapes are not in the message
+        ),
+        "Print the image's shape just before the crop, in the dataset's map.",
+    )
+
+
+def _ragged_list(found: DatasetShapes, context: Context) -> Advice:
+    return Advice(  # the shapes are not in the message
         "A Python list of arrays of different shapes was made into one tensor (by "
         "`tf.constant`, `Dataset.from_tensor_slices` or fit()): a tensor must be rectangular, "
         "so every item needs the same shape.",
@@ -2624,6 +2634,10 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "undefined-axis"): _undefined_axis,
     ("model-io-shape", "transposed-conv"): _transposed_conv,
     ("model-io-shape", "dataset-elements"): _dataset_elements,
+    ("model-io-shape", "generator-signature"): _generator_signature,
+    ("model-io-shape", "generator-structure"): _generator_structure,
+    ("model-io-shape", "crop-size"): _crop_size,
+    ("model-io-shape", "ragged-list"): _ragged_list,
     ("model-io-shape", "input-keys"): _input_keys,
     ("model-io-shape", "pixel-shuffle"): _pixel_shuffle,
     ("model-io-shape", "targets-missing"): _targets_missing,

@@ -596,7 +596,7 @@ class DatasetShapes(NamedTuple):
 
     @property
     def situation(self) -> str:
-        return "dataset-elements"
+        return _DATA_SITUATIONS[self.kind]
 
     @property
     def tentative(self) -> bool:
@@ -608,6 +608,15 @@ class DatasetShapes(NamedTuple):
             "other_shape": fmt(self.other) if self.other is not None else "",
             "kind": self.kind,
         }
+
+
+_DATA_SITUATIONS = {
+    "batch": "dataset-elements",
+    "list": "ragged-list",
+    "signature": "generator-signature",
+    "tuple": "generator-structure",
+    "crop": "crop-size",
+}
 
 
 class InputKeys(NamedTuple):
