@@ -10,7 +10,6 @@ several situations are written once, below, and reused.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -61,7 +60,7 @@ from ganerrors.explainers.findings import (
     WeightShapes,
     WindowTooLarge,
 )
-from ganerrors.explainers.parsing import fmt
+from ganerrors.explainers.parsing import Lazy, fmt
 
 Cause = tuple[str, str]  # (what is wrong, the code that fixes it, or "")
 
@@ -2009,7 +2008,7 @@ _SPREADS = (
     "weights of both models go bad."
 )
 #: a tensor's name, as TF 1's add_check_numerics_ops labels each check ('Log:0'), not a message
-_TENSOR_NAME = re.compile(r"[\w./-]{1,200}:\d{1,4}")
+_TENSOR_NAME = Lazy(r"[\w./-]{1,200}:\d{1,4}")
 
 
 def _check_numerics(found: NonFinite, context: Context) -> Advice:
