@@ -196,6 +196,36 @@ def _driver(browser: str, driver: str) -> Any:
     raise AssertionError("unreachable")
 
 
+#: Waits, in the page, until it is painted: loaded, its fonts and eager images in, then two
+#: animation frames. Under load Chromium can report a page loaded before it has drawn its
+#: content: a screenshot then shows the header over a blank page.
+_SETTLE = """
+const done = arguments[arguments.length - 1];
+const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+(async () => {
+  while (document.readyState !== "complete") await pause(50);
+  if (document.fonts) await document.fonts.ready;
+  const pending = [...document.images].filter(i => !i.complete && i.loading !== "lazy");
+  await Promise.race([
+    Promise.all(pending.map(i => new Promise(r => { i.onload = i.onerror = r; }))),
+    pause(10000),
+  ]);
+  await frame();
+  await frame();
+  done(true);
+})();
+"""
+SETTLE_SECONDS = 30
+
+
+def _load(driver: Any, url: str) -> None:
+    """Open `url` and wait until its content is painted (`_SETTLE`)."""
+    driver.get(url)
+    driver.set_script_timeout(SETTLE_SECONDS)
+    driver.execute_async_script(_SETTLE)
+
+
 def _shoot(driver: Any, path: Path, width: int, height: int, full: bool) -> None:
     import base64
 
@@ -242,14 +272,14 @@ def _check_page(driver: Any, base: str, page: Page, width: int, out: Path) -> Sh
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
     )
-    driver.get(base + page.path)
+    _load(driver, base + page.path)
     stem = f"{page.name}-{width}"
     for suffix, full in (("first-screen", False), ("page", True)):
         path = out / f"{stem}-{suffix}.png"
         try:
             _shoot(driver, path, width, height, full)
         except Exception:  # a loaded machine: Chromium can lose the page once; load it again
-            driver.get(base + page.path)
+            _load(driver, base + page.path)
             _shoot(driver, path, width, height, full)
         shot.files.append(path)
     driver.execute_cdp_cmd(
