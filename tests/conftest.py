@@ -108,3 +108,14 @@ def pytest_pycollect_makemodule(
         f"needs {', '.join(missing)}, a development tool that is not installed: {DEV_INSTALL}"
     )
     return module
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> dict:
+    """Every case of the catalogue (ganerrors.cases), run once per session on the installed
+    TensorFlow: what each mode did, and the exceptions themselves. The catalogue's own test
+    checks the claims on it; the explainer's live tests explain its exceptions."""
+    from ganerrors.cases import CASES
+    from ganerrors.cases.run import run_case
+
+    return {case.id: run_case(case) for case in CASES}

@@ -18,10 +18,8 @@ pytestmark = pytest.mark.tensorflow
 
 
 @pytest.fixture(scope="module")
-def results() -> dict:
-    from ganerrors.cases.run import run_case
-
-    return {case.id: run_case(case) for case in CASES}
+def results(catalogue) -> dict:
+    return catalogue  # run once per session (tests/conftest.py)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -25,10 +25,8 @@ RAISING = [
 @pytest.mark.parametrize(
     ("case", "mode"), RAISING, ids=[f"{case.id}[{mode}]" for case, mode in RAISING]
 )
-def test_a_raised_case_is_explained_under_its_checklist_item(case, mode) -> None:
-    from ganerrors.cases.run import raise_case
-
-    exc = raise_case(case, mode)
+def test_a_raised_case_is_explained_under_its_checklist_item(catalogue, case, mode) -> None:
+    exc = catalogue[case.id].raised(mode)
     before = (str(exc), type(exc), getattr(exc, "__notes__", None))
 
     diagnosis = explain(exc)

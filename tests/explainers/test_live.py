@@ -4,7 +4,7 @@ the catalogue (ganerrors.cases) raises on the installed TensorFlow: the learner'
 functions the advice names, and explanations that keep the fix back until it is asked for.
 
 No error is reproduced here: each test raises a catalogue case (`ganerrors.cases.get`,
-`ganerrors.cases.run.raise_case`); a new error belongs in the catalogue.
+the session's `catalogue` fixture, tests/conftest.py); a new error belongs in the catalogue.
 """
 
 from __future__ import annotations
@@ -52,13 +52,17 @@ RAISING_IDS = [(case.id, mode) for case, mode in RAISING]
 PASTED_ALONE = [(case, mode) for case, mode in RAISING if case.id not in NEEDS_THE_TRACEBACK]
 
 
-def raised(case_id: str, mode: str = "eager") -> BaseException:
-    from ganerrors.cases.run import raise_case
+@pytest.fixture
+def raised(catalogue):
+    """raised(case_id, mode="eager"): the exception that mode of the case raised."""
 
-    return raise_case(get(case_id), mode)
+    def raised(case_id: str, mode: str = "eager") -> BaseException:
+        return catalogue[get(case_id).id].raised(mode)
+
+    return raised
 
 
-def test_explanation_points_at_the_learners_own_line() -> None:
+def test_explanation_points_at_the_learners_own_line(raised) -> None:
     # under an input signature the error is raised when the graph runs: the line is the one
     # TensorFlow names in the traced code, read from the learner's file
     diagnosis = explain(raised("squared-error-with-fixed-labels", "unknown batch"))
@@ -70,16 +74,16 @@ def test_explanation_points_at_the_learners_own_line() -> None:
 @pytest.mark.parametrize(
     ("case", "mode"), PASTED_ALONE, ids=[f"{case.id}[{mode}]" for case, mode in PASTED_ALONE]
 )
-def test_a_real_error_pasted_without_backticks_gets_the_same_category(case, mode) -> None:
-    from ganerrors.cases.run import raise_case
-
-    exc = raise_case(case, mode)
+def test_a_real_error_pasted_without_backticks_gets_the_same_category(
+    catalogue, case, mode
+) -> None:
+    exc = catalogue[case.id].raised(mode)
     diagnosis = explain(f"{type(exc).__name__}: {exc}".replace("`", ""))
     assert diagnosis is not None and diagnosis.category == case.category, str(exc)
     assert diagnosis.confidence == confidence(case.id, mode)
 
 
-def test_the_advice_to_enable_check_numerics_names_a_real_function() -> None:
+def test_the_advice_to_enable_check_numerics_names_a_real_function(raised) -> None:
     from ganerrors._tf import import_tensorflow
 
     diagnosis = explain(raised("nan-in-the-loss"))
@@ -95,7 +99,7 @@ def test_an_error_from_plain_python_is_not_recognised() -> None:
         assert explain(info.value) is None
 
 
-def test_without_the_fix_the_first_katas_failures_name_the_problem_but_not_the_fix() -> None:
+def test_without_the_fix_the_first_katas_failures_name_the_problem_but_not_the_fix(raised) -> None:
     kata_01 = explain(raised("two-scores-per-image")).render(fix=False)  # a Dense(2) discriminator
     assert "(32, 2)" in kata_01 and "output-shape" in kata_01
     assert "Dense(1)" not in kata_01 and "Fix:" not in kata_01

@@ -118,6 +118,14 @@ class Outcome:
 class Result:
     case: Case
     outcomes: dict[str, Outcome] = field(default_factory=dict)
+    #: mode -> the exception itself, where the run was in this process (not kept in a cache)
+    exceptions: dict[str, BaseException] = field(default_factory=dict, compare=False, repr=False)
+
+    def raised(self, mode: str) -> BaseException:
+        """The exception `mode` raised in this run, for the explainer's live tests."""
+        if mode not in self.exceptions:
+            raise AssertionError(f"{self.case.id} ({mode}) raised nothing in this run")
+        return self.exceptions[mode]
 
     def disagreements(self) -> list[str]:
         """One sentence per claim or fact that the installed TensorFlow contradicts."""

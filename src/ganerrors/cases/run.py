@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -44,7 +43,8 @@ def images(batch: int = BATCH) -> Any:
 def run_case(case: Case, batch: Any | None = None) -> Result:
     """Run `case` in every mode it makes a claim about; record what TensorFlow did."""
     batch = images() if batch is None else batch
-    outcomes = {}
+    outcomes: dict[str, Outcome] = {}
+    exceptions: dict[str, BaseException] = {}
     for mode in case.modes:
         try:
             value = None
@@ -53,9 +53,10 @@ def run_case(case: Case, batch: Any | None = None) -> Result:
                 value = step(batch[:size])
         except Exception as exc:  # the point: record whatever TensorFlow raises
             outcomes[mode] = Outcome(mode, type(exc).__name__, _safe_str(exc))
+            exceptions[mode] = exc
         else:
             outcomes[mode] = Outcome(mode, None, values=describe(value))
-    return Result(case, outcomes)
+    return Result(case, outcomes, exceptions)
 
 
 def _prepare(case: Case, mode: str) -> Any:
@@ -68,22 +69,6 @@ def _prepare(case: Case, mode: str) -> Any:
     if mode == "unknown batch":
         return tf.function(step, input_signature=[tf.TensorSpec([None, *IMAGE_SHAPE], tf.float32)])
     return step
-
-
-def run_all(cases: Iterable[Case]) -> list[Result]:
-    return [run_case(case) for case in cases]
-
-
-def raise_case(case: Case, mode: str) -> BaseException:
-    """Run one mode of a raising case and return the exception itself (for the explainer)."""
-    batch = images()
-    try:
-        step = _prepare(case, mode)
-        for size in case.batches:
-            step(batch[:size])
-    except Exception as exc:
-        return exc
-    raise AssertionError(f"{case.id} ({mode}) raised nothing")
 
 
 def _safe_str(exc: BaseException) -> str:
