@@ -701,3 +701,20 @@ def test_a_finite_check_with_a_message_quotes_the_message_not_a_tensor() -> None
     assert diagnosis is not None and diagnosis.category == "numerics", text
     assert "message: 'discriminator loss is not finite'" in diagnosis.summary, diagnosis.summary
     assert "found Inf values" in diagnosis.summary
+
+
+def test_a_float64_tensor_in_a_float32_constant_names_both_dtypes() -> None:
+    t = tf()
+
+    @t.function
+    def targets(scores: Any) -> Any:
+        smoothing = t.reduce_mean(t.cast(scores, t.float64)) * 0.1  # float64 arithmetic
+        return t.constant([[1.0 - smoothing]], dtype=t.float32)
+
+    text = pasted(lambda: targets(t.zeros((4, 1))))
+    # TF 2.21 words it "Expected float32, but got Tensor(... dtype=float64) of type
+    # 'SymbolicTensor'."; TF 1 and early TF 2, "Expected float32, got <tf.Tensor ...> ... instead."
+    assert "Expected float32, but got" in text and "dtype=float64" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "dtype", text
+    assert "float64" in diagnosis.summary and "expected float32" in diagnosis.summary

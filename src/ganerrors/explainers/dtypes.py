@@ -4,6 +4,7 @@ no kernel for the dtype it was given."""
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
@@ -91,11 +92,16 @@ NO_KERNEL = Lazy(
 STRING_TO_FLOAT = Lazy(
     r"could not convert string to float|setting an array element with a sequence"
 )
-# convert_to_tensor: "Expected float32, got 'abc' of type 'str' instead."
+# convert_to_tensor: "Expected float32, got 'abc' of type 'str' instead." (TF 1 to 2.x), or
+# "Expected float32, but got Tensor("Cast:0", shape=(), dtype=float64) of type
+# 'SymbolicTensor'." (TF 2.21)
 EXPECTED_GOT = Lazy(
-    rf"Expected (?P<expected>{_DT}), got (?P<value>[^\n]{{1,120}}?) of type '(?P<type>\w{{1,40}})' "
-    r"instead"
+    rf"Expected (?P<expected>{_DT}), (?:but )?got (?P<value>[^\n]{{1,120}}?) of type "
+    r"'(?P<type>\w{1,40})'(?: instead|\.)"
 )
+#: the dtype in a tensor's repr: "<tf.Tensor 'add:0' shape=() dtype=float64>",
+#: 'Tensor("Cast:0", shape=(), dtype=float64)'
+TENSOR_DTYPE = Lazy(rf"\bdtype=(?P<got>{_DT})[>)]")
 # tf.data.Dataset.from_generator: "`generator` yielded an element that could not be converted
 # to the expected type. The expected type was float32, but the yielded element was ..."
 YIELDED_TYPE = Lazy(
@@ -288,12 +294,17 @@ def passed(text: str, context: Context) -> Finding | None:
     "yielded an element that could not be converted",
     "setting an array element with a sequence",
     "' instead",
+    ", but got ",
 )
 def strings(text: str, context: Context) -> Finding | None:
     for anchor in ("could not convert string to float", "setting an array element with a"):
         for _ in anchored(STRING_TO_FLOAT, text, anchor):
             return _clash("object", "float32", "np.asarray", "", kind="object")
-    for match in anchored(EXPECTED_GOT, text, "' instead", before=220, after=20):
+    converted = chain(
+        anchored(EXPECTED_GOT, text, "' instead", before=220, after=20),
+        anchored(EXPECTED_GOT, text, ", but got ", before=30, after=220),
+    )
+    for match in converted:
         kind, expected = match.group("type"), _name(match.group("expected"))
         if kind == "float" and expected in ("int32", "int64"):
             if _size_like(match.group("value")):
@@ -301,6 +312,14 @@ def strings(text: str, context: Context) -> Finding | None:
             return _clash("float32", expected, context.op or "convert_to_tensor")
         if kind == "str":
             return _clash("string", expected, context.op or "convert_to_tensor")
+        if kind in (
+            "Tensor",
+            "EagerTensor",
+            "SymbolicTensor",
+        ):  # "got <tf.Tensor 'add:0' ... dtype=float64>"
+            tensor = TENSOR_DTYPE.search(match.group("value"))
+            if tensor and _name(tensor.group("got")) != expected:
+                return _clash(tensor.group("got"), expected, context.op or "convert_to_tensor")
     for match in anchored(YIELDED_TYPE, text, "yielded an element that could not be", before=20):
         if text.startswith(YIELDED_TUPLE, match.end()):
             return DatasetShapes(kind="tuple")  # a tuple where the signature has one tensor
