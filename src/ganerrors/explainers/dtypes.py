@@ -312,11 +312,8 @@ def strings(text: str, context: Context) -> Finding | None:
             return _clash("float32", expected, context.op or "convert_to_tensor")
         if kind == "str":
             return _clash("string", expected, context.op or "convert_to_tensor")
-        if kind in (
-            "Tensor",
-            "EagerTensor",
-            "SymbolicTensor",
-        ):  # "got <tf.Tensor 'add:0' ... dtype=float64>"
+        # a tensor: "got <tf.Tensor 'add:0' shape=() dtype=float64>"
+        if kind in ("Tensor", "EagerTensor", "SymbolicTensor"):
             tensor = TENSOR_DTYPE.search(match.group("value"))
             if tensor and _name(tensor.group("got")) != expected:
                 return _clash(tensor.group("got"), expected, context.op or "convert_to_tensor")
