@@ -718,3 +718,38 @@ def test_a_float64_tensor_in_a_float32_constant_names_both_dtypes() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "dtype", text
     assert "float64" in diagnosis.summary and "expected float32" in diagnosis.summary
+
+
+def test_an_accuracy_written_for_one_hot_labels_given_class_indices_guesses_the_labels() -> None:
+    import numpy as np
+
+    def accuracy(v1: Any) -> Any:
+        logits = v1.placeholder(tf().float32, (None, 10))
+        labels = v1.placeholder(tf().int64, (None,), name="labels")  # class indices
+        correct = tf().equal(tf().argmax(logits, 1), tf().argmax(labels, 1))
+        return tf().reduce_mean(tf().cast(correct, tf().float32))
+
+    feed = lambda v1: {  # noqa: E731 - fed by name: the graph is built inside in_a_session
+        "Placeholder:0": np.zeros((4, 10), "float32"),
+        "labels:0": np.zeros(4, "int64"),
+    }
+    traced = pasted(lambda: in_a_session(accuracy, feed))
+    eager = pasted(lambda: tf().argmax(tf().constant([3, 1, 0, 7]), axis=1))
+    for text in (traced, eager):
+        assert "Expected dimension in the range [-1, 1), but got 1" in text, text
+        diagnosis = explain(text)
+        assert diagnosis is not None and diagnosis.category == "target-shape", text
+        assert diagnosis.confidence == "low" and "`ArgMax`" in diagnosis.summary
+
+
+def test_an_axis_a_tensor_lacks_names_the_op_and_the_rank() -> None:
+    t = tf()
+    for make, op in (
+        (lambda: t.nn.softmax(t.zeros([4]), axis=1), "softmax"),
+        (lambda: t.unstack(t.zeros([4, 8]), axis=2), "unstack"),
+        (lambda: t.argmax(t.zeros([4, 8, 8]), axis=3), "ArgMax"),
+    ):
+        text = pasted(make)
+        diagnosis = explain(text)
+        assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+        assert diagnosis.confidence == "low" and f"`{op}`" in diagnosis.summary, text

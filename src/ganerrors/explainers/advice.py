@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
+    AxisOutOfRange,
     AxisSizes,
     BatchMismatch,
     ChannelGroups,
@@ -2580,6 +2581,53 @@ def _reduction_axis(found: ReductionAxis, context: Context) -> Advice:
     )
 
 
+def _argmax_of_class_indices(found: AxisOutOfRange, context: Context) -> Advice:
+    return Advice(
+        f"`{found.op}` was asked for axis {found.axis} of a tensor with one axis. An argmax over "
+        "axis 1 turns one-hot rows, shape (batch, classes), into class indices; labels that "
+        "already are class indices, shape (batch,), have no axis 1. Probably the labels: the "
+        "message does not name the tensor.",
+        (
+            (
+                "An accuracy written for one-hot labels, `tf.argmax(labels, 1)`, given integer "
+                "class labels (a conditional GAN's or an auxiliary classifier's labels).",
+                "Compare with the labels as they are: "
+                "`tf.equal(tf.argmax(logits, 1), tf.cast(labels, tf.int64))`.",
+            ),
+            (
+                "Predictions squeezed to one number per example before the argmax (a model "
+                "with one output unit, or `tf.squeeze` of the scores).",
+                "Take the argmax of the (batch, classes) predictions, before any squeeze.",
+            ),
+        ),
+        "Print the `.shape` of each tensor given to the argmax.",
+    )
+
+
+def _axis_out_of_range(found: AxisOutOfRange, context: Context) -> Advice:
+    op = f"`{found.op}`" if found.op else "An op"
+    axes = "axis" if found.rank == 1 else "axes"
+    return Advice(
+        f"{op} was asked for axis {found.axis} of a tensor with {found.rank} {axes}: axes count "
+        f"from 0 (and from -1 backwards), so its axes are 0 to {found.rank - 1}. Either the "
+        "axis was written for another rank, or the tensor has fewer axes than the code expects.",
+        (
+            (
+                "Images without their channel axis, or a batch of one squeezed away "
+                "(`tf.squeeze` without an axis).",
+                "Add the missing axis where the data is loaded (`images[..., None]`), and "
+                "squeeze only the axis meant: `tf.squeeze(x, axis=-1)`.",
+            ),
+            (
+                "An axis written for a batch (axis 1: one row per example) used on one "
+                "example or on a flat vector.",
+                "Use `axis=-1` for the last axis, whatever the rank.",
+            ),
+        ),
+        "Print the `.shape` of the tensor the op is given and count its axes from 0.",
+    )
+
+
 def _unknown_shape(found: UnknownShape, context: Context) -> Advice:
     into = " went into a model" if found.into_model else " reached code that needs it"
     return Advice(
@@ -2692,6 +2740,8 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "data-pairs"): _data_pairs,
     ("model-io-shape", "data-unpacked"): _data_unpacked,
     ("model-io-shape", "reduction-axis"): _reduction_axis,
+    ("target-shape", "argmax-of-class-indices"): _argmax_of_class_indices,
+    ("model-io-shape", "axis-out-of-range"): _axis_out_of_range,
     ("model-io-shape", "unknown-shape"): _unknown_shape,
     ("output-shape", "axis-sizes"): _axis_sizes,
     ("dtype", "object"): _dtype,

@@ -51,6 +51,7 @@ _EXC_LINE = Lazy(
 _EXC_NAME = Lazy(r"[A-Z]\w{0,100}(?:Error|Exception|Exit|Interrupt|Warning)")
 _OP = Lazy(
     r"\[Op:(?P<op>\w{1,100})\]|\{\{node (?P<node>[^}\s]{1,300})\}\}|'(?P<graph_op>\w{1,100})' Op"
+    r"|\[\[Node: (?P<tf1_node>[^\s=]{1,300}) = "  # TF 1: "[[Node: loss/Sub = Sub[T=DT_FLOAT]..."
 )
 _LAYER = Lazy(
     r"""\blayer:? ["']?(?!(?:is|the|expected|with|requires)\b)(?P<layer>[\w./-]{1,200}?)["']?"""
@@ -156,10 +157,16 @@ def _cut(text):  # str or bytes
 
 
 def _op_in(text: str) -> str:
-    if "Op" not in text and "{{node" not in text:
+    if "Op" not in text and "{{node" not in text and "[[Node: " not in text:
         return ""
     for match in _OP.finditer(text):
-        name = match.group("op") or match.group("graph_op") or match.group("node") or ""
+        name = (
+            match.group("op")
+            or match.group("graph_op")
+            or match.group("node")
+            or match.group("tf1_node")
+            or ""
+        )
         if name and not name.startswith("__inference"):
             return name
     return ""

@@ -965,6 +965,38 @@ class ReductionAxis(NamedTuple):
         return {"axis": self.axis, "rank": self.rank, "op": self.op, "shape": shape}
 
 
+class AxisOutOfRange(NamedTuple):
+    """An op other than a sum or mean asked for an axis its tensor lacks: "Expected dimension in
+    the range [-1, 1), but got 1" (ArgMax), "Argument `axis` = 1 not in range [-1, 1)"
+    (unstack), softmax's "`dim` must be in the range". An argmax over axis 1 of a tensor of one
+    axis is, most often, labels that already are class indices, shape (batch,), taken for
+    one-hot rows (an accuracy written for one-hot labels); otherwise a tensor has fewer axes
+    than the code expects. The message does not say which tensor: always a guess."""
+
+    axis: int
+    rank: int
+    op: str = ""
+
+    @property
+    def class_indices(self) -> bool:
+        return self.rank == 1 and self.op.lower().startswith(("argmax", "argmin", "arg_m"))
+
+    @property
+    def category(self) -> str:
+        return "target-shape" if self.class_indices else "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "argmax-of-class-indices" if self.class_indices else "axis-out-of-range"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"axis": self.axis, "rank": self.rank, "op": self.op}
+
+
 class ShapeArgument(NamedTuple):
     """An op that takes a vector of sizes (Reshape's shape, Tile's multiples) got one number:
     a mistake in the code that calls it, or code written for another version of TensorFlow or
@@ -1422,6 +1454,7 @@ Finding = (
     | DataPairs
     | DataUnpacked
     | ReductionAxis
+    | AxisOutOfRange
     | UnknownShape
     | InputKeys
     | TargetsMissing

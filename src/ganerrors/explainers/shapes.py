@@ -14,6 +14,7 @@ import re
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
+    AxisOutOfRange,
     BatchMismatch,
     DataPairs,
     DatasetShapes,
@@ -76,6 +77,17 @@ SCALAR_MEAN = Lazy(r"Invalid reduction dimension \(?-1 for input with 0 dimensio
 REDUCTION_AXIS = Lazy(
     r"Invalid reduction dimension \(?(?P<axis>-?\d{1,3}) for input with (?P<rank>\d{1,3}) "
     r"dimension(?:\(s\)|s)(?P<rest>[^\n]{0,300})"
+)
+# an op other than a sum or mean given an axis its tensor lacks: ArgMax "Expected dimension in
+# the range [-1, 1), but got 1 [Op:ArgMax]" (TF 1: "[[Node: accuracy/ArgMax_1 = ArgMax[...");
+# unstack "Argument `axis` = 1 not in range [-1, 1)"; softmax "`dim` must be in the range
+# [-1, 1) where 1 is the number of dimensions in the input. Received: dim=1"
+AXIS_RANGE = Lazy(
+    r"Expected dimension in the range \[-(?P<rank>\d{1,3}), \d{1,3}\), but got "
+    r"(?P<axis>-?\d{1,3})(?P<rest>[^\n]{0,300}(?:\n[^\n]{0,300})?)"
+    r"|Argument axis = (?P<axis2>-?\d{1,3}) not in range \[-(?P<rank2>\d{1,3}), \d{1,3}\)"
+    r"|dim must be in the range \[-(?P<rank3>\d{1,3}), \d{1,3}\) where \d{1,3} is the number "
+    r"of dimensions in the input\. Received: dim=(?P<axis3>-?\d{1,3})"
 )
 _REDUCTION_OP = Lazy(r"\[Op:(?P<eager>\w{1,40})\]|= (?P<graph>\w{1,40})\[")
 # Keras 3 sparse categorical cross-entropy given one-hot labels
@@ -478,6 +490,26 @@ def scalar_loss(text: str, context: Context) -> Finding | None:
         shape = shapes[0] if shapes and len(shapes[0]) == rank else None
         name = (op.group("eager") or op.group("graph")) if op else ""
         return ReductionAxis(axis, rank, name, shape)
+    return None
+
+
+@reads("Expected dimension in the range", "not in range [-", "must be in the range [-")
+def axis_range(text: str, context: Context) -> Finding | None:
+    """An op (not a reduction) asked for an axis its tensor lacks."""
+    for anchor in ("Expected dimension in the range", "not in range [-", "must be in the range"):
+        for match in anchored(AXIS_RANGE, text, anchor, before=40, after=700):
+            axis = int(match.group("axis") or match.group("axis2") or match.group("axis3"))
+            rank = int(match.group("rank") or match.group("rank2") or match.group("rank3"))
+            if -rank <= axis < rank:
+                continue  # an axis it has: not this family
+            op = _REDUCTION_OP.search(match.group("rest") or "")
+            name = (op.group("eager") or op.group("graph")) if op else ""
+            if match.group("axis2") is not None:
+                name = "unstack"
+            elif match.group("axis3") is not None:
+                name = "softmax"
+            name = name or re.sub(r"_\d+$", "", context.op.rsplit("/", 1)[-1])
+            return AxisOutOfRange(axis, rank, name)
     return None
 
 
@@ -1702,6 +1734,7 @@ READERS = (
     keras_loss,
     keras_sparse,
     scalar_loss,
+    axis_range,
     logits_labels,
     first_dimension,
     sparse_shape,
