@@ -98,6 +98,7 @@ LATER_FILES = {
     "fresh12.toml": 0.9,
     "fresh13.toml": 0.33,
     "fresh14.toml": 0.82,
+    "fresh15.toml": 0.92,
 }
 
 
