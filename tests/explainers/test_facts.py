@@ -753,3 +753,22 @@ def test_an_axis_a_tensor_lacks_names_the_op_and_the_rank() -> None:
         diagnosis = explain(text)
         assert diagnosis is not None and diagnosis.category == "model-io-shape", text
         assert diagnosis.confidence == "low" and f"`{op}`" in diagnosis.summary, text
+
+
+def test_float_labels_used_as_positions_are_a_float_index() -> None:
+    import numpy as np
+
+    labels = np.array([3.0, 1.0, 7.0])  # class labels loaded as floats
+    one_hot = np.zeros((3, 10), "float32")
+
+    def build() -> None:
+        for i in range(len(labels)):
+            one_hot[i, labels[i]] = 1
+
+    for make in (build, lambda: one_hot[labels], lambda: list(one_hot)[labels[0]]):
+        error = caught(make)
+        for given in (error, f"{type(error).__name__}: {error}"):
+            diagnosis = explain(given)
+            assert diagnosis is not None and diagnosis.category == "dtype", str(error)
+            assert diagnosis.confidence == "high"
+            assert "not an integer" in diagnosis.summary and "TensorFlow" not in diagnosis.summary

@@ -30,6 +30,7 @@ from ganerrors.explainers.findings import (
     FeatureMismatch,
     Finding,
     FloatDimension,
+    FloatIndex,
     IndexOutOfRange,
     InputCount,
     InputKeys,
@@ -1759,6 +1760,30 @@ def _float_dimension(found: FloatDimension, context: Context) -> Advice:
     )
 
 
+def _float_index(found: FloatIndex, context: Context) -> Advice:
+    container = "A Python list" if found.container in ("list", "tuple") else "A NumPy array"
+    got = f" ({found.got})" if found.got else ""
+    return Advice(
+        f"{container} was indexed with something that is not an integer{got}: an index must be "
+        "an int (or an array of ints or booleans). Most often it is a float.",
+        (
+            (
+                "Class labels loaded as floats (NumPy's default, or read from a file) used as "
+                "positions: `one_hot[i, labels[i]] = 1` when building one-hot labels for a "
+                "conditional GAN.",
+                "Make the labels integers once, where they are loaded: "
+                "`labels = labels.astype('int64')` (or `int(labels[i])`).",
+            ),
+            (
+                "A position or a size computed with `/`, which always gives a float in "
+                "Python 3 (`images[len(images) / 2]`).",
+                "Use integer division `//`.",
+            ),
+        ),
+        "Print the index's `type()` (and `.dtype` for an array) on the line that fails.",
+    )
+
+
 # --- dtypes -----------------------------------------------------------------------------------
 
 
@@ -2726,6 +2751,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "concatenate-layer"): _concatenate_layer,
     ("model-io-shape", "shared-variable"): _shared_variable,
     ("dtype", "float-dimension"): _float_dimension,
+    ("dtype", "float-index"): _float_index,
     ("model-io-shape", "restore"): _restore,
     ("dtype", "integer"): _dtype,
     ("dtype", "float64"): _dtype,

@@ -13,6 +13,7 @@ from ganerrors.explainers.findings import (
     DtypeClash,
     Finding,
     FloatDimension,
+    FloatIndex,
 )
 from ganerrors.explainers.parsing import Lazy, anchored, dtype_name, reads
 
@@ -40,6 +41,15 @@ INPUT = Lazy(
 # Tensor (Unsupported object type float)."
 OBJECT_ARRAY = Lazy(
     r"Failed to convert a NumPy array to a Tensor \(Unsupported object type (?P<type>[\w.]{1,60})"
+)
+# NumPy and Python indexing with a non-integer: "only integers, slices (`:`), ellipsis (`...`),
+# numpy.newaxis (`None`) and integer or boolean arrays are valid indices"; "arrays used as
+# indices must be of integer (or boolean) type"; "list indices must be integers or slices, not
+# float"
+NUMPY_INDEX = Lazy(
+    r"(?P<numpy>and integer or boolean arrays are valid indices"
+    r"|arrays used as indices must be of integer \(or boolean\) type)"
+    r"|(?P<list>list|tuple) indices must be integers or slices, not (?P<got>float|numpy\.float\w*)"
 )
 # Keras 3 take/scatter: "indices must have an integer type"
 INDICES = Lazy(r"indices must have an integer type")
@@ -391,6 +401,20 @@ def object_array(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads(
+    "arrays are valid indices",
+    "arrays used as indices must be of integer",
+    "indices must be integers or slices, not",
+)
+def numpy_index(text: str, context: Context) -> Finding | None:
+    for anchor in ("valid indices", "used as indices must", "indices must be integers or"):
+        for match in anchored(NUMPY_INDEX, text, anchor, before=120, after=80):
+            if match.group("numpy"):
+                return FloatIndex("array")
+            return FloatIndex(match.group("list"), match.group("got"))
+    return None
+
+
 @reads("indices must have an integer type")
 def indices(text: str, context: Context) -> Finding | None:
     for _ in anchored(INDICES, text, "indices must have an integer type"):
@@ -412,6 +436,7 @@ READERS = (
     padding_values,
     object_array,
     indices,
+    numpy_index,
     invalid,
     cast,
     passed,

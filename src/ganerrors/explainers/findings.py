@@ -1243,6 +1243,28 @@ class FloatDimension(NamedTuple):
         return {"value": self.value}
 
 
+class FloatIndex(NamedTuple):
+    """A NumPy array or a Python list indexed with something that is not an integer: "only
+    integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean
+    arrays are valid indices", "arrays used as indices must be of integer (or boolean) type",
+    "list indices must be integers or slices, not float". Most often a float: class labels
+    loaded as floats used to build one-hot rows, or a position computed with `/`."""
+
+    container: str = "array"  # "array" (NumPy) or "list"
+    got: str = ""  # the index's type where the message names it ("float")
+
+    @property
+    def category(self) -> str:
+        return "dtype"
+
+    @property
+    def situation(self) -> str:
+        return "float-index"
+
+    def details(self) -> dict[str, object]:
+        return {"container": self.container, "got": self.got}
+
+
 #: TensorFlow ops whose input is a file name.
 _FILE_OPS = frozenset(
     {"ReadFile", "WriteFile", "MatchingFiles", "TFRecordDataset", "TextLineDataset"}
@@ -1439,6 +1461,7 @@ Finding = (
     | EmptyInput
     | SharedVariable
     | FloatDimension
+    | FloatIndex
     | DtypeClash
     | IndexOutOfRange
     | NonFinite
