@@ -772,3 +772,20 @@ def test_float_labels_used_as_positions_are_a_float_index() -> None:
             assert diagnosis is not None and diagnosis.category == "dtype", str(error)
             assert diagnosis.confidence == "high"
             assert "not an integer" in diagnosis.summary and "TensorFlow" not in diagnosis.summary
+
+
+def test_labels_for_a_fixed_batch_meeting_a_last_batch_a_quarter_its_size_are_a_batch_size() -> (
+    None
+):
+    # 50,000 images in batches of 64 leave a last batch of 16: a whole multiple of it
+    t = tf()
+    real_labels = t.ones((64, 1))  # made once, for BATCH_SIZE
+    scores = t.zeros((16, 1))  # the discriminator on the last batch
+    for make in (
+        lambda: t.nn.sigmoid_cross_entropy_with_logits(labels=real_labels, logits=scores),
+        lambda: t.keras.losses.BinaryCrossentropy(from_logits=True)(real_labels, scores),
+    ):
+        text = pasted(make)
+        diagnosis = explain(text)
+        assert diagnosis is not None and diagnosis.category == "batch-size", text
+        assert "rows per example" not in diagnosis.summary, diagnosis.summary

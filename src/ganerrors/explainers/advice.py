@@ -266,16 +266,16 @@ def _rows(pair: ShapePair, context: Context) -> Advice:
         factor = predictions // labels
         return Advice(
             f"{_what(pair)} differ in the first axis: {predictions} rows of {second} for "
-            f"{labels} of {first}, {factor} times as many. That is not a batch of another "
-            f"size: the model gives {factor} rows per example.",
+            f"{labels} of {first}, {factor} times as many: most likely the model gives "
+            f"{factor} rows per example, though a whole multiple can also be two batch sizes.",
             _rows_per_example(factor),
             _ROWS_FIX,
         )
     factor = labels // predictions
     return Advice(
         f"{_what(pair)} differ in the first axis: {labels} rows of {first} for {predictions} "
-        f"of {second}, {factor} times as many. That is not a batch of another size: the "
-        f"labels have {factor} rows per example.",
+        f"of {second}, {factor} times as many: most likely the labels have {factor} rows per "
+        "example, though a whole multiple can also be two batch sizes.",
         (
             (
                 "The labels were flattened: one-hot rows (or a row of labels per example) "
@@ -286,6 +286,12 @@ def _rows(pair: ShapePair, context: Context) -> Advice:
                 "The labels were built per position (per pixel, per time step) while the model "
                 "gives one prediction per example.",
                 "Make the model's output keep the positions, or give one label per example.",
+            ),
+            (
+                f"Labels made once for a batch of {labels} meeting a smaller last batch of "
+                f"{predictions}.",
+                "Make them from the batch itself: `tf.ones_like(scores)`, or "
+                "`tf.shape(images)[0]` rows.",
             ),
         ),
         "Print the labels' shape and `model.output_shape`: one row of labels for each row of "
@@ -1233,7 +1239,8 @@ def _logits_per_position(found: LabelCount, context: Context) -> Advice:
     factor = found.examples // found.labels
     return Advice(
         f"The loss got {found.labels} labels for {found.examples} rows of logits, {factor} "
-        f"times as many: not a batch of another size, but {factor} rows of logits per example.",
+        f"times as many: most likely {factor} rows of logits per example, though a whole "
+        "multiple can also be two batch sizes.",
         _rows_per_example(factor),
         _ROWS_FIX,
     )

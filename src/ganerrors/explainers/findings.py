@@ -63,12 +63,17 @@ def _same_values(a: Shape, b: Shape) -> bool:
 
 
 #: The smallest factor between the first axes of labels and predictions that is read as rows
-#: per position rather than batches of two sizes: a last batch smaller than the others, or a
-#: batch size written into one of them, gives a factor of 2 (64 against 32) or none at all.
+#: per position rather than batches of two sizes. A batch size written into one of them meets
+#: a last batch of any size, so a whole multiple proves nothing alone (50,000 CIFAR-10 images in
+#: batches of 64 leave a last batch of 16, a factor of 4): labels with more rows count as rows
+#: per position only when each row holds more than one value (one-hot rows unrolled, labels
+#: per position); a GAN's (batch, 1) real/fake labels made for a fixed batch size do not.
 ROWS_FACTOR = 4
 
 
-def _rows_verdict(labels: int | None, predictions: int | None) -> tuple[str, str] | None:
+def _rows_verdict(
+    labels: int | None, predictions: int | None, width: int | None = None
+) -> tuple[str, str] | None:
     """Labels and predictions that differ in their first axis only, one a whole multiple
     (4 or more) of the other: not two batch sizes but rows per position. Predictions with k
     times the rows are a map or sequence of scores per example flattened into rows (a conv
@@ -79,6 +84,8 @@ def _rows_verdict(labels: int | None, predictions: int | None) -> tuple[str, str
     big, small = max(labels, predictions), min(labels, predictions)
     if big % small or big // small < ROWS_FACTOR:
         return None
+    if labels > predictions and (width is None or width <= 1):
+        return None  # as likely labels made for a fixed batch size and a smaller last batch
     return ("output-shape", "rows") if predictions > labels else ("target-shape", "rows")
 
 
@@ -174,7 +181,8 @@ def pair_verdict(
         return None
     if axes == [0]:
         if roles in ("labels", "target"):
-            rows = _rows_verdict(first[0], second[0])
+            width = first[-1] if len(first) > 1 else None
+            rows = _rows_verdict(first[0], second[0], width)
             if rows is not None:
                 return rows
         return ("batch-size", "batch")
