@@ -774,9 +774,7 @@ def test_float_labels_used_as_positions_are_a_float_index() -> None:
             assert "not an integer" in diagnosis.summary and "TensorFlow" not in diagnosis.summary
 
 
-def test_labels_for_a_fixed_batch_meeting_a_last_batch_a_quarter_its_size_are_a_batch_size() -> (
-    None
-):
+def test_fixed_labels_meeting_a_last_batch_a_quarter_their_size_are_a_batch_size() -> None:
     # 50,000 images in batches of 64 leave a last batch of 16: a whole multiple of it
     t = tf()
     real_labels = t.ones((64, 1))  # made once, for BATCH_SIZE
