@@ -17,14 +17,9 @@ from ganerrors.cases.model import Outcome, key_line
 pytestmark = pytest.mark.tensorflow
 
 
-@pytest.fixture(scope="module")
-def results(catalogue) -> dict:
-    return catalogue  # run once per session (tests/conftest.py)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_tensorflow_does_what_the_case_claims(results, case) -> None:
-    problems = results[case.id].disagreements()
+def test_tensorflow_does_what_the_case_claims(catalogue, case) -> None:
+    problems = catalogue[case.id].disagreements()
     assert not problems, "\n".join(problems)
 
 
@@ -66,8 +61,8 @@ def test_a_claim_that_tensorflow_contradicts_is_reported_naming_the_readme() -> 
     assert "katas/01/README.md" in problem and "nothing raised" in problem
 
 
-def test_the_key_line_of_a_graph_error_is_the_statement_not_the_traceback(results) -> None:
-    outcome = results["labels-for-a-fixed-batch"].outcomes["unknown batch"]
+def test_the_key_line_of_a_graph_error_is_the_statement_not_the_traceback(catalogue) -> None:
+    outcome = catalogue["labels-for-a-fixed-batch"].outcomes["unknown batch"]
     assert "File " in outcome.message  # TensorFlow wrapped it in the traced code's traceback
     assert outcome.key_line.startswith("Incompatible shapes")
     assert key_line("ValueError: plain") == "plain"

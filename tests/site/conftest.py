@@ -12,6 +12,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+#: The suite's notebooks train their fixed GAN for 150 steps, not their katas' training_steps
+#: (1,300 to 6,000, katas.toml): enough to run every cell and draw every figure, in a fraction
+#: of the time (the cache keys keep the two apart; a short-trained notebook never reaches a
+#: real build). GANERRORS_NOTEBOOK_STEPS in the environment overrides it.
+SHORT_TRAINING = {"GANERRORS_NOTEBOOK_STEPS": "150"}
 
 
 @dataclass(frozen=True)
@@ -27,11 +32,7 @@ def mkdocs_build(folder: Path, *options: str) -> subprocess.CompletedProcess[str
         cwd=ROOT,
         capture_output=True,
         text=True,
-        # The notebooks train their fixed GAN for 150 steps, not their katas' training_steps
-        # (1,300 to 6,000, katas.toml): enough to run every cell and draw every figure, in a
-        # fraction of the time (the cache keys keep the two apart; a short-trained notebook
-        # never reaches a real build). GANERRORS_NOTEBOOK_STEPS in the environment overrides it.
-        env={"GANERRORS_NOTEBOOK_STEPS": "150", **os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**SHORT_TRAINING, **os.environ, "NO_MKDOCS_2_WARNING": "1"},
         timeout=600,
     )
 
@@ -43,3 +44,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     log = done.stdout + done.stderr
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{log[-8000:]}"
     return Built(folder, log)
+
+
+@pytest.fixture(scope="session")
+def short_training() -> dict[str, str]:
+    """The environment that shortens a notebook's training (`SHORT_TRAINING`)."""
+    return SHORT_TRAINING

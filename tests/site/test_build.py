@@ -232,7 +232,9 @@ def test_every_internal_link_and_anchor_resolves(built) -> None:
     assert not broken, "\n".join(broken)
 
 
-def test_a_committed_notebook_runs_under_nbmake_as_a_learner_would(tmp_path) -> None:
+def test_a_committed_notebook_runs_under_nbmake_as_a_learner_would(
+    tmp_path, short_training
+) -> None:
     kata = course.load().katas[0]
     source = ROOT / notebooks.SOURCE_FOLDER / notebooks.filename(kata)
     done = subprocess.run(
@@ -240,9 +242,9 @@ def test_a_committed_notebook_runs_under_nbmake_as_a_learner_would(tmp_path) -> 
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        # every cell as a learner runs it, the training shortened as in the site build
-        # (tests/site/conftest.py): what is tested is that the committed notebook runs
-        env={"GANERRORS_NOTEBOOK_STEPS": "150", **os.environ},
+        # every cell as a learner runs it, the training shortened as in the site build:
+        # what is tested is that the committed notebook runs
+        env={**short_training, **os.environ},
         timeout=600,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
