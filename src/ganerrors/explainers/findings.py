@@ -72,7 +72,7 @@ ROWS_FACTOR = 4
 
 
 def _rows_verdict(
-    labels: int | None, predictions: int | None, width: int | None = None
+    labels: int | None, predictions: int | None, width: int | None
 ) -> tuple[str, str] | None:
     """Labels and predictions that differ in their first axis only, one a whole multiple
     (4 or more) of the other: not two batch sizes but rows per position. Predictions with k
@@ -1258,7 +1258,7 @@ class FloatIndex(NamedTuple):
     "list indices must be integers or slices, not float". Most often a float: class labels
     loaded as floats used to build one-hot rows, or a position computed with `/`."""
 
-    container: str = "array"  # "array" (NumPy) or "list"
+    container: str = "array"  # "array" (NumPy), "list" or "tuple"
     got: str = ""  # the index's type where the message names it ("float")
 
     @property

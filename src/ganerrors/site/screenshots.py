@@ -175,27 +175,6 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _driver(browser: str, driver: str) -> Any:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--hide-scrollbars", "--force-device-scale-factor=1"):  # fmt: skip
-        options.add_argument(argument)
-    for attempt in (1, 2):  # a loaded machine can miss chromedriver's start-up deadline once
-        try:
-            chrome = webdriver.Chrome(service=Service(executable_path=driver), options=options)
-        except Exception:
-            if attempt == 2:
-                raise
-        else:
-            chrome.set_page_load_timeout(120)
-            return chrome
-    raise AssertionError("unreachable")
-
-
 #: Waits, in the page, until it is painted: loaded, its fonts and eager images in, then two
 #: animation frames. Under load Chromium can report a page loaded before it has drawn its
 #: content: a screenshot then shows the header over a blank page.
@@ -219,10 +198,31 @@ const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 SETTLE_SECONDS = 30
 
 
+def _driver(browser: str, driver: str) -> Any:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--hide-scrollbars", "--force-device-scale-factor=1"):  # fmt: skip
+        options.add_argument(argument)
+    for attempt in (1, 2):  # a loaded machine can miss chromedriver's start-up deadline once
+        try:
+            chrome = webdriver.Chrome(service=Service(executable_path=driver), options=options)
+        except Exception:
+            if attempt == 2:
+                raise
+        else:
+            chrome.set_page_load_timeout(120)
+            chrome.set_script_timeout(SETTLE_SECONDS)  # `_load` waits in the page
+            return chrome
+    raise AssertionError("unreachable")
+
+
 def _load(driver: Any, url: str) -> None:
     """Open `url` and wait until its content is painted (`_SETTLE`)."""
     driver.get(url)
-    driver.set_script_timeout(SETTLE_SECONDS)
     driver.execute_async_script(_SETTLE)
 
 
