@@ -787,3 +787,30 @@ def test_fixed_labels_meeting_a_last_batch_a_quarter_their_size_are_a_batch_size
         diagnosis = explain(text)
         assert diagnosis is not None and diagnosis.category == "batch-size", text
         assert "rows per example" not in diagnosis.summary, diagnosis.summary
+
+
+def test_sequence_targets_of_another_length_flattened_into_rows_are_the_target() -> None:
+    # a decoder of 47 steps against targets padded to 60, for a batch of 128: the sequence loss
+    # flattens both into rows, 6016 of logits against 7680 labels, neither one batch
+    t = tf()
+    logits = t.zeros((128 * 47, 50))
+    labels = t.zeros((128 * 60,), dtype="int32")
+    text = pasted(
+        lambda: t.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+    )
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "target-shape", text
+    assert "7680 labels for 6016 examples" in diagnosis.summary, diagnosis.summary
+    assert "different lengths" in diagnosis.summary, diagnosis.summary
+
+
+def test_the_last_batch_of_a_flattened_map_is_still_a_batch_size() -> None:
+    # a batch of 16 against one of 12: small counts stay two batch sizes
+    t = tf()
+    logits = t.zeros((16, 10))
+    labels = t.zeros((12,), dtype="int32")
+    text = pasted(
+        lambda: t.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+    )
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "batch-size", text

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
+    MAX_BATCH,
     AxisOutOfRange,
     AxisSizes,
     BatchMismatch,
@@ -1232,6 +1233,73 @@ def _labels_per_position(found: LabelCount, context: Context) -> Advice:
         ),
         "Print the labels' and the logits' shapes before reshaping them: a sparse loss wants "
         "one label per row of logits.",
+    )
+
+
+_POSITION_CAUSES: tuple[Cause, ...] = (
+    (
+        "Target sequences of another length than the model's output: a decoder that runs for "
+        "its own number of steps (a maximum decode length, the longest input of the batch) "
+        "while the targets are padded or cut to theirs.",
+        "Pad or cut the targets to the number of steps the model outputs (or run the decoder "
+        "for the targets' length), then flatten both the same way.",
+    ),
+    (
+        "Masks (labels per pixel) of another size than the model's output map.",
+        "Resize the masks to the output's height and width, or make the model output the "
+        "images' size.",
+    ),
+)
+
+_POSITION_FIX = (
+    "Print the labels' and the predictions' shapes before they are flattened into rows: "
+    "(batch, steps) against (batch, steps, classes) must agree in every axis but the last."
+)
+
+
+def _position_count(found: LabelCount, context: Context) -> Advice:
+    return Advice(
+        f"The loss got {found.labels} labels for {found.examples} examples (rows of logits). "
+        f"Counts above {MAX_BATCH} are rarely one batch: most likely each row is a position "
+        "(a time step, a pixel) of a batch flattened into one axis, and the labels and the "
+        "logits were flattened from sequences or maps of different lengths.",
+        _POSITION_CAUSES,
+        _POSITION_FIX,
+    )
+
+
+def _position_rows(pair: ShapePair, context: Context) -> Advice:
+    return Advice(
+        f"{_what(pair)} differ in the first axis only: {pair.first[0]} rows against "
+        f"{pair.second[0]}. Counts above {MAX_BATCH} are rarely one batch: most likely each "
+        "row is a position (a time step, a pixel) of a batch flattened into one axis, and the "
+        "two were flattened from sequences or maps of different lengths.",
+        _POSITION_CAUSES,
+        _POSITION_FIX,
+    )
+
+
+def _many_rows(pair: ShapePair, context: Context) -> Advice:
+    return Advice(
+        f"{_what(pair)} differ in the first axis only: {pair.first[0]} against "
+        f"{pair.second[0]}. Counts above {MAX_BATCH} are rarely one batch: most likely the "
+        "first axis counts something that depends on the input's size, such as the inputs of "
+        "a weight matrix or positions flattened into rows.",
+        (
+            (
+                "Weights made for inputs of another size: the kernel of a Dense layer after "
+                "Flatten has one row per input value, so images of another size (or weights "
+                "saved from such a model) give it another number of rows.",
+                "Give the model the input size its weights were made for, or rebuild the layer "
+                "for the new size (loading weights by name, skipping the mismatched layer).",
+            ),
+            (
+                "Positions (pixels, time steps) flattened into rows from inputs of two sizes.",
+                "Resize the inputs to one size before they reach the model.",
+            ),
+        ),
+        "Print the shapes of both tensors where they are made; the first axis of each must "
+        "come from the same input size.",
     )
 
 
@@ -2743,6 +2811,9 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "flattened-labels"): _flattened_labels,
     ("target-shape", "labels-per-position"): _labels_per_position,
     ("output-shape", "logits-per-position"): _logits_per_position,
+    ("target-shape", "position-count"): _position_count,
+    ("target-shape", "position-rows"): _position_rows,
+    ("model-io-shape", "many-rows"): _many_rows,
     ("target-shape", "target-rank"): _target_rank,
     ("model-io-shape", "image-axes"): _image_axes,
     ("model-io-shape", "joined"): _joined,

@@ -70,6 +70,17 @@ def _same_values(a: Shape, b: Shape) -> bool:
 #: per position); a GAN's (batch, 1) real/fake labels made for a fixed batch size do not.
 ROWS_FACTOR = 4
 
+#: The largest first axis read as one batch of examples. Batches of more are rare where a GAN
+#: or a classifier trains; two first axes both larger than this are rows of positions (time
+#: steps, pixels) flattened from several examples, a dataset, or a weight matrix's inputs, so
+#: their mismatch is not a last batch of another size.
+MAX_BATCH = 1024
+
+
+def many_rows(a: int | None, b: int | None) -> bool:
+    """Both counts are larger than any batch (`MAX_BATCH`)."""
+    return (a or 0) > MAX_BATCH and (b or 0) > MAX_BATCH
+
 
 def _rows_verdict(
     labels: int | None, predictions: int | None, width: int | None
@@ -185,6 +196,10 @@ def pair_verdict(
             rows = _rows_verdict(first[0], second[0], width)
             if rows is not None:
                 return rows
+        if len(first) >= 2 and many_rows(first[0], second[0]):
+            if roles in ("labels", "target"):
+                return ("target-shape", "position-rows")
+            return ("model-io-shape", "many-rows")
         return ("batch-size", "batch")
     if roles == "input":
         return ("model-io-shape", "input")
@@ -398,7 +413,9 @@ class LabelCount(NamedTuple):
     def category(self) -> str:
         if self.per_position and not self.flattened and self.examples > self.labels:
             return "output-shape"  # rows of logits per position: the model's map, flattened
-        return "target-shape" if self.flattened or self.per_position else "batch-size"
+        if self.flattened or self.per_position or many_rows(self.labels, self.examples):
+            return "target-shape"
+        return "batch-size"
 
     @property
     def situation(self) -> str:
@@ -406,6 +423,8 @@ class LabelCount(NamedTuple):
             return "flattened-labels"
         if self.per_position:
             return "logits-per-position" if self.examples > self.labels else "labels-per-position"
+        if many_rows(self.labels, self.examples):
+            return "position-count"
         return "label-count"
 
     def details(self) -> dict[str, object]:

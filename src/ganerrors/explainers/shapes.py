@@ -43,6 +43,7 @@ from ganerrors.explainers.findings import (
     UnknownShape,
     WeightShapes,
     is_empty,
+    many_rows,
 )
 from ganerrors.explainers.parsing import (
     SHAPE,
@@ -738,9 +739,14 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
             # Keras puts the labels first, tf.losses and the metrics the predictions: with no
             # cue, a map of 3 or more axes against labels of 1 or 2 is the model's output
             pair = (pair[1], pair[0]) if len(pair[0]) > len(pair[1]) else pair
-        found = ShapePair(
-            *pair, roles="labels", names=("labels", "predictions"), by="The loss", loss=kind
-        )
+        if many_rows(pair[0][0] if pair[0] else None, pair[1][0] if pair[1] else None):
+            # a loss compares one batch: rows by the thousand are weights (an assign) or
+            # whole arrays, whose roles the message does not give
+            found = ShapePair(*pair)
+        else:
+            found = ShapePair(
+                *pair, roles="labels", names=("labels", "predictions"), by="The loss", loss=kind
+            )
         if found.verdict:
             return found
     return None
