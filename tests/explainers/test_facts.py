@@ -814,3 +814,18 @@ def test_the_last_batch_of_a_flattened_map_is_still_a_batch_size() -> None:
     )
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "batch-size", text
+
+
+def test_tf_concat_with_its_pre_1_0_argument_order_gets_no_reading() -> None:
+    # tf.concat(0, [a, b]), the TF 0.x order: values=0 and axis=[a, b]. Neither message is about
+    # a model's shapes; no layer takes inputs of 0 axes, and a scalar is no batch of labels.
+    t = tf()
+    a = t.zeros((2, 3))
+    concat = t.function(lambda x, y: t.concat(0, [x, y]))
+    for make in (
+        lambda: concat(a, a),
+        lambda: t.TensorShape(()).assert_is_compatible_with(t.TensorShape((2, None))),
+    ):
+        text = pasted(make)
+        diagnosis = explain(text)
+        assert diagnosis is None, (text, diagnosis.summary)

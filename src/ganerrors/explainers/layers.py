@@ -369,6 +369,10 @@ def with_rank(text: str, context: Context) -> Finding | None:
         if shape is None:
             continue
         bound = {"at least": "min", "at most": "max"}.get(match.group("bound") or "", "exact")
+        if bound == "exact" and match.group("want") == "0":
+            # a scalar argument (an axis, a count, a condition) given a tensor: no layer
+            # takes inputs of 0 axes, so this is how an op was called, not a model's shapes
+            continue
         # TensorShape.with_rank checks any tensor's shape: it is a model's input where a layer
         # or op is named, or where the shape has a batch axis of unknown size (examples)
         placed = bool(context.layer or context.op) or (bool(shape) and shape[0] is None)

@@ -726,6 +726,10 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
         pair = shapes_of(match, "target", "output")
         if pair is None:
             continue
+        if not all(pair):
+            # a scalar is no batch of labels or predictions: an argument given in the wrong
+            # place (tf.concat's old argument order), a value assigned or set_shape'd
+            continue
         kind = _loss_of(text, context)
         if (
             "?" in match.group(0)
