@@ -829,3 +829,18 @@ def test_tf_concat_with_its_pre_1_0_argument_order_gets_no_reading() -> None:
         text = pasted(make)
         diagnosis = explain(text)
         assert diagnosis is None, (text, diagnosis.summary)
+
+
+@pytest.mark.parametrize("traced", [False, True], ids=["eager", "tf.function"])
+def test_a_tensor_compared_with_a_word_is_only_a_guess_at_dtypes(traced: bool) -> None:
+    # `mask == 'causal'`: a name in a tensor's place, rarely the data; a CSV line read as text
+    # (not one word, not one number) is the data's dtype
+    t = tf()
+    x = t.zeros((2,))
+    equal = t.function(t.equal) if traced else t.equal
+    diagnosis = explain(pasted(lambda: equal(x, "causal")))
+    assert diagnosis is not None and diagnosis.category == "dtype", diagnosis
+    assert diagnosis.confidence == "low", diagnosis.summary
+    diagnosis = explain(pasted(lambda: equal(x, "1,2,3")))
+    assert diagnosis is not None and diagnosis.category == "dtype", diagnosis
+    assert diagnosis.confidence == "high", diagnosis.summary

@@ -653,6 +653,7 @@ FAMILIES = [
     ("TypeError: Expected int32, got 0.001 of type 'float' instead.", "dtype"),
     ("TypeError: Cannot convert 'abc' to EagerTensor of dtype float", "dtype"),
     ("TypeError: Expected float32, got 'abc' of type 'str' instead.", "dtype"),
+    ("TypeError: Cannot convert '5.1,3.5,1.4' to EagerTensor of dtype float", "dtype"),
     (
         "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (100,) + inhomogeneous part.",
         "dtype",
@@ -821,6 +822,10 @@ TENTATIVE = {
     # one tape asked twice: as much a misuse of GradientTape as a missing gradient
     "RuntimeError: GradientTape.gradient can only be called once on non-persistent tapes.",
     "RuntimeError: A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
+    # one word where a tensor goes: a name in a tensor's place as often as text from the data
+    "TypeError: Cannot convert 'abc' to EagerTensor of dtype float",
+    "TypeError: Expected float32, got 'abc' of type 'str' instead.",
+    "TypeError: Expected float32 passed to parameter 'y' of op 'Maximum', got 'abc' of type 'str' instead. Error: Expected float32, got 'abc' of type 'str' instead.",
 }
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.

@@ -2424,6 +2424,33 @@ def _tape_reused(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _word(found: DtypeClash, context: Context) -> Advice:
+    return Advice(
+        f"`{found.op}` got a Python string, one word, where it wanted a {found.expected} "
+        "tensor. One word is rarely the data: most likely a name was passed in a tensor's "
+        "place, or a tensor was compared with a string.",
+        (
+            (
+                "A tensor compared with a string (`mask == 'causal'`): TensorFlow turns the "
+                "string into a tensor of the other side's dtype, and fails.",
+                "Test the Python value before it becomes a tensor: `isinstance(mask, str)`.",
+            ),
+            (
+                "A setting's name (an activation, a padding, a mode) given as a positional "
+                "argument where the function takes a tensor.",
+                "Pass settings by keyword, and check the function's argument order.",
+            ),
+            (
+                "Labels or features read from a file as text (class names in a CSV column).",
+                "Map the names to numbers before training: a dict of class indices, or "
+                "`tf.keras.layers.StringLookup`.",
+            ),
+        ),
+        "Print the value at the line of the traceback that made the tensor: it must be a number "
+        "or an array of numbers.",
+    )
+
+
 def _file_names(found: DtypeClash, context: Context) -> Advice:
     number = found.got if found.expected == "string" else found.expected
     return Advice(
@@ -2836,6 +2863,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "half"): _dtype,
     ("dtype", "other"): _dtype,
     ("dtype", "file-names"): _file_names,
+    ("dtype", "word"): _word,
     ("dtype", "decode-width"): _decode_width,
     ("output-shape", "scalar-output"): _scalar_output,
     ("model-io-shape", "shape-argument"): _shape_argument,

@@ -295,8 +295,29 @@ def passed(text: str, context: Context) -> Finding | None:
         if argument in SIZE_PARAMETERS and re.search(r"\d\.\d|\d\.(?:[,\])\s]|$)", value):
             return FloatDimension(value.strip("'"))
         where = f"as its argument {argument!r}"
+        if match.group("type") == "str":
+            found = _text(value, match.group("expected"), match.group("op"), where)
+            if found is None:
+                continue
+            return found
         return _clash(match.group("type"), match.group("expected"), match.group("op"), where)
     return None
+
+
+#: one quoted word: a name (an option, a mode, a layer's name), not a value read from data
+_QUOTED_WORD = Lazy(r"""['"][A-Za-z_][A-Za-z0-9_.-]{0,60}['"]""")
+
+
+def _text(value: str, expected: str, op: str, where: str = "") -> Finding | None:
+    """A Python string where a tensor of `expected` was wanted. One number as text is a
+    setting (a learning rate) and gets no reading; one word is most often a name passed in a
+    tensor's place or a tensor compared with a string, so the clash is only a guess; anything
+    else is text read from a file or a CSV."""
+    value = value.strip()
+    if _QUOTED_NUMBER.fullmatch(value):
+        return None
+    kind = "word" if _QUOTED_WORD.fullmatch(value) else "clash"
+    return _clash("string", expected, op, where, kind=kind)
 
 
 @reads(
@@ -321,7 +342,10 @@ def strings(text: str, context: Context) -> Finding | None:
                 return FloatDimension(match.group("value"))  # a size computed with "/"
             return _clash("float32", expected, context.op or "convert_to_tensor")
         if kind == "str":
-            return _clash("string", expected, context.op or "convert_to_tensor")
+            found = _text(match.group("value"), expected, context.op or "convert_to_tensor")
+            if found is None:
+                continue
+            return found
         # a tensor: "got <tf.Tensor 'add:0' shape=() dtype=float64>"
         if kind in ("Tensor", "EagerTensor", "SymbolicTensor"):
             tensor = TENSOR_DTYPE.search(match.group("value"))
@@ -367,9 +391,7 @@ def eager_convert(text: str, context: Context) -> Finding | None:
             return FloatDimension(value)  # a shape with a float in it: sizes computed with "/"
         got = "float32" if re.fullmatch(r"-?\d{0,20}\.\d{0,20}(?:e-?\d{1,3})?", value) else ""
         if value[:1] in "'\"" and expected != "string":
-            if _QUOTED_NUMBER.fullmatch(value):
-                return None  # one number as text: a setting (a learning rate), not the data
-            got = "string"  # text read from a file or a CSV where numbers were expected
+            return _text(value, match.group("expected"), context.op or "convert_to_tensor")
         if not got:
             continue
         return _clash(got, match.group("expected"), context.op or "convert_to_tensor")

@@ -1306,8 +1306,9 @@ class DtypeClash(NamedTuple):
     op: str = ""
     where: str = ""  # "as its input #1", "in its list of inputs (dtypes ...)", ...
     #: "clash": two dtypes met; "no-kernel": the op has none for this dtype; "object": a NumPy
-    #: array of Python objects; "indices": indices that must be integers are not
-    kind: Literal["clash", "no-kernel", "object", "indices"] = "clash"
+    #: array of Python objects; "indices": indices that must be integers are not; "word": one
+    #: Python string, a word, where a tensor was wanted
+    kind: Literal["clash", "no-kernel", "object", "indices", "word"] = "clash"
 
     @property
     def category(self) -> str:
@@ -1325,7 +1326,7 @@ class DtypeClash(NamedTuple):
     def situation(self) -> str:
         if self.file_names:
             return "file-names"
-        if self.kind in ("object", "indices"):
+        if self.kind in ("object", "indices", "word"):
             return self.kind
         if self.odd in INTEGER:
             return "integer"
@@ -1344,7 +1345,7 @@ class DtypeClash(NamedTuple):
 
     @property
     def tentative(self) -> bool:
-        return self.file_names
+        return self.file_names or self.kind == "word"
 
     def details(self) -> dict[str, object]:
         return {"op": self.op, "got": self.got, "expected": self.expected}
