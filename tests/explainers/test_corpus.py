@@ -99,6 +99,8 @@ LATER_FILES = {
     "fresh13.toml": 0.33,
     "fresh14.toml": 0.82,
     "fresh15.toml": 0.92,
+    "fresh16.toml": 0.58,
+    "fresh17.toml": 0.5,
 }
 
 

@@ -194,6 +194,10 @@ FAMILIES = [
         "ValueError: Error when checking target: expected time_distributed_1 to have 3 dimensions, but got array with shape (1000, 5)",
         "output-shape",
     ),
+    (
+        "ValueError: Error when checking target: expected lstm_2 to have 3 dimensions, but got array with shape (64, 1)",
+        "output-shape",
+    ),
     ("ValueError: Shapes (None, 10) and (None, 2) are incompatible", "output-shape"),
     ("ValueError: Shapes (None, 10) and (None, 7, 7, 10) are incompatible", "output-shape"),
     (
@@ -825,6 +829,9 @@ TENTATIVE = {
     # one word where a tensor goes: a name in a tensor's place as often as text from the data
     "TypeError: Cannot convert 'abc' to EagerTensor of dtype float",
     "TypeError: Expected float32, got 'abc' of type 'str' instead.",
+    # (batch, 5) targets for a (batch, steps, classes) output: one-hot rows per sequence for a
+    # model that keeps its steps, or a class index per step (real threads go both ways)
+    "ValueError: Error when checking target: expected time_distributed_1 to have 3 dimensions, but got array with shape (1000, 5)",
     "TypeError: Expected float32 passed to parameter 'y' of op 'Maximum', got 'abc' of type 'str' instead. Error: Expected float32, got 'abc' of type 'str' instead.",
 }
 #: Messages that only the general readers recognise (by their values, with low confidence):

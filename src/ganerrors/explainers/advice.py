@@ -1421,6 +1421,33 @@ def _target_map(found: RankMismatch, context: Context) -> Advice:
     )
 
 
+def _labels_per_step(found: RankMismatch, context: Context) -> Advice:
+    output = f" {found.layer}" if found.layer else ""
+    width = found.shape[1] if found.shape else None
+    return Advice(
+        f"fit() got targets of shape {fmt(found.shape)} for the model's output{output}, which "
+        "has 3 axes, (batch, steps, classes). Either the targets are one row of "
+        f"{width} classes per sequence and the model keeps its steps, or they hold a class "
+        "index per step where the loss wants a row of classes per step.",
+        (
+            (
+                "One label row per sequence, while the last recurrent layer keeps its steps "
+                "(`return_sequences=True`, a TimeDistributed head).",
+                "Give the last recurrent layer `return_sequences=False`, so the model gives one "
+                "row per sequence.",
+            ),
+            (
+                "A class index per step (tags, word indices) given to categorical_crossentropy, "
+                "which wants one-hot rows: (batch, steps, classes).",
+                "Use `sparse_categorical_crossentropy` and give the targets a last axis of 1 "
+                "(`y[..., None]`), or one-hot encode them per step.",
+            ),
+        ),
+        "Print `model.output_shape` and the targets' shape: they must have the same number of "
+        "axes.",
+    )
+
+
 def _sparse_map(found: SparseRanks, context: Context) -> Advice:
     return Advice(
         f"A sparse loss got labels with {_axes(found.labels)} and logits with {found.logits}: "
@@ -2821,6 +2848,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("output-shape", "image-axes"): _output_image_axes,
     ("output-shape", "patch"): _patch,
     ("output-shape", "target-map"): _target_map,
+    ("output-shape", "labels-per-step"): _labels_per_step,
     ("output-shape", "flat-output"): _flat_output,
     ("model-io-shape", "numpy-joined"): _numpy_joined,
     ("model-io-shape", "empty-input"): _empty_input,

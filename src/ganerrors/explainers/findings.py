@@ -706,7 +706,22 @@ class RankMismatch(NamedTuple):
 
     @property
     def tentative(self) -> bool:
-        return self.unplaced
+        return self.unplaced or self.labels_per_step
+
+    @property
+    def labels_per_step(self) -> bool:
+        """fit()'s targets of (batch, n), n of 3 or more, for an output of 3 axes (batch,
+        steps, classes): n one-hot columns per sequence for a model that keeps its steps (an
+        output map), or as likely a class index per step where the loss wants one-hot rows per
+        step (the targets), so the category is a guess. A (batch, 1) or (batch, 2) target is
+        one score or a pair of classes per example: the output map for sure."""
+        return (
+            self.role == "target"
+            and self.expected == 3
+            and self.shape is not None
+            and len(self.shape) == 2
+            and (self.shape[1] or 0) >= 3
+        )
 
     @property
     def output_map(self) -> bool:
@@ -736,6 +751,8 @@ class RankMismatch(NamedTuple):
 
     @property
     def situation(self) -> str:
+        if self.labels_per_step:
+            return "labels-per-step"
         if self.output_map:
             return "target-map"
         if self.flat_output:
