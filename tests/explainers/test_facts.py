@@ -844,3 +844,19 @@ def test_a_tensor_compared_with_a_word_is_only_a_guess_at_dtypes(traced: bool) -
     diagnosis = explain(pasted(lambda: equal(x, "1,2,3")))
     assert diagnosis is not None and diagnosis.category == "dtype", diagnosis
     assert diagnosis.confidence == "high", diagnosis.summary
+
+
+def test_samples_fed_flat_to_a_placeholder_named_for_inputs_are_the_models_input() -> None:
+    # audio fed as (n,) to a (?, 1) placeholder: one value per example, but the name says it
+    # is the model's input, not its labels
+    def audio(v1: Any) -> Any:
+        with tf().name_scope("create_inputs"):
+            samples = v1.placeholder(tf().float32, [None, 1])
+        return samples * 2.0
+
+    text = pasted(
+        lambda: in_a_session(audio, lambda v1: {"create_inputs/Placeholder:0": [0.0] * 5})
+    )
+    assert "Cannot feed value of shape (5,)" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", diagnosis

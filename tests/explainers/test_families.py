@@ -658,6 +658,11 @@ FAMILIES = [
     ("TypeError: Cannot convert 'abc' to EagerTensor of dtype float", "dtype"),
     ("TypeError: Expected float32, got 'abc' of type 'str' instead.", "dtype"),
     ("TypeError: Cannot convert '5.1,3.5,1.4' to EagerTensor of dtype float", "dtype"),
+    ("Input dimension mis-match. (input[0].shape[0] = 16, input[1].shape[0] = 128)", "batch-size"),
+    (
+        "ValueError: Input dimension mis-match. (input[0].shape[2] = 28, input[1].shape[2] = 32)",
+        "model-io-shape",
+    ),
     (
         "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (100,) + inhomogeneous part.",
         "dtype",
@@ -826,6 +831,8 @@ TENTATIVE = {
     # one tape asked twice: as much a misuse of GradientTape as a missing gradient
     "RuntimeError: GradientTape.gradient can only be called once on non-persistent tapes.",
     "RuntimeError: A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
+    # Theano: two sizes of an axis that is not the batch, and nothing of which tensor is which
+    "ValueError: Input dimension mis-match. (input[0].shape[2] = 28, input[1].shape[2] = 32)",
     # one word where a tensor goes: a name in a tensor's place as often as text from the data
     "TypeError: Cannot convert 'abc' to EagerTensor of dtype float",
     "TypeError: Expected float32, got 'abc' of type 'str' instead.",

@@ -26,6 +26,7 @@ from ganerrors.explainers.findings import (
     DataUnpacked,
     DecodedWidth,
     DtypeClash,
+    ElemwiseAxis,
     EmptyInput,
     ExampleList,
     FeatureMismatch,
@@ -227,6 +228,36 @@ def _batch(pair: ShapePair, context: Context) -> Advice:
         f"{_what(pair)} differ only in the first axis, the batch size: {x} against {y}.",
         (_fixed_batch(big, small), REAL_AND_FAKE_BATCHES),
         BATCH_FIX,
+    )
+
+
+def _elemwise_batch(found: ElemwiseAxis, context: Context) -> Advice:
+    big, small = max(found.first, found.second), min(found.first, found.second)
+    return Advice(
+        f"An elementwise op (Theano) got two inputs whose first axis, the batch size, differs: "
+        f"{found.first} against {found.second}.",
+        (_fixed_batch(big, small), REAL_AND_FAKE_BATCHES),
+        BATCH_FIX,
+    )
+
+
+def _elemwise_axis(found: ElemwiseAxis, context: Context) -> Advice:
+    return Advice(
+        f"An elementwise op (Theano) got two inputs whose axis {found.axis} differs: "
+        f"{found.first} against {found.second}. Most likely the two were built for inputs of "
+        "other sizes.",
+        (
+            (
+                "Images (or sequences) of another size than the model was built for, so a "
+                "tensor made from them meets one made for the built size.",
+                "Resize the data to the model's input size, or build the model for the data's.",
+            ),
+            (
+                "Labels or masks of another size than the model's output.",
+                "Give the labels the output's shape: print `model.output_shape`.",
+            ),
+        ),
+        "Print the shapes of both inputs of the op named in the traceback.",
     )
 
 
@@ -2813,6 +2844,8 @@ def _sparse_or_ranks(found: SparseLabels | SparseRanks, context: Context) -> Adv
 
 WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "batch"): _batch,
+    ("batch-size", "elemwise-batch"): _elemwise_batch,
+    ("model-io-shape", "elemwise-axis"): _elemwise_axis,
     ("batch-size", "joined-batch"): _joined_batch,
     ("output-shape", "rows"): _rows,
     ("target-shape", "rows"): _rows,

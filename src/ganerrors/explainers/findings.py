@@ -910,6 +910,33 @@ class AxisSizes(NamedTuple):
         return {"sizes": f"{self.first}, {self.second}"}
 
 
+class ElemwiseAxis(NamedTuple):
+    """Theano's elementwise check (Keras 1 and 2 on Theano): two inputs of one op whose sizes
+    differ along `axis`, "Input dimension mis-match. (input[0].shape[0] = 8, input[1].shape[0]
+    = 64)". The first axis is the batch: a tensor made for a fixed batch size met a smaller
+    last batch. Another axis: the two tensors were built for inputs of other sizes, a guess
+    at which side."""
+
+    axis: int
+    first: int
+    second: int
+
+    @property
+    def category(self) -> str:
+        return "batch-size" if self.axis == 0 else "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "elemwise-batch" if self.axis == 0 else "elemwise-axis"
+
+    @property
+    def tentative(self) -> bool:
+        return self.axis != 0
+
+    def details(self) -> dict[str, object]:
+        return {"axis": self.axis, "sizes": f"{self.first}, {self.second}"}
+
+
 class DataPairs(NamedTuple):
     """A custom `train_step(self, data)` (Keras' fit) treated `data` as the images while the
     dataset yields (images, labels) pairs: TensorFlow packs the pair, which Keras names
@@ -1527,4 +1554,5 @@ Finding = (
     | InputKeys
     | TargetsMissing
     | PixelShuffle
+    | ElemwiseAxis
 )

@@ -20,6 +20,7 @@ from ganerrors.explainers.findings import (
     DatasetShapes,
     DataUnpacked,
     DtypeClash,
+    ElemwiseAxis,
     EmptyInput,
     ExampleList,
     FeatureMismatch,
@@ -197,6 +198,10 @@ FEED = Lazy(
     rf"which has shape '?(?P<want>{SHAPE})"
 )
 _LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
+#: a placeholder named for a model's input: what is fed there is never the labels
+_INPUT_NAME = Lazy(
+    r"(?i)input|image|img|noise|audio|feature|(?:^|[/_])[xz](?:_\w{1,20})?(?:[_:]|$)"
+)
 # eager broadcasting ops: "Incompatible shapes: [16,1] vs. [32,1]"
 # TF 1 broadcast_shape: "Incompatible shapes for broadcasting: (?, 10) and (?, 3)"
 INCOMPATIBLE = Lazy(
@@ -1042,7 +1047,7 @@ def feed(text: str, context: Context) -> Finding | None:
         name = match.group("name")
         if is_empty(pair[0]) and not is_empty(pair[1]):
             return EmptyInput(pair[0], pair[1], by=f"The placeholder {name}")
-        if _LABEL_NAME.search(name) or _fed_labels(*pair):
+        if _LABEL_NAME.search(name) or (_fed_labels(*pair) and not _INPUT_NAME.search(name)):
             found = ShapePair(
                 *pair,
                 roles="fed",
@@ -1085,6 +1090,23 @@ def incompatible(text: str, context: Context) -> Finding | None:
             found = _model_pair(*pair, name or context.op)
         if found.verdict:
             return found
+    return None
+
+
+# Theano's Elemwise (Keras on Theano): "Input dimension mis-match. (input[0].shape[0] = 8,
+# input[1].shape[0] = 64)"
+THEANO_ELEMWISE = Lazy(
+    r"Input dimension mis-match\. \(input\[\d{1,3}\]\.shape\[(?P<axis>\d{1,2})\] = "
+    r"(?P<a>\d{1,12}), input\[\d{1,3}\]\.shape\[(?P=axis)\] = (?P<b>\d{1,12})\)"
+)
+
+
+@reads("Input dimension mis-match.")
+def theano_elemwise(text: str, context: Context) -> Finding | None:
+    for match in anchored(THEANO_ELEMWISE, text, "Input dimension mis-match."):
+        a, b = int(match.group("a")), int(match.group("b"))
+        if a != b:
+            return ElemwiseAxis(int(match.group("axis")), a, b)
     return None
 
 
@@ -1774,6 +1796,7 @@ READERS = (
     not_compatible,
     incompatible,
     numpy_broadcast,
+    theano_elemwise,
     numpy_broadcast_into,
     numpy_join,
     keras_merge,
