@@ -660,6 +660,14 @@ FAMILIES = [
     ("TypeError: Cannot convert '5.1,3.5,1.4' to EagerTensor of dtype float", "dtype"),
     ("Input dimension mis-match. (input[0].shape[0] = 16, input[1].shape[0] = 128)", "batch-size"),
     (
+        "InvalidArgumentError: _MklConcatOp : Dimensions of inputs should match: shape[0][0]= 64 vs. shape[1][0] = 36",
+        "batch-size",
+    ),
+    (
+        "InvalidArgumentError: _MklConcatOp : Dimensions of inputs should match: shape[0][2]= 8 vs. shape[1][2] = 16",
+        "model-io-shape",
+    ),
+    (
         "ValueError: Input dimension mis-match. (input[0].shape[2] = 28, input[1].shape[2] = 32)",
         "model-io-shape",
     ),

@@ -233,6 +233,21 @@ def _batch(pair: ShapePair, context: Context) -> Advice:
 
 def _elemwise_batch(found: ElemwiseAxis, context: Context) -> Advice:
     big, small = max(found.first, found.second), min(found.first, found.second)
+    if found.joined:
+        return Advice(
+            "tf.concat joined tensors whose first axis, the batch size, differs: "
+            f"{found.first} against {found.second}. Every axis except the one they are joined "
+            "on must be equal.",
+            (
+                (
+                    "In a conditional GAN, noise and labels (or images and label maps) from "
+                    "batches of different sizes: the noise drawn for a fixed BATCH_SIZE while "
+                    "the last batch of the data is smaller.",
+                    "Draw the noise for `tf.shape(labels)[0]` examples.",
+                ),
+            ),
+            BATCH_FIX,
+        )
     return Advice(
         f"An elementwise op (Theano) got two inputs whose first axis, the batch size, differs: "
         f"{found.first} against {found.second}.",
@@ -242,6 +257,22 @@ def _elemwise_batch(found: ElemwiseAxis, context: Context) -> Advice:
 
 
 def _elemwise_axis(found: ElemwiseAxis, context: Context) -> Advice:
+    if found.joined:
+        return Advice(
+            f"tf.concat joined tensors whose axis {found.axis} differs: {found.first} against "
+            f"{found.second}. Every axis except the one they are joined on must be equal.",
+            (
+                (
+                    "Tensors built for inputs of other sizes: a generator's map joined with a "
+                    "code or label map made for the default image size, or real and generated "
+                    "images of two sizes.",
+                    "Resize the data to the size the model was built for, or build the model "
+                    "from the data's size.",
+                ),
+                UNET,
+            ),
+            "Print the shapes of both tensors before the concat.",
+        )
     return Advice(
         f"An elementwise op (Theano) got two inputs whose axis {found.axis} differs: "
         f"{found.first} against {found.second}. Most likely the two were built for inputs of "

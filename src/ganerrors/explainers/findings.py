@@ -911,15 +911,18 @@ class AxisSizes(NamedTuple):
 
 
 class ElemwiseAxis(NamedTuple):
-    """Theano's elementwise check (Keras 1 and 2 on Theano): two inputs of one op whose sizes
-    differ along `axis`, "Input dimension mis-match. (input[0].shape[0] = 8, input[1].shape[0]
-    = 64)". The first axis is the batch: a tensor made for a fixed batch size met a smaller
-    last batch. Another axis: the two tensors were built for inputs of other sizes, a guess
-    at which side."""
+    """Two inputs of one op whose sizes differ along `axis`, where the message gives that axis
+    and the two sizes but not the shapes: Theano's elementwise check (Keras 1 and 2 on
+    Theano), "Input dimension mis-match. (input[0].shape[0] = 8, input[1].shape[0] = 64)", or
+    MKL's concat, "Dimensions of inputs should match: shape[0][1]= 16 vs. shape[1][1] = 32"
+    (`joined`). The first axis is the batch: a tensor made for a fixed batch size met a
+    smaller last batch. Another axis: the two tensors were built for inputs of other sizes; of
+    an elementwise op, a guess at which side."""
 
     axis: int
     first: int
     second: int
+    joined: bool = False
 
     @property
     def category(self) -> str:
@@ -931,7 +934,7 @@ class ElemwiseAxis(NamedTuple):
 
     @property
     def tentative(self) -> bool:
-        return self.axis != 0
+        return self.axis != 0 and not self.joined
 
     def details(self) -> dict[str, object]:
         return {"axis": self.axis, "sizes": f"{self.first}, {self.second}"}

@@ -277,6 +277,12 @@ CONCAT = Lazy(
     r"ConcatOp ?: Dimensions? (?:(?P<axis>\d{1,3}) in both shapes must be equal|of inputs should "
     rf"match): shape\[\d{{1,4}}\] = (?P<a>{SHAPE}) vs\. shape\[\d{{1,4}}\] = (?P<b>{SHAPE})"
 )
+# Intel's MKL build names the axis and the two sizes: "_MklConcatOp : Dimensions of inputs
+# should match: shape[0][1]= 16 vs. shape[1][1] = 32"
+MKL_CONCAT = Lazy(
+    r"ConcatOp ?: Dimensions of inputs should match: shape\[\d{1,4}\]\[(?P<axis>\d{1,2})\] ?= ?"
+    r"(?P<a>\d{1,12}) vs\. shape\[\d{1,4}\]\[(?P=axis)\] ?= ?(?P<b>\d{1,12})"
+)
 # "Shapes must be equal rank, but are 2 and 1 for '...' with input shapes: [?,1], [?]."
 EQUAL_RANK = Lazy(
     r"Shapes must be equal rank, but are \d{1,3} and \d{1,3}(?P<rest>[^\n]{0,700}?)"
@@ -1588,6 +1594,10 @@ def matmul(text: str, context: Context) -> Finding | None:
 
 @reads("ConcatOp")
 def concat(text: str, context: Context) -> Finding | None:
+    for match in anchored(MKL_CONCAT, text, "ConcatOp"):
+        a, b = int(match.group("a")), int(match.group("b"))
+        if a != b:
+            return ElemwiseAxis(int(match.group("axis")), a, b, joined=True)
     for match in anchored(CONCAT, text, "ConcatOp"):
         pair = shapes_of(match, "a", "b")
         if pair is None or len(pair[0]) != len(pair[1]):
