@@ -100,7 +100,7 @@ LATER_FILES = {
     "fresh14.toml": 0.82,
     "fresh15.toml": 0.92,
     "fresh16.toml": 0.58,
-    "fresh17.toml": 0.5,
+    "fresh17.toml": 0.52,
 }
 
 
@@ -178,6 +178,9 @@ PASTED_FROM_THE_WEB = {
     "no-break spaces": lambda text: text.replace(" ", "\u00a0"),
     "zero-width spaces": lambda text: text.replace(",", ",\u200b").replace("(", "(\ufeff"),
     "a Markdown quote": lambda text: "\n".join("> " + line for line in text.split("\n")),
+    "a Markdown editor's escapes": lambda text: text.replace("_", "\\_").replace("*", "\\*"),
+    "printed as a Python string": repr,
+    "line breaks written out": lambda text: text.replace("\n", "\\n").replace("\t", "\\t"),
 }
 
 

@@ -94,6 +94,14 @@ _NOT_ASCII = Lazy(r"[^\x00-\x7f]")
 _ENTITY = Lazy(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|apos|lt|gt|amp|nbsp);")
 
 
+# a Markdown editor's escapes, "conv2d\_1", "\*\*": the backslash is not the message's
+_MARKDOWN_ESCAPE = Lazy(r"\\([_*\[\]`])")
+# a message printed as a Python string (a repr, a JSON log): "\n" and "\t" written out, where
+# they outnumber the real line breaks; a path's backslash is doubled there ("C:\\new"), and
+# so are the quotes ("\'")
+_ESCAPE = Lazy(r"\\([\\'\"nt])")
+_ESCAPED = {"n": "\n", "t": "\t"}
+
 # pytest's mark of an exception's lines in its report: "E       ValueError: ..."
 _PYTEST_MARK = Lazy(r"^E {3,12}(?=\S)", re.M)
 # a Markdown quote (a GitHub comment quoting an error): "> " before each line, or "> > "
@@ -105,7 +113,9 @@ def plain(text: str) -> str:
     """Pasted text as the terminal printed it: HTML character references decoded, typographic
     and invisible characters (see `_PLAIN`) made ASCII again, and a Markdown quote's "> "
     marks taken off when every line has one (so a REPL's ">>> " lines among its output lines,
-    and IPython's "---> 12" lines, stay), and pytest's "E       " marks taken off. Linear."""
+    and IPython's "---> 12" lines, stay), pytest's "E       " marks taken off, a Markdown
+    editor's backslash escapes ("conv2d\\_1") taken off, and line breaks written out as "\\n"
+    (a message printed as a Python string) made line breaks again. Linear."""
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     if _NOT_ASCII.search(text):
@@ -114,7 +124,19 @@ def plain(text: str) -> str:
         text = _QUOTE_MARK.sub("", text)
     if "E   " in text:
         text = _PYTEST_MARK.sub("", text)
+    if "\\" in text:
+        text = _MARKDOWN_ESCAPE.sub(r"\1", text)
+        if text.count("\\n") > text.count("\n"):
+            text = _unescape(text)
     return text
+
+
+def _unescape(text: str) -> str:
+    """A message printed as a Python string, its quotes and escapes taken off."""
+    inner = text.strip()
+    if len(inner) > 1 and inner[0] == inner[-1] and inner[0] in "'\"":
+        text = inner[1:-1]
+    return _ESCAPE.sub(lambda m: _ESCAPED.get(m.group(1), m.group(1)), text)
 
 
 def _strip_nodes(text: str) -> str:
