@@ -659,6 +659,16 @@ FAMILIES = [
     ("TypeError: Expected float32, got 'abc' of type 'str' instead.", "dtype"),
     ("TypeError: Cannot convert '5.1,3.5,1.4' to EagerTensor of dtype float", "dtype"),
     ("Input dimension mis-match. (input[0].shape[0] = 16, input[1].shape[0] = 128)", "batch-size"),
+    # keras#711 (cifar100's integer labels against a 10-way softmax, Keras on Theano's GPU)
+    (
+        "ValueError: GpuElemwise. Input dimension mis-match. Input 1 (indices start at 0) has shape[1] == 1, but the output's size on that axis is 10.",
+        "target-shape",
+    ),
+    # harvitronix/reinforcement-learning-car#5 (3 sensors fed to a model built for 6)
+    (
+        "ValueError: Shape mismatch: x has 3 cols (and 1 rows) but y has 6 rows (and 164 cols)",
+        "model-io-shape",
+    ),
     (
         "InvalidArgumentError: _MklConcatOp : Dimensions of inputs should match: shape[0][0]= 64 vs. shape[1][0] = 36",
         "batch-size",
@@ -841,6 +851,7 @@ TENTATIVE = {
     "RuntimeError: A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
     # Theano: two sizes of an axis that is not the batch, and nothing of which tensor is which
     "ValueError: Input dimension mis-match. (input[0].shape[2] = 28, input[1].shape[2] = 32)",
+    "ValueError: GpuElemwise. Input dimension mis-match. Input 1 (indices start at 0) has shape[1] == 1, but the output's size on that axis is 10.",
     # one word where a tensor goes: a name in a tensor's place as often as text from the data
     "TypeError: Cannot convert 'abc' to EagerTensor of dtype float",
     "TypeError: Expected float32, got 'abc' of type 'str' instead.",

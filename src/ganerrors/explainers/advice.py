@@ -256,6 +256,29 @@ def _elemwise_batch(found: ElemwiseAxis, context: Context) -> Advice:
     )
 
 
+def _elemwise_class_indices(found: ElemwiseAxis, context: Context) -> Advice:
+    classes = max(found.first, found.second)
+    return Advice(
+        f"An elementwise op (Theano) met 1 value per example against {classes} along axis "
+        f"{found.axis}. Most likely these are labels of class indices, one per example, that "
+        f"a loss compares with {classes} class scores, which needs one-hot labels.",
+        (
+            (
+                f"Integer labels given to categorical_crossentropy, which wants one-hot rows of "
+                f"{classes} columns.",
+                f"One-hot encode them, `to_categorical(y, {classes})`, or use "
+                "`sparse_categorical_crossentropy`.",
+            ),
+            (
+                f"A model whose last layer has {classes} units where one score per example is "
+                "wanted (a GAN's discriminator).",
+                "End the model with `Dense(1)`.",
+            ),
+        ),
+        "Print the labels' shape and `model.output_shape`: they must be equal.",
+    )
+
+
 def _elemwise_axis(found: ElemwiseAxis, context: Context) -> Advice:
     if found.joined:
         return Advice(
@@ -2877,6 +2900,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "batch"): _batch,
     ("batch-size", "elemwise-batch"): _elemwise_batch,
     ("model-io-shape", "elemwise-axis"): _elemwise_axis,
+    ("target-shape", "elemwise-class-indices"): _elemwise_class_indices,
     ("batch-size", "joined-batch"): _joined_batch,
     ("output-shape", "rows"): _rows,
     ("target-shape", "rows"): _rows,

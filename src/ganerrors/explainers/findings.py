@@ -925,11 +925,23 @@ class ElemwiseAxis(NamedTuple):
     joined: bool = False
 
     @property
+    def class_indices(self) -> bool:
+        """One value per example against 3 or more along a later axis of an elementwise op (a
+        loss's y_true * log(y_pred)): most often class indices where one-hot rows were
+        wanted."""
+        small, large = sorted((self.first, self.second))
+        return self.axis != 0 and not self.joined and small == 1 and large >= 3
+
+    @property
     def category(self) -> str:
+        if self.class_indices:
+            return "target-shape"
         return "batch-size" if self.axis == 0 else "model-io-shape"
 
     @property
     def situation(self) -> str:
+        if self.class_indices:
+            return "elemwise-class-indices"
         return "elemwise-batch" if self.axis == 0 else "elemwise-axis"
 
     @property

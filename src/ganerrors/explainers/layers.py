@@ -394,8 +394,20 @@ def out_backprop(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads(" not aligned: ", "matmul: Input operand 1 has a mismatch")
+# Theano's matrix product (Keras on Theano: a Dense layer): "Shape mismatch: x has 343 cols
+# (and 100 rows) but y has 256 rows (and 128 cols)"
+THEANO_DOT = Lazy(
+    r"Shape mismatch: x has (?P<got>\d{1,12}) cols \(and (?P<rows>\d{1,12}) rows\) but y has "
+    r"(?P<want>\d{1,12}) rows \(and (?P<cols>\d{1,12}) cols\)"
+)
+
+
+@reads(" not aligned: ", "matmul: Input operand 1 has a mismatch", "Shape mismatch: x has ")
 def numpy_matmul(text: str, context: Context) -> Finding | None:
+    for match in anchored(THEANO_DOT, text, "Shape mismatch: x has "):
+        got, want = int(match.group("got")), int(match.group("want"))
+        inputs = (int(match.group("rows")), got)
+        return FeatureMismatch(want, got, inputs, (want, int(match.group("cols"))))
     for match in anchored(NOT_ALIGNED, text, " not aligned: ", before=300, after=80):
         a, b = parse_shape(match.group("a")), parse_shape(match.group("b"))
         return FeatureMismatch(int(match.group("want")), int(match.group("got")), a, b)

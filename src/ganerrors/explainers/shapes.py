@@ -1107,12 +1107,21 @@ THEANO_ELEMWISE = Lazy(
 )
 
 
+# and on the GPU: "GpuElemwise. Input dimension mis-match. Input 1 (indices start at 0) has
+# shape[1] == 1, but the output's size on that axis is 10."
+GPU_ELEMWISE = Lazy(
+    r"Input dimension mis-match\. Input \d{1,3} \(indices start at 0\) has shape\[(?P<axis>\d{1,2})"
+    r"\] == (?P<a>\d{1,12}), but the output's size on that axis is (?P<b>\d{1,12})"
+)
+
+
 @reads("Input dimension mis-match.")
 def theano_elemwise(text: str, context: Context) -> Finding | None:
-    for match in anchored(THEANO_ELEMWISE, text, "Input dimension mis-match."):
-        a, b = int(match.group("a")), int(match.group("b"))
-        if a != b:
-            return ElemwiseAxis(int(match.group("axis")), a, b)
+    for pattern in (THEANO_ELEMWISE, GPU_ELEMWISE):
+        for match in anchored(pattern, text, "Input dimension mis-match."):
+            a, b = int(match.group("a")), int(match.group("b"))
+            if a != b:
+                return ElemwiseAxis(int(match.group("axis")), a, b)
     return None
 
 
