@@ -664,6 +664,17 @@ FAMILIES = [
         "ValueError: GpuElemwise. Input dimension mis-match. Input 1 (indices start at 0) has shape[1] == 1, but the output's size on that axis is 10.",
         "target-shape",
     ),
+    # titu1994/Image-Super-Resolution#10 (Keras on Theano: channels-last images, th ordering)
+    ("ValueError: CorrMM images and kernel must have the same stack size", "model-io-shape"),
+    # 0bserver07/Keras-SegNet-Basic#1, with Theano's node report
+    (
+        "ValueError: GpuDnnConv images and kernel must have the same stack size\n\n"
+        "Apply node that caused the error: GpuDnnConv{algo='small', inplace=True}(GpuContiguous.0, GpuContiguous.0, GpuAllocEmpty.0, GpuDnnConvDesc{border_mode='valid', subsample=(1, 1), conv_mode='conv', precision='float32'}.0, Constant{1.0}, Constant{0.0})\n"
+        "Toposort index: 688\n"
+        "Inputs types: [CudaNdarrayType(float32, 4D), CudaNdarrayType(float32, 4D), CudaNdarrayType(float32, 4D), <theano.gof.type.CDataType object at 0x7f0094d97c50>, Scalar(float32), Scalar(float32)]\n"
+        "Inputs shapes: [(6, 480, 182, 34), (128, 64, 3, 3), (6, 128, 180, 32), 'No shapes', (), ()]",
+        "model-io-shape",
+    ),
     # harvitronix/reinforcement-learning-car#5 (3 sensors fed to a model built for 6)
     (
         "ValueError: Shape mismatch: x has 3 cols (and 1 rows) but y has 6 rows (and 164 cols)",
@@ -891,3 +902,9 @@ def test_a_nodes_attribute_dtypes_are_not_read_as_two_tensors_that_met() -> None
     message = "ValueError: Something unusual for '{{node Reshape}} = Reshape[T=DT_FLOAT, Tshape=DT_INT32](x, shape)'"
     diagnosis = explain(message)
     assert diagnosis is None or diagnosis.category != "dtype", diagnosis.render()
+
+
+def test_theanos_node_report_gives_the_channels_of_both_sides() -> None:
+    message = next(m for m, _ in FAMILIES if m.startswith("ValueError: GpuDnnConv images"))
+    found = explain(message)
+    assert found is not None and "64 channels" in found.summary and "480" in found.summary

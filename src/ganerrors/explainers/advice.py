@@ -1753,9 +1753,19 @@ def _channel_groups(found: ChannelGroups, context: Context) -> Advice:
 
 def _channels(found: FeatureMismatch, context: Context) -> Advice:
     named = f"Layer {found.layer!r}" if found.layer else "A convolution"
+    if found.expected is None or found.got is None:
+        summary = (
+            f"{named} got images with another number of channels (its 'stack size') than its "
+            "kernel was built for. With Keras on Theano, most often the images' layout: "
+            "channels first (image_dim_ordering 'th') against channels last ('tf')."
+        )
+    else:
+        summary = (
+            f"{named} was built for images with {found.expected} "
+            f"channel{'' if found.expected == 1 else 's'} and got images with {found.got}."
+        )
     return Advice(
-        f"{named} was built for images with {found.expected} "
-        f"channel{'' if found.expected == 1 else 's'} and got images with {found.got}.",
+        summary,
         (
             (
                 "Grayscale images (1 channel) fed to a model built for colour ones (3), or the "

@@ -402,6 +402,31 @@ THEANO_DOT = Lazy(
 )
 
 
+# Theano's convolutions (CorrMM, GpuCorrMM, GpuDnnConv): "CorrMM images and kernel must have
+# the same stack size", the images' channels (channels-first) against the kernel's; its
+# "Inputs shapes: [(6, 480, 182, 34), (128, 64, 3, 3), ..." gives both, when pasted
+STACK_SIZE = "images and kernel must have the same stack size"
+_STACK_SIZE = Lazy(re.escape(STACK_SIZE))
+_THEANO_INPUTS = Lazy(
+    r"Inputs shapes: \[\((?P<image>\d{1,9}(?:L?, \d{1,9}){3})L?\), "
+    r"\((?P<kernel>\d{1,9}(?:L?, \d{1,9}){3})L?\)"
+)
+
+
+@reads(STACK_SIZE)
+def stack_size(text: str, context: Context) -> Finding | None:
+    for match in anchored(_STACK_SIZE, text, STACK_SIZE):
+        shapes = _THEANO_INPUTS.search(text, match.end(), match.end() + 3000)
+        if shapes is None:
+            return FeatureMismatch(None, None, (None, None, None, None))
+        image = parse_shape("(" + shapes.group("image") + ")") or ()
+        kernel = parse_shape("(" + shapes.group("kernel") + ")") or ()
+        if len(image) == len(kernel) == 4:
+            return FeatureMismatch(kernel[1], image[1], image)
+        return FeatureMismatch(None, None, (None, None, None, None))
+    return None
+
+
 @reads(" not aligned: ", "matmul: Input operand 1 has a mismatch", "Shape mismatch: x has ")
 def numpy_matmul(text: str, context: Context) -> Finding | None:
     for match in anchored(THEANO_DOT, text, "Shape mismatch: x has "):
@@ -783,6 +808,7 @@ def float_dimension(text: str, context: Context) -> Finding | None:
 
 READERS = (
     restore,
+    stack_size,
     input_count,
     constructed,
     undefined_axis,

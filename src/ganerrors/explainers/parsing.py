@@ -39,6 +39,9 @@ class Lazy:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(text, pos, endpos)
 
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
     def fullmatch(self, text: str) -> re.Match[str] | None:
         return self.compiled.fullmatch(text)
 
@@ -85,6 +88,9 @@ def parse_shape(text: str | None) -> Shape | None:
     return tuple(dims)
 
 
+_COMPARED = Lazy(r" ?(?:[=!<>]=|[=<>])")
+
+
 def shapes_in(text: str, limit: int = 12) -> list[tuple[int, Shape]]:
     """The shapes written in free text, with their positions, at most `limit` of them.
 
@@ -101,7 +107,8 @@ def shapes_in(text: str, limit: int = 12) -> list[tuple[int, Shape]]:
             # except "shape[32,64]" and "TensorShape([..])", which TensorFlow writes.
             if not (opening == "[" and text[max(0, start - 5) : start] == "shape"):
                 continue
-            if text.startswith(" =", match.end()):
+            # "shape[0] = ..", "A.shape[1] != x.shape[0]": Python's indexing of a shape
+            if text[max(0, start - 6) : start] == ".shape" or _COMPARED.match(text, match.end()):
                 continue
         shape = parse_shape(match.group(0))
         if shape is None or shape == ():
