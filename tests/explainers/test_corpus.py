@@ -101,6 +101,7 @@ LATER_FILES = {
     "fresh15.toml": 0.92,
     "fresh16.toml": 0.58,
     "fresh17.toml": 0.52,
+    "fresh18.toml": 0.81,
 }
 
 

@@ -675,6 +675,16 @@ FAMILIES = [
         "Inputs shapes: [(6, 480, 182, 34), (128, 64, 3, 3), (6, 128, 180, 32), 'No shapes', (), ()]",
         "model-io-shape",
     ),
+    # Theano's Gemm: a recurrent layer's state made for a batch of 64 meets the last batch
+    ("ValueError: Shape mismatch: x has 64 rows but z has 24 rows", "batch-size"),
+    (
+        "Exception: Invalid input shape - Layer expects input ndim=3, was provided with input shape (None, 100)",
+        "model-io-shape",
+    ),
+    (
+        "LookupError: No gradient defined for operation 'generator/dense/add_1' (op type: AddV2)",
+        "no-gradients",
+    ),
     # harvitronix/reinforcement-learning-car#5 (3 sensors fed to a model built for 6)
     (
         "ValueError: Shape mismatch: x has 3 cols (and 1 rows) but y has 6 rows (and 164 cols)",
@@ -863,6 +873,8 @@ TENTATIVE = {
     # Theano: two sizes of an axis that is not the batch, and nothing of which tensor is which
     "ValueError: Input dimension mis-match. (input[0].shape[2] = 28, input[1].shape[2] = 32)",
     "ValueError: GpuElemwise. Input dimension mis-match. Input 1 (indices start at 0) has shape[1] == 1, but the output's size on that axis is 10.",
+    # a gradient missing for an op that has one: a graph or module of another TensorFlow
+    "LookupError: No gradient defined for operation 'generator/dense/add_1' (op type: AddV2)",
     # one word where a tensor goes: a name in a tensor's place as often as text from the data
     "TypeError: Cannot convert 'abc' to EagerTensor of dtype float",
     "TypeError: Expected float32, got 'abc' of type 'str' instead.",

@@ -231,6 +231,13 @@ def _batch(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+_THEANO_OP = {
+    "elemwise": "An elementwise op (Theano)",
+    "gemm": "A matrix product (Theano's Gemm)",
+    "concat": "tf.concat",
+}
+
+
 def _elemwise_batch(found: ElemwiseAxis, context: Context) -> Advice:
     big, small = max(found.first, found.second), min(found.first, found.second)
     if found.joined:
@@ -249,7 +256,7 @@ def _elemwise_batch(found: ElemwiseAxis, context: Context) -> Advice:
             BATCH_FIX,
         )
     return Advice(
-        f"An elementwise op (Theano) got two inputs whose first axis, the batch size, differs: "
+        f"{_THEANO_OP[found.op]} got two inputs whose first axis, the batch size, differs: "
         f"{found.first} against {found.second}.",
         (_fixed_batch(big, small), REAL_AND_FAKE_BATCHES),
         BATCH_FIX,
@@ -297,7 +304,7 @@ def _elemwise_axis(found: ElemwiseAxis, context: Context) -> Advice:
             "Print the shapes of both tensors before the concat.",
         )
     return Advice(
-        f"An elementwise op (Theano) got two inputs whose axis {found.axis} differs: "
+        f"{_THEANO_OP[found.op]} got two inputs whose axis {found.axis} differs: "
         f"{found.first} against {found.second}. Most likely the two were built for inputs of "
         "other sizes.",
         (
@@ -2491,6 +2498,23 @@ def _no_gradient_op(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _registry_mismatch(found: MissingGradients, context: Context) -> Advice:
+    op = found.variables[0] if found.variables else "an op"
+    return Advice(
+        f"TensorFlow found no gradient for {op}, an op that has one in every version that "
+        "has it. That is rarely the model: most likely the graph or module was made by another "
+        "TensorFlow than the one running it.",
+        (
+            (
+                "A saved graph, checkpoint or TF-Hub module exported with a newer TensorFlow "
+                "(AddV2 came with TF 1.15) and loaded into an older one.",
+                "Run the version it was exported with, or use a module exported for yours.",
+            ),
+        ),
+        "Print `tf.__version__` and the version the model or module was saved with.",
+    )
+
+
 def _empty_pairs(found: MissingGradients, context: Context) -> Advice:
     return Advice(
         "The list of (gradient, variable) pairs was empty when it was unpacked: no variable got "
@@ -3020,6 +3044,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("no-gradients", "none-into-op"): _none_into_op,
     ("no-gradients", "empty-pairs"): _empty_pairs,
     ("no-gradients", "no-gradient-op"): _no_gradient_op,
+    ("no-gradients", "registry-mismatch"): _registry_mismatch,
     ("no-gradients", "no-variables"): _no_variables,
     ("no-gradients", "tape-reused"): _tape_reused,
     ("no-gradients", "shared-optimizer"): _shared_optimizer,

@@ -913,16 +913,22 @@ class AxisSizes(NamedTuple):
 class ElemwiseAxis(NamedTuple):
     """Two inputs of one op whose sizes differ along `axis`, where the message gives that axis
     and the two sizes but not the shapes: Theano's elementwise check (Keras 1 and 2 on
-    Theano), "Input dimension mis-match. (input[0].shape[0] = 8, input[1].shape[0] = 64)", or
-    MKL's concat, "Dimensions of inputs should match: shape[0][1]= 16 vs. shape[1][1] = 32"
-    (`joined`). The first axis is the batch: a tensor made for a fixed batch size met a
-    smaller last batch. Another axis: the two tensors were built for inputs of other sizes; of
-    an elementwise op, a guess at which side."""
+    Theano), "Input dimension mis-match. (input[0].shape[0] = 8, input[1].shape[0] = 64)";
+    Theano's matrix products (`op` "gemm"), "Shape mismatch: x has 64 rows but z has 24 rows";
+    MKL's concat (`op` "concat"), "Dimensions of inputs should match: shape[0][1]= 16 vs.
+    shape[1][1] = 32". The first axis is the batch: a tensor made for a fixed batch size (a
+    recurrent layer's state, labels, noise) met a smaller last batch. Another axis: the two
+    tensors were built for inputs of other sizes; of an elementwise op or a product, a guess
+    at which side."""
 
     axis: int
     first: int
     second: int
-    joined: bool = False
+    op: Literal["elemwise", "gemm", "concat"] = "elemwise"
+
+    @property
+    def joined(self) -> bool:
+        return self.op == "concat"
 
     @property
     def class_indices(self) -> bool:
@@ -930,7 +936,7 @@ class ElemwiseAxis(NamedTuple):
         loss's y_true * log(y_pred)): most often class indices where one-hot rows were
         wanted."""
         small, large = sorted((self.first, self.second))
-        return self.axis != 0 and not self.joined and small == 1 and large >= 3
+        return self.axis != 0 and self.op == "elemwise" and small == 1 and large >= 3
 
     @property
     def category(self) -> str:
@@ -1491,6 +1497,7 @@ GradientProblem = Literal[
     "none-into-op",
     "fetched-none",
     "no-gradient-op",
+    "registry-mismatch",
     "no-variables",
     "tape-reused",
     "shared-optimizer",
@@ -1514,7 +1521,7 @@ class MissingGradients(NamedTuple):
         much a misuse of the optimizer's API as a missing gradient; one tape asked twice is as
         much a misuse of GradientTape's (two readers apart from this project called it
         unrelated)."""
-        return self.how in ("shared-optimizer", "none-into-op", "tape-reused")
+        return self.how in ("shared-optimizer", "none-into-op", "tape-reused", "registry-mismatch")
 
     @property
     def situation(self) -> str:

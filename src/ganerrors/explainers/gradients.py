@@ -64,6 +64,27 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(m.group("name") for m in _VARIABLE.finditer(text[:2000]))
 
 
+#: ops that have a gradient in every TensorFlow that has them: "No gradient defined" for one
+#: of these means a graph or a module made by another TensorFlow than the one running it (TF
+#: 1.14 loading a TF 1.15 module's AddV2), not a flat step in the model
+DIFFERENTIABLE = frozenset(
+    {
+        "Add", "AddV2", "AddN", "Sub", "Mul", "RealDiv", "Neg", "Square", "Sqrt", "Rsqrt",
+        "Exp", "Log", "MatMul", "BatchMatMul", "BatchMatMulV2", "BiasAdd", "Conv2D",
+        "Conv2DBackpropInput", "DepthwiseConv2dNative", "Relu", "Relu6", "LeakyRelu", "Elu",
+        "Selu", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softplus", "Reshape", "Transpose",
+        "ConcatV2", "Pack", "Mean", "Sum", "Pad", "MaxPool", "AvgPool", "FusedBatchNorm",
+        "FusedBatchNormV2", "FusedBatchNormV3", "Identity", "StridedSlice", "Tile",
+    }
+)  # fmt: skip
+
+
+def _no_gradient(op: str) -> MissingGradients:
+    if op.rsplit("/", 1)[-1] in DIFFERENTIABLE:
+        return MissingGradients((op,), how="registry-mismatch")
+    return MissingGradients((op,), how="no-gradient-op")
+
+
 @reads(
     "No gradients provided for any variable",
     "has None for gradient",
@@ -76,7 +97,7 @@ def no_gradients(text: str, context: Context) -> Finding | None:
     for _ in anchored(NONE_FOR_GRADIENT, text, "has None for gradient"):
         return MissingGradients(how="none-values")
     for match in anchored(NOT_DEFINED, text, "No gradient defined for operation"):
-        return MissingGradients((match.group("type") or match.group("op"),), how="no-gradient-op")
+        return _no_gradient(match.group("type") or match.group("op"))
     for match in anchored(DO_NOT_EXIST, text, " not exist for variable", before=20, after=2100):
         variables = match.group("variables").split("when minimizing")[0]
         return MissingGradients(_names(variables), how="none-values")
@@ -90,7 +111,7 @@ def no_gradients(text: str, context: Context) -> Finding | None:
 )
 def registry(text: str, context: Context) -> Finding | None:
     for match in anchored(NO_ENTRY, text, "gradient registry has no entry for", after=140):
-        return MissingGradients((match.group("op"),), how="no-gradient-op")
+        return _no_gradient(match.group("op"))
     for _ in anchored(NON_PERSISTENT, text, "non-persistent", before=90, after=80):
         return MissingGradients(how="tape-reused")
     for _ in anchored(INTEGER_TAPE, text, "when calling GradientTape.gradient, got", before=120):

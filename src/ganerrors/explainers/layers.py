@@ -18,6 +18,7 @@ from ganerrors.explainers.findings import (
     BatchMismatch,
     ChannelGroups,
     DecodedWidth,
+    ElemwiseAxis,
     FeatureMismatch,
     Finding,
     FloatDimension,
@@ -427,12 +428,25 @@ def stack_size(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads(" not aligned: ", "matmul: Input operand 1 has a mismatch", "Shape mismatch: x has ")
+# and its Gemm (z = a * x.y + b * z, a Dense or recurrent layer's product): "Shape mismatch: x
+# has 64 rows but z has 24 rows", "Shape mismatch: y has 2000 cols but z has 1 cols"
+THEANO_GEMM = Lazy(
+    r"Shape mismatch: [xyz] has (?P<a>\d{1,12}) (?P<what>rows|cols) but [xyz] has "
+    r"(?P<b>\d{1,12}) (?P=what)\b"
+)
+
+
+@reads(" not aligned: ", "matmul: Input operand 1 has a mismatch", "Shape mismatch: ")
 def numpy_matmul(text: str, context: Context) -> Finding | None:
     for match in anchored(THEANO_DOT, text, "Shape mismatch: x has "):
         got, want = int(match.group("got")), int(match.group("want"))
         inputs = (int(match.group("rows")), got)
         return FeatureMismatch(want, got, inputs, (want, int(match.group("cols"))))
+    for match in anchored(THEANO_GEMM, text, "Shape mismatch: "):
+        first, second = int(match.group("a")), int(match.group("b"))
+        if first != second:
+            axis = 0 if match.group("what") == "rows" else 1
+            return ElemwiseAxis(axis, first, second, op="gemm")
     for match in anchored(NOT_ALIGNED, text, " not aligned: ", before=300, after=80):
         a, b = parse_shape(match.group("a")), parse_shape(match.group("b"))
         return FeatureMismatch(int(match.group("want")), int(match.group("got")), a, b)
@@ -779,8 +793,24 @@ def _checked_layer(text: str, at: int) -> str:
     return match.group("layer") if match else ""
 
 
+# Keras 1: "Invalid input shape - Layer expects input ndim=2, was provided with input shape
+# (25, 200, 64)"
+KERAS1_NDIM = Lazy(
+    r"Layer expects input ndim=(?P<want>\d{1,3}), was provided with input shape "
+    rf"(?P<shape>{SHAPE})"
+)
+
+
 @reads("ndim=")
 def input_ndim(text: str, context: Context) -> Finding | None:
+    for match in anchored(KERAS1_NDIM, text, "ndim=", before=30, after=200):
+        shape = parse_shape(match.group("shape"))
+        return RankMismatch(
+            expected=int(match.group("want")),
+            got=len(shape) if shape is not None else None,
+            shape=shape,
+            layer=context.layer,
+        )
     for match in anchored(INPUT_NDIM, text, "ndim=", before=40):
         kind = match.group("kind")
         bound = {"min_ndim": "min", "max_ndim": "max"}.get(kind, "exact")

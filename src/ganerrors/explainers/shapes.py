@@ -1606,7 +1606,7 @@ def concat(text: str, context: Context) -> Finding | None:
     for match in anchored(MKL_CONCAT, text, "ConcatOp"):
         a, b = int(match.group("a")), int(match.group("b"))
         if a != b:
-            return ElemwiseAxis(int(match.group("axis")), a, b, joined=True)
+            return ElemwiseAxis(int(match.group("axis")), a, b, op="concat")
     for match in anchored(CONCAT, text, "ConcatOp"):
         pair = shapes_of(match, "a", "b")
         if pair is None or len(pair[0]) != len(pair[1]):
