@@ -860,3 +860,14 @@ def test_samples_fed_flat_to_a_placeholder_named_for_inputs_are_the_models_input
     assert "Cannot feed value of shape (5,)" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", diagnosis
+
+
+def test_one_weight_in_two_layouts_is_no_confident_pair_of_labels_and_predictions() -> None:
+    # a batch norm's scale (32,) assigned from a (1, 1, 1, 32) tensor: TensorShape's check
+    t = tf()
+    text = pasted(
+        lambda: t.TensorShape((32,)).assert_is_compatible_with(t.TensorShape((1, 1, 1, 32)))
+    )
+    assert text == "ValueError: Shapes (32,) and (1, 1, 1, 32) are incompatible", text
+    diagnosis = explain(text)
+    assert diagnosis is None or diagnosis.confidence == "low", diagnosis.summary

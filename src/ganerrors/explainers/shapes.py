@@ -681,6 +681,18 @@ def first_dimension(text: str, context: Context) -> Finding | None:
 _PREDICTIONS_FIRST = ("losses_impl", "metrics_utils", "confusion_matrix", "tf.losses", "tf.metrics")
 
 
+def _one_layout(first: Shape, second: Shape) -> bool:
+    """The same sizes with axes of 1 added, where the first axes differ: (32,) against
+    (1, 1, 1, 32). No batch of labels meets a batch of predictions that way (a batch of 32
+    against one of 1); a weight (a bias, a batch norm's scale) assigned or broadcast in
+    another layout does."""
+    if not first or not second or len(first) == len(second) or first[0] == second[0]:
+        return False
+    if None in first or None in second:
+        return False
+    return [d for d in first if d != 1] == [d for d in second if d != 1]
+
+
 def _is_map_pair(first: Shape, second: Shape) -> bool:
     """One shape of 1 or 2 axes and the other of 3 or more (a map of scores per example)."""
     low, high = sorted((len(first), len(second)))
@@ -754,6 +766,8 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
             # Keras puts the labels first, tf.losses and the metrics the predictions: with no
             # cue, a map of 3 or more axes against labels of 1 or 2 is the model's output
             pair = (pair[1], pair[0]) if len(pair[0]) > len(pair[1]) else pair
+        if _one_layout(*pair):
+            continue  # (32,) against (1, 1, 1, 32): one weight in two layouts, not a batch
         if many_rows(pair[0][0] if pair[0] else None, pair[1][0] if pair[1] else None):
             # a loss compares one batch: rows by the thousand are weights (an assign) or
             # whole arrays, whose roles the message does not give
