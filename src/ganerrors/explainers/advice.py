@@ -1349,12 +1349,19 @@ _POSITION_FIX = (
 )
 
 
+def _positions(who: str) -> str:
+    """Why two counts of rows above MAX_BATCH differ: positions flattened into rows."""
+    return (
+        f"Counts above {MAX_BATCH} are rarely one batch: most likely each row is a position (a "
+        f"time step, a pixel) of a batch flattened into one axis, and {who} were flattened "
+        "from sequences or maps of different lengths."
+    )
+
+
 def _position_count(found: LabelCount, context: Context) -> Advice:
     return Advice(
         f"The loss got {found.labels} labels for {found.examples} examples (rows of logits). "
-        f"Counts above {MAX_BATCH} are rarely one batch: most likely each row is a position "
-        "(a time step, a pixel) of a batch flattened into one axis, and the labels and the "
-        "logits were flattened from sequences or maps of different lengths.",
+        + _positions("the labels and the logits"),
         _POSITION_CAUSES,
         _POSITION_FIX,
     )
@@ -1363,9 +1370,7 @@ def _position_count(found: LabelCount, context: Context) -> Advice:
 def _position_rows(pair: ShapePair, context: Context) -> Advice:
     return Advice(
         f"{_what(pair)} differ in the first axis only: {pair.first[0]} rows against "
-        f"{pair.second[0]}. Counts above {MAX_BATCH} are rarely one batch: most likely each "
-        "row is a position (a time step, a pixel) of a batch flattened into one axis, and the "
-        "two were flattened from sequences or maps of different lengths.",
+        f"{pair.second[0]}. " + _positions("the two"),
         _POSITION_CAUSES,
         _POSITION_FIX,
     )
