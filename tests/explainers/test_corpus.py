@@ -100,7 +100,7 @@ LATER_FILES = {
     "fresh14.toml": 0.82,
     "fresh15.toml": 0.92,
     "fresh16.toml": 0.58,
-    "fresh17.toml": 0.52,
+    "fresh17.toml": 0.58,
     "fresh18.toml": 0.81,
 }
 
