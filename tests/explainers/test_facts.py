@@ -871,3 +871,22 @@ def test_one_weight_in_two_layouts_is_no_confident_pair_of_labels_and_prediction
     assert text == "ValueError: Shapes (32,) and (1, 1, 1, 32) are incompatible", text
     diagnosis = explain(text)
     assert diagnosis is None or diagnosis.confidence == "low", diagnosis.summary
+
+
+def test_a_value_fed_to_a_layers_output_is_only_a_guess() -> None:
+    # labels fed to the model's output tensor instead of a placeholder: the shapes it names
+    # are not what the model was built for
+    def output(v1: Any) -> Any:
+        images = v1.placeholder(tf().float32, [None, 4])
+        return tf().nn.softmax(images * 2.0)
+
+    fetch: list[Any] = []
+
+    def build(v1: Any) -> Any:
+        fetch.append(output(v1))
+        return fetch[0]
+
+    text = pasted(lambda: in_a_session(build, lambda v1: {fetch[0]: [[0.0] * 3] * 2}))
+    assert "Cannot feed value of shape (2, 3) for Tensor Softmax:0" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.confidence == "low", diagnosis

@@ -675,6 +675,11 @@ FAMILIES = [
         "Inputs shapes: [(6, 480, 182, 34), (128, 64, 3, 3), (6, 128, 180, 32), 'No shapes', (), ()]",
         "model-io-shape",
     ),
+    # an autoencoder's targets stored channels first, for a model that works channels last
+    (
+        "ValueError: Error when checking target: expected conv2d_3 to have shape (28, 28, 1) but got array with shape (1, 28, 28)",
+        "model-io-shape",
+    ),
     # Theano's Gemm: a recurrent layer's state made for a batch of 64 meets the last batch
     ("ValueError: Shape mismatch: x has 64 rows but z has 24 rows", "batch-size"),
     (

@@ -776,6 +776,24 @@ def _layout(pair: ShapePair, context: Context) -> Advice:
     )
 
 
+def _channels_first_targets(pair: ShapePair, context: Context) -> Advice:
+    return Advice(
+        f"{_what(pair)} differ in their image axes, and the labels {fmt(pair.first)} are "
+        f"images stored channels first ({pair.first[1]} channel"
+        f"{'' if pair.first[1] == 1 else 's'}, then height and width), while the model gives "
+        "images channels last. The data and the model use two image layouts.",
+        (
+            (
+                "Images reshaped or loaded channels first, (N, 1, 28, 28) as Theano's Keras "
+                "wanted, given to a model that reads (N, 28, 28, 1).",
+                "Move the channels last: `np.transpose(x, (0, 2, 3, 1))`, or reshape MNIST "
+                "to (N, 28, 28, 1); or set the model's `data_format` to match the data.",
+            ),
+        ),
+        "Print `x.shape` and `model.input_shape`: the channels must be on the same axis.",
+    )
+
+
 def _input(pair: ShapePair, context: Context) -> Advice:
     given, expected = pair.first, pair.second
     by = pair.by or "A model"
@@ -3001,6 +3019,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "joined"): _joined,
     ("model-io-shape", "input"): _input,
     ("model-io-shape", "layout"): _layout,
+    ("model-io-shape", "channels-first"): _channels_first_targets,
     ("model-io-shape", "channels"): _channels,
     ("model-io-shape", "channel-groups"): _channel_groups,
     ("model-io-shape", "input-rank"): _input_rank,

@@ -190,6 +190,8 @@ def pair_verdict(
     axes = differing_axes(first, second, broadcast)
     if not axes:
         return None
+    if roles in ("labels", "target") and _channels_first(first, second):
+        return ("model-io-shape", "channels-first")
     if axes == [0]:
         if roles in ("labels", "target"):
             width = first[-1] if len(first) > 1 else None
@@ -216,6 +218,16 @@ def pair_verdict(
     if roles == "target" and 0 not in axes:
         return ("output-shape", "image-axes")
     return ("model-io-shape", "image-axes")
+
+
+def _channels_first(labels: Shape, predictions: Shape) -> bool:
+    """Images stored channels first, (N, 1, 28, 28), as targets of a model that works channels
+    last, whose output ends in 1 or 3 channels: an autoencoder or a super-resolution model
+    given data of the other image layout (Theano's against TensorFlow's)."""
+    if len(labels) != 4 or len(predictions) != 4:
+        return False
+    channels, width = labels[1], labels[-1] or 0
+    return channels in (1, 3) and width > 4 and predictions[-1] in (1, 3)
 
 
 #: The largest side of a map of scores (a PatchGAN's output) told apart from an image's.

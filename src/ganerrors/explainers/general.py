@@ -129,12 +129,15 @@ def doubtful(context: Context) -> bool:
     - the op that failed belongs to a metric (a node under `metrics/`): the loss, which Keras
       builds and runs before its metrics on the same labels and predictions, accepted them,
       so the labels fit the model; what does not fit is the metric (Keras' accuracy picks its
-      variant from the labels' shape, and some versions flatten the labels themselves).
+      variant from the labels' shape, and some versions flatten the labels themselves);
+    - a value fed to a tensor that an op computes, not to a placeholder (`_FED_COMPUTED`).
 
     Such a reading gets low confidence."""
     if _unrelated_headline(context):
         return True
     text = context.raw or context.message
+    if "Cannot feed value" in text and _FED_COMPUTED.search(text):
+        return True
     if "metric" in text:
         name = node_of(text)[0] or context.op
         if _METRIC_NODE.search(name):
@@ -143,6 +146,14 @@ def doubtful(context: Context) -> bool:
 
 
 _METRIC_NODE = Lazy(r"(?:^|/)metrics?(?:_\d{1,4})?/")
+#: a value fed to a tensor an op computes (a layer's output), not to a placeholder: the feed
+#: went to the wrong tensor (labels fed to the model's output instead of its targets), so
+#: the shapes it names are not what the model was built for
+_FED_COMPUTED = Lazy(
+    r"Cannot feed value of shape [^\n]{0,200}? for Tensor u?'?(?:[\w.-]{1,200}/)?"
+    r"(?:truediv|Softmax|Sigmoid|Tanh|Relu|BiasAdd|MatMul|add|mul|concat|Reshape)(?:_\d{1,4})?"
+    r":\d{1,3}'?,"
+)
 #: Exception types that are never a checklist problem, whatever message family they quote.
 #: (Not TensorFlow's NotFound, Unimplemented or Internal errors: a kernel missing for a dtype is
 #: one of those.)
