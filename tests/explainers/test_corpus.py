@@ -102,6 +102,7 @@ LATER_FILES = {
     "fresh16.toml": 0.58,
     "fresh17.toml": 0.58,
     "fresh18.toml": 0.81,
+    "fresh19.toml": 0.74,
 }
 
 
