@@ -1813,6 +1813,29 @@ def _channels(found: FeatureMismatch, context: Context) -> Advice:
     )
 
 
+def _loss_reshape(found: ReshapeMismatch, context: Context) -> Advice:
+    return Advice(
+        f"A reshape inside the loss ({found.loss_node}) got {found.values} values where it "
+        f"wants a multiple of {found.requested}. The loss lays out the model's output its own "
+        "way (a detection loss: grid by anchors by boxes and classes), so the model's last "
+        "layer gives another number of values than the loss was written for.",
+        (
+            (
+                "The number of classes (or anchors) changed in the loss's settings but not in "
+                "the model's last layer, or the other way round: a head built for 80 classes "
+                "trained with a loss for 20.",
+                "Build the last layer for the loss's numbers: filters = anchors * (5 + "
+                "classes) for a YOLO head.",
+            ),
+            (
+                "Images of another size than the loss's grid assumes.",
+                "Resize the images to the input size the loss was set up for.",
+            ),
+        ),
+        "Print `model.output_shape` and the shape the loss reshapes it to.",
+    )
+
+
 def _reshape(found: ReshapeMismatch, context: Context) -> Advice:
     have, want = found.values, found.requested
     if have is None or want is None:
@@ -3020,6 +3043,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "input"): _input,
     ("model-io-shape", "layout"): _layout,
     ("model-io-shape", "channels-first"): _channels_first_targets,
+    ("output-shape", "loss-reshape"): _loss_reshape,
     ("model-io-shape", "channels"): _channels,
     ("model-io-shape", "channel-groups"): _channel_groups,
     ("model-io-shape", "input-rank"): _input_rank,

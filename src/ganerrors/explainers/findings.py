@@ -853,14 +853,17 @@ class ReshapeMismatch(NamedTuple):
     multiple: bool = False  # "requires a multiple of": the shape has a -1
     input_shape: Shape | None = None
     target_shape: Shape | None = None
+    #: the graph node of a reshape with a -1 in it, where the node is under a loss's scope
+    #: (`yolo_loss/Reshape_3`): the loss lays out the model's output its own way
+    loss_node: str = ""
 
     @property
     def category(self) -> str:
-        return "model-io-shape"
+        return "output-shape" if self.loss_node else "model-io-shape"
 
     @property
     def situation(self) -> str:
-        return "reshape"
+        return "loss-reshape" if self.loss_node else "reshape"
 
     def details(self) -> dict[str, object]:
         found: dict[str, object] = {"values": self.values, "requested": self.requested}

@@ -515,6 +515,8 @@ def _smaller_batch(have: int, want: int) -> tuple[str, str] | None:
     return (str(examples), str(batch))
 
 
+#: a graph node under a loss's scope: "yolo_loss/Reshape_3", "loss/model_loss/Reshape"
+_LOSS_SCOPE = Lazy(r"(?i)(?:^|[/_])loss(?:es)?(?:_\d{1,4})?/")
 #: the reshape that softmax_cross_entropy_with_logits gives its labels (the logits': Reshape)
 _SOFTMAX_LABELS = Lazy(
     r"requires a multiple of \d{1,19}\W{0,40}(?:Node: |node )"
@@ -566,7 +568,10 @@ def reshape(text: str, context: Context) -> Finding | None:
             # width (its second reshape): values that are no multiple of the classes are
             # class indices, not one-hot rows
             return LabelForm(loss="softmax_cross_entropy_with_logits")
-        return ReshapeMismatch(values=have, requested=want, multiple=not fixed)
+        in_loss = not fixed and _LOSS_SCOPE.search(context.op)
+        return ReshapeMismatch(
+            values=have, requested=want, multiple=not fixed, loss_node=context.op if in_loss else ""
+        )
     for match in anchored(RESHAPE_LAYER, text, "must be unchanged", before=40, after=400):
         given, target = parse_shape(match.group("input")), parse_shape(match.group("target"))
         return ReshapeMismatch(
