@@ -231,32 +231,34 @@ def _batch(pair: ShapePair, context: Context) -> Advice:
     )
 
 
-_THEANO_OP = {
+#: the op that an ElemwiseAxis finding names, as a summary's subject
+_AXIS_OP = {
     "elemwise": "An elementwise op (Theano)",
     "gemm": "A matrix product (Theano's Gemm)",
     "concat": "tf.concat",
 }
+
+#: noise and labels of a conditional GAN from batches of two sizes, joined into one input
+CONDITIONAL_BATCHES: Cause = (
+    "In a conditional GAN, noise and labels (or images and label maps) from batches of "
+    "different sizes: the noise drawn for a fixed BATCH_SIZE while the last batch of the data "
+    "is smaller.",
+    "Draw the noise for `tf.shape(labels)[0]` examples.",
+)
 
 
 def _elemwise_batch(found: ElemwiseAxis, context: Context) -> Advice:
     big, small = max(found.first, found.second), min(found.first, found.second)
     if found.joined:
         return Advice(
-            "tf.concat joined tensors whose first axis, the batch size, differs: "
+            f"{_AXIS_OP[found.op]} joined tensors whose first axis, the batch size, differs: "
             f"{found.first} against {found.second}. Every axis except the one they are joined "
             "on must be equal.",
-            (
-                (
-                    "In a conditional GAN, noise and labels (or images and label maps) from "
-                    "batches of different sizes: the noise drawn for a fixed BATCH_SIZE while "
-                    "the last batch of the data is smaller.",
-                    "Draw the noise for `tf.shape(labels)[0]` examples.",
-                ),
-            ),
+            (CONDITIONAL_BATCHES,),
             BATCH_FIX,
         )
     return Advice(
-        f"{_THEANO_OP[found.op]} got two inputs whose first axis, the batch size, differs: "
+        f"{_AXIS_OP[found.op]} got two inputs whose first axis, the batch size, differs: "
         f"{found.first} against {found.second}.",
         (_fixed_batch(big, small), REAL_AND_FAKE_BATCHES),
         BATCH_FIX,
@@ -289,7 +291,8 @@ def _elemwise_class_indices(found: ElemwiseAxis, context: Context) -> Advice:
 def _elemwise_axis(found: ElemwiseAxis, context: Context) -> Advice:
     if found.joined:
         return Advice(
-            f"tf.concat joined tensors whose axis {found.axis} differs: {found.first} against "
+            f"{_AXIS_OP[found.op]} joined tensors whose axis {found.axis} differs: {found.first} "
+            f"against "
             f"{found.second}. Every axis except the one they are joined on must be equal.",
             (
                 (
@@ -304,7 +307,7 @@ def _elemwise_axis(found: ElemwiseAxis, context: Context) -> Advice:
             "Print the shapes of both tensors before the concat.",
         )
     return Advice(
-        f"{_THEANO_OP[found.op]} got two inputs whose axis {found.axis} differs: "
+        f"{_AXIS_OP[found.op]} got two inputs whose axis {found.axis} differs: "
         f"{found.first} against {found.second}. Most likely the two were built for inputs of "
         "other sizes.",
         (
@@ -397,14 +400,7 @@ def _joined_batch(pair: ShapePair, context: Context) -> Advice:
     return Advice(
         f"{pair.by or 'tf.concat'} joined tensors of shapes {fmt(a)} and {fmt(b)} along "
         f"another axis, and their batch sizes differ: {a[0]} against {b[0]}.",
-        (
-            (
-                "In a conditional GAN, noise and labels (or images and label maps) from batches "
-                "of different sizes: the noise drawn for a fixed BATCH_SIZE while the last "
-                "batch of the data is smaller.",
-                "Draw the noise for `tf.shape(labels)[0]` examples.",
-            ),
-        ),
+        (CONDITIONAL_BATCHES,),
         "Draw the noise for `tf.shape(labels)[0]` examples, or batch the dataset with "
         "`drop_remainder=True`.",
     )
@@ -1367,12 +1363,15 @@ _POSITION_FIX = (
 )
 
 
+_NOT_ONE_BATCH = f"Counts above {MAX_BATCH} are rarely one batch"
+
+
 def _positions(who: str) -> str:
     """Why two counts of rows above MAX_BATCH differ: positions flattened into rows."""
     return (
-        f"Counts above {MAX_BATCH} are rarely one batch: most likely each row is a position (a "
-        f"time step, a pixel) of a batch flattened into one axis, and {who} were flattened "
-        "from sequences or maps of different lengths."
+        f"{_NOT_ONE_BATCH}: most likely each row is a position (a time step, a pixel) of a "
+        f"batch flattened into one axis, and {who} were flattened from sequences or maps of "
+        "different lengths."
     )
 
 
@@ -1397,9 +1396,9 @@ def _position_rows(pair: ShapePair, context: Context) -> Advice:
 def _many_rows(pair: ShapePair, context: Context) -> Advice:
     return Advice(
         f"{_what(pair)} differ in the first axis only: {pair.first[0]} against "
-        f"{pair.second[0]}. Counts above {MAX_BATCH} are rarely one batch: most likely the "
-        "first axis counts something that depends on the input's size, such as the inputs of "
-        "a weight matrix or positions flattened into rows.",
+        f"{pair.second[0]}. {_NOT_ONE_BATCH}: most likely the first axis counts something "
+        "that depends on the input's size, such as the inputs of a weight matrix or positions "
+        "flattened into rows.",
         (
             (
                 "Weights made for inputs of another size: the kernel of a Dense layer after "

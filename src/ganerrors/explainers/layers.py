@@ -418,13 +418,12 @@ _THEANO_INPUTS = Lazy(
 def stack_size(text: str, context: Context) -> Finding | None:
     for match in anchored(_STACK_SIZE, text, STACK_SIZE):
         shapes = _THEANO_INPUTS.search(text, match.end(), match.end() + 3000)
-        if shapes is None:
-            return FeatureMismatch(None, None, (None, None, None, None))
-        image = parse_shape("(" + shapes.group("image") + ")") or ()
-        kernel = parse_shape("(" + shapes.group("kernel") + ")") or ()
-        if len(image) == len(kernel) == 4:
-            return FeatureMismatch(kernel[1], image[1], image)
-        return FeatureMismatch(None, None, (None, None, None, None))
+        if shapes is not None:
+            image = parse_shape("(" + shapes.group("image") + ")") or ()
+            kernel = parse_shape("(" + shapes.group("kernel") + ")") or ()
+            if len(image) == len(kernel) == 4:
+                return FeatureMismatch(kernel[1], image[1], image)
+        return FeatureMismatch(None, None, (None, None, None, None))  # channels not given
     return None
 
 

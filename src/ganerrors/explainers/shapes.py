@@ -768,7 +768,7 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
             pair = (pair[1], pair[0]) if len(pair[0]) > len(pair[1]) else pair
         if _one_layout(*pair):
             continue  # (32,) against (1, 1, 1, 32): one weight in two layouts, not a batch
-        if many_rows(pair[0][0] if pair[0] else None, pair[1][0] if pair[1] else None):
+        if many_rows(pair[0][0], pair[1][0]):  # both have a first axis: no scalar gets here
             # a loss compares one batch: rows by the thousand are weights (an assign) or
             # whole arrays, whose roles the message does not give
             found = ShapePair(*pair)
