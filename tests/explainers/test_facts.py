@@ -890,3 +890,37 @@ def test_a_value_fed_to_a_layers_output_is_only_a_guess() -> None:
     assert "Cannot feed value of shape (2, 3) for Tensor Softmax:0" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.confidence == "low", diagnosis
+
+
+def test_a_lookup_table_with_float_keys_names_the_keys_and_the_integers_it_takes() -> None:
+    def table() -> Any:
+        keys, values = tf().constant([1.0, 2.0]), tf().constant([0, 1], tf().int64)
+        initializer = tf().lookup.KeyValueTensorInitializer(keys, values)
+        return tf().lookup.StaticHashTable(initializer, -1)
+
+    text = pasted(table)
+    assert "Could not find device for node" in text and "key_dtype in [DT_INT64]" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "dtype", text
+    assert diagnosis.confidence == "high"
+    assert "float32 tensor as key_dtype" in diagnosis.summary and "int64" in diagnosis.summary
+
+
+def test_a_reshape_in_the_input_pipeline_is_the_examples_size_not_a_smaller_batch() -> None:
+    # 47/128 looks like a last batch of 47 meeting a batch of 128; but the reshape runs in the
+    # dataset's map, one example (an image of another size) at a time
+    import numpy as np
+
+    def examples() -> Any:
+        yield np.zeros(376 * 256 * 3, np.float32)
+
+    def read() -> None:
+        spec = tf().TensorSpec([None], tf().float32)
+        data = tf().data.Dataset.from_generator(examples, output_signature=spec)
+        for _ in data.map(lambda x: tf().reshape(x, (512, 512, 3))).batch(2):
+            pass
+
+    text = pasted(read)
+    assert "288768 values" in text and "786432" in text and "IteratorGetNext" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", diagnosis

@@ -37,6 +37,10 @@ FAMILIES = [
         "InvalidArgumentError: Specified a list with shape [32,1] from a tensor with shape [16,1]",
         "batch-size",
     ),
+    (  # the cuDNN recurrent kernels (GPU): the initial state's shape, then the one the input asks for
+        "InvalidArgumentError: Invalid input_h shape: [1,64,256] [1,16,256]",
+        "batch-size",
+    ),
     (
         "TypeError: Failed to convert elements of [None, -1] to Tensor. Consider casting elements to a supported type.",
         "batch-size",
@@ -330,6 +334,14 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (  # the same, a custom layer handed its weights (fixed shapes) among its inputs: a guess
+        "ValueError: Layer attention_gru_1 expects 2 inputs, but it received 4 input tensors. Input received: [<tf.Tensor 'encoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'decoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'mul:0' shape=(64, 32) dtype=float32>, <tf.Tensor 'mul_1:0' shape=(32, 1) dtype=float32>]",
+        "model-io-shape",
+    ),
+    (  # Keras 2.2 (keras/engine/base_layer.py), before it wrote "input(s)"
+        "ValueError: Layer model_2 expects 2 inputs, but it received 1 input tensors. Input received: [<tf.Tensor 'noise:0' shape=(?, 100) dtype=float32>]",
+        "model-io-shape",
+    ),
     (  # tf_keras 2.21 fit(), raised live: a dataset of images alone for a model compiled with a loss
         "ValueError: Target data is missing. Your model was compiled with loss=mse, and therefore expects target data to be provided in `fit()`.",
         "model-io-shape",
@@ -635,6 +647,14 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    (  # TF 0.x/1.x: a reshape's shape argument made of floats
+        "TypeError: DataType float32 for attr 'Tshape' not in list of allowed values: int32, int64",
+        "dtype",
+    ),
+    (  # an op's node with no kernel for its dtypes, without the list of kernels: a guess
+        'NotFoundError: Could not find device for node: {{node HashTableV2}} = HashTableV2[container="", key_dtype=DT_FLOAT, shared_name="7", use_node_name_sharing=false, value_dtype=DT_INT64]',
+        "dtype",
+    ),
     # sizes computed with `/`: a float where an integer must be
     ("TypeError: Expected int32, got 7.0 of type 'float' instead.", "dtype"),
     (
@@ -885,6 +905,11 @@ TENTATIVE = {
     "ValueError: GpuElemwise. Input dimension mis-match. Input 1 (indices start at 0) has shape[1] == 1, but the output's size on that axis is 10.",
     # a gradient missing for an op that has one: a graph or module of another TensorFlow
     "LookupError: No gradient defined for operation 'generator/dense/add_1' (op type: AddV2)",
+    # the node of an op with no kernel for its dtypes, without the kernels' list: which dtype?
+    'NotFoundError: Could not find device for node: {{node HashTableV2}} = HashTableV2[container="", key_dtype=DT_FLOAT, shared_name="7", use_node_name_sharing=false, value_dtype=DT_INT64]',
+    # a custom layer given weights among its inputs: an older Keras's calling convention as
+    # often as the learner's data
+    "ValueError: Layer attention_gru_1 expects 2 inputs, but it received 4 input tensors. Input received: [<tf.Tensor 'encoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'decoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'mul:0' shape=(64, 32) dtype=float32>, <tf.Tensor 'mul_1:0' shape=(32, 1) dtype=float32>]",
     # one word where a tensor goes: a name in a tensor's place as often as text from the data
     "TypeError: Cannot convert 'abc' to EagerTensor of dtype float",
     "TypeError: Expected float32, got 'abc' of type 'str' instead.",

@@ -936,6 +936,28 @@ def _stateful(found: BatchMismatch, context: Context) -> Advice:
     )
 
 
+def _initial_state(found: BatchMismatch, context: Context) -> Advice:
+    state, batch = found.sizes
+    return Advice(
+        f"A recurrent layer's initial state was made for batches of {state}, and the input is a "
+        f"batch of {batch}: the state needs one row per example of the batch it starts.",
+        (
+            (
+                "The initial state, or an Input it comes from, was built with a fixed batch size "
+                "(`keras.Input(..., batch_size=128)`, `tf.zeros((BATCH_SIZE, units))`).",
+                "Make the state from the batch itself: `tf.zeros((tf.shape(x)[0], units))`, and "
+                "leave `batch_size` out of the Input.",
+            ),
+            (
+                "The last batch of an epoch is smaller than the others.",
+                "Batch with `drop_remainder=True`, or size the state from each batch.",
+            ),
+        ),
+        "Size the initial state from each batch (`tf.shape(x)[0]`), not from a batch size "
+        "fixed in the code.",
+    )
+
+
 def _sample_grid(found: BatchMismatch, context: Context) -> Advice:
     return Advice(
         "The samples are saved as one square grid of images, and the batch size is no square "
@@ -2994,6 +3016,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("batch-size", "split-sizes"): _split_sizes,
     ("batch-size", "sample-grid"): _sample_grid,
     ("batch-size", "stateful"): _stateful,
+    ("batch-size", "initial-state"): _initial_state,
     ("output-shape", "one-class"): _one_class,
     ("target-shape", "target-count"): _target_count,
     ("model-io-shape", "input-count"): _input_count,

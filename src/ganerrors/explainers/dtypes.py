@@ -73,10 +73,14 @@ NOT_ALLOWED = Lazy(
     rf"(?P<got>{_DT}) (?:is )?not in (?:the )?list of allowed values"
     r"(?:: (?P<allowed>[\w, ]{1,300}))?"
 )
-# TF 1: "DataType float32 for attr 'Tindices' not in list of allowed values: int32, int64"
+# TF 1: "DataType float32 for attr 'Tindices' not in list of allowed values: int32, int64"; an
+# issue's title may keep only "'Tshape' not in list of allowed values: int32, int64"
 DATATYPE_ATTR = Lazy(
-    rf"DataType (?P<got>{_DT}) for attr '(?P<attr>\w{{1,50}})' not in list of allowed values"
+    rf"(?:DataType (?P<got>{_DT}) for attr )?'(?P<attr>\w{{1,50}})' not in list of allowed values"
 )
+#: the attributes that give the dtype of a size argument: Reshape's shape, Tile's multiples,
+#: Pad's paddings, Fill's dims
+SIZE_ATTRS = frozenset({"Tshape", "Tmultiples", "Tpaddings", "index_type"})
 # Keras 3's standardize_dtype: "Invalid dtype: object", "Invalid dtype: str768"; its image
 # layers: "Invalid images dtype: expected float dtype. Received: images.dtype=uint8"
 INVALID = Lazy(
@@ -97,6 +101,16 @@ NO_KERNEL = Lazy(
     r"attributes didn't match\)[^\n]{0,40}Requested Attributes: [^\n]{0,200}?"
     r"\b(?:T|dtype|SrcT|DstT)=(?P<got>DT_[A-Z0-9]{2,10})"
 )
+# an op placed where no kernel takes its dtypes: "Could not find device for node: {{node
+# HashTableV2}} = HashTableV2[container="", key_dtype=DT_FLOAT, ...]", then (when it is all
+# there) "All kernels registered for op HashTableV2:\n  device='CPU'; key_dtype in [DT_STRING];
+# value_dtype in [DT_INT64]" and more such lines
+NO_DEVICE = Lazy(
+    r"Could not find device for node: \{\{node [^}\n]{1,200}\}\} = (?P<op>\w{1,100})\["
+)
+_NODE_DTYPE = Lazy(r"\b(?P<attr>\w{1,40})=(?P<dtype>DT_[A-Z0-9]{2,12})\b")
+_KERNEL_LINE = Lazy(r"device='\w{1,20}'(?P<attrs>[^\n]{0,600})")
+_KERNEL_ATTR = Lazy(r"(?P<attr>\w{1,40}) in \[(?P<dtypes>[A-Z0-9_, ]{1,300})\]")
 # NumPy or pandas data with strings in it: "could not convert string to float: 'abc'"; ragged
 # lists: "setting an array element with a sequence"
 STRING_TO_FLOAT = Lazy(
@@ -183,8 +197,11 @@ def _name(dtype: str) -> str:
     return dtype_name(dtype.removeprefix("tf.").removeprefix("np."))
 
 
-def _clash(got: str, expected: str, op: str, where: str = "", kind: str = "clash") -> Finding:
-    return DtypeClash(_name(got), _name(expected), op, where, kind)  # type: ignore[arg-type]
+def _clash(
+    got: str, expected: str, op: str, where: str = "", kind: str = "clash", guess: bool = False
+) -> Finding:
+    names = expected if "," in expected or " " in expected else _name(expected)
+    return DtypeClash(_name(got), names, op, where, kind, guess)  # type: ignore[arg-type]
 
 
 def _ref(*dtypes: str) -> bool:
@@ -241,7 +258,7 @@ def returned(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Value ", "for attr '")
+@reads("Value ", "' not in list of allowed values")
 def not_allowed(text: str, context: Context) -> Finding | None:
     op = context.op.split("/")[-1]
     for match in anchored(NOT_ALLOWED, text, "Value ", after=400):
@@ -256,10 +273,15 @@ def not_allowed(text: str, context: Context) -> Finding | None:
             argument = match.group("argument")
             return _clash(got, "int32", op, f"as {argument}" if argument else "", kind="indices")
         return _clash(got, "float32", op, "", kind="no-kernel")
-    for match in anchored(DATATYPE_ATTR, text, "for attr '", before=60, after=120):
+    for match in anchored(DATATYPE_ATTR, text, "' not in list of allowed values", before=120):
+        got = match.group("got")
+        if match.group("attr") in SIZE_ATTRS and (got is None or got.startswith(_FLOAT_NAMES)):
+            return FloatDimension(_name(got) if got else "")
+        if got is None:
+            continue
         if match.group("attr").startswith(("Tindices", "Tidx")):
-            return _clash(match.group("got"), "int32", op, "as indices", kind="indices")
-        return _clash(match.group("got"), "float32", op, "", kind="no-kernel")
+            return _clash(got, "int32", op, "as indices", kind="indices")
+        return _clash(got, "float32", op, "", kind="no-kernel")
     return None
 
 
@@ -365,6 +387,45 @@ def no_kernel(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Could not find device for node")
+def no_device(text: str, context: Context) -> Finding | None:
+    """An op given a dtype that none of its kernels takes: the attribute whose dtype no
+    registered kernel lists (a lookup table's float keys); where the list of kernels was not
+    pasted, a guess at the node's first dtype."""
+    for match in anchored(NO_DEVICE, text, "Could not find device for node", after=300):
+        op = match.group("op")
+        node = text[match.end() : match.end() + 600].split("]", 1)[0]
+        given = {m.group("attr"): m.group("dtype") for m in _NODE_DTYPE.finditer(node)}
+        if not given:
+            return None
+        listed: dict[str, set[str]] = {}
+        registered = text.find("All kernels registered for op", match.end())
+        kernels = text[registered : registered + 20_000] if registered >= 0 else ""
+        for kernel in _KERNEL_LINE.finditer(kernels):
+            for constraint in _KERNEL_ATTR.finditer(kernel.group("attrs")):
+                dtypes = {name.strip() for name in constraint.group("dtypes").split(",")}
+                listed.setdefault(constraint.group("attr"), set()).update(dtypes)
+        if registered < 0:
+            first, dtype = next(iter(given.items()))
+            return _clash(dtype, "another dtype", op, f"as {first}", kind="no-kernel", guess=True)
+        for attr, dtype in given.items():
+            allowed = listed.get(attr)
+            if allowed and dtype not in allowed:
+                names = ", ".join(sorted(_name(name) for name in allowed))
+                if _name(dtype).startswith(_FLOAT_NAMES) and _integers_only(names):
+                    return _clash(dtype, _integer(names), op, f"as {attr}", kind="indices")
+                return _clash(dtype, names, op, f"as {attr}", kind="no-kernel")
+    return None
+
+
+def _integer(names: str) -> str:
+    """The integer dtype to cast to, of a list of allowed ones ("int32, int64, string")."""
+    for name in ("int64", "int32"):
+        if name in names:
+            return name
+    return names.split(",")[0].strip()
+
+
 @reads("Incompatible type conversion requested")
 def variable(text: str, context: Context) -> Finding | None:
     for match in anchored(VARIABLE, text, "Incompatible type conversion requested"):
@@ -463,5 +524,6 @@ READERS = (
     cast,
     passed,
     no_kernel,
+    no_device,
     strings,
 )

@@ -495,7 +495,9 @@ class BatchMismatch(NamedTuple):
     tensor's size along the axis split, or "" where the kernel does not say, the pieces,
     their total); "sample-grid": a batch of samples laid out in a square grid of images (DCGAN's
     `image_manifold_size`), whose size is no square number; "stateful": a stateful recurrent
-    layer, which keeps a state per example and so needs one fixed batch size; "reshape-batch":
+    layer, which keeps a state per example and so needs one fixed batch size; "initial-state":
+    a recurrent layer's initial state made for one batch size (sizes: the state's batch, the
+    input's), given a batch of another; "reshape-batch":
     a reshape to a shape with a fixed batch size got a smaller batch (sizes: the values it got,
     the values asked for, and their ratio reduced, b and B)."""
 
@@ -507,6 +509,7 @@ class BatchMismatch(NamedTuple):
         "split-sizes",
         "sample-grid",
         "stateful",
+        "initial-state",
     ]
     #: the sizes or the shape the message names; "stateful": (built for, got), or (batch size,
     #: number of samples, "samples") where fit() was given samples its batch size does not divide
@@ -542,10 +545,18 @@ class InputCount(NamedTuple):
     role: Literal["input", "target"]
     expected: int | None
     got: int | None
+    #: the tensors received mix a batch axis of unknown size with fixed shapes, such as a
+    #: layer's weights: a custom layer given its weights as inputs, the way an older Keras
+    #: called it (a version change as often as the learner's data)
+    weights_among: bool = False
 
     @property
     def category(self) -> str:
         return "target-shape" if self.role == "target" else "model-io-shape"
+
+    @property
+    def tentative(self) -> bool:
+        return self.weights_among
 
     @property
     def situation(self) -> str:
@@ -1389,6 +1400,8 @@ class DtypeClash(NamedTuple):
     #: array of Python objects; "indices": indices that must be integers are not; "word": one
     #: Python string, a word, where a tensor was wanted
     kind: Literal["clash", "no-kernel", "object", "indices", "word"] = "clash"
+    #: a guess at which of the op's dtypes has no kernel (the list of kernels was not pasted)
+    guess: bool = False
 
     @property
     def category(self) -> str:
@@ -1425,7 +1438,7 @@ class DtypeClash(NamedTuple):
 
     @property
     def tentative(self) -> bool:
-        return self.file_names or self.kind == "word"
+        return self.file_names or self.kind == "word" or self.guess
 
     def details(self) -> dict[str, object]:
         return {"op": self.op, "got": self.got, "expected": self.expected}

@@ -183,9 +183,10 @@ ARRAY_LIST = Lazy(
     r"(?P<want>\d{1,4}) array\(s\),? (?:for inputs [^\n]{0,300}?)?but instead got the following"
     r"(?: list of (?P<got>\d{1,4}) arrays)?"
 )
-# Keras: 'Layer "model" expects 1 input(s), but it received 2 input tensors.'
+# Keras: 'Layer "model" expects 1 input(s), but it received 2 input tensors.'; Keras 2.2:
+# "Layer model_2 expects 9 inputs, but it received 3 input tensors."
 INPUT_COUNT = Lazy(
-    r"expects (?P<want>\d{1,4}) (?:named )?input\(s\),?[^\n]{0,300}? but it received "
+    r"expects (?P<want>\d{1,4}) (?:named )?inputs?(?:\(s\))?,?[^\n]{0,300}? but it received "
     r"(?P<got>\d{1,4}) input tensors"
 )
 # Keras 2.4+ warning: "Model was constructed with shape (None, 28, 28, 1) for input
@@ -314,8 +315,16 @@ def input_count(text: str, context: Context) -> Finding | None:
         got = match.group("got")  # left out where the message was cut (an issue's title)
         return InputCount(role, int(match.group("want")), int(got) if got else None)
     for match in anchored(INPUT_COUNT, text, " input tensors", before=500, after=20):
-        return InputCount("input", int(match.group("want")), int(match.group("got")))
+        tail = text[match.end() : match.end() + 3000]
+        received = [m.group(1) in ("?", "None") for m in _RECEIVED_BATCH.finditer(tail)]
+        weights_among = any(received) and not all(received)
+        return InputCount("input", int(match.group("want")), int(match.group("got")), weights_among)
     return None
+
+
+#: the first axis of each tensor that a Keras layer lists as received: "shape=(?, ?, 90)" has
+#: one of unknown size, "shape=(90, 45)" a fixed one
+_RECEIVED_BATCH = Lazy(r"shape=\((\?|None|\d{1,9})")
 
 
 def _model_input(matches: Iterable[re.Match[str]]) -> Finding | None:
@@ -514,6 +523,9 @@ def _smaller_batch(have: int, want: int) -> tuple[str, str] | None:
     return (str(examples), str(batch))
 
 
+#: the input pipeline's op named as where an error was raised ("[[input/IteratorGetNext]]",
+#: "[Op:IteratorGetNext]"), not a tensor that it made ("IteratorGetNext:0")
+_RAISED_IN_PIPELINE = Lazy(r"IteratorGetNext(?!:\d)")
 #: a graph node under a loss's scope: "yolo_loss/Reshape_3", "loss/model_loss/Reshape"
 _LOSS_SCOPE = Lazy(r"(?i)(?:^|[/_])loss(?:es)?(?:_\d{1,4})?/")
 #: the reshape that softmax_cross_entropy_with_logits gives its labels (the logits': Reshape)
@@ -555,13 +567,16 @@ def reshape(text: str, context: Context) -> Finding | None:
     for match in anchored(RESHAPE, text, "Input to reshape is a tensor with"):
         have, want = int(match.group("have")), int(match.group("want"))
         fixed = match.group("kind") == "has"  # not "requires a multiple of": no -1 in it
-        if fixed:
+        raw = context.raw or text  # the node's name is in the [[node ...]] block
+        # raised while the input pipeline makes the next batch: a reshape in the dataset's map,
+        # which shapes one example at a time, so the two sizes are not batches of examples
+        in_pipeline = _RAISED_IN_PIPELINE.search(raw) is not None
+        if fixed and not in_pipeline:
             batches = _smaller_batch(have, want)
             if batches is not None:
                 return BatchMismatch("reshape-batch", (str(have), str(want), *batches))
-            if _decoded_narrower(have, want, text):
-                return DecodedWidth(have, want)
-        raw = context.raw or text  # the node's name is in the [[node ...]] block
+        if fixed and _decoded_narrower(have, want, text):
+            return DecodedWidth(have, want)
         if not fixed and any(anchored(_SOFTMAX_LABELS, raw, "requires a multiple of", after=200)):
             # softmax_cross_entropy_with_logits flattens the labels to rows of the logits'
             # width (its second reshape): values that are no multiple of the classes are

@@ -1490,6 +1490,28 @@ def stateful_batch(text: str, context: Context) -> Finding | None:
     return None
 
 
+# The cuDNN recurrent kernels (GPU): "Invalid input_h shape: [1,128,384] [1,64,384]", the initial
+# state's shape, then the shape the input asks for: (layers x directions, batch, units), or
+# batch first. The kernel takes the units and the layers from the state itself, so only the
+# batch axis can differ. (Older kernels print the state's shape alone: no reading.)
+_CUDNN_STATE = Lazy(
+    r"Invalid input_[hc] shape: \[(?P<state>\d{1,9}(?:, ?\d{1,9}){2})\] "
+    r"\[(?P<want>\d{1,9}(?:, ?\d{1,9}){2})\]"
+)
+
+
+@reads("Invalid input_h shape", "Invalid input_c shape")
+def initial_state(text: str, context: Context) -> Finding | None:
+    """A recurrent layer's initial state made for one batch size, given a batch of another."""
+    for match in anchored(_CUDNN_STATE, text, "Invalid input_", after=120):
+        state = [int(n) for n in match.group("state").split(",")]
+        want = [int(n) for n in match.group("want").split(",")]
+        differ = [axis for axis in range(3) if state[axis] != want[axis]]
+        if len(differ) == 1:
+            return BatchMismatch("initial-state", (str(state[differ[0]]), str(want[differ[0]])))
+    return None
+
+
 # DCGAN-tensorflow's utils.image_manifold_size: "assert manifold_w * manifold_h == num_images"
 _SAMPLE_GRID = Lazy(r"assert manifold_\w{1,10} \* manifold_\w{1,10} == num_images")
 
@@ -1822,6 +1844,7 @@ READERS = (
     input_signature,
     sample_grid,
     stateful_batch,
+    initial_state,
     unknown_batch,
     cannot_batch,
     data_structure,
