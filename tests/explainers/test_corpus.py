@@ -104,6 +104,8 @@ LATER_FILES = {
     "fresh18.toml": 0.81,
     "fresh19.toml": 0.74,
     "fresh20.toml": 0.75,
+    "fresh21.toml": 0.7,
+    "fresh22.toml": 0.9,
 }
 
 

@@ -924,3 +924,24 @@ def test_a_reshape_in_the_input_pipeline_is_the_examples_size_not_a_smaller_batc
     assert "288768 values" in text and "786432" in text and "IteratorGetNext" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", diagnosis
+
+
+def test_images_fed_to_a_layers_bias_are_only_a_guess() -> None:
+    # a name reused in feed_dict: the batch of images went to a weight, not to the input
+    fetch: list[Any] = []
+
+    def build(v1: Any) -> Any:
+        with v1.variable_scope("discriminator/conv1"):
+            bias = v1.get_variable(
+                "b",
+                [64],
+                initializer=v1.zeros_initializer(),
+                use_resource=False,  # as in TF 1
+            )
+        fetch.append(bias)
+        return bias * 2.0
+
+    text = pasted(lambda: in_a_session(build, lambda v1: {fetch[0]: [[[0.0] * 3] * 4] * 2}))
+    assert "for Tensor discriminator/conv1/b:0" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is None or diagnosis.confidence == "low", diagnosis

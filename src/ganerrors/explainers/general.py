@@ -146,13 +146,16 @@ def doubtful(context: Context) -> bool:
 
 
 _METRIC_NODE = Lazy(r"(?:^|/)metrics?(?:_\d{1,4})?/")
-#: a value fed to a tensor an op computes (a layer's output), not to a placeholder: the feed
-#: went to the wrong tensor (labels fed to the model's output instead of its targets), so
-#: the shapes it names are not what the model was built for
+#: a value fed to a tensor an op computes (a layer's output), or to a layer's weight, not to a
+#: placeholder: the feed went to the wrong tensor (labels fed to the model's output instead of
+#: its targets, a batch of images to a bias when a name in feed_dict was reused), so the shapes
+#: it names are not what the model was built for
 _FED_COMPUTED = Lazy(
     r"Cannot feed value of shape [^\n]{0,200}? for Tensor u?'?(?:[\w.-]{1,200}/)?"
-    r"(?:truediv|Softmax|Sigmoid|Tanh|Relu|BiasAdd|MatMul|add|mul|concat|Reshape)(?:_\d{1,4})?"
-    r":\d{1,3}'?,"
+    r"(?:truediv|Softmax|Sigmoid|Tanh|Relu|BiasAdd|MatMul|add|mul|concat|Reshape"
+    r"|[\w.-]{1,200}/(?:b|W|kernel|bias|biases|weights|gamma|beta|moving_mean|moving_variance)"
+    r"(?:/Read/ReadVariableOp)?)"
+    r"(?:_\d{1,4})?:\d{1,3}'?,"
 )
 #: Exception types that are never a checklist problem, whatever message family they quote.
 #: (Not TensorFlow's NotFound, Unimplemented or Internal errors: a kernel missing for a dtype is
