@@ -945,3 +945,19 @@ def test_images_fed_to_a_layers_bias_are_only_a_guess() -> None:
     assert "for Tensor discriminator/conv1/b:0" in text, text
     diagnosis = explain(text)
     assert diagnosis is None or diagnosis.confidence == "low", diagnosis
+
+
+def test_a_matrix_that_cannot_be_factorised_is_numerics_and_cholesky_no_longer_raises() -> None:
+    # TF 2.21 on CPU: Cholesky of a singular matrix logs a warning and returns NaN (old
+    # versions raised "Cholesky decomposition was not successful. The input might not be
+    # valid."); the explanation says so, and this notices when TensorFlow changes it
+    factor = tf().linalg.cholesky(tf().zeros((3, 3)))
+    assert bool(tf().reduce_any(tf().math.is_nan(factor))), factor
+    text = pasted(lambda: tf().linalg.inv(tf().zeros((3, 3))))
+    assert "Input is not invertible." in text, text
+    raised_before = "Cholesky decomposition was not successful. The input might not be valid."
+    for message in (text, raised_before):
+        diagnosis = explain(message)
+        assert diagnosis is not None and diagnosis.category == "numerics", message
+    cholesky = explain(raised_before)
+    assert cholesky is not None and "no longer raises" in cholesky.summary

@@ -647,6 +647,14 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    (  # convert_to_tensor: a Python float meets uint8 images (decode_image) before their cast
+        "TypeError: Expected uint8, got 0.5 of type 'float' instead.",
+        "dtype",
+    ),
+    (  # TF 1.x: Cholesky of a matrix that is not positive definite
+        "InvalidArgumentError: Cholesky decomposition was not successful. The input might not be valid.",
+        "numerics",
+    ),
     (  # TF 0.x/1.x: a reshape's shape argument made of floats
         "TypeError: DataType float32 for attr 'Tshape' not in list of allowed values: int32, int64",
         "dtype",

@@ -2351,6 +2351,35 @@ def _data_nan(found: NonFinite, context: Context) -> Advice:
     )
 
 
+def _matrix_nan(found: NonFinite, context: Context) -> Advice:
+    if found.label == "Cholesky":
+        what = (
+            "A Cholesky factorisation got a matrix that is not positive definite: its result is "
+            'NaN. (TensorFlow 2.21 on CPU no longer raises for it: it logs "Cholesky '
+            'decomposition was not successful", fills the factor with NaN, and training goes '
+            "on to a NaN loss.)"
+        )
+    else:
+        what = "A matrix inverse got a singular matrix, which has no inverse."
+    return Advice(
+        what,
+        (
+            (
+                "A covariance or kernel matrix built without jitter: repeated or nearly equal "
+                "rows make it singular, and float32 rounding makes it slightly indefinite.",
+                "Add a small multiple of the identity before factorising: "
+                "`tf.linalg.cholesky(k + 1e-6 * tf.eye(n))`, or compute in float64.",
+            ),
+            (
+                "NaN or Inf already in the matrix (a bad batch, a diverged generator).",
+                "Check it first with `tf.debugging.check_numerics(k, 'matrix')`.",
+            ),
+        ),
+        "Make the matrix safely positive definite (jitter on its diagonal, float64), and check "
+        "it for NaN before the factorisation.",
+    )
+
+
 def _probabilities(found: LogitsMismatch, context: Context) -> Advice:
     return Advice(
         "A loss or metric that takes probabilities (values in [0, 1]) got values outside that "
@@ -3105,6 +3134,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("numerics", "loss"): _loss_nan,
     ("numerics", "numpy"): _numpy_nan,
     ("numerics", "data"): _data_nan,
+    ("numerics", "matrix"): _matrix_nan,
     ("numerics", "from-logits"): _from_logits,
     ("numerics", "probabilities"): _probabilities,
     ("no-gradients", "none-for-all"): _none_for_all,

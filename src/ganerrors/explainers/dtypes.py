@@ -15,7 +15,7 @@ from ganerrors.explainers.findings import (
     FloatDimension,
     FloatIndex,
 )
-from ganerrors.explainers.parsing import Lazy, anchored, dtype_name, reads
+from ganerrors.explainers.parsing import INTEGER, Lazy, anchored, dtype_name, reads
 
 _DT = r"\w{1,30}(?:\.\w{1,30})?"  # float32, tf.float32; not the full stop after it
 # eager: "cannot compute ConcatV2 as input #1(zero-based) was expected to be a float tensor
@@ -359,9 +359,11 @@ def strings(text: str, context: Context) -> Finding | None:
     )
     for match in converted:
         kind, expected = match.group("type"), _name(match.group("expected"))
-        if kind == "float" and expected in ("int32", "int64"):
-            if _size_like(match.group("value")):
+        if kind == "float" and expected in INTEGER:
+            if expected in ("int32", "int64") and _size_like(match.group("value")):
                 return FloatDimension(match.group("value"))  # a size computed with "/"
+            # a Python float meets an integer tensor: uint8 images (decode_image, decode_png)
+            # in arithmetic with 0.5 or 255.0 before their cast to float32
             return _clash("float32", expected, context.op or "convert_to_tensor")
         if kind == "str":
             found = _text(match.group("value"), expected, context.op or "convert_to_tensor")

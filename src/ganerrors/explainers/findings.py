@@ -1480,7 +1480,11 @@ class NonFinite(NamedTuple):
 
     what: str  # "NaN", "Inf", "-Inf and NaN", "NaN or Inf"
     label: str = ""  # the name the tensor was checked under
-    source: Literal["check_numerics", "summary", "loss", "numpy", "data"] = "check_numerics"
+    #: "matrix": a factorisation or an inverse (`label`: Cholesky, MatrixInverse) given a
+    #: matrix that is not positive definite or is singular, whose output is NaN
+    source: Literal["check_numerics", "summary", "loss", "numpy", "data", "matrix"] = (
+        "check_numerics"
+    )
 
     @property
     def category(self) -> str:

@@ -45,6 +45,15 @@ SKLEARN = Lazy(
 )
 # the TF 1 CIFAR-10 tutorial's check, copied into many training loops: "AssertionError: Model
 # diverged with loss = NaN"; clip_by_global_norm: "Found Inf or NaN global norm."
+# a matrix that a factorisation or an inverse cannot take (not positive definite, singular):
+# TF 1.x and early 2.x raised "Cholesky decomposition was not successful. The input might not
+# be valid."; TF 2.21 on CPU logs "Cholesky decomposition was not successful. Eigen::LLT failed
+# with error code 1. Filling lower-triangular output with NaNs." and goes on; MatrixInverse
+# raises "Input is not invertible."
+MATRIX = Lazy(
+    r"(?P<op>Cholesky) decomposition was not successful"
+    r"|(?P<inverse>Input is not invertible)\."
+)
 DIVERGED = Lazy(r"Model diverged with loss = NaN|Found Inf or NaN global norm")
 _LABEL_STOPS = "\n{}[]<>:"
 _TENSOR_NAME = Lazy(r"(?:^|[\s'\"])([\w./-]{1,200}:\d{1,4})\s*$")
@@ -132,6 +141,15 @@ def nan_loss(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("decomposition was not successful", "Input is not invertible")
+def matrix(text: str, context: Context) -> Finding | None:
+    for anchor in ("decomposition was not successful", "Input is not invertible"):
+        for match in anchored(MATRIX, text, anchor, before=20, after=40):
+            op = "Cholesky" if match.group("op") else "MatrixInverse"
+            return NonFinite("NaN", op, "matrix")
+    return None
+
+
 @reads("predictions must be ")
 def probabilities(text: str, context: Context) -> Finding | None:
     for _ in anchored(PROBABILITIES, text, "predictions must be "):
@@ -150,4 +168,5 @@ READERS = (
     from_logits,
     nan_loss,
     probabilities,
+    matrix,
 )

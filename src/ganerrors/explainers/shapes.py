@@ -434,7 +434,8 @@ _MODEL_SCOPE = Lazy(
     r"(?i)(?:^|/)(?:dense|conv\w{0,20}|batch_?norm\w{0,20}|layer_?norm\w{0,20}|lstm|gru"
     r"|(?:simple_?)?rnn|embedding|generator|discriminator|encoder|decoder|sequential|functional"
     r"|model|flatten|up_?sampling\w{0,10}|\w{0,10}pool\w{0,10}|add|concatenate|multiply"
-    r"|average|subtract|dropout|activation|leaky_?re_?lu)(?:_\d{1,6})?/"
+    r"|average|subtract|dropout|activation|leaky_?re_?lu|fc\d{0,3}|fully_?connected|linear)"
+    r"(?:_\d{1,6})?/"
 )
 
 
