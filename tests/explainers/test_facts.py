@@ -961,3 +961,18 @@ def test_a_matrix_that_cannot_be_factorised_is_numerics_and_cholesky_no_longer_r
         assert diagnosis is not None and diagnosis.category == "numerics", message
     cholesky = explain(raised_before)
     assert cholesky is not None and "no longer raises" in cholesky.summary
+
+
+@pytest.mark.parametrize("traced", [False, True], ids=["eager", "tf.function"])
+def test_a_python_float_meeting_uint8_images_is_a_dtype_clash(traced: bool) -> None:
+    import numpy as np
+
+    def scale(images: Any) -> Any:
+        return images * 0.5  # uint8 pixels (decode_png, decode_image) never cast to float32
+
+    step = tf().function(scale) if traced else scale
+    text = pasted(lambda: step(tf().constant(np.zeros((2, 4, 4, 3), np.uint8))))
+    assert "uint8" in text and "0.5" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "dtype", text
+    assert "uint8" in diagnosis.summary and diagnosis.confidence == "high"
