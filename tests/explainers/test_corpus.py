@@ -106,6 +106,8 @@ LATER_FILES = {
     "fresh20.toml": 0.75,
     "fresh21.toml": 0.7,
     "fresh22.toml": 0.9,
+    "fresh23.toml": 0.81,
+    "fresh24.toml": 0.84,
 }
 
 
