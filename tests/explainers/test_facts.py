@@ -976,3 +976,12 @@ def test_a_python_float_meeting_uint8_images_is_a_dtype_clash(traced: bool) -> N
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "dtype", text
     assert "uint8" in diagnosis.summary and diagnosis.confidence == "high"
+
+
+def test_an_empty_list_of_file_names_is_a_guess_at_the_files_not_at_two_dtypes() -> None:
+    # a glob that matched nothing: tf.constant([]) is float32, and the reader wants strings
+    text = pasted(lambda: tf().data.TFRecordDataset(tf().constant([])))
+    assert "tf.string" in text and "tf.float32" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "dtype", text
+    assert diagnosis.confidence == "low" and "file names" in diagnosis.summary

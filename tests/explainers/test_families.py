@@ -647,6 +647,10 @@ FAMILIES = [
         "no-gradients",
     ),
     # --- dtype
+    (  # tf.keras 2.x: a loss tensor given where the variables go
+        'ValueError: Variable Tensor("Neg:0", shape=(), dtype=float32) has `None` for gradient. Please make sure that all of your ops have a gradient defined (i.e. are differentiable). Common ops without gradient: K.argmax, K.round, K.eval.',
+        "no-gradients",
+    ),
     (  # convert_to_tensor: a Python float meets uint8 images (decode_image) before their cast
         "TypeError: Expected uint8, got 0.5 of type 'float' instead.",
         "dtype",
@@ -918,6 +922,9 @@ TENTATIVE = {
     # a custom layer given weights among its inputs: an older Keras's calling convention as
     # often as the learner's data
     "ValueError: Layer attention_gru_1 expects 2 inputs, but it received 4 input tensors. Input received: [<tf.Tensor 'encoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'decoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'mul:0' shape=(64, 32) dtype=float32>, <tf.Tensor 'mul_1:0' shape=(32, 1) dtype=float32>]",
+    # tf.keras 2.x OptimizerV2.get_gradients given a loss tensor where the variables go (old
+    # Keras code calling get_updates with another argument order): a misuse as much as a gap
+    'ValueError: Variable Tensor("Neg:0", shape=(), dtype=float32) has `None` for gradient. Please make sure that all of your ops have a gradient defined (i.e. are differentiable). Common ops without gradient: K.argmax, K.round, K.eval.',
     # one word where a tensor goes: a name in a tensor's place as often as text from the data
     "TypeError: Cannot convert 'abc' to EagerTensor of dtype float",
     "TypeError: Expected float32, got 'abc' of type 'str' instead.",

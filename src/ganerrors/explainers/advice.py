@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
+    FILE_OPS,
     MAX_BATCH,
     AxisOutOfRange,
     AxisSizes,
@@ -2695,10 +2696,16 @@ def _word(found: DtypeClash, context: Context) -> Advice:
 
 def _file_names(found: DtypeClash, context: Context) -> Advice:
     number = found.got if found.expected == "string" else found.expected
+    named = found.op if " " in found.op else f"`{found.op}`"
+    if found.op in FILE_OPS or " " in found.op:
+        where = f"{named} reads files and got {_a(number)} tensor where it wants file names "
+        where += "(strings)."
+    else:
+        where = f"{named} got {_a(number)} tensor where it wants strings: most often names "
+        where += "of files."
     return Advice(
-        f"`{found.op}` reads files and got a {number} tensor where it wants file names "
-        "(strings). That is rarely two dtypes in the model: the list of file names it was "
-        "given is most often empty or not a list of paths.",
+        f"{where} That is rarely two dtypes in the model: the list of file names it was given "
+        "is most often empty or not a list of paths.",
         (
             (
                 "The glob or folder matched no file, so the list of file names is empty, and "
@@ -2799,6 +2806,25 @@ def _swapped_pairs(found: MissingGradients, context: Context) -> Advice:
             ),
         ),
         "Use the same `model.trainable_variables` in `tape.gradient` and in `apply_gradients`.",
+    )
+
+
+def _not_a_variable(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "What the optimizer was given as a variable is a tensor that an op computed (a loss, a "
+        "mean), not a variable: nothing differentiates with respect to it, so its gradient is "
+        "None.",
+        (
+            (
+                "Arguments in another order than the optimizer's method takes them: old Keras "
+                "code calling `optimizer.get_updates(params, constraints, loss)` on a Keras "
+                "whose signature is `get_updates(loss, params)`, or the loss passed as `var_list`.",
+                "Pass the loss as the loss and the model's `trainable_weights` as the "
+                "variables, by keyword.",
+            ),
+        ),
+        "Give the optimizer the model's variables (`model.trainable_variables`) and the loss "
+        "separately, by keyword.",
     )
 
 
@@ -3149,4 +3175,5 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("no-gradients", "tape-reused"): _tape_reused,
     ("no-gradients", "shared-optimizer"): _shared_optimizer,
     ("no-gradients", "swapped-pairs"): _swapped_pairs,
+    ("no-gradients", "not-a-variable"): _not_a_variable,
 }

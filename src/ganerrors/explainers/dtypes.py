@@ -111,6 +111,12 @@ NO_DEVICE = Lazy(
 _NODE_DTYPE = Lazy(r"\b(?P<attr>\w{1,40})=(?P<dtype>DT_[A-Z0-9]{2,12})\b")
 _KERNEL_LINE = Lazy(r"device='\w{1,20}'(?P<attrs>[^\n]{0,600})")
 _KERNEL_ATTR = Lazy(r"(?P<attr>\w{1,40}) in \[(?P<dtypes>[A-Z0-9_, ]{1,300})\]")
+# tf.data's file readers given an empty list (float32) or numbers: "The `filenames` argument
+# must contain `tf.string` elements. Got `tf.float32` elements." (backticks may be lost)
+FILENAMES = Lazy(
+    r"The `?filenames`? argument must contain `?tf\.string`? elements\. "
+    rf"Got `?(?:tf\.)?(?P<got>{_DT})`? elements"
+)
 # NumPy or pandas data with strings in it: "could not convert string to float: 'abc'"; ragged
 # lists: "setting an array element with a sequence"
 STRING_TO_FLOAT = Lazy(
@@ -428,6 +434,17 @@ def _integer(names: str) -> str:
     return names.split(",")[0].strip()
 
 
+_FILE_DATASETS = ("TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset")
+
+
+@reads("argument must contain")
+def filenames(text: str, context: Context) -> Finding | None:
+    for match in anchored(FILENAMES, text, "argument must contain", before=40, after=80):
+        reader = next((op for op in _FILE_DATASETS if op in text), "A file dataset of tf.data")
+        return _clash(match.group("got"), "string", reader, "as its filenames")
+    return None
+
+
 @reads("Incompatible type conversion requested")
 def variable(text: str, context: Context) -> Finding | None:
     for match in anchored(VARIABLE, text, "Incompatible type conversion requested"):
@@ -527,5 +544,6 @@ READERS = (
     passed,
     no_kernel,
     no_device,
+    filenames,
     strings,
 )

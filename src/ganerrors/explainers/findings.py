@@ -1384,7 +1384,7 @@ class FloatIndex(NamedTuple):
 
 
 #: TensorFlow ops whose input is a file name.
-_FILE_OPS = frozenset(
+FILE_OPS = frozenset(
     {"ReadFile", "WriteFile", "MatchingFiles", "TFRecordDataset", "TextLineDataset"}
 )
 
@@ -1434,7 +1434,9 @@ class DtypeClash(NamedTuple):
         """An op that reads files got numbers where it wants file names (strings): most often
         a list of files that came out empty (`tf.constant([])` is float32), a wrong path or
         glob, not tensors of two dtypes in the model."""
-        return "string" in (self.got, self.expected) and self.op in _FILE_OPS
+        if self.expected == "string" and self.got.startswith("float"):
+            return True  # a float tensor converted to strings: an empty file list is float32
+        return "string" in (self.got, self.expected) and (self.op in FILE_OPS or "file" in self.op)
 
     @property
     def tentative(self) -> bool:
@@ -1534,6 +1536,7 @@ GradientProblem = Literal[
     "tape-reused",
     "shared-optimizer",
     "swapped-pairs",
+    "not-a-variable",
 ]
 
 
@@ -1553,7 +1556,13 @@ class MissingGradients(NamedTuple):
         much a misuse of the optimizer's API as a missing gradient; one tape asked twice is as
         much a misuse of GradientTape's (two readers apart from this project called it
         unrelated)."""
-        return self.how in ("shared-optimizer", "none-into-op", "tape-reused", "registry-mismatch")
+        return self.how in (
+            "shared-optimizer",
+            "none-into-op",
+            "tape-reused",
+            "registry-mismatch",
+            "not-a-variable",
+        )
 
     @property
     def situation(self) -> str:

@@ -17,6 +17,7 @@ _VARIABLE = Lazy(r"""['"](?:<tf\.Variable ')?(?P<name>[\w/.:-]{1,200})""")
 # TF 1.x: "An operation has `None` for gradient. Please make sure that all of your ops have a
 # gradient defined (i.e. are differentiable)."
 NONE_FOR_GRADIENT = Lazy(r"has None for gradient")
+_TENSOR_AS_VARIABLE = Lazy(r"Variable Tensor\(\"[^\"\n]{1,200}\", shape=[^\n]{0,200}\)\s{0,4}$")
 # an op without a gradient function: "LookupError: No gradient defined for operation
 # 'generator/Round' (op type: Round)"
 NOT_DEFINED = Lazy(
@@ -94,7 +95,11 @@ def _no_gradient(op: str) -> MissingGradients:
 def no_gradients(text: str, context: Context) -> Finding | None:
     for match in anchored(NO_GRADIENTS, text, "No gradients provided for any variable"):
         return MissingGradients(_names(match.group("variables") or ""))
-    for _ in anchored(NONE_FOR_GRADIENT, text, "has None for gradient"):
+    for match in anchored(NONE_FOR_GRADIENT, text, "has None for gradient", before=300):
+        # 'Variable Tensor("Neg:0", shape=(), dtype=float32) has None for gradient': what was
+        # given as a variable is a tensor an op computed (a loss in the variables' place)
+        if _TENSOR_AS_VARIABLE.search(text, max(0, match.start() - 300), match.start()):
+            return MissingGradients(how="not-a-variable")
         return MissingGradients(how="none-values")
     for match in anchored(NOT_DEFINED, text, "No gradient defined for operation"):
         return _no_gradient(match.group("type") or match.group("op"))
