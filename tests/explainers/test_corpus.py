@@ -108,6 +108,8 @@ LATER_FILES = {
     "fresh22.toml": 0.9,
     "fresh23.toml": 0.81,
     "fresh24.toml": 0.84,
+    "fresh25.toml": 0.8,
+    "fresh26.toml": 1.0,
 }
 
 
