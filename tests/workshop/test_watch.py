@@ -23,6 +23,10 @@ from .conftest import CHECKER, NUMBERS, fix_kata, make_course
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="process groups are POSIX")
 
 
+def _ctrl_c_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Watcher:
     """`ganerrors watch` in a new interpreter, its output read line by line."""
 
@@ -36,6 +40,9 @@ class Watcher:
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
             start_new_session=True,
+            # as a terminal's foreground job has it: a suite started in the background (`&`,
+            # nohup) passes Ctrl-C on ignored, and Python then never raises KeyboardInterrupt
+            preexec_fn=_ctrl_c_default,
         )
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.seen: list[str] = []
