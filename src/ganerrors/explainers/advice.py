@@ -2697,7 +2697,7 @@ def _word(found: DtypeClash, context: Context) -> Advice:
 def _file_names(found: DtypeClash, context: Context) -> Advice:
     number = found.got if found.expected == "string" else found.expected
     named = found.op if " " in found.op else f"`{found.op}`"
-    if found.op in FILE_OPS or " " in found.op:
+    if found.op in FILE_OPS:
         where = f"{named} reads files and got {_a(number)} tensor where it wants file names "
         where += "(strings)."
     else:

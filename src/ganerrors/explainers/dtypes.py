@@ -8,6 +8,8 @@ from itertools import chain
 
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
+    FILE_DATASET,
+    FILE_DATASETS,
     DataPairs,
     DatasetShapes,
     DtypeClash,
@@ -203,11 +205,8 @@ def _name(dtype: str) -> str:
     return dtype_name(dtype.removeprefix("tf.").removeprefix("np."))
 
 
-def _clash(
-    got: str, expected: str, op: str, where: str = "", kind: str = "clash", guess: bool = False
-) -> Finding:
-    names = expected if "," in expected or " " in expected else _name(expected)
-    return DtypeClash(_name(got), names, op, where, kind, guess)  # type: ignore[arg-type]
+def _clash(got: str, expected: str, op: str, where: str = "", kind: str = "clash") -> Finding:
+    return DtypeClash(_name(got), _name(expected), op, where, kind)  # type: ignore[arg-type]
 
 
 def _ref(*dtypes: str) -> bool:
@@ -406,23 +405,22 @@ def no_device(text: str, context: Context) -> Finding | None:
         given = {m.group("attr"): m.group("dtype") for m in _NODE_DTYPE.finditer(node)}
         if not given:
             return None
-        listed: dict[str, set[str]] = {}
         registered = text.find("All kernels registered for op", match.end())
-        kernels = text[registered : registered + 20_000] if registered >= 0 else ""
-        for kernel in _KERNEL_LINE.finditer(kernels):
+        if registered < 0:
+            first, dtype = next(iter(given.items()))
+            return DtypeClash(_name(dtype), "another dtype", op, f"as {first}", "no-kernel", True)
+        listed: dict[str, set[str]] = {}
+        for kernel in _KERNEL_LINE.finditer(text[registered : registered + 20_000]):
             for constraint in _KERNEL_ATTR.finditer(kernel.group("attrs")):
                 dtypes = {name.strip() for name in constraint.group("dtypes").split(",")}
                 listed.setdefault(constraint.group("attr"), set()).update(dtypes)
-        if registered < 0:
-            first, dtype = next(iter(given.items()))
-            return _clash(dtype, "another dtype", op, f"as {first}", kind="no-kernel", guess=True)
         for attr, dtype in given.items():
             allowed = listed.get(attr)
             if allowed and dtype not in allowed:
                 names = ", ".join(sorted(_name(name) for name in allowed))
                 if _name(dtype).startswith(_FLOAT_NAMES) and _integers_only(names):
                     return _clash(dtype, _integer(names), op, f"as {attr}", kind="indices")
-                return _clash(dtype, names, op, f"as {attr}", kind="no-kernel")
+                return DtypeClash(_name(dtype), names, op, f"as {attr}", "no-kernel")
     return None
 
 
@@ -434,13 +432,10 @@ def _integer(names: str) -> str:
     return names.split(",")[0].strip()
 
 
-_FILE_DATASETS = ("TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset")
-
-
 @reads("argument must contain")
 def filenames(text: str, context: Context) -> Finding | None:
     for match in anchored(FILENAMES, text, "argument must contain", before=40, after=80):
-        reader = next((op for op in _FILE_DATASETS if op in text), "A file dataset of tf.data")
+        reader = next((op for op in FILE_DATASETS if op in text), FILE_DATASET)
         return _clash(match.group("got"), "string", reader, "as its filenames")
     return None
 

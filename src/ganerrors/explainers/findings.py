@@ -1383,9 +1383,13 @@ class FloatIndex(NamedTuple):
         return {"container": self.container, "got": self.got}
 
 
+#: tf.data's datasets that read files, each given a list of file names
+FILE_DATASETS = ("TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset")
+#: one of them, where a message does not say which
+FILE_DATASET = "A file dataset of tf.data"
 #: TensorFlow ops whose input is a file name.
 FILE_OPS = frozenset(
-    {"ReadFile", "WriteFile", "MatchingFiles", "TFRecordDataset", "TextLineDataset"}
+    {"ReadFile", "WriteFile", "MatchingFiles", "TFRecordDataset", "TextLineDataset", FILE_DATASET}
 )
 
 
@@ -1436,7 +1440,7 @@ class DtypeClash(NamedTuple):
         glob, not tensors of two dtypes in the model."""
         if self.expected == "string" and self.got.startswith("float"):
             return True  # a float tensor converted to strings: an empty file list is float32
-        return "string" in (self.got, self.expected) and (self.op in FILE_OPS or "file" in self.op)
+        return "string" in (self.got, self.expected) and self.op in FILE_OPS
 
     @property
     def tentative(self) -> bool:

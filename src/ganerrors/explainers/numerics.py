@@ -45,6 +45,7 @@ SKLEARN = Lazy(
 )
 # the TF 1 CIFAR-10 tutorial's check, copied into many training loops: "AssertionError: Model
 # diverged with loss = NaN"; clip_by_global_norm: "Found Inf or NaN global norm."
+DIVERGED = Lazy(r"Model diverged with loss = NaN|Found Inf or NaN global norm")
 # a matrix that a factorisation or an inverse cannot take (not positive definite, singular):
 # TF 1.x and early 2.x raised "Cholesky decomposition was not successful. The input might not
 # be valid."; TF 2.21 on CPU logs "Cholesky decomposition was not successful. Eigen::LLT failed
@@ -52,9 +53,8 @@ SKLEARN = Lazy(
 # raises "Input is not invertible."
 MATRIX = Lazy(
     r"(?P<op>Cholesky) decomposition was not successful"
-    r"|(?P<inverse>Input is not invertible)\."
+    r"|Input is not invertible\."
 )
-DIVERGED = Lazy(r"Model diverged with loss = NaN|Found Inf or NaN global norm")
 _LABEL_STOPS = "\n{}[]<>:"
 _TENSOR_NAME = Lazy(r"(?:^|[\s'\"])([\w./-]{1,200}:\d{1,4})\s*$")
 
