@@ -2122,6 +2122,12 @@ _DTYPE_CAUSES: dict[str, Callable[[str], tuple[Cause, ...]]] = {
 }
 
 
+def _op_named(op: str) -> str:
+    """An op's name set as code; not where it is no op's name ("An op", "Keras", "A list of
+    tensors made ...", "A file dataset of tf.data")."""
+    return op if op == "Keras" or " " in op else f"`{op}`"
+
+
 def _dtype(found: DtypeClash, context: Context) -> Advice:
     op = found.op or "An op"
     where = f" {found.where}" if found.where else ""
@@ -2149,8 +2155,7 @@ def _dtype(found: DtypeClash, context: Context) -> Advice:
             "pipeline or the noise), and print `.dtype` of the real images, the noise, the "
             "fakes and the labels to check."
         )
-    # no op's name ("An op", "Keras", "A list of tensors made ..."): not set as code
-    named = op if op == "Keras" or " " in op else f"`{op}`"
+    named = _op_named(op)
     rule = (
         "TensorFlow does not convert between dtypes for you: indices, and the labels of a "
         "sparse loss, must be integers."
@@ -2696,7 +2701,7 @@ def _word(found: DtypeClash, context: Context) -> Advice:
 
 def _file_names(found: DtypeClash, context: Context) -> Advice:
     number = found.got if found.expected == "string" else found.expected
-    named = found.op if " " in found.op else f"`{found.op}`"
+    named = _op_named(found.op)
     if found.op in FILE_OPS:
         where = f"{named} reads files and got {_a(number)} tensor where it wants file names "
         where += "(strings)."
