@@ -87,3 +87,25 @@ def test_every_kata_readme_names_only_cases_that_exist() -> None:
         readme = (course.load().folder(kata) / course.README_FILE).read_text(encoding="utf-8")
         for case_id in re.findall(r"<!-- case: ([\w-]+) -->", readme):
             assert get(case_id).kata == kata.number, (kata.number, case_id)
+
+
+def test_eigens_kernel_gives_the_empty_convolution_that_the_case_names_first() -> None:
+    """`image-smaller-than-the-kernel-tf-nn` allows two eager results: Eigen's empty one, and
+    oneDNN's, where some CPUs return the input's shape holding leftover memory. This pins the
+    first to Eigen's kernel, in a process where oneDNN is off, so that the case's text stays
+    true when the suite runs on a CPU that takes the other path."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import tensorflow as tf\n"
+        "r = tf.nn.conv2d(tf.ones((1, 2, 2, 1)), tf.ones((3, 3, 1, 4)), 1, 'VALID')\n"
+        "print(tuple(r.shape))\n"
+    )
+    env = {**os.environ, "TF_ENABLE_ONEDNN_OPTS": "0", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("(1, 0, 0, 4)"), done.stdout

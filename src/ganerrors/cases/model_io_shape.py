@@ -151,10 +151,14 @@ def image_smaller_than_the_kernel() -> Step:
 
 @case(
     "image-smaller-than-the-kernel-tf-nn",
-    "A 2x2 image into tf.nn.conv2d with a 3x3 filter: empty eagerly, an error when traced",
+    "A 2x2 image into tf.nn.conv2d with a 3x3 filter: no error eagerly (an empty result, or "
+    "one of the input's shape holding leftover memory, by CPU kernel), an error when traced",
     "model-io-shape",
     eager_and_traced(NOTHING, "ValueError: Negative dimension size caused by subtracting"),
-    facts={"value": r"shape \(1, 0, 0, 4\)"},
+    # TF 2.21 eagerly: Eigen's kernel (TF_ENABLE_ONEDNN_OPTS=0) returns an empty (1, 0, 0, 4);
+    # oneDNN's, on the AMD EPYC CPUs this project's CI ran on, returns a (1, 2, 2, 1) tensor
+    # of uninitialised values; test_catalogue.py checks that the first is Eigen's
+    facts={"value": r"shape \(1, 0, 0, 4\)|shape \(1, 2, 2, 1\)"},
     explained="only 2|padding",
 )
 def image_smaller_than_the_kernel_tf_nn() -> Step:
