@@ -985,3 +985,23 @@ def test_an_empty_list_of_file_names_is_a_guess_at_the_files_not_at_two_dtypes()
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "dtype", text
     assert diagnosis.confidence == "low" and "file names" in diagnosis.summary
+
+
+def test_a_reshape_into_fixed_sizes_is_a_guess_and_one_with_minus_one_is_not() -> None:
+    """Two counts and a shape of fixed sizes do not say whether a layer's size or a batch
+    size written into the shape is wrong; with a -1 the batch is free, so what is left over
+    is one example's size, the model's shapes."""
+    import numpy as np
+
+    fixed = [
+        pasted(lambda: np.zeros(3200).reshape(32, 7, 7)),
+        pasted(lambda: tf().reshape(tf().ones((3200,)), (32, 7, 7))),
+    ]
+    for message in fixed:
+        diagnosis = explain(message)
+        assert diagnosis is not None, message
+        assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "low"), message
+    free = pasted(lambda: tf().reshape(tf().ones((32, 7, 7, 1)), (-1, 64)))
+    diagnosis = explain(free)
+    assert diagnosis is not None, free
+    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "high"), free

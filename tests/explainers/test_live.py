@@ -28,8 +28,10 @@ NEEDS_THE_TRACEBACK = {
 #: optimizer for two models is as much a misuse of the optimizer's API as a missing gradient;
 #: the split kernel's message says that split sizes do not add up, not along which axis (the
 #: traced ValueError says); a None that met an op is most often a gradient, but only the code
-#: around it (the traceback) says so.
+#: around it (the traceback) says so; a reshape into a shape of fixed sizes that the values do
+#: not fill may be the model's sizes or a batch size written into the shape.
 GUESSES = {
+    "reshape-of-the-wrong-size": {"eager", "tf.function"},
     "gradient-penalty-without-watch": {"eager", "tf.function"},
     "one-optimizer-for-both-models": {"eager", "tf.function", "unknown batch"},
     "real-and-fake-scores-split-with-fixed-sizes": {"eager", "unknown batch"},
