@@ -10,7 +10,9 @@ from ganerrors.cases._build import (
     discriminator,
     eager_and_traced,
     everywhere,
+    generator,
     keras,
+    noise,
     registrar,
     tf,
 )
@@ -78,6 +80,36 @@ def labels_without_a_column_object() -> Step:
         labels = tf().ones(tf().shape(images)[:1])
         difference = loss(labels, scores) - loss(labels[:, None], scores)
         return {"loss, labels (32,) minus loss, labels (32, 1)": difference}
+
+    return step
+
+
+@case(
+    "channels-first-targets-mean-squared-error",
+    "A reconstruction loss (pix2pix's L1 or MSE term, an autoencoder's) given targets stored "
+    "channels first, (32, 1, 8, 8), against a generator's (32, 8, 8, 1): MeanSquaredError "
+    "broadcasts them to (32, 8, 8, 8) and returns a number",
+    "target-shape",
+    everywhere(NOTHING),
+    facts={
+        "targets - fakes": r"shape \(32, 8, 8, 8\)",
+        "loss per example": r"shape \(32, 8, 8\)",
+        "loss": r"[0-9.e-]+",
+    },
+)
+def channels_first_targets_mean_squared_error() -> Step:
+    make = generator()
+    loss = keras().losses.MeanSquaredError(reduction=None)
+
+    def step(images: Any) -> Any:
+        targets = tf().transpose(images, (0, 3, 1, 2))  # (batch, 1, 8, 8): channels first
+        fakes = make(noise(images))  # (batch, 8, 8, 1)
+        per_example = loss(targets, fakes)
+        return {
+            "targets - fakes": targets - fakes,
+            "loss per example": per_example,
+            "loss": tf().reduce_mean(per_example),
+        }
 
     return step
 
