@@ -1005,3 +1005,42 @@ def test_a_reshape_into_fixed_sizes_is_a_guess_and_one_with_minus_one_is_not() -
     diagnosis = explain(free)
     assert diagnosis is not None, free
     assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "high"), free
+
+
+@pytest.mark.parametrize("how", ["eager", "batched", "in a dataset's map"])
+def test_a_record_feature_parsed_as_another_dtype_names_both_and_the_feature(how) -> None:
+    example = (
+        tf()
+        .train.Example(
+            features=tf().train.Features(
+                feature={"label": tf().train.Feature(bytes_list=tf().train.BytesList(value=[b"3"]))}
+            )
+        )
+        .SerializeToString()
+    )
+    spec = {"label": tf().io.FixedLenFeature([], tf().float32)}
+    parse = {
+        "eager": lambda: tf().io.parse_single_example(example, spec),
+        "batched": lambda: tf().io.parse_example([example], spec),
+        "in a dataset's map": lambda: list(
+            tf()
+            .data.Dataset.from_tensors(example)
+            .map(lambda e: tf().io.parse_single_example(e, spec))
+        ),
+    }[how]
+    message = pasted(parse)
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "high"), message
+    assert diagnosis.details == {
+        "op": "tf.io.parse_example",
+        "got": "string",
+        "expected": "float32",
+    }
+    assert "'label'" in diagnosis.summary and "`bytes_list`" in diagnosis.summary
+    assert "FixedLenFeature([], tf.string)" in diagnosis.render()
+    # the functions the advice names exist
+    for name in ("strings.to_number", "io.decode_raw", "io.parse_tensor", "io.FixedLenFeature"):
+        module, _, function = name.rpartition(".")
+        assert callable(getattr(getattr(tf(), module), function)), name
+    assert callable(tf().train.Example.FromString)

@@ -932,6 +932,8 @@ TENTATIVE = {
     # model that keeps its steps, or a class index per step (real threads go both ways)
     "ValueError: Error when checking target: expected time_distributed_1 to have 3 dimensions, but got array with shape (1000, 5)",
     "TypeError: Expected float32 passed to parameter 'y' of op 'Maximum', got 'abc' of type 'str' instead. Error: Expected float32, got 'abc' of type 'str' instead.",
+    # a ragged list: examples of different lengths as often as images of different sizes
+    "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (100,) + inhomogeneous part.",
     # an empty array: data that never loaded (no checklist item) as often as an empty batch
     "ValueError: Cannot feed value of shape (0,) for Tensor 'real_images:0', which has shape '(64, 64, 64, 3)'",
     "ValueError: Error when checking input: expected conv2d_1_input to have 4 dimensions, but got array with shape (0, 1)",

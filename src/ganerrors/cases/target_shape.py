@@ -99,7 +99,7 @@ def labels_without_a_column_object() -> Step:
 )
 def channels_first_targets_mean_squared_error() -> Step:
     make = generator()
-    loss = keras().losses.MeanSquaredError(reduction=None)
+    loss = keras().losses.MeanSquaredError(reduction="none")  # "none": Keras 2 and 3
 
     def step(images: Any) -> Any:
         targets = tf().transpose(images, (0, 3, 1, 2))  # (batch, 1, 8, 8): channels first

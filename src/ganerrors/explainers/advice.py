@@ -2699,6 +2699,47 @@ def _word(found: DtypeClash, context: Context) -> Advice:
     )
 
 
+#: the list a tf.train.Feature keeps values of each dtype in, and how parsing names that dtype
+_FEATURE_LISTS = {"string": "bytes_list", "float32": "float_list", "int64": "int64_list"}
+_PARSED_AS = {"string": "tf.string", "float32": "tf.float32", "int64": "tf.int64"}
+
+
+def _record(found: DtypeClash, context: Context) -> Advice:
+    stored, spec = found.got, found.expected
+    kept = _FEATURE_LISTS.get(stored, f"a {stored} list")
+    parsed_as = _PARSED_AS.get(stored, f"tf.{stored}")
+    decode = (
+        " and convert it after parsing (`tf.strings.to_number`, `tf.io.decode_raw`, "
+        "`tf.io.parse_tensor`, as it was written)"
+        if stored == "string"
+        else ""
+    )
+    return Advice(
+        f"The records store the feature {found.where.removeprefix('for the feature ')} as "
+        f"{stored} ({'an' if kept.startswith('int') else 'a'} `{kept}`), and the parsing spec "
+        f"asks for {spec}: "
+        "`tf.io.parse_example` reads a feature with the dtype it was written with, and does "
+        "not convert it.",
+        (
+            (
+                "The spec given to `tf.io.parse_single_example` (or `parse_example`) names "
+                f"another dtype than the script that wrote the records used: "
+                f"`tf.io.FixedLenFeature([], tf.{spec})` for a feature written as `{kept}`.",
+                f"Parse it as it was written, `FixedLenFeature([], {parsed_as})`{decode}.",
+            ),
+            (
+                "The records come from another writer or another version of the dataset "
+                "(labels written as text, images written as raw bytes).",
+                "Read one record and print its features: "
+                "`tf.train.Example.FromString(next(iter(tf.data.TFRecordDataset(files)))"
+                ".numpy())`.",
+            ),
+        ),
+        "Make the parsing spec's dtype for each feature the one its records were written with, "
+        "then cast or decode after parsing.",
+    )
+
+
 def _file_names(found: DtypeClash, context: Context) -> Advice:
     number = found.got if found.expected == "string" else found.expected
     named = _op_named(found.op)
@@ -3144,6 +3185,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "other"): _dtype,
     ("dtype", "file-names"): _file_names,
     ("dtype", "word"): _word,
+    ("dtype", "record"): _record,
     ("dtype", "decode-width"): _decode_width,
     ("output-shape", "scalar-output"): _scalar_output,
     ("model-io-shape", "shape-argument"): _shape_argument,

@@ -119,6 +119,14 @@ FILENAMES = Lazy(
     r"The `?filenames`? argument must contain `?tf\.string`? elements\. "
     rf"Got `?(?:tf\.)?(?P<got>{_DT})`? elements"
 )
+# tf.io.parse_example / parse_single_example: a feature stored with one dtype in the records
+# (bytes_list, float_list, int64_list) parsed with another: "Key: label.  Data types don't
+# match. Data type: string but expected type: float" (batched: "Name: <unknown>, Key: label,
+# Index: 0.  Data types don't match. ...")
+PARSED = Lazy(
+    r"Key: (?P<key>[^\s,.]{1,100})(?:, Index: \d{1,9})?\.\s{1,3}Data types don't match\. "
+    r"Data type: (?P<stored>\w{1,20}) but expected type: (?P<spec>\w{1,20})"
+)
 # NumPy or pandas data with strings in it: "could not convert string to float: 'abc'"; ragged
 # lists: "setting an array element with a sequence"
 STRING_TO_FLOAT = Lazy(
@@ -355,9 +363,12 @@ def _text(value: str, expected: str, op: str, where: str = "") -> Finding | None
     ", but got ",
 )
 def strings(text: str, context: Context) -> Finding | None:
-    for anchor in ("could not convert string to float", "setting an array element with a"):
-        for _ in anchored(STRING_TO_FLOAT, text, anchor):
-            return _clash("object", "float32", "np.asarray", "", kind="object")
+    for _ in anchored(STRING_TO_FLOAT, text, "could not convert string to float"):
+        return _clash("object", "float32", "np.asarray", "", kind="object")
+    for _ in anchored(STRING_TO_FLOAT, text, "setting an array element with a"):
+        # a ragged list: examples of different lengths kept as objects (dtype) as often as
+        # images of different sizes that cannot form one batch (the model's input)
+        return DtypeClash("object", "float32", "np.asarray", "", "object", guess=True)
     converted = chain(
         anchored(EXPECTED_GOT, text, "' instead", before=220, after=20),
         anchored(EXPECTED_GOT, text, ", but got ", before=30, after=220),
@@ -437,6 +448,15 @@ def filenames(text: str, context: Context) -> Finding | None:
     for match in anchored(FILENAMES, text, "argument must contain", before=40, after=80):
         reader = next((op for op in FILE_DATASETS if op in text), FILE_DATASET)
         return _clash(match.group("got"), "string", reader, "as its filenames")
+    return None
+
+
+@reads("Data types don't match")
+def parsed(text: str, context: Context) -> Finding | None:
+    for match in anchored(PARSED, text, "Data types don't match", before=140, after=80):
+        stored, spec = match.group("stored"), match.group("spec")
+        where = f"for the feature '{match.group('key')}'"
+        return DtypeClash(_name(stored), _name(spec), "tf.io.parse_example", where, "record")
     return None
 
 
@@ -540,5 +560,6 @@ READERS = (
     no_kernel,
     no_device,
     filenames,
+    parsed,
     strings,
 )

@@ -1423,9 +1423,11 @@ class DtypeClash(NamedTuple):
     where: str = ""  # "as its input #1", "in its list of inputs (dtypes ...)", ...
     #: "clash": two dtypes met; "no-kernel": the op has none for this dtype; "object": a NumPy
     #: array of Python objects; "indices": indices that must be integers are not; "word": one
-    #: Python string, a word, where a tensor was wanted
-    kind: Literal["clash", "no-kernel", "object", "indices", "word"] = "clash"
-    #: a guess at which of the op's dtypes has no kernel (the list of kernels was not pasted)
+    #: Python string, a word, where a tensor was wanted; "record": a feature of a record
+    #: (tf.train.Example) written with one dtype (`got`) and parsed as another (`expected`)
+    kind: Literal["clash", "no-kernel", "object", "indices", "word", "record"] = "clash"
+    #: the category is a guess: which of the op's dtypes has no kernel (the list of kernels
+    #: was not pasted), or a ragged list of examples (lengths, or images of different sizes)
     guess: bool = False
 
     @property
@@ -1444,7 +1446,7 @@ class DtypeClash(NamedTuple):
     def situation(self) -> str:
         if self.file_names:
             return "file-names"
-        if self.kind in ("object", "indices", "word"):
+        if self.kind in ("object", "indices", "word", "record"):
             return self.kind
         if self.odd in INTEGER:
             return "integer"
