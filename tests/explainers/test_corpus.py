@@ -110,6 +110,7 @@ LATER_FILES = {
     "fresh24.toml": 0.84,
     "fresh25.toml": 0.8,
     "fresh26.toml": 1.0,
+    "fresh27.toml": 0.83,
 }
 
 

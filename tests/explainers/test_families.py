@@ -749,6 +749,8 @@ FAMILIES = [
         "dtype",
     ),
     ("ValueError: could not convert string to float: 'cat'", "dtype"),
+    # the same in Python 2 (TF 1.x threads): float() of a line of label ids read as text
+    ("ValueError: invalid literal for float(): 2 14 68 6", "dtype"),
     (
         "TypeError: `generator` yielded an element that could not be converted to the expected type. The expected type was float32, but the yielded element was ['a'].",
         "dtype",

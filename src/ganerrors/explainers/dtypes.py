@@ -127,10 +127,12 @@ PARSED = Lazy(
     r"Key: (?P<key>[^\s,.]{1,100})(?:, Index: \d{1,9})?\.\s{1,3}Data types don't match\. "
     r"Data type: (?P<stored>\w{1,20}) but expected type: (?P<spec>\w{1,20})"
 )
-# NumPy or pandas data with strings in it: "could not convert string to float: 'abc'"; ragged
-# lists: "setting an array element with a sequence"
+# NumPy or pandas data with strings in it: "could not convert string to float: 'abc'" (Python
+# 2: "invalid literal for float(): 2 14 68"); ragged lists: "setting an array element with a
+# sequence"
 STRING_TO_FLOAT = Lazy(
-    r"could not convert string to float|setting an array element with a sequence"
+    r"could not convert string to float|invalid literal for float\(\)"
+    r"|setting an array element with a sequence"
 )
 # convert_to_tensor: "Expected float32, got 'abc' of type 'str' instead." (TF 1 to 2.x), or
 # "Expected float32, but got Tensor("Cast:0", shape=(), dtype=float64) of type
@@ -357,14 +359,16 @@ def _text(value: str, expected: str, op: str, where: str = "") -> Finding | None
 
 @reads(
     "could not convert string to float",
+    "invalid literal for float()",
     "yielded an element that could not be converted",
     "setting an array element with a sequence",
     "' instead",
     ", but got ",
 )
 def strings(text: str, context: Context) -> Finding | None:
-    for _ in anchored(STRING_TO_FLOAT, text, "could not convert string to float"):
-        return _clash("object", "float32", "np.asarray", "", kind="object")
+    for anchor in ("could not convert string to float", "invalid literal for float()"):
+        for _ in anchored(STRING_TO_FLOAT, text, anchor):
+            return _clash("object", "float32", "np.asarray", "", kind="object")
     for _ in anchored(STRING_TO_FLOAT, text, "setting an array element with a"):
         # a ragged list: examples of different lengths kept as objects (dtype) as often as
         # images of different sizes that cannot form one batch (the model's input)
