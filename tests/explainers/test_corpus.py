@@ -111,6 +111,8 @@ LATER_FILES = {
     "fresh25.toml": 0.8,
     "fresh26.toml": 1.0,
     "fresh27.toml": 0.83,
+    "fresh28.toml": 0.63,
+    "fresh29.toml": 0.72,
 }
 
 
