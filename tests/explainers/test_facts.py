@@ -1044,3 +1044,38 @@ def test_a_record_feature_parsed_as_another_dtype_names_both_and_the_feature(how
         module, _, function = name.rpartition(".")
         assert callable(getattr(getattr(tf(), module), function)), name
     assert callable(tf().train.Example.FromString)
+
+
+def test_keras_3_here_loads_a_keras_2_h5_model_with_its_own_input_shape(tmp_path) -> None:
+    """The advice for an input of (None, None, 224, 224, 3) says that older Keras 3 releases
+    gave a Keras 2 .h5 model that input, and that the installed Keras loads such a file with
+    its own input shape: a file saved by tf_keras (Keras 2) in a subprocess, loaded here."""
+    import os
+    import subprocess
+    import sys
+
+    import keras
+
+    path = tmp_path / "keras2.h5"
+    code = (
+        "import sys, tensorflow as tf\n"
+        "assert tf.keras.__name__.startswith('tf_keras'), tf.keras.__name__\n"
+        "layers = tf.keras.layers\n"
+        "model = tf.keras.Sequential([layers.InputLayer(input_shape=(28, 28, 1)),\n"
+        "    layers.Conv2D(4, 3), layers.Flatten(), layers.Dense(1)])\n"
+        "model.save(sys.argv[1])\n"
+    )
+    env = {**os.environ, "TF_USE_LEGACY_KERAS": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert keras.models.load_model(path, compile=False).input_shape == (None, 28, 28, 1)
+    message = (
+        "ValueError: Kernel shape must have the same length as input, but received kernel of "
+        "shape (3, 3, 3, 32) and input of shape (None, None, 224, 224, 3)."
+    )
+    diagnosis = explain(message)
+    assert diagnosis is not None
+    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "low")
+    assert f"Keras {'.'.join(keras.__version__.split('.')[:2])} loads" in diagnosis.summary

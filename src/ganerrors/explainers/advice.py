@@ -1546,6 +1546,32 @@ def _input_rank(found: RankMismatch, context: Context) -> Advice:
     )
 
 
+def _loaded_h5(found: RankMismatch, context: Context) -> Advice:
+    named = f"Layer {found.layer!r}" if found.layer else "A convolution"
+    return Advice(
+        f"{named} has a kernel for inputs with {_axes(found.expected)} and got "
+        f"{found.got} (shape {fmt(found.shape)}): two unknown axes before one example. Public "
+        "threads of 2024 and 2025 show this shape when Keras 3 (TensorFlow 2.16 to 2.19) loads "
+        "a model that Keras 2 saved as .h5: the input gets an axis too many, and the data is "
+        "not at fault. Keras 3.15 loads such files with their own input shape.",
+        (
+            (
+                "A .h5 model saved by Keras 2 (TensorFlow 2.15 or older), loaded with an older "
+                "Keras 3.",
+                "Upgrade Keras (`pip install -U keras`), or load the file with Keras 2 "
+                "(`pip install tf_keras`, then `tf_keras.models.load_model(path)`), or build "
+                "the model in code and load only its weights (`model.load_weights(path)`).",
+            ),
+            (
+                "A model input declared with its batch axis: `Input(shape=(None, 224, 224, 3))`.",
+                "Leave the batch axis out: `Input(shape=(224, 224, 3))`.",
+            ),
+        ),
+        "Print `model.input_shape` right after loading: it must be (None, height, width, "
+        "channels).",
+    )
+
+
 def _target_map(found: RankMismatch, context: Context) -> Advice:
     shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
     output = f" {found.layer}" if found.layer else ""
@@ -3170,6 +3196,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "channels"): _channels,
     ("model-io-shape", "channel-groups"): _channel_groups,
     ("model-io-shape", "input-rank"): _input_rank,
+    ("model-io-shape", "loaded-h5"): _loaded_h5,
     ("model-io-shape", "features"): _features,
     ("model-io-shape", "reshape"): _reshape,
     ("model-io-shape", "too-small"): _too_small,

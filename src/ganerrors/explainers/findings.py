@@ -726,10 +726,14 @@ class RankMismatch(NamedTuple):
     unplaced: bool = False
     #: the TensorFlow op that checked the rank, when no layer's scope holds it (DecodePng)
     op: str = ""
+    #: an input of two unknown axes before one example, (None, None, 224, 224, 3), one axis
+    #: more than the layer's kernel takes: what Keras 3 releases of 2024-2025 gave a model
+    #: loaded from a Keras 2 .h5 file (a loading problem more than the learner's data)
+    loaded: bool = False
 
     @property
     def tentative(self) -> bool:
-        return self.unplaced or self.labels_per_step
+        return self.unplaced or self.labels_per_step or self.loaded
 
     @property
     def labels_per_step(self) -> bool:
@@ -774,6 +778,8 @@ class RankMismatch(NamedTuple):
 
     @property
     def situation(self) -> str:
+        if self.loaded:
+            return "loaded-h5"
         if self.labels_per_step:
             return "labels-per-step"
         if self.output_map:

@@ -726,7 +726,13 @@ def depth(text: str, context: Context) -> Finding | None:
     for match in anchored(KERNEL_LENGTH, text, "Kernel shape must have the same length as input"):
         kernel, given = parse_shape(match.group("kernel")), parse_shape(match.group("input"))
         if kernel is not None and given is not None:
-            return RankMismatch(len(kernel), len(given), shape=given, layer=context.layer)
+            # (None, None, 224, 224, 3) for a 2-D kernel: Keras 3 releases of 2024-2025 loading
+            # a Keras 2 .h5 model (PacktPublishing/Web-App-Development-Made-Simple-with-
+            # Streamlit#3, XiaqiongFan/DeepResolution2#3, murtazahassan/OpenCV-Sudoku-Solver#3)
+            loaded = given[:2] == (None, None) and len(given) == len(kernel) + 1
+            return RankMismatch(
+                len(kernel), len(given), shape=given, layer=context.layer, loaded=loaded
+            )
     return None
 
 
