@@ -769,6 +769,11 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
             pair = (pair[1], pair[0]) if len(pair[0]) > len(pair[1]) else pair
         if _one_layout(*pair):
             continue  # (32,) against (1, 1, 1, 32): one weight in two layouts, not a batch
+        if _square_matrices(*pair):
+            # (27, 27) against (8, 8): no batch of labels is as long as it is wide on both
+            # sides; a square weight (a CRF's transition matrix, a Dense of n units on n
+            # features) of another size, assigned or restored from a checkpoint
+            return WeightShapes(pair[0], pair[1])  # the model first, as in a real CRF thread
         if many_rows(pair[0][0], pair[1][0]):  # both have a first axis: no scalar gets here
             # a loss compares one batch: rows by the thousand are weights (an assign) or
             # whole arrays, whose roles the message does not give
@@ -780,6 +785,17 @@ def shapes_incompatible(text: str, context: Context) -> Finding | None:
         if found.verdict:
             return found
     return None
+
+
+def _square_matrices(first: Shape, second: Shape) -> bool:
+    """Two square matrices of different sizes, (27, 27) and (8, 8)."""
+    return (
+        len(first) == len(second) == 2
+        and first[0] == first[1]
+        and second[0] == second[1]
+        and first[0] != second[0]
+        and None not in (first[0], second[0])
+    )
 
 
 # the cross-entropy kernels (TF 1): "logits must be 2-dimensional", "logits must be 2-D, but got
