@@ -302,6 +302,10 @@ FAMILIES = [
     # two square matrices: a weight (a CRF's transitions) restored or assigned, not a batch
     ("ValueError: Shapes (12, 12) and (5, 5) are incompatible", "model-io-shape"),
     (
+        "ValueError: Error when checking target: expected dense_4 to have 2 dimensions, but got array with shape (500, 40, 12)",
+        "target-shape",
+    ),
+    (
         "ValueError: Error when checking target: expected dense_3 to have shape (10,) but got array with shape (1,)",
         "target-shape",
     ),
@@ -939,6 +943,9 @@ TENTATIVE = {
     # a ragged list: examples of different lengths as often as images of different sizes
     "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (100,) + inhomogeneous part.",
     "ValueError: Shapes (12, 12) and (5, 5) are incompatible",
+    # one-hot labels per time step for an output of one row per sequence: labels made per step,
+    # or a model that dropped its steps (real threads go both ways)
+    "ValueError: Error when checking target: expected dense_4 to have 2 dimensions, but got array with shape (500, 40, 12)",
     # an empty array: data that never loaded (no checklist item) as often as an empty batch
     "ValueError: Cannot feed value of shape (0,) for Tensor 'real_images:0', which has shape '(64, 64, 64, 3)'",
     "ValueError: Error when checking input: expected conv2d_1_input to have 4 dimensions, but got array with shape (0, 1)",

@@ -1765,16 +1765,29 @@ def _numpy_batch(found: JoinedArrays, context: Context) -> Advice:
 def _target_rank(found: RankMismatch, context: Context) -> Advice:
     shape = f" (shape {fmt(found.shape)})" if found.shape is not None else ""
     output = f" {found.layer}" if found.layer else ""
+    causes: tuple[Cause, ...] = (
+        (
+            "Labels of another form than the model's output: images, or one-hot rows, where "
+            "the model gives one score per example.",
+            "",
+        ),
+    )
+    if found.steps_per_label:
+        causes = (
+            (
+                "A label per time step (one row per step) for a model whose last layers give "
+                "one row per sequence.",
+                "If each step has its own label, keep the steps in the model: "
+                "`return_sequences=True` on the last recurrent layer, then "
+                "`TimeDistributed(Dense(classes))`; if each sequence has one label, give one "
+                "row per sequence.",
+            ),
+            *causes,
+        )
     return Advice(
         f"The labels given to fit() have {_axes(found.got)}{shape}, where the model's output"
         f"{output} has {found.expected}.",
-        (
-            (
-                "Labels of another form than the model's output: images, or one-hot rows, "
-                "where the model gives one score per example.",
-                "",
-            ),
-        ),
+        causes,
         "Give fit() labels shaped like the model's output: compare `model.output_shape` with "
         "`y.shape`.",
     )

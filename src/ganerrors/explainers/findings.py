@@ -733,7 +733,24 @@ class RankMismatch(NamedTuple):
 
     @property
     def tentative(self) -> bool:
-        return self.unplaced or self.labels_per_step or self.loaded
+        return self.unplaced or self.labels_per_step or self.steps_per_label or self.loaded
+
+    @property
+    def steps_per_label(self) -> bool:
+        """fit()'s targets of (batch, steps, n), steps and n of 2 or more, for an output of 2
+        axes: a row of labels per time step where the model gives one row per sequence. Either side
+        may be wrong: labels made per step for a per-sequence task (the targets), or a model
+        that dropped its steps where each step has a label (no `return_sequences=True`: the
+        output); real threads go both ways, so the category is a guess."""
+        return (
+            self.role == "target"
+            and self.expected == 2
+            and self.got == 3
+            and self.shape is not None
+            and len(self.shape) == 3
+            and (self.shape[1] or 0) >= 2
+            and (self.shape[2] or 0) >= 2
+        )
 
     @property
     def labels_per_step(self) -> bool:
