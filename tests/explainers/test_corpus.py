@@ -113,6 +113,7 @@ LATER_FILES = {
     "fresh27.toml": 0.83,
     "fresh28.toml": 0.63,
     "fresh29.toml": 0.72,
+    "fresh30.toml": 0.6,
     "fresh31.toml": 1.0,
     "fresh32.toml": 0.87,
 }
