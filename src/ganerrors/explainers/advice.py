@@ -2754,7 +2754,7 @@ def _record(found: DtypeClash, context: Context) -> Advice:
         else ""
     )
     return Advice(
-        f"The records store the feature {found.where.removeprefix('for the feature ')} as "
+        f"The records store the feature {found.where} as "
         f"{stored} ({'an' if kept.startswith('int') else 'a'} `{kept}`), and the parsing spec "
         f"asks for {spec}: "
         "`tf.io.parse_example` reads a feature with the dtype it was written with, and does "

@@ -459,8 +459,8 @@ def filenames(text: str, context: Context) -> Finding | None:
 def parsed(text: str, context: Context) -> Finding | None:
     for match in anchored(PARSED, text, "Data types don't match", before=140, after=80):
         stored, spec = match.group("stored"), match.group("spec")
-        where = f"for the feature '{match.group('key')}'"
-        return DtypeClash(_name(stored), _name(spec), "tf.io.parse_example", where, "record")
+        feature = f"'{match.group('key')}'"  # the record kind's `where`: the feature's name
+        return DtypeClash(_name(stored), _name(spec), "tf.io.parse_example", feature, "record")
     return None
 
 

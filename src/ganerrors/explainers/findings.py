@@ -1447,7 +1447,8 @@ class DtypeClash(NamedTuple):
     #: "clash": two dtypes met; "no-kernel": the op has none for this dtype; "object": a NumPy
     #: array of Python objects; "indices": indices that must be integers are not; "word": one
     #: Python string, a word, where a tensor was wanted; "record": a feature of a record
-    #: (tf.train.Example) written with one dtype (`got`) and parsed as another (`expected`)
+    #: (tf.train.Example) written with one dtype (`got`) and parsed as another (`expected`);
+    #: its `where` is the feature's name, quoted
     kind: Literal["clash", "no-kernel", "object", "indices", "word", "record"] = "clash"
     #: the category is a guess: which of the op's dtypes has no kernel (the list of kernels
     #: was not pasted), or a ragged list of examples (lengths, or images of different sizes)
