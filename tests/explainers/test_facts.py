@@ -1079,3 +1079,17 @@ def test_keras_3_here_loads_a_keras_2_h5_model_with_its_own_input_shape(tmp_path
     assert diagnosis is not None
     assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "low")
     assert f"Keras {'.'.join(keras.__version__.split('.')[:2])} loads" in diagnosis.summary
+
+
+@pytest.mark.parametrize("channels", [1, 4])
+def test_images_split_into_three_colour_channels_name_the_channels(channels) -> None:
+    """VGG's preprocessing splits RGB images into their 3 channels; grayscale or RGBA images
+    make the split kernel fail on the last axis, which is read as the images' channels."""
+    images = tf().ones((2, 8, 8, channels))
+    message = pasted(lambda: tf().split(images, 3, axis=3))
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "high"), message
+    assert f"3 channels and got images with {channels}" in diagnosis.summary
+    # of another axis than the batch or the channels, what was split is not known
+    assert explain(pasted(lambda: tf().split(tf().ones((2, 5, 8, 3)), 3, axis=1))) is None

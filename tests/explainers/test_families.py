@@ -299,6 +299,11 @@ FAMILIES = [
         "target-shape",
     ),
     ("ValueError: Shapes (None, 1) and (None, 10) are incompatible", "target-shape"),
+    # TF 0.x-1.0's wording of a transposed convolution's output_shape that does not fit
+    (
+        "InvalidArgumentError: Conv2DBackpropInput: Number of rows of out_backprop doesn't match computed: actual = 7, computed = 16",
+        "model-io-shape",
+    ),
     # two square matrices: a weight (a CRF's transitions) restored or assigned, not a batch
     ("ValueError: Shapes (12, 12) and (5, 5) are incompatible", "model-io-shape"),
     (

@@ -217,10 +217,11 @@ WITH_RANK = Lazy(
     rf"Shape (?P<shape>{SHAPE}) must have rank (?:(?P<bound>at least|at most) )?(?P<want>\d{{1,3}})"
 )
 # transposed convolution: "Conv2DCustomBackpropInput: Size of out_backprop doesn't match
-# computed: actual = 8, computed = 7"
+# computed: actual = 8, computed = 7"; TF 0.x-1.0: "Conv2DBackpropInput: Number of rows of
+# out_backprop doesn't match computed: actual = 7, computed = 16" (or "columns")
 OUT_BACKPROP = Lazy(
-    r"Size of out_backprop doesn't match computed: actual = (?P<actual>\d{1,12}), computed = "
-    r"(?P<computed>\d{1,12})"
+    r"(?:Size|Number of (?:rows|columns)) of out_backprop doesn't match computed: "
+    r"actual = (?P<actual>\d{1,12}), computed = (?P<computed>\d{1,12})"
 )
 # NumPy dot: "shapes (32,784) and (100,256) not aligned: 784 (dim 1) != 100 (dim 0)"
 NOT_ALIGNED = Lazy(
@@ -397,9 +398,9 @@ def with_rank(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Size of out_backprop doesn't match computed")
+@reads("of out_backprop doesn't match computed")
 def out_backprop(text: str, context: Context) -> Finding | None:
-    for match in anchored(OUT_BACKPROP, text, "Size of out_backprop doesn't match computed"):
+    for match in anchored(OUT_BACKPROP, text, "of out_backprop doesn't match computed", before=30):
         return TransposedConv(match.group("actual"), match.group("computed"))
     return None
 

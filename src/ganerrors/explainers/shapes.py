@@ -1395,12 +1395,18 @@ SPLIT = Lazy(
 
 @reads("Number of ways to split should evenly divide")
 def split_batch(text: str, context: Context) -> Finding | None:
-    """A batch split into equal parts, of a size that is no multiple of their number. Only a
-    split of the first axis is read: of another axis, what was split is not known."""
+    """A batch split into equal parts, of a size that is no multiple of their number. Of
+    another axis, only images split into their 3 colour channels are read (VGG's
+    preprocessing, `tf.split(rgb, 3, axis=3)`): 1, 2 or 4 there are grayscale, grayscale with
+    alpha or RGBA images. Of any other, what was split is not known."""
     for match in anchored(SPLIT, text, "Number of ways to split should evenly divide", after=600):
         if match.group("dim") is not None:
+            size, parts = match.group("size"), match.group("parts")
             if match.group("dim") == "0":
-                return BatchMismatch("split-batch", (match.group("size"), match.group("parts")))
+                return BatchMismatch("split-batch", (size, parts))
+            if parts == "3" and size in ("1", "2", "4"):
+                channels = int(size)
+                return FeatureMismatch(3, channels, shape=(None, None, None, channels))
             return None
         if match.group("axis") == "0":
             shape = parse_shape(match.group("shape"))
