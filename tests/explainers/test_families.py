@@ -299,6 +299,11 @@ FAMILIES = [
         "target-shape",
     ),
     ("ValueError: Shapes (None, 1) and (None, 10) are incompatible", "target-shape"),
+    # Keras 2's target placeholder of a model that ends in a 4-D feature map (no head)
+    (
+        "ValueError: Cannot feed value of shape (16, 10) for Tensor 'block5_pool_target:0', which has shape '(?, ?, ?, ?)'",
+        "output-shape",
+    ),
     # TF 0.x-1.0's wording of a transposed convolution's output_shape that does not fit
     (
         "InvalidArgumentError: Conv2DBackpropInput: Number of rows of out_backprop doesn't match computed: actual = 7, computed = 16",

@@ -197,6 +197,8 @@ FEED = Lazy(
     rf"Cannot feed value of shape (?P<got>{SHAPE}) for Tensor u?'?(?P<name>[^'\n,]{{1,300}}?)'?, "
     rf"which has shape '?(?P<want>{SHAPE})"
 )
+#: Keras 2's placeholder for an output's targets: "dense_2_target:0", "relu1_target_1:0"
+_KERAS_TARGET = Lazy(r"_target(?:_\d{1,3})?:\d{1,3}$")
 _LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
 #: a placeholder named for a model's input: what is fed there is never the labels
 _INPUT_NAME = Lazy(
@@ -1084,6 +1086,13 @@ def feed(text: str, context: Context) -> Finding | None:
         name = match.group("name")
         if is_empty(pair[0]) and not is_empty(pair[1]):
             return EmptyInput(pair[0], pair[1], by=f"The placeholder {name}")
+        if _KERAS_TARGET.search(name) and len(pair[1]) >= 4 and len(pair[0]) <= 2:
+            # Keras 2 made `<output layer>_target` for each output, of the output's rank: a
+            # 4-D one is a model that ends in a feature map (no pooling, Flatten or Dense
+            # head) given a label or a row of classes per example
+            found = ShapePair(*pair, roles="target", names=("labels", "predictions"), by="fit()")
+            if found.verdict:
+                return found
         if _LABEL_NAME.search(name) or (_fed_labels(*pair) and not _INPUT_NAME.search(name)):
             found = ShapePair(
                 *pair,
