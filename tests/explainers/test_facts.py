@@ -1093,3 +1093,20 @@ def test_images_split_into_three_colour_channels_name_the_channels(channels) -> 
     assert f"3 channels and got images with {channels}" in diagnosis.summary
     # of another axis than the batch or the channels, what was split is not known
     assert explain(pasted(lambda: tf().split(tf().ones((2, 5, 8, 3)), 3, axis=1))) is None
+
+
+def test_a_reshape_from_unknown_image_sizes_is_read_as_the_images_not_the_batch() -> None:
+    """A channel shuffle's reshape written from `x.shape` in a model built for any image
+    size: TF 2.21 traced says "Failed to convert elements of [-1, None, None, 2, 2]"."""
+    signature = [tf().TensorSpec([None, None, None, 4])]
+
+    @tf().function(input_signature=signature)
+    def shuffle(x: Any) -> Any:
+        return tf().reshape(x, [-1, x.shape[1], x.shape[2], 2, 2])
+
+    message = pasted(lambda: shuffle(tf().ones((2, 4, 4, 4))))
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "high"), message
+    assert "[-1, None, None, 2, 2]" in diagnosis.summary
+    assert "`tf.shape(x)`" in diagnosis.render()

@@ -299,6 +299,11 @@ FAMILIES = [
         "target-shape",
     ),
     ("ValueError: Shapes (None, 1) and (None, 10) are incompatible", "target-shape"),
+    # a shape written from static sizes, None beyond the batch axis: unknown image axes
+    (
+        "TypeError: Failed to convert object of type <class 'list'> to Tensor. Contents: [-1, None, None, 4, 8]. Consider casting elements to a supported type.",
+        "model-io-shape",
+    ),
     # Keras 2's target placeholder of a model that ends in a 4-D feature map (no head)
     (
         "ValueError: Cannot feed value of shape (16, 10) for Tensor 'block5_pool_target:0', which has shape '(?, ?, ?, ?)'",

@@ -1079,10 +1079,19 @@ def _target_count(found: InputCount, context: Context) -> Advice:
 
 def _undefined_axis(found: UndefinedAxis, context: Context) -> Advice:
     shape = f" (shape {fmt(found.shape)})" if found.shape else ""
-    return Advice(
+    summary = (
         f"{found.layer or 'A layer'} needs to know the size of its input's axes and got "
         f"unknown ones{shape}: a Dense layer's weights need the number of input features, "
-        "Flatten needs the image size.",
+        "Flatten needs the image size."
+    )
+    if found.sizes:
+        summary = (
+            f"A shape was written from a tensor's static sizes, and some beyond the batch axis "
+            f"are unknown: {found.sizes}. None cannot become part of a tensor; the sizes the "
+            "code reads (`x.shape[1]`, `K.int_shape(x)`) are None until they are fixed."
+        )
+    return Advice(
+        summary,
         (
             (
                 "The model was built without a fixed image size (`Input((None, None, 3))`) and "
@@ -1093,7 +1102,8 @@ def _undefined_axis(found: UndefinedAxis, context: Context) -> Advice:
             (
                 "A reshape computed with an unknown size (`tf.reshape(x, [-1, n])` where n is "
                 "None), or a Lambda layer whose output shape is unknown.",
-                "",
+                "Take such sizes from `tf.shape(x)` (a tensor, known when the step runs), not "
+                "from `x.shape`.",
             ),
         ),
         "Print `model.summary()`: every axis before the first Dense layer, batch aside, must "

@@ -590,10 +590,12 @@ class ExampleList(NamedTuple):
 
 
 class UndefinedAxis(NamedTuple):
-    """A layer that needs a known size (Flatten's input, Dense's last axis) got an unknown one."""
+    """A layer that needs a known size (Flatten's input, Dense's last axis) got an unknown one;
+    or (`sizes`) a shape written from a tensor's static sizes, None beyond the batch axis."""
 
     layer: str
     shape: Shape | None = None
+    sizes: str = ""  # the list that could not become a tensor: "[-1, None, None, 2, 16]"
 
     @property
     def category(self) -> str:
@@ -604,7 +606,9 @@ class UndefinedAxis(NamedTuple):
         return "undefined-axis"
 
     def details(self) -> dict[str, object]:
-        return {"layer": self.layer, "shape": fmt(self.shape) if self.shape else ""}
+        found: dict[str, object] = {"layer": self.layer}
+        found["shape"] = fmt(self.shape) if self.shape else self.sizes
+        return found
 
 
 class TransposedConv(NamedTuple):

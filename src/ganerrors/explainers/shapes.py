@@ -41,6 +41,7 @@ from ganerrors.explainers.findings import (
     SparseLabels,
     SparseRanks,
     TargetsMissing,
+    UndefinedAxis,
     UnknownShape,
     WeightShapes,
     is_empty,
@@ -1599,6 +1600,10 @@ def unknown_batch(text: str, context: Context) -> Finding | None:
             items = [item.strip() for item in contents.strip("[]()").split(",")]
             if items and items[0] in ("None", "?"):
                 return BatchMismatch("unknown-batch", (contents,))
+            if any(item in ("None", "?", "Dimension(None)") for item in items[1:]):
+                # [-1, None, None, 2, 16]: image axes unknown (Input((None, None, 3))) read as
+                # numbers, as in a channel shuffle's reshape
+                return UndefinedAxis("", sizes=contents)
     for _ in anchored(NONE_SHAPE, text, "to a tensor and failed. Error: None values", before=60):
         return BatchMismatch("unknown-batch", ())
     for match in anchored(INT_OF_NONE, text, "NoneType", before=120, after=20):
