@@ -299,6 +299,11 @@ FAMILIES = [
         "target-shape",
     ),
     ("ValueError: Shapes (None, 1) and (None, 10) are incompatible", "target-shape"),
+    # Keras's ImageDataGenerator.fit given channels-first images (keras-preprocessing wording)
+    (
+        'ValueError: Expected input to be images (as Numpy array) following the data format convention "channels_last" (channels on axis 3), i.e. expected either 1, 3 or 4 channels on axis 3. However, it was passed an array with shape (500, 3, 32, 32) (32 channels).',
+        "model-io-shape",
+    ),
     # a shape written from static sizes, None beyond the batch axis: unknown image axes
     (
         "TypeError: Failed to convert object of type <class 'list'> to Tensor. Contents: [-1, None, None, 4, 8]. Consider casting elements to a supported type.",

@@ -34,6 +34,7 @@ from ganerrors.explainers.findings import (
     Finding,
     FloatDimension,
     FloatIndex,
+    ImageLayout,
     IndexOutOfRange,
     InputCount,
     InputKeys,
@@ -1108,6 +1109,30 @@ def _undefined_axis(found: UndefinedAxis, context: Context) -> Advice:
         ),
         "Print `model.summary()`: every axis before the first Dense layer, batch aside, must "
         "have a known size.",
+    )
+
+
+def _image_layout(found: ImageLayout, context: Context) -> Advice:
+    first = "channels_first" if found.axis == 1 else "channels_last"
+    return Advice(
+        f"Keras's image generator reads the channels on axis {found.axis} ({first}) and got "
+        f"an array of shape {fmt(found.shape)}: {found.channels} there, where an image has 1, "
+        "3 or 4.",
+        (
+            (
+                "Images stored channels first (batch, channels, height, width), as Theano or "
+                "PyTorch code keeps them, given to a generator that works channels last.",
+                "Transpose them, `np.transpose(x, (0, 2, 3, 1))`, or make the generator and the "
+                "model work channels first (`data_format='channels_first'`).",
+            ),
+            (
+                "Grayscale images without their channel axis, (batch, height, width), or an "
+                "axis too many.",
+                "Add the axis with `x[..., np.newaxis]`, and print `x.shape` before `fit`.",
+            ),
+        ),
+        "Print the array's shape: it must be (batch, height, width, channels) with 1, 3 or 4 "
+        "channels for a channels-last generator.",
     )
 
 
@@ -3220,6 +3245,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "channel-groups"): _channel_groups,
     ("model-io-shape", "input-rank"): _input_rank,
     ("model-io-shape", "loaded-h5"): _loaded_h5,
+    ("model-io-shape", "image-layout"): _image_layout,
     ("model-io-shape", "features"): _features,
     ("model-io-shape", "reshape"): _reshape,
     ("model-io-shape", "too-small"): _too_small,

@@ -1122,6 +1122,26 @@ class ReductionAxis(NamedTuple):
         return {"axis": self.axis, "rank": self.rank, "op": self.op, "shape": shape}
 
 
+class ImageLayout(NamedTuple):
+    """Keras's ImageDataGenerator (or its iterator) got an array whose channel axis, in the
+    data format it was set to, holds no image's number of channels (1, 3 or 4)."""
+
+    shape: Shape
+    channels: int  # what the array has on the channel axis
+    axis: int  # the channel axis of the generator's data format
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "image-layout"
+
+    def details(self) -> dict[str, object]:
+        return {"shape": fmt(self.shape), "channels": self.channels, "channel_axis": self.axis}
+
+
 class AxisOutOfRange(NamedTuple):
     """An op other than a sum or mean asked for an axis its tensor lacks: "Expected dimension in
     the range [-1, 1), but got 1" (ArgMax), "Argument `axis` = 1 not in range [-1, 1)"
@@ -1668,6 +1688,7 @@ Finding = (
     | DataUnpacked
     | ReductionAxis
     | AxisOutOfRange
+    | ImageLayout
     | UnknownShape
     | InputKeys
     | TargetsMissing

@@ -22,6 +22,7 @@ from ganerrors.explainers.findings import (
     FeatureMismatch,
     Finding,
     FloatDimension,
+    ImageLayout,
     InputCount,
     JoinedShapes,
     LabelForm,
@@ -402,6 +403,26 @@ def with_rank(text: str, context: Context) -> Finding | None:
 def out_backprop(text: str, context: Context) -> Finding | None:
     for match in anchored(OUT_BACKPROP, text, "of out_backprop doesn't match computed", before=30):
         return TransposedConv(match.group("actual"), match.group("computed"))
+    return None
+
+
+# Keras's ImageDataGenerator.fit (and NumpyArrayIterator): 'Expected input to be images (as
+# Numpy array) following the data format convention "channels_last" (channels on axis 3),
+# i.e. expected either 1, 3 or 4 channels on axis 3. However, it was passed an array with
+# shape (60000, 28, 28, 28) (28 channels).' (Keras 1: 'the dimension ordering convention "tf"')
+IMAGE_LAYOUT = Lazy(
+    r"convention \W?\w{1,20}\W? \(channels on axis (?P<axis>\d)\)[^\n]{0,120}?"
+    rf"However, it was passed an array with shape (?P<shape>{SHAPE}) \((?P<channels>\d{{1,9}}) "
+    r"channels\)"
+)
+
+
+@reads("channels on axis")
+def image_layout(text: str, context: Context) -> Finding | None:
+    for match in anchored(IMAGE_LAYOUT, text, "channels on axis", before=40, after=300):
+        shape = parse_shape(match.group("shape"))
+        if shape:
+            return ImageLayout(shape, int(match.group("channels")), int(match.group("axis")))
     return None
 
 
@@ -870,6 +891,7 @@ READERS = (
     undefined_axis,
     with_rank,
     out_backprop,
+    image_layout,
     numpy_matmul,
     numpy_reshape,
     shape_rank,
