@@ -116,6 +116,7 @@ LATER_FILES = {
     "fresh30.toml": 0.6,
     "fresh31.toml": 1.0,
     "fresh32.toml": 0.87,
+    "fresh33.toml": 0.7,
     "fresh35.toml": 0.79,
 }
 
