@@ -117,6 +117,7 @@ LATER_FILES = {
     "fresh31.toml": 1.0,
     "fresh32.toml": 0.87,
     "fresh33.toml": 0.7,
+    "fresh34.toml": 0.8,
     "fresh35.toml": 0.79,
 }
 
@@ -161,8 +162,8 @@ def test_the_held_out_half_of_a_later_blind_batch_does_not_fall_below_what_it_sc
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the goal of issue 8, not met yet: 84% of the held-out half overall, tf1 81%, "
-    "tf2-keras2 87%, keras3 93% (see the report of benchmarks/score_explain.py); when it "
+    reason="the goal of issue 8, not met yet: 84% of the held-out half overall, tf1 80%, "
+    "tf2-keras2 87%, keras3 94% (see the report of benchmarks/score_explain.py); when it "
     "passes, remove this mark",
 )
 def test_the_held_out_half_gets_the_right_category_for_at_least_90_percent_in_every_era():
@@ -175,6 +176,21 @@ def test_at_most_one_unrelated_error_in_ten_gets_a_high_confidence_diagnosis():
     unrelated = [e for e in ENTRIES if e.category == UNRELATED]
     if not unrelated:
         pytest.skip("no unrelated errors stored yet")
+    result = score(unrelated)
+    assert result.unrelated_high.right <= 0.1 * result.unrelated_high.total, str(
+        result.unrelated_high
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the goal of issue 8 on the held-out half alone, not met yet: 43 of its 340 "
+    "unrelated errors (13%) get a high-confidence diagnosis, most of them library bugs and "
+    "version regressions that raise exactly a checklist message; when it passes, remove "
+    "this mark",
+)
+def test_the_held_out_half_gives_high_confidence_to_at_most_one_unrelated_error_in_ten():
+    unrelated = [e for e in HALVES["heldout"] if e.category == UNRELATED]
     result = score(unrelated)
     assert result.unrelated_high.right <= 0.1 * result.unrelated_high.total, str(
         result.unrelated_high

@@ -293,6 +293,8 @@ class ShapePair(NamedTuple):
         nor do labels of one value per example (a real/fake label or a class index).
         """
         situation = self.situation
+        if situation == "position-rows":
+            return True  # see LabelCount.tentative
         if self.roles == "operands" and situation in _ROLE_SITUATIONS:
             one, other = (
                 pair_verdict(a, b, "labels", self.broadcast, self.axis, self.loss)
@@ -406,6 +408,16 @@ class LabelCount(NamedTuple):
     labels: int
     examples: int
     logits: Shape = ()
+
+    @property
+    def tentative(self) -> bool:
+        """Rows by the thousand on both sides that differ by no whole multiple: sequences
+        flattened into rows, padded to other lengths on the two sides. The learner's labels
+        padded to another length than the model decodes are as likely, in real threads, as a
+        sequence library's own decoder or sharding (OpenNMT-tf, google/seq2seq); which one,
+        the message does not say. The same holds for two such counts of rows of a ShapePair
+        ("position-rows")."""
+        return self.situation == "position-count"
 
     @property
     def flattened(self) -> bool:
