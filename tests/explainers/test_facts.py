@@ -1078,7 +1078,14 @@ def test_keras_3_here_loads_a_keras_2_h5_model_with_its_own_input_shape(tmp_path
     diagnosis = explain(message)
     assert diagnosis is not None
     assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "low")
-    assert f"Keras {'.'.join(keras.__version__.split('.')[:2])} loads" in diagnosis.summary
+    # the release the advice names (measured when it was written) is at most the installed
+    # one, which loads the file above: a Keras that stops loading such files fails here
+    import re
+
+    named = re.search(r"Keras (\d+)\.(\d+) loads", diagnosis.summary)
+    assert named is not None, diagnosis.summary
+    installed = tuple(int(part) for part in keras.__version__.split(".")[:2])
+    assert (int(named.group(1)), int(named.group(2))) <= installed
 
 
 @pytest.mark.parametrize("channels", [1, 4])
