@@ -1117,3 +1117,35 @@ def test_a_reshape_from_unknown_image_sizes_is_read_as_the_images_not_the_batch(
     assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "high"), message
     assert "[-1, None, None, 2, 2]" in diagnosis.summary
     assert "`tf.shape(x)`" in diagnosis.render()
+
+
+def test_a_loop_state_made_for_one_example_meets_a_batch_of_unknown_size() -> None:
+    """A decoder's state made with a fixed batch size (`zero_state(1, ...)`, `tf.zeros((1,
+    units))`) that the loop's body turns into the batch's unknown size."""
+
+    @tf().function(input_signature=[tf().TensorSpec([None, 4])])
+    def decode(x: Any) -> Any:
+        def body(i: Any, state: Any) -> Any:
+            return i + 1, state + x
+
+        return tf().while_loop(lambda i, s: i < 3, body, [tf().constant(0), tf().zeros((1, 4))])
+
+    message = pasted(lambda: decode(tf().ones((2, 4))))
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("batch-size", "high"), message
+    assert "batches of 1" in diagnosis.summary
+
+
+def test_a_ctc_label_at_the_blank_names_the_blank() -> None:
+    """CTC's loss keeps its last class for the blank: a label id at or past it."""
+    labels = tf().sparse.from_dense(tf().constant([[1, 4, 2]], tf().int32))
+    logits = tf().zeros((10, 1, 5))  # time, batch, 5 classes: the blank is 4
+    message = pasted(
+        lambda: tf().compat.v1.nn.ctc_loss(labels, logits, sequence_length=tf().constant([10]))
+    )
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("index-range", "high"), message
+    assert "its last class, 4, for the blank" in diagnosis.summary
+    assert "Dense(len(vocabulary) + 1)" in diagnosis.render()

@@ -938,6 +938,29 @@ def _stateful(found: BatchMismatch, context: Context) -> Advice:
     )
 
 
+def _ctc_blank(found: IndexOutOfRange, context: Context) -> Advice:
+    blank = found.size
+    return Advice(
+        f"CTC's loss keeps its last class, {blank}, for the blank, so label ids must lie in "
+        f"[0, {blank}); a label of {blank} or more came after a blank.",
+        (
+            (
+                "The model's output has as many units as the vocabulary, with no unit left for "
+                "the blank, so the last character's id is the blank's.",
+                "Give the last Dense layer one unit more than the vocabulary "
+                "(`Dense(len(vocabulary) + 1)`).",
+            ),
+            (
+                "Label ids counted from 1, or labels padded with the vocabulary size, and "
+                "`label_length` counts the padding as labels.",
+                "Number the characters from 0 and pass each sequence's true length.",
+            ),
+        ),
+        "Print the largest label id and the model's output width: the id must be at most the "
+        "width minus 2.",
+    )
+
+
 def _initial_state(found: BatchMismatch, context: Context) -> Advice:
     state, batch = found.sizes
     return Advice(
@@ -946,7 +969,8 @@ def _initial_state(found: BatchMismatch, context: Context) -> Advice:
         (
             (
                 "The initial state, or an Input it comes from, was built with a fixed batch size "
-                "(`keras.Input(..., batch_size=128)`, `tf.zeros((BATCH_SIZE, units))`).",
+                "(`keras.Input(..., batch_size=128)`, `tf.zeros((BATCH_SIZE, units))`, TF 1's "
+                "`cell.zero_state(1, tf.float32)`).",
                 "Make the state from the batch itself: `tf.zeros((tf.shape(x)[0], units))`, and "
                 "leave `batch_size` out of the Input.",
             ),
@@ -3278,6 +3302,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "indices"): _dtype,
     ("index-range", "index"): _index,
     ("index-range", "label"): _label,
+    ("index-range", "blank"): _ctc_blank,
     ("numerics", "check_numerics"): _check_numerics,
     ("numerics", "summary"): _summary_nan,
     ("numerics", "loss"): _loss_nan,

@@ -1538,7 +1538,9 @@ class IndexOutOfRange(NamedTuple):
 
     value: int | None  # None: not known
     size: int | None  # None: not known
-    kind: Literal["index", "label"] = "index"
+    #: "blank": a CTC label at or past the blank, the last of the loss's classes (`size` is
+    #: the number of label ids below it)
+    kind: Literal["index", "label", "blank"] = "index"
     position: str = ""
     embedding: bool = False
     numpy: bool = False  # NumPy indexed an array (to_categorical, a table), not a loss
@@ -1559,6 +1561,8 @@ class IndexOutOfRange(NamedTuple):
         return "one-class" if self.one_class else self.kind
 
     def details(self) -> dict[str, object]:
+        if self.kind == "blank":
+            return {"blank": self.size}
         if self.kind == "label":
             return {"label": self.value, "classes": self.size}
         return {"index": self.value, "size": self.size, "position": self.position}

@@ -100,4 +100,19 @@ def tokens(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (gather, label_value, gather_nd, tokens)
+# CTC's loss, which keeps the last class for the blank: "Saw a non-null label (index >=
+# num_classes - 1) following a null label, batch: 0 num_classes: 40 labels: 35,4,...,39,40,0"
+CTC_BLANK = Lazy(
+    r"Saw a non-null label \(index >= num_classes - 1\) following a null label, "
+    r"batch: \d{1,9} num_classes: (?P<classes>\d{1,9})"
+)
+
+
+@reads("Saw a non-null label")
+def ctc_blank(text: str, context: Context) -> Finding | None:
+    for match in anchored(CTC_BLANK, text, "Saw a non-null label", after=200):
+        return IndexOutOfRange(None, int(match.group("classes")) - 1, "blank")
+    return None
+
+
+READERS = (gather, label_value, gather_nd, tokens, ctc_blank)

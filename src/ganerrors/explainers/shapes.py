@@ -1545,6 +1545,29 @@ def initial_state(text: str, context: Context) -> Finding | None:
     return None
 
 
+# tf.while_loop: TF 1 (a decoder of tf.contrib.seq2seq) "The shape for decoder/while/Merge_5:0
+# is not an invariant for the loop. It enters the loop with shape (1, 512), but has shape
+# (?, 512) after one iteration."; TF 2.21 "Input tensor `zeros:0` enters the loop with shape
+# (1, 4), but has shape (None, 4) after one iteration."
+_LOOP_STATE = Lazy(
+    rf"enters the loop with shape (?P<entry>{SHAPE}), but has shape (?P<after>{SHAPE}) "
+    r"after one iteration"
+)
+
+
+@reads("enters the loop with shape")
+def loop_state(text: str, context: Context) -> Finding | None:
+    """A loop's state made for a fixed batch size (`zero_state(1, ...)`), which the loop's body
+    turns into the batch's unknown size: only the first axis differs, fixed on entry."""
+    for match in anchored(_LOOP_STATE, text, "enters the loop with shape", after=300):
+        entry, after = parse_shape(match.group("entry")), parse_shape(match.group("after"))
+        if not entry or not after or len(entry) != len(after) or len(entry) < 2:
+            continue
+        if entry[0] is not None and after[0] is None and entry[1:] == after[1:]:
+            return BatchMismatch("initial-state", (str(entry[0]), "an unknown size"))
+    return None
+
+
 # DCGAN-tensorflow's utils.image_manifold_size: "assert manifold_w * manifold_h == num_images"
 _SAMPLE_GRID = Lazy(r"assert manifold_\w{1,10} \* manifold_\w{1,10} == num_images")
 
@@ -1600,7 +1623,7 @@ def unknown_batch(text: str, context: Context) -> Finding | None:
             items = [item.strip() for item in contents.strip("[]()").split(",")]
             if items and items[0] in ("None", "?"):
                 return BatchMismatch("unknown-batch", (contents,))
-            if any(item in ("None", "?", "Dimension(None)") for item in items[1:]):
+            if items[0] == "-1" and any(item in ("None", "?") for item in items[1:]):
                 # [-1, None, None, 2, 16]: image axes unknown (Input((None, None, 3))) read as
                 # numbers, as in a channel shuffle's reshape
                 return UndefinedAxis("", sizes=contents)
@@ -1882,6 +1905,7 @@ READERS = (
     sample_grid,
     stateful_batch,
     initial_state,
+    loop_state,
     unknown_batch,
     cannot_batch,
     data_structure,
