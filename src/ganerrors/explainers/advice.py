@@ -1103,13 +1103,14 @@ def _target_count(found: InputCount, context: Context) -> Advice:
 
 
 def _undefined_axis(found: UndefinedAxis, context: Context) -> Advice:
-    shape = f" (shape {fmt(found.shape)})" if found.shape else ""
-    summary = (
-        f"{found.layer or 'A layer'} needs to know the size of its input's axes and got "
-        f"unknown ones{shape}: a Dense layer's weights need the number of input features, "
-        "Flatten needs the image size."
-    )
-    if found.sizes:
+    if not found.sizes:
+        shape = f" (shape {fmt(found.shape)})" if found.shape else ""
+        summary = (
+            f"{found.layer or 'A layer'} needs to know the size of its input's axes and got "
+            f"unknown ones{shape}: a Dense layer's weights need the number of input features, "
+            "Flatten needs the image size."
+        )
+    else:
         summary = (
             f"A shape was written from a tensor's static sizes, and some beyond the batch axis "
             f"are unknown: {found.sizes}. None cannot become part of a tensor; the sizes the "

@@ -618,9 +618,7 @@ class UndefinedAxis(NamedTuple):
         return "undefined-axis"
 
     def details(self) -> dict[str, object]:
-        found: dict[str, object] = {"layer": self.layer}
-        found["shape"] = fmt(self.shape) if self.shape else self.sizes
-        return found
+        return {"layer": self.layer, "shape": fmt(self.shape) if self.shape else self.sizes}
 
 
 class TransposedConv(NamedTuple):

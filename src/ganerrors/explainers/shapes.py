@@ -1561,10 +1561,9 @@ def loop_state(text: str, context: Context) -> Finding | None:
     turns into the batch's unknown size: only the first axis differs, fixed on entry."""
     for match in anchored(_LOOP_STATE, text, "enters the loop with shape", after=300):
         entry, after = parse_shape(match.group("entry")), parse_shape(match.group("after"))
-        if not entry or not after or len(entry) != len(after) or len(entry) < 2:
-            continue
-        if entry[0] is not None and after[0] is None and entry[1:] == after[1:]:
-            return BatchMismatch("initial-state", (str(entry[0]), "an unknown size"))
+        if entry and after and len(entry) >= 2 and entry[1:] == after[1:]:
+            if entry[0] is not None and after[0] is None:
+                return BatchMismatch("initial-state", (str(entry[0]), "an unknown size"))
     return None
 
 
