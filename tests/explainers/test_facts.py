@@ -1149,3 +1149,70 @@ def test_a_ctc_label_at_the_blank_names_the_blank() -> None:
     assert (diagnosis.category, diagnosis.confidence) == ("index-range", "high"), message
     assert "its last class, 4, for the blank" in diagnosis.summary
     assert "Dense(len(vocabulary) + 1)" in diagnosis.render()
+
+
+def test_ctc_labels_longer_than_the_output_are_a_low_confidence_output_shape() -> None:
+    """CTC's loss op with a label of 7 steps and an output of 5: raised by TF 1's and Keras 2's
+    CTC, and by `tf.nn.ctc_loss` with sparse labels."""
+    labels = tf().sparse.from_dense(tf().constant([[1, 2, 3, 1, 2, 3, 1]], tf().int32))
+    logits = tf().zeros((5, 1, 6))  # 5 steps, batch of 1, 6 classes
+    message = pasted(
+        lambda: tf().compat.v1.nn.ctc_loss(labels, logits, sequence_length=tf().constant([5]))
+    )
+    assert "Not enough time for target transition sequence (required: 7, available: 5)" in message
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("output-shape", "low"), message
+    assert "needs 7 steps" in diagnosis.summary and "only 5" in diagnosis.summary
+
+
+def test_dense_ctc_labels_longer_than_the_output_raise_nothing() -> None:
+    """What the CTC advice says of dense labels: `tf.nn.ctc_loss` and Keras 3's CTC loss return
+    a large loss instead of raising."""
+    import keras
+
+    labels = tf().constant([[1, 2, 3, 1, 2, 3, 1]], tf().int32)
+    logits = tf().zeros((1, 5, 6))  # batch, 5 steps, 6 classes
+    dense = tf().nn.ctc_loss(labels, logits, [7], [5], logits_time_major=False, blank_index=0)
+    ours = keras.ops.ctc_loss(labels, logits, [7], [5])
+    assert float(dense[0]) > 100 and float(ours[0]) > 100
+    fix = explain(
+        pasted(
+            lambda: tf().compat.v1.nn.ctc_loss(
+                tf().sparse.from_dense(labels), tf().transpose(logits, [1, 0, 2]), [5]
+            )
+        )
+    ).fix  # type: ignore[union-attr]
+    assert "Keras 3's CTC loss and `tf.nn.ctc_loss` with dense labels raise nothing" in fix
+
+
+def test_uint8_images_scaled_in_place_are_a_dtype_error() -> None:
+    """`x_train /= 127.5` on images loaded as uint8: NumPy's casting error, read as dtype."""
+    import numpy as np
+
+    def scale_in_place() -> None:
+        images = np.zeros((2, 4, 4, 1), np.uint8)
+        images /= 127.5
+
+    message = pasted(scale_in_place)
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "high"), message
+    assert "float64 values in place in an array of uint8" in diagnosis.summary
+    assert ".astype('float32')" in diagnosis.render()
+
+
+def test_float_images_given_to_pil_are_a_dtype_error() -> None:
+    """A generator's float32 output saved with PIL as it is; a uint8 image with one channel
+    axis too many is not a dtype error, and is not read as one."""
+    import numpy as np
+
+    image = pytest.importorskip("PIL.Image")
+    message = pasted(lambda: image.fromarray(np.zeros((8, 8, 3), np.float32)))
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "high"), message
+    assert "got float32 values" in diagnosis.summary
+    one_channel = pasted(lambda: image.fromarray(np.zeros((8, 8, 1), np.uint8)))
+    assert "|u1" in one_channel
+    assert explain(one_channel) is None or explain(one_channel).category != "dtype"  # type: ignore[union-attr]

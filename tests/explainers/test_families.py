@@ -159,7 +159,23 @@ FAMILIES = [
         "ValueError: Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.'x' sizes: 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8\n'y' sizes: 30\n",
         "model-io-shape",
     ),
+    (  # NumPy 1.9 and older: the in-place division of an integer array
+        "TypeError: ufunc 'true_divide' output (typecode 'd') could not be coerced to provided output parameter (typecode 'B') according to the casting rule ''same_kind''",
+        "dtype",
+    ),
+    (  # NumPy 1.10 and later
+        "numpy.core._exceptions._UFuncOutputCastingError: Cannot cast ufunc 'subtract' output from dtype('float64') to dtype('uint8') with casting rule 'same_kind'",
+        "dtype",
+    ),
+    (  # Pillow before 8 names neither the axes nor the type string
+        "TypeError: Cannot handle this data type",
+        "dtype",
+    ),
     # --- output-shape
+    (  # TF's CTCLoss kernel (ctc_loss_calculator.h): the batch index follows the parenthesis
+        "InvalidArgumentError: Not enough time for target transition sequence (required: 32, available: 16)0You can turn this error into a warning by using the flag ignore_longer_outputs_than_inputs",
+        "output-shape",
+    ),
     (  # Keras 3.15, raised live: both scalars; which side is wrong is a guess
         "ValueError: Arguments `target` and `output` must be at least rank 1. Received: target.shape=(), output.shape=()",
         "output-shape",
@@ -969,6 +985,8 @@ TENTATIVE = {
     # an empty array: data that never loaded (no checklist item) as often as an empty batch
     "ValueError: Cannot feed value of shape (0,) for Tensor 'real_images:0', which has shape '(64, 64, 64, 3)'",
     "ValueError: Error when checking input: expected conv2d_1_input to have 4 dimensions, but got array with shape (0, 1)",
+    # CTC's labels longer than the output: a model that shrank its steps, or labels too long
+    "InvalidArgumentError: Not enough time for target transition sequence (required: 32, available: 16)0You can turn this error into a warning by using the flag ignore_longer_outputs_than_inputs",
 }
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.

@@ -18,10 +18,12 @@ from ganerrors.explainers.diagnosis import Confidence, Diagnosis
 from ganerrors.explainers.findings import (
     FILE_OPS,
     MAX_BATCH,
+    ArrayDtype,
     AxisOutOfRange,
     AxisSizes,
     BatchMismatch,
     ChannelGroups,
+    CtcTime,
     DataPairs,
     DatasetShapes,
     DataUnpacked,
@@ -958,6 +960,32 @@ def _ctc_blank(found: IndexOutOfRange, context: Context) -> Advice:
         ),
         "Print the largest label id and the model's output width: the id must be at most the "
         "width minus 2.",
+    )
+
+
+def _ctc_time(found: CtcTime, context: Context) -> Advice:
+    return Advice(
+        f"A label sequence needs {found.required} steps of the model's output under CTC's loss, "
+        f"and the output gives it only {found.available}: CTC can only align a label with an "
+        "output at least as long (longer still where a label repeats a character).",
+        (
+            (
+                "The model shrinks the time (or width) axis more than the labels allow: each "
+                "pooling or strided convolution halves it.",
+                "Pool less along that axis (e.g. `MaxPooling2D((2, 1))`) or feed wider inputs, so "
+                "the output has more steps than the longest label.",
+            ),
+            (
+                "`input_length` passed to the loss is smaller than the output's real length, or "
+                "a label is longer than its example (a transcript longer than its audio, padding "
+                "counted as characters).",
+                "Pass the output's number of steps as `input_length`, each label's true length "
+                "as `label_length`, and drop examples whose labels are longer than their output.",
+            ),
+        ),
+        "Print the model's output shape and the longest label: the output's steps must be at "
+        "least the label's length. (Keras 3's CTC loss and `tf.nn.ctc_loss` with dense labels "
+        "raise nothing here: the loss is just very large.)",
     )
 
 
@@ -2771,6 +2799,56 @@ def _tape_reused(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _in_place(found: ArrayDtype, context: Context) -> Advice:
+    return Advice(
+        f"NumPy's `{found.op}` made {found.got} values in place in an array of {found.into}, "
+        f"which cannot hold them: an in-place `/=`, `-=` or `+=` keeps the array's dtype, and "
+        f"NumPy will not silently turn {found.got} into {found.into}.",
+        (
+            (
+                f"Images loaded as {found.into} (as image files, PIL and `load_data()` give "
+                "them) scaled in place: `x_train /= 127.5` or `x_train -= 127.5`.",
+                "Make a float32 array first, then scale it: "
+                "`x_train = (x_train.astype('float32') - 127.5) / 127.5`.",
+            ),
+            (
+                "Noise added in place to integer images or labels (`x += np.random.normal(...)`).",
+                "Convert to float32 before adding the noise: `x = x.astype('float32') + noise`.",
+            ),
+        ),
+        "Print `.dtype` of the array on the line of the traceback: scale a float32 copy, "
+        "never the integer array itself.",
+    )
+
+
+def _image_file(found: ArrayDtype, context: Context) -> Advice:
+    values = f"{found.got} values" if found.got else "values of a dtype it has no mode for"
+    if found.op == "Image.save":
+        summary = (
+            "PIL was asked to save a float image (mode F) in a format of 8-bit pixels: PNG and "
+            "JPEG files hold uint8 values from 0 to 255."
+        )
+    else:
+        summary = (
+            f"PIL's `Image.fromarray` got {values}: it makes RGB and grayscale images from "
+            "uint8 arrays (0 to 255), not from the floats a generator outputs."
+        )
+    return Advice(
+        summary,
+        (
+            (
+                "A generator's output (float32, in [-1, 1] after tanh or [0, 1] after a "
+                "sigmoid) saved as it is.",
+                "Rescale and convert before saving: "
+                "`Image.fromarray(((img + 1) * 127.5).clip(0, 255).astype('uint8'))` for "
+                "[-1, 1] outputs, or `(img * 255)` for [0, 1].",
+            ),
+        ),
+        "Print `img.dtype`, `img.min()` and `img.max()` just before saving, and give PIL uint8 "
+        "in 0..255 (and a 2-D array for a single-channel image: `img[..., 0]`).",
+    )
+
+
 def _word(found: DtypeClash, context: Context) -> Advice:
     return Advice(
         f"`{found.op}` got a Python string, one word, where it wanted a {found.expected} "
@@ -3288,6 +3366,8 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "word"): _word,
     ("dtype", "record"): _record,
     ("dtype", "decode-width"): _decode_width,
+    ("dtype", "in-place"): _in_place,
+    ("dtype", "image-file"): _image_file,
     ("output-shape", "scalar-output"): _scalar_output,
     ("model-io-shape", "shape-argument"): _shape_argument,
     ("target-shape", "axis-sizes"): _axis_sizes,
@@ -3304,6 +3384,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("index-range", "index"): _index,
     ("index-range", "label"): _label,
     ("index-range", "blank"): _ctc_blank,
+    ("output-shape", "ctc-time"): _ctc_time,
     ("numerics", "check_numerics"): _check_numerics,
     ("numerics", "summary"): _summary_nan,
     ("numerics", "loss"): _loss_nan,

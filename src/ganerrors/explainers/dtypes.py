@@ -10,6 +10,7 @@ from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     FILE_DATASET,
     FILE_DATASETS,
+    ArrayDtype,
     DataPairs,
     DatasetShapes,
     DtypeClash,
@@ -543,7 +544,73 @@ def indices(text: str, context: Context) -> Finding | None:
     return None
 
 
+# NumPy's in-place arithmetic on an integer array (`images /= 255` on uint8 images): "Cannot
+# cast ufunc 'divide' output from dtype('float64') to dtype('uint8') with casting rule
+# 'same_kind'"; NumPy 1.9 and older: "ufunc 'true_divide' output (typecode 'd') could not be
+# coerced to provided output parameter (typecode 'B') according to the casting rule
+# ''same_kind''"
+UFUNC = Lazy(
+    r"Cannot cast ufunc '(?P<op>\w{1,40})' output from dtype\('(?P<got>\w{1,20})'\) to "
+    r"dtype\('(?P<into>\w{1,20})'\) with casting rule 'same_kind'"
+    r"|ufunc '(?P<old>\w{1,40})' output \(typecode '(?P<gotc>\w)'\) could not be coerced to "
+    r"provided output parameter \(typecode '(?P<intoc>\w)'\)"
+)
+#: NumPy's one-letter type codes, as its old casting message prints them
+TYPECODES = {
+    "d": "float64", "f": "float32", "e": "float16", "g": "longdouble", "B": "uint8",
+    "b": "int8", "H": "uint16", "h": "int16", "I": "uint32", "i": "int32", "L": "uint64",
+    "l": "int64", "Q": "uint64", "q": "int64", "?": "bool",
+}  # fmt: skip
+# PIL's Image.fromarray on an array it has no image mode for: "Cannot handle this data type:
+# (1, 1, 3), <f4" (the last axes, then NumPy's type string; Pillow before 8 printed only the
+# first words); Image.save of a float image ("F" mode) in a format of 8-bit pixels: "cannot
+# write mode F as PNG"
+PIL_TYPE = Lazy(
+    r"Cannot handle this data type"
+    r"(?:: \((?P<axes>[\d, ]{1,30})\), (?P<typestr>[<>|=]?[a-z]\d{1,2}))?"
+)
+PIL_MODE = Lazy(r"cannot write mode (?P<mode>F|I|I;16|RGBA|LA|P|CMYK) as \w{1,10}")
+#: NumPy's type strings ("<f4") as dtype names
+TYPESTRINGS = {
+    "f2": "float16", "f4": "float32", "f8": "float64", "i8": "int64", "i4": "int32",
+    "b1": "bool", "u2": "uint16", "i2": "int16", "u4": "uint32", "u8": "uint64",
+}  # fmt: skip
+
+
+@reads("Cannot cast ufunc '", "could not be coerced to provided output parameter")
+def in_place(text: str, context: Context) -> Finding | None:
+    for anchor in ("Cannot cast ufunc '", "could not be coerced to provided output"):
+        for match in anchored(UFUNC, text, anchor, before=60, after=160):
+            if match.group("op"):
+                got, into, op = match.group("got"), match.group("into"), match.group("op")
+            else:
+                got = TYPECODES.get(match.group("gotc"), match.group("gotc"))
+                into = TYPECODES.get(match.group("intoc"), match.group("intoc"))
+                op = match.group("old")
+            return ArrayDtype(got, into, op, "in-place")
+    return None
+
+
+@reads("Cannot handle this data type", "cannot write mode ")
+def image_file(text: str, context: Context) -> Finding | None:
+    for match in anchored(PIL_TYPE, text, "Cannot handle this data type", after=60):
+        typestr = match.group("typestr")
+        if typestr is None:
+            return ArrayDtype("", "", "Image.fromarray", "image-file")
+        if typestr.endswith("u1"):
+            return None  # uint8 with an axis PIL cannot take (a batch, one channel): not dtype
+        return ArrayDtype(
+            TYPESTRINGS.get(typestr[-2:], typestr), "", "Image.fromarray", "image-file"
+        )
+    for match in anchored(PIL_MODE, text, "cannot write mode ", after=40):
+        if match.group("mode") == "F":  # only float images: the other modes are not dtypes
+            return ArrayDtype("float32", "", "Image.save", "image-file")
+    return None
+
+
 READERS = (
+    in_place,
+    image_file,
     eager,
     in_list,
     input_mismatch,

@@ -639,6 +639,31 @@ class TransposedConv(NamedTuple):
         return {"actual": self.actual, "computed": self.computed}
 
 
+class CtcTime(NamedTuple):
+    """CTC's labels need more time steps than the model's output gives them: "Not enough time
+    for target transition sequence (required: 64, available: 39)". The model's output sequence
+    (or the `input_length` passed for it) is shorter than a label sequence: which of the two is
+    wrong, the message cannot tell, so always a guess."""
+
+    required: int
+    available: int
+
+    @property
+    def category(self) -> str:
+        return "output-shape"
+
+    @property
+    def situation(self) -> str:
+        return "ctc-time"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"label_steps": self.required, "output_steps": self.available}
+
+
 class DatasetShapes(NamedTuple):
     """Examples of the data of other shapes than each other or than declared.
 
@@ -1531,6 +1556,30 @@ class DtypeClash(NamedTuple):
         return {"op": self.op, "got": self.got, "expected": self.expected}
 
 
+class ArrayDtype(NamedTuple):
+    """A NumPy array of a dtype that cannot take what is done with it: images loaded as
+    integers (uint8) divided or shifted in place ("Cannot cast ufunc 'divide' output from
+    dtype('float64') to dtype('uint8')"), or float images handed to PIL, which makes image
+    files of uint8 ("Cannot handle this data type: (1, 1, 3), <f4", "cannot write mode F as
+    PNG")."""
+
+    got: str  # the values' dtype: the ufunc's result, or the array given to PIL
+    into: str  # the array's dtype that cannot hold them (in place); "" for PIL
+    op: str  # the ufunc ("divide"), or "Image.fromarray" / "Image.save"
+    kind: Literal["in-place", "image-file"]
+
+    @property
+    def category(self) -> str:
+        return "dtype"
+
+    @property
+    def situation(self) -> str:
+        return self.kind
+
+    def details(self) -> dict[str, object]:
+        return {"op": self.op, "got": self.got, "array": self.into}
+
+
 class IndexOutOfRange(NamedTuple):
     """An index or class label outside [0, size)."""
 
@@ -1675,6 +1724,7 @@ Finding = (
     | InputCount
     | UndefinedAxis
     | TransposedConv
+    | CtcTime
     | DatasetShapes
     | FeatureMismatch
     | ReshapeMismatch
@@ -1687,6 +1737,7 @@ Finding = (
     | FloatDimension
     | FloatIndex
     | DtypeClash
+    | ArrayDtype
     | IndexOutOfRange
     | NonFinite
     | LogitsMismatch

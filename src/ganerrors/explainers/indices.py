@@ -1,10 +1,10 @@
 """Readers of index errors: class labels and indices outside what an Embedding or a loss was
-built for."""
+built for, and CTC's two label errors (a label at the blank, labels longer than the output)."""
 
 from __future__ import annotations
 
 from ganerrors.explainers.context import Context
-from ganerrors.explainers.findings import Finding, IndexOutOfRange
+from ganerrors.explainers.findings import CtcTime, Finding, IndexOutOfRange
 from ganerrors.explainers.parsing import Lazy, anchored, reads
 
 # GatherV2 / embedding_lookup: "indices[3] = 151 is not in [0, 10)"
@@ -115,4 +115,21 @@ def ctc_blank(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (gather, label_value, gather_nd, tokens, ctc_blank)
+# CTC's loss op (TF 1, `tf.nn.ctc_loss` with sparse labels, Keras 2's `ctc_batch_cost`) when a
+# label sequence is longer than the output steps it may use: "Not enough time for target
+# transition sequence (required: 64, available: 39)0You can turn this error into a warning ..."
+# (dense labels in `tf.nn.ctc_loss` and Keras 3's CTC loss raise nothing: the loss is huge)
+CTC_TIME = Lazy(
+    r"Not enough time for target transition sequence \(required: (?P<required>\d{1,9}), "
+    r"available: (?P<available>\d{1,9})\)"
+)
+
+
+@reads("Not enough time for target transition")
+def ctc_time(text: str, context: Context) -> Finding | None:
+    for match in anchored(CTC_TIME, text, "Not enough time for target transition", after=80):
+        return CtcTime(int(match.group("required")), int(match.group("available")))
+    return None
+
+
+READERS = (gather, label_value, gather_nd, tokens, ctc_blank, ctc_time)
