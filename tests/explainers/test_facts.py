@@ -1216,3 +1216,17 @@ def test_float_images_given_to_pil_are_a_dtype_error() -> None:
     one_channel = pasted(lambda: image.fromarray(np.zeros((8, 8, 1), np.uint8)))
     assert "|u1" in one_channel
     assert explain(one_channel) is None or explain(one_channel).category != "dtype"  # type: ignore[union-attr]
+
+
+def test_a_variables_running_sum_of_another_shape_is_low_confidence() -> None:
+    """A metric's state (a variable updated with `assign_add`) given a value of another shape:
+    its sizes are the metric's settings as often as the labels', so it is only a guess."""
+    total = tf().Variable(tf().zeros([2]))
+    for update in (
+        lambda: total.assign_add(tf().ones([3])),
+        lambda: tf().function(lambda: total.assign_add(tf().ones([3])))(),
+    ):
+        message = pasted(update)
+        assert "AssignAddVariableOp" in message
+        diagnosis = explain(message)
+        assert diagnosis is None or diagnosis.confidence == "low", message

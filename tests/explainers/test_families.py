@@ -376,6 +376,14 @@ FAMILIES = [
         "target-shape",
     ),
     # --- model-io-shape
+    (  # Keras 1's standardize_input_data: a Python list of 64 images, read as 64 inputs
+        "Exception: Error when checking model input: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 1 arrays but instead got the following list of 64 arrays: [array([[[0.1, 0.2, 0.3]]]), array([[[0.1, 0.2, 0.3]]])...",
+        "model-io-shape",
+    ),
+    (  # TF 1.x nn_ops.Convolution: a generator's 1 channel into a discriminator built for 3
+        "ValueError: number of input channels does not match corresponding dimension of filter, 1 != 3",
+        "model-io-shape",
+    ),
     (  # the same, a custom layer handed its weights (fixed shapes) among its inputs: a guess
         "ValueError: Layer attention_gru_1 expects 2 inputs, but it received 4 input tensors. Input received: [<tf.Tensor 'encoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'decoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'mul:0' shape=(64, 32) dtype=float32>, <tf.Tensor 'mul_1:0' shape=(32, 1) dtype=float32>]",
         "model-io-shape",

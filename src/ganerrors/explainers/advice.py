@@ -1086,12 +1086,11 @@ def _list_of_labels(found: ExampleList, context: Context) -> Advice:
 
 
 def _list_of_examples(found: ExampleList, context: Context) -> Advice:
-    sizes = ", ".join(map(str, found.sizes[:3]))
+    sizes = f" (sizes {', '.join(map(str, found.sizes[:3]))}, ...)" if found.sizes else ""
     return Advice(
-        f"The inputs were given as a list of at least {found.arrays} arrays (sizes {sizes}, "
-        "...). Keras reads a Python list as one array per model input, so each array's first "
-        "axis counts as its number of samples: a list of images that was never stacked into "
-        "one array.",
+        f"The inputs were given as a list of at least {found.arrays} arrays{sizes}. Keras "
+        "reads a Python list as one array per model input, so each array's first axis counts "
+        "as its number of samples: a list of images that was never stacked into one array.",
         (
             (
                 "Images (or sequences) collected in a Python list, one array each, and the list "

@@ -130,7 +130,8 @@ def doubtful(context: Context) -> bool:
       builds and runs before its metrics on the same labels and predictions, accepted them,
       so the labels fit the model; what does not fit is the metric (Keras' accuracy picks its
       variant from the labels' shape, and some versions flatten the labels themselves);
-    - a value fed to a tensor that an op computes, not to a placeholder (`_FED_COMPUTED`).
+    - a value fed to a tensor that an op computes, not to a placeholder (`_FED_COMPUTED`);
+    - an in-place update of a variable (a metric's running state: `_STATE_UPDATE`).
 
     Such a reading gets low confidence."""
     if _unrelated_headline(context):
@@ -142,10 +143,18 @@ def doubtful(context: Context) -> bool:
         name = node_of(text)[0] or context.op
         if _METRIC_NODE.search(name):
             return True
+    if "SubVariableOp" in text or "AddVariableOp" in text:
+        return bool(_STATE_UPDATE.search(text))
     return False
 
 
 _METRIC_NODE = Lazy(r"(?:^|/)metrics?(?:_\d{1,4})?/")
+#: an op that adds to a variable in place failed: a metric's (or an optimizer's) running state,
+#: updated with a value of another shape than the state was made with. The values are the
+#: metric's settings (num_classes, thresholds) as often as the labels and predictions
+_STATE_UPDATE = Lazy(
+    r"(?:for '|\{\{node |\[Op:)(?:[\w./-]{0,200}/)?Assign(?:Add|Sub)VariableOp(?:_\d{1,4})?['\]}]"
+)
 #: a value fed to a tensor an op computes (a layer's output), or to a layer's weight, not to a
 #: placeholder: the feed went to the wrong tensor (labels fed to the model's output instead of
 #: its targets, a batch of images to a bias when a name in feed_dict was reused), so the shapes

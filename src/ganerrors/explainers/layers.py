@@ -19,6 +19,7 @@ from ganerrors.explainers.findings import (
     ChannelGroups,
     DecodedWidth,
     ElemwiseAxis,
+    ExampleList,
     FeatureMismatch,
     Finding,
     FloatDimension,
@@ -127,12 +128,15 @@ BATCH_MATMUL = Lazy(
 _LOSS_WORDS = ("loss", "cross_entropy", "crossentropy", "label", "target", "y_true")
 # convolutions: "input and filter must have the same depth: 3 vs 1" (TF 1), "input depth must be
 # evenly divisible by filter depth: 1 vs 3" and "Depth of input (1) is not a multiple of input
-# depth of filter (3)" (TF 2)
+# depth of filter (3)" (TF 2); TF 1's tf.nn.convolution: "number of input channels does not
+# match corresponding dimension of filter, 1 != 3"
 DEPTH = Lazy(
     r"(?:input and filter must have the same depth|input depth must be evenly divisible by "
     r"filter depth): (?P<got>\d{1,9}) vs (?P<want>\d{1,9})"
     r"|Depth of input \((?P<got2>\d{1,9})\) is not a multiple of input depth of filter "
     r"\((?P<want2>\d{1,9})\)"
+    r"|number of input channels does not match corresponding dimension of filter, "
+    r"(?P<got3>\d{1,9}) ?!= ?(?P<want3>\d{1,9})"
 )
 # an input with a whole multiple of the filter's channels (3-channel images into a layer built
 # for 1): "output depth must be evenly divisible by number of groups: 8 vs 3" (eager), "Depth
@@ -177,11 +181,13 @@ WEIGHT_SHAPE = Lazy(
 )
 # Keras 2 fit(): "Error when checking model input: the list of Numpy arrays that you are passing
 # to your model is not the size the model expected. Expected to see 2 array(s), but instead got
-# the following list of 1 arrays: ..." (also "model target")
+# the following list of 1 arrays: ..." (also "model target"); Keras 1: "Expected to see 1
+# arrays but instead got the following list of 100 arrays"
 ARRAY_LIST = Lazy(
     r"Error when checking model (?P<role>input|target): the list of Numpy arrays that you are "
     r"passing to your model is not the size the model expected\. Expected to see "
-    r"(?P<want>\d{1,4}) array\(s\),? (?:for inputs [^\n]{0,300}?)?but instead got the following"
+    r"(?P<want>\d{1,4}) arrays?(?:\(s\))?,? (?:for inputs [^\n]{0,300}?)?but instead got the "
+    r"following"
     r"(?: list of (?P<got>\d{1,4}) arrays)?"
 )
 # Keras: 'Layer "model" expects 1 input(s), but it received 2 input tensors.'; Keras 2.2:
@@ -315,7 +321,11 @@ def input_count(text: str, context: Context) -> Finding | None:
     for match in anchored(ARRAY_LIST, text, "Error when checking model ", after=700):
         role: Literal["input", "target"] = "target" if match.group("role") == "target" else "input"
         got = match.group("got")  # left out where the message was cut (an issue's title)
-        return InputCount(role, int(match.group("want")), int(got) if got else None)
+        want = int(match.group("want"))
+        if want == 1 and got and int(got) >= 3:
+            # one input (output) given many arrays: a Python list of examples, never stacked
+            return ExampleList(int(got), (), role)
+        return InputCount(role, want, int(got) if got else None)
     for match in anchored(INPUT_COUNT, text, " input tensors", before=500, after=20):
         tail = text[match.end() : match.end() + 3000]
         received = [m.group(1) in ("?", "None") for m in _RECEIVED_BATCH.finditer(tail)]
@@ -726,15 +736,16 @@ def kernel_rank(text: str, context: Context) -> Finding | None:
     "input and filter must have the same depth",
     "evenly divisible by filter depth",
     "is not a multiple of input depth of filter",
+    "does not match corresponding dimension of filter",
     "Computed output size would be negative",
     "Kernel shape must have the same length as input",
     "number of groups",
 )
 def depth(text: str, context: Context) -> Finding | None:
-    for anchor in ("depth: ", "is not a multiple of input depth of filter"):
+    for anchor in ("depth: ", "input depth of filter", "corresponding dimension of filter"):
         for match in anchored(DEPTH, text, anchor, before=80, after=60):
-            got = int(match.group("got") or match.group("got2"))
-            want = int(match.group("want") or match.group("want2"))
+            got = int(match.group("got") or match.group("got2") or match.group("got3"))
+            want = int(match.group("want") or match.group("want2") or match.group("want3"))
             return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
     for match in anchored(GROUPS, text, "number of groups", before=80, after=900):
         given, kernel = parse_shape(match.group("input")), parse_shape(match.group("filter"))
