@@ -122,6 +122,8 @@ LATER_FILES = {
     "fresh36.toml": 0.82,
     "fresh37.toml": 0.78,
     "fresh38.toml": 0.69,
+    "fresh39.toml": 0.8,
+    "fresh41.toml": 0.91,
 }
 
 
