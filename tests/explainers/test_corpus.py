@@ -123,6 +123,7 @@ LATER_FILES = {
     "fresh37.toml": 0.78,
     "fresh38.toml": 0.69,
     "fresh39.toml": 0.8,
+    "fresh40.toml": 0.85,
     "fresh41.toml": 0.91,
 }
 
