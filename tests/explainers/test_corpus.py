@@ -125,6 +125,7 @@ LATER_FILES = {
     "fresh39.toml": 0.8,
     "fresh40.toml": 0.85,
     "fresh41.toml": 0.91,
+    "fresh42.toml": 0.6,
 }
 
 
