@@ -1194,6 +1194,10 @@ def test_uint8_images_scaled_in_place_are_a_dtype_error() -> None:
         images = np.zeros((2, 4, 4, 1), np.uint8)
         images /= 127.5
 
+    raised = caught(scale_in_place)
+    # what katas/06/README.md says a learner sees
+    assert isinstance(raised, TypeError)
+    assert type(raised).__qualname__ == "_UFuncOutputCastingError"
     message = pasted(scale_in_place)
     diagnosis = explain(message)
     assert diagnosis is not None, message

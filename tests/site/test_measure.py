@@ -144,6 +144,40 @@ def test_a_kernels_shutdown_traceback_is_dropped_whole_and_only_whole() -> None:
     assert quiet.without_noise(other) == other
 
 
+#: A NumPy error raised on purpose inside `tf.numpy_function` (the case
+#: loader-scales-bytes-in-place), as TensorFlow 2.21's C++ runtime logged it while measuring
+PY_FUNC_ERROR = [
+    "W0000 00:00:1795773840.057703    4532 op_kernel.cc:1845] INVALID_ARGUMENT: UFuncTypeError: "
+    "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('uint8') with casting "
+    "rule 'same_kind'",
+    "Traceback (most recent call last):",
+    "",
+    '  File "tensorflow/python/ops/script_ops.py", line 269, in __call__',
+    "    ret = func(*args)",
+    "",
+    '  File "src/ganerrors/cases/dtype.py", line 240, in load',
+    "    image /= 127.5",
+    "",
+    "numpy._core._exceptions._UFuncOutputCastingError: Cannot cast ufunc 'divide' output from "
+    "dtype('float64') to dtype('uint8') with casting rule 'same_kind'",
+]
+
+
+def test_a_python_error_logged_by_a_py_func_is_dropped_whole() -> None:
+    rendezvous = [
+        PY_FUNC_ERROR[0].replace(
+            "op_kernel.cc:1845] ",
+            "local_rendezvous.cc:412] Local rendezvous is aborting with status: ",
+        ),
+        *PY_FUNC_ERROR[1:],
+    ]
+    lines = ["a real warning", *PY_FUNC_ERROR, "", *rendezvous, "another real line"]
+    assert quiet.without_noise(lines) == ["a real warning", "another real line"]
+    # a log line of another status, or a traceback that never ends, is kept
+    cut = ["a real warning", *PY_FUNC_ERROR[:-1]]
+    assert quiet.without_noise(cut) == [line for line in cut if line.strip()]
+
+
 # -- tidy text -------------------------------------------------------------------------------
 
 

@@ -217,6 +217,35 @@ def loader_scales_bytes_to_float64() -> Step:
 
 
 @case(
+    "loader-scales-bytes-in-place",
+    "The loader scales the uint8 pixels of a file in place (pixels /= 127.5) inside tf.data",
+    "dtype",
+    {
+        "eager": r"InvalidArgumentError: (?s:.*)UFuncTypeError: Cannot cast ufunc 'divide' output "
+        r"from dtype\('float64'\) to dtype\('uint8'\)"
+    },
+    kata="06",
+    explained="in place in an array of uint8",
+)
+def loader_scales_bytes_in_place() -> Step:
+    """NumPy keeps an array's dtype in an in-place operation, and cannot put float64 values
+    in a uint8 array. Called eagerly, the loader raises NumPy's own UFuncTypeError; inside a
+    dataset (or any graph) TensorFlow reports it as an InvalidArgumentError around it."""
+
+    def step(images: Any) -> Any:
+        pixels = _bytes(images)
+
+        def load(i: Any) -> Any:
+            image = pixels[i].copy()
+            image /= 127.5
+            return image - 1
+
+        return _read_with(load, images, tf().float32)
+
+    return step
+
+
+@case(
     "loader-declared-uint8-joined-to-fakes",
     "The pipeline declares uint8, the train step joins the real bytes to float32 fakes",
     "dtype",

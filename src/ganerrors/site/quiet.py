@@ -47,6 +47,17 @@ NOISE = (
 #: Blocks of lines that are known noise as a whole: (first line, last line). A block is dropped
 #: only when both are there, in order; otherwise every line of it passes.
 NOISE_BLOCKS = (
+    # A Python function inside the graph (`tf.numpy_function` in a case's loader) that raises on
+    # purpose: TensorFlow's C++ runtime logs the op's status, which is the Python exception,
+    # with its traceback, once from the kernel and once from the rendezvous, before the same
+    # error reaches the case as an InvalidArgumentError. Last line: the exception, by name.
+    (
+        re.compile(
+            r"^[WE]\d{4} [\d:.]+\s+\d+ (?:op_kernel|local_rendezvous)\.cc:\d+\] "
+            r"(?:Local rendezvous is aborting with status: )?INVALID_ARGUMENT: \w+: "
+        ),
+        re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Warning): "),
+    ),
     # ipykernel at shutdown, a race between its I/O thread and the closing of its sockets
     # (now and then, not every build): tornado logs the traceback of a status message it could
     # no longer send. The notebook has run to its end by then; its outputs are complete.
