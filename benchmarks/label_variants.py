@@ -51,6 +51,10 @@ CONTRACT = {
         "a unit that can never learn is a defect whatever the figures (issue 10): the "
         "second output unit gets no gradient"
     ),
+    "05-short-batch-skipped-in-the-step": (
+        "a step that returns without training on a batch hides the kata's bug: the labels "
+        "still fit one batch size, and the losses it reports were never computed"
+    ),
     "01-labels-like-two-scores": (
         "the kata's bug itself, silenced: the discriminator still gives two scores per "
         "image, and the contract asks for one"

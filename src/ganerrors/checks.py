@@ -241,12 +241,17 @@ def embedding_layers(model: Any) -> list[Any]:
 
 
 def check_class_labels(
-    models: dict[str, Any], labels: Any, num_classes: int | None, conditional: bool
+    models: dict[str, Any],
+    labels: Any,
+    num_classes: int | None,
+    conditional: bool,
+    range_only: bool = False,
 ) -> None:
     """A conditional GAN's class labels are integers in [0, NUM_CLASSES), and every Embedding
     of its models has a row for each: on a GPU, TensorFlow returns zeros for an index out of
     range instead of raising, so nothing else would notice. An unconditional GAN has no
-    labels in its data and no NUM_CLASSES."""
+    labels in its data and no NUM_CLASSES. With `range_only`, only that: not whether the
+    labels take every value NUM_CLASSES promises."""
     if not conditional:
         if labels is not None:
             _fail(
@@ -280,13 +285,19 @@ def check_class_labels(
     if low < 0 or (high >= num_classes and not roomy):
         _fail(
             "index-range",
-            f"the data's class labels run from {low} to {high}, but NUM_CLASSES = "
-            f"{num_classes} means 0..{num_classes - 1}: a label of {high} is one too many "
-            "(labels that start at 1?)"
-            if high == num_classes and low >= 1
-            else f"the data's class labels run from {low} to {high}, outside "
-            f"0..{num_classes - 1} (NUM_CLASSES = {num_classes})",
+            (
+                f"the data's class labels run from {low} to {high}, but NUM_CLASSES = "
+                f"{num_classes} means 0..{num_classes - 1}: a label of {high} is one too many "
+                "(labels that start at 1?)"
+                if high == num_classes and low >= 1
+                else f"the data's class labels run from {low} to {high}, outside "
+                f"0..{num_classes - 1} (NUM_CLASSES = {num_classes})"
+            )
+            + ". Map them where the data set is made: the models meet the data set's labels "
+            "everywhere (sampling a class after training too), not only inside train_step",
         )
+    if range_only:
+        return
     present = np.unique(values)
     if present.size < num_classes:
         expected = set(range(num_classes)) if high < num_classes else set(range(1, high + 1))
@@ -372,6 +383,28 @@ def check_variables_changed(
                 f"the {name} received no gradients: {len(stuck)} of {total} trainable "
                 f"variables did not change in the training steps since {since} "
                 f"({', '.join(stuck)})",
+            )
+
+
+def check_the_step_trained(
+    models: dict[str, Any], before: Iterable[tuple[Any, np.ndarray]], what: str
+) -> None:
+    """One training step on `what` (a short batch) changed at least one trainable variable of
+    every model since `before` (a `snapshot`): a step that returns without training on a batch
+    (a `tf.cond` around the update, an early return) hides its error instead of fixing it."""
+    old = {id(variable): value for variable, value in before}
+    for name, model in models.items():
+        changed = [
+            v for v in model.trainable_variables if id(v) in old and (v.numpy() != old[id(v)]).any()
+        ]
+        if model.trainable_variables and not changed:
+            _fail(
+                "batch-size",
+                f"the step returned without training the {name} on {what}: none of its "
+                f"{len(model.trainable_variables)} trainable variables changed. A step must "
+                "train on every batch the data set gives it, whatever its size; to leave the "
+                "short last batch out, batch the data set with `drop_remainder=True`, which "
+                "says so in its element_spec",
             )
 
 

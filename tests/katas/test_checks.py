@@ -416,6 +416,22 @@ def test_a_data_set_that_repeats_forever_is_named_before_anything_runs(tmp_path)
     kata.load(_with_dataset(tmp_path, "dataset = dataset.repeat(2)"))  # a count ends
 
 
+def test_a_loss_that_wants_the_labels_passed_in_is_told_to_make_them_itself(tmp_path) -> None:
+    from ganerrors.errors import KataContractError
+
+    path = _with_dataset(
+        tmp_path,
+        "def generator_loss(fake_output, real_labels):\n"
+        "    return cross_entropy(real_labels, fake_output)",
+    )
+    with pytest.raises(KataContractError) as raised:
+        kata.load(path)
+    message = str(raised.value)
+    assert "yours is generator_loss(fake_output, real_labels)" in message
+    assert "made inside it from the scores' shape" in message
+    assert "missing" not in message
+
+
 def test_an_empty_data_set_is_named(tmp_path) -> None:
     from ganerrors.errors import KataContractError
 

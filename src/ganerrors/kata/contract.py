@@ -113,8 +113,24 @@ def problems(module: Any) -> list[str]:
             found.append(f"{name.shown} must be a function, not {type(value).__name__}")
             continue
         if not _accepts(value, name.arguments):
-            found.append(f"{name.shown} must accept {name.arguments} argument(s)")
+            found.append(_arguments_problem(name, value))
     return found
+
+
+def _arguments_problem(name: Name, value: Any) -> str:
+    """What is wrong with a function that cannot be called as the contract calls it."""
+    try:
+        takes = f"{name.name}{inspect.signature(value)}"
+    except (TypeError, ValueError):
+        takes = name.name
+    text = f"{name.shown} must accept {name.arguments} argument(s), and yours is {takes}"
+    if name.name.endswith("_loss"):
+        text += (
+            ": the checker calls a loss with the scores alone to test it, so what else it needs "
+            "(the labels) must be made inside it from the scores' shape, e.g. "
+            "`tf.ones_like(real_output)`"
+        )
+    return text
 
 
 def check(module: Any, path: str) -> None:
@@ -124,8 +140,8 @@ def check(module: Any, path: str) -> None:
         raise KataContractError(
             f"{path} does not keep the kata contract, so the checker cannot run it: "
             + "; ".join(found)
-            + ". Put the missing names back (`ganerrors reset` restores the kata as shipped, "
-            "after a backup)."
+            + ". Keep these names and the arguments they take (`ganerrors reset` restores the "
+            "kata as shipped, after a backup)."
         )
 
 
