@@ -126,6 +126,7 @@ LATER_FILES = {
     "fresh40.toml": 0.85,
     "fresh41.toml": 0.91,
     "fresh42.toml": 0.6,
+    "fresh43.toml": 0.6,
 }
 
 
