@@ -375,7 +375,16 @@ FAMILIES = [
         "ValueError: Error when checking model target: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 1 array(s), but instead got the following list of 2 arrays: [array([[1.]]), array([[0.]])]...",
         "target-shape",
     ),
+    # --- target-shape: Keras 2's fit() check with its first words cut off (an issue's title)
+    (
+        "expected activation_6 to have 3 dimensions, but got array with shape (8, 64, 64, 3)",
+        "target-shape",
+    ),
     # --- model-io-shape
+    (
+        "expected conv2d_1_input to have 4 dimensions, but got array with shape (60000, 28, 28)",
+        "model-io-shape",
+    ),  # the same, of an input: its name ends in _input
     (  # Keras 1's standardize_input_data: a Python list of 64 images, read as 64 inputs
         "Exception: Error when checking model input: the list of Numpy arrays that you are passing to your model is not the size the model expected. Expected to see 1 arrays but instead got the following list of 64 arrays: [array([[[0.1, 0.2, 0.3]]]), array([[[0.1, 0.2, 0.3]]])...",
         "model-io-shape",
@@ -999,6 +1008,8 @@ TENTATIVE = {
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.
 GENERAL = {
+    "expected activation_6 to have 3 dimensions, but got array with shape (8, 64, 64, 3)",
+    "expected conv2d_1_input to have 4 dimensions, but got array with shape (60000, 28, 28)",
     "ValueError: Imaginary component 1.2e+03",
     "LinAlgError: Singular matrix",
     "ValueError: None values not supported.",

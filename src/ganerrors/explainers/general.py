@@ -31,7 +31,7 @@ from ganerrors.explainers.findings import (
     WindowTooLarge,
 )
 from ganerrors.explainers.parsing import Lazy, Shape, anchored, dtypes_in, shapes_in
-from ganerrors.explainers.shapes import loss_kind, node_of
+from ganerrors.explainers.shapes import fit_check_without_prefix, loss_kind, node_of
 
 #: Phrases of errors that are not about the checklist, even when they show a shape or dtype.
 UNRELATED_PHRASES = (
@@ -664,6 +664,7 @@ def float_size(text: str, context: Context) -> Finding | None:
 
 
 READERS = (
+    fit_check_without_prefix,
     shape_index,
     axis_sizes,
     input_check,

@@ -890,44 +890,79 @@ def squeeze(text: str, context: Context) -> Finding | None:
 def fit_check(text: str, context: Context) -> Finding | None:
     # also the bare "when checking target: ..." (a quoted or shortened message)
     for match in anchored(FIT_CHECK, text, "when checking ", before=20):
-        got = parse_shape(match.group("got"))
-        if got is None:
-            continue
-        kind = match.group("kind")
-        if kind != "target" and is_empty(got):
-            return EmptyInput(got, by=f"fit() (the input {match.group('name')})")
-        if match.group("ndim"):
-            return RankMismatch(
-                expected=int(match.group("ndim")),
-                got=len(got),
-                shape=got,
-                role="target" if kind == "target" else "input",
-                layer=match.group("name"),
-            )
-        want = parse_shape(match.group("want"))
-        if want is None:
-            continue
-        # Keras 2 leaves the batch axis out of both shapes, unless it names it as None
-        labels, expected = (got, want) if want[:1] == (None,) else ((None, *got), (None, *want))
-        if kind == "target":
-            found = ShapePair(
-                labels,
-                expected,
-                roles="target",
-                names=("labels", "predictions"),
-                by=f"fit() (the output {match.group('name')})",
-                loss=loss_kind(text),
-            )
-        else:
-            found = ShapePair(
-                labels,
-                expected,
-                roles="input",
-                names=("input", "expected input"),
-                by=f"fit() (the input {match.group('name')})",
-            )
-        if found.verdict:
+        found = _fit_finding(match, match.group("kind"), text)
+        if found is not None:
             return found
+    return None
+
+
+# The same check with its first words cut off (an issue title, a quote): "expected
+# activation_26 to have 3 dimensions, but got array with shape (8, 336, 336, 8)"
+FIT_CHECK_CUT = Lazy(
+    r"(?<!checking: )(?<!checking target: )(?<!checking input: )(?<!model target: )"
+    r"(?<!model input: )\bexpected (?P<name>[\w./:-]{1,300}) to have (?:shape "
+    rf"(?P<want>{SHAPE})|(?P<ndim>\d{{1,3}}) dimensions),? but got array with shape "
+    rf"(?P<got>{SHAPE})"
+)
+#: Keras names a model's inputs "input_1", "conv2d_1_input", "x_input"; anything else that fit()
+#: checks an array against is an output layer ("dense_2", "activation_26")
+_KERAS_INPUT = Lazy(r"(?:^|_)input(?:_\d{1,4})?$")
+
+
+def fit_check_without_prefix(text: str, context: Context) -> Finding | None:
+    """fit()'s check of an array, with "Error when checking target/input" cut off: which of
+    the two it was is read from the layer's name, so the reading is a guess (a general
+    reader's, of low confidence)."""
+    if "when checking" in text:
+        return None
+    for match in anchored(FIT_CHECK_CUT, text, " but got array with shape", before=400):
+        kind = "input" if _KERAS_INPUT.search(match.group("name")) else "target"
+        found = _fit_finding(match, kind, text)
+        if found is not None:
+            return found
+    return None
+
+
+def _fit_finding(match: re.Match[str], kind: str, text: str) -> Finding | None:
+    """What fit()'s check of one array (`kind`: "target", "input", or "" for predict's
+    input) found, from a match of FIT_CHECK or FIT_CHECK_CUT."""
+    got = parse_shape(match.group("got"))
+    if got is None:
+        return None
+    if kind != "target" and is_empty(got):
+        return EmptyInput(got, by=f"fit() (the input {match.group('name')})")
+    if match.group("ndim"):
+        return RankMismatch(
+            expected=int(match.group("ndim")),
+            got=len(got),
+            shape=got,
+            role="target" if kind == "target" else "input",
+            layer=match.group("name"),
+        )
+    want = parse_shape(match.group("want"))
+    if want is None:
+        return None
+    # Keras 2 leaves the batch axis out of both shapes, unless it names it as None
+    labels, expected = (got, want) if want[:1] == (None,) else ((None, *got), (None, *want))
+    if kind == "target":
+        found = ShapePair(
+            labels,
+            expected,
+            roles="target",
+            names=("labels", "predictions"),
+            by=f"fit() (the output {match.group('name')})",
+            loss=loss_kind(text),
+        )
+    else:
+        found = ShapePair(
+            labels,
+            expected,
+            roles="input",
+            names=("input", "expected input"),
+            by=f"fit() (the input {match.group('name')})",
+        )
+    if found.verdict:
+        return found
     return None
 
 
