@@ -127,6 +127,7 @@ LATER_FILES = {
     "fresh41.toml": 0.91,
     "fresh42.toml": 0.6,
     "fresh43.toml": 0.6,
+    "fresh44.toml": 0.86,
 }
 
 
