@@ -1234,3 +1234,29 @@ def test_a_variables_running_sum_of_another_shape_is_low_confidence() -> None:
         assert "AssignAddVariableOp" in message
         diagnosis = explain(message)
         assert diagnosis is None or diagnosis.confidence == "low", message
+
+
+def test_a_generator_of_batches_whose_signature_fixes_the_batch_size_is_a_batch_size_error() -> (
+    None
+):
+    """The last batch a generator yields holds the images left over: with the batch size
+    written into `output_signature`, TF 2.21 raises an InvalidArgumentError around a
+    TypeError when that batch is read (earlier versions: a ValueError)."""
+    import numpy as np
+
+    def batches() -> Any:
+        yield np.zeros((32, 8, 8, 1), np.float32)
+        yield np.zeros((22, 8, 8, 1), np.float32)
+
+    def read_all() -> None:
+        spec = tf().TensorSpec((32, 8, 8, 1), tf().float32)
+        for _ in tf().data.Dataset.from_generator(batches, output_signature=spec):
+            pass
+
+    message = pasted(read_all)
+    assert message.startswith("InvalidArgumentError"), message[:200]
+    assert "TypeError: `generator` yielded an element of shape (22, 8, 8, 1)" in message
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("batch-size", "high"), message
+    assert "tf.TensorSpec((None, 8, 8, 1), tf.float32)" in diagnosis.render()

@@ -1265,6 +1265,27 @@ def _generator_signature(found: DatasetShapes, context: Context) -> Advice:
     )
 
 
+def _generator_batch(found: DatasetShapes, context: Context) -> Advice:
+    first, other = _shapes_of(found)
+    declared = fmt((None, *found.other[1:])) if found.other else "(None, ...)"
+    return Advice(
+        f"`Dataset.from_generator` got a batch of shape {first} where its `output_signature` "
+        f"fixes {other}: the generator yields whole batches, and the last one of an epoch holds "
+        "the images left over, fewer than the batch size the signature wrote down.",
+        (
+            (
+                "A generator of batches (an ImageDataGenerator, a Keras Sequence) wrapped with "
+                "a signature whose first axis is the batch size.",
+                f"Leave the batch axis open in the signature: `tf.TensorSpec({declared}, "
+                "tf.float32)`; or make every batch whole (`steps_per_epoch = n // batch_size`, "
+                "or a generator that stops before the remainder).",
+            ),
+        ),
+        "Print the first axis of every batch the generator yields over one epoch: the last "
+        "is the remainder, number of images modulo the batch size.",
+    )
+
+
 def _generator_structure(found: DatasetShapes, context: Context) -> Advice:
     return Advice(
         "`Dataset.from_generator` got a tuple from the generator where its "
@@ -3303,6 +3324,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "transposed-conv"): _transposed_conv,
     ("model-io-shape", "dataset-elements"): _dataset_elements,
     ("model-io-shape", "generator-signature"): _generator_signature,
+    ("batch-size", "generator-batch"): _generator_batch,
     ("model-io-shape", "generator-structure"): _generator_structure,
     ("model-io-shape", "crop-size"): _crop_size,
     ("model-io-shape", "ragged-list"): _ragged_list,

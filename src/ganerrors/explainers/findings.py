@@ -680,12 +680,24 @@ class DatasetShapes(NamedTuple):
     kind: Literal["batch", "list", "signature", "tuple", "crop"] = "batch"
 
     @property
+    def short_batch(self) -> bool:
+        """A generator of whole batches whose last one is smaller than the batch size that
+        its signature fixes: the shapes differ in their first axis only, the yielded one
+        smaller."""
+        first, other = self.first, self.other
+        if self.kind != "signature" or not first or not other or len(first) != len(other):
+            return False
+        if len(first) < 2 or first[1:] != other[1:]:
+            return False
+        return first[0] is not None and other[0] is not None and first[0] < other[0]
+
+    @property
     def category(self) -> str:
-        return "model-io-shape"
+        return "batch-size" if self.short_batch else "model-io-shape"
 
     @property
     def situation(self) -> str:
-        return _DATA_SITUATIONS[self.kind]
+        return "generator-batch" if self.short_batch else _DATA_SITUATIONS[self.kind]
 
     @property
     def tentative(self) -> bool:
