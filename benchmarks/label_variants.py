@@ -55,6 +55,10 @@ CONTRACT = {
         "a step that returns without training on a batch hides the kata's bug: the labels "
         "still fit one batch size, and the losses it reports were never computed"
     ),
+    "05-scores-padded-to-the-batch-size": (
+        "scores padded to a fixed batch size make the fixed labels fit without fixing them: "
+        "a short batch's loss averages its images with made-up scores"
+    ),
     "01-labels-like-two-scores": (
         "the kata's bug itself, silenced: the discriminator still gives two scores per "
         "image, and the contract asks for one"

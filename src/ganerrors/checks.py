@@ -771,6 +771,51 @@ def check_each_example_is_judged_on_its_own(
         )
 
 
+def check_loss_takes_any_batch_size(
+    loss_fn: Callable[..., Any], *scores_and_name: Any, size: int
+) -> None:
+    """The loss of `size` images (a short batch) is the loss of a whole batch scaled as its
+    reduction says: the same mean, or a sum in proportion to the number of images.
+
+    Called with the scores the loss received for a whole batch (their shapes and range),
+    it gives the loss every image scoring the same, once for the whole batch and once for
+    `size` images: a loss that judges each image by its own score gives the same mean either
+    way. One that pads or cuts the scores (or its labels) to a fixed batch size mixes in
+    values that belong to no image."""
+    *given, name = scores_and_name
+    tensors = [tf.cast(tf.convert_to_tensor(s), tf.float32) for s in given]
+    if not tensors or any(len(t.shape) == 0 for t in tensors):
+        return
+    count = int(tensors[0].shape[0])
+    if not 1 <= size < count:
+        return
+    values = tf.concat([tf.reshape(t, [-1]) for t in tensors], axis=0)
+    probabilities = bool(tf.reduce_min(values) >= 0.0) and bool(tf.reduce_max(values) <= 1.0)
+    score = 0.7 if probabilities else 1.0
+
+    def loss_of(images: int) -> float:
+        filled = [tf.fill([images, *t.shape[1:]], score) for t in tensors]
+        return float(tf.reduce_sum(loss_fn(*filled)))
+
+    try:
+        whole, short = loss_of(count), loss_of(size)
+    except Exception:  # noqa: BLE001 - a loss that cannot take the short batch: the step said so
+        return
+    if not (math.isfinite(whole) and math.isfinite(short)):
+        return
+    mean_like = math.isclose(short, whole, rel_tol=1e-3, abs_tol=1e-6)
+    sum_like = math.isclose(short, whole * size / count, rel_tol=1e-3, abs_tol=1e-6)
+    if not (mean_like or sum_like):
+        _fail(
+            "batch-size",
+            f"the {name} of {size} images that all score {score:g} is {short:.4f}, and of "
+            f"{count} such images {whole:.4f}: a loss that judges each image by its own score "
+            "gives the same mean (or a sum in proportion) whatever the batch size. Scores or "
+            "labels padded or cut to a fixed batch size mix in values that belong to no image; "
+            "make the labels from the scores' own shape (`tf.ones_like(real_output)`)",
+        )
+
+
 def critic_slope(critic: Any, real: Tensor, fake: Tensor, seed: int = 0) -> float:
     """The mean norm of the critic's gradient with respect to its input, at random points
     between real images and fakes: what a WGAN-GP's gradient penalty holds near 1."""

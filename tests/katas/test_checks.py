@@ -599,3 +599,42 @@ def test_the_checks_leave_grapplers_setting_as_they_found_it() -> None:
     with kata.graphs_left_unoptimised():
         assert disabled()
     assert disabled() == before
+
+
+# -- a short batch ----------------------------------------------------------------------------
+
+
+def _padded(loss):
+    def padded(*outputs):
+        return loss(*(tf.pad(o, [[0, N - tf.shape(o)[0]], [0, 0]]) for o in outputs))
+
+    return padded
+
+
+def _fixed_labels(real, fake):
+    return bce(tf.ones((N, 1)), real) + bce(tf.zeros((N, 1)), fake)
+
+
+def test_losses_that_judge_each_image_take_any_batch_size() -> None:
+    summed = keras.losses.BinaryCrossentropy(from_logits=True, reduction="sum")
+    for loss in (right, lambda r, f: summed(tf.ones_like(r), r) + summed(tf.zeros_like(f), f)):
+        checks.check_loss_takes_any_batch_size(loss, scores(0.5), scores(-0.5), "d", size=3)
+    checks.check_loss_takes_any_batch_size(generator_right, scores(0.5), "g", size=3)
+    # a loss that cannot take a short batch at all: the step itself says so, not this check
+    checks.check_loss_takes_any_batch_size(_fixed_labels, scores(0.5), scores(-0.5), "d", size=3)
+
+
+def test_scores_padded_to_a_fixed_batch_size_are_named() -> None:
+    with fails("the discriminator loss of 3 images that all score 1"):
+        checks.check_loss_takes_any_batch_size(
+            _padded(_fixed_labels), scores(0.5), scores(-0.5), "discriminator loss", size=3
+        )
+
+
+def test_a_step_that_does_not_train_on_a_batch_is_named() -> None:
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    before = checks.snapshot([model])
+    with fails("the step returned without training the discriminator on a short batch"):
+        checks.check_the_step_trained({"discriminator": model}, before, "a short batch of 5")
+    model.layers[0].kernel.assign_add(tf.ones_like(model.layers[0].kernel))
+    checks.check_the_step_trained({"discriminator": model}, before, "a short batch of 5")

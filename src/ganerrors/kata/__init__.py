@@ -574,6 +574,13 @@ class GANChecks:
         what = f"a short batch of {size} images"
         kata.step(short, what, check_finite=True)
         checks.check_the_step_trained(kata.models, before, what)
+        probe = kata.probe()
+        checks.check_loss_takes_any_batch_size(
+            kata.gan.discriminator_loss, probe.real, probe.fake, "discriminator loss", size=size
+        )
+        checks.check_loss_takes_any_batch_size(
+            kata.gan.generator_loss, probe.generated, "generator loss", size=size
+        )
 
     def test_a_whole_epoch_trains(self, kata: KataRun) -> None:
         train = getattr(kata.gan, "train", None)
