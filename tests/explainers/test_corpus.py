@@ -128,6 +128,8 @@ LATER_FILES = {
     "fresh42.toml": 0.6,
     "fresh43.toml": 0.6,
     "fresh44.toml": 0.86,
+    "fresh45.toml": 0.6,
+    "fresh46.toml": 0.88,
 }
 
 
