@@ -816,6 +816,52 @@ def check_loss_takes_any_batch_size(
         )
 
 
+def check_scores_are_not_squashed_twice(
+    loss_fn: Callable[..., Any], *scores_and_name: Any, step_loss: float, raw: Tensor
+) -> None:
+    """A loss that reads logits is not given scores that a sigmoid already squashed.
+
+    `scores_and_name`: the scores the step handed to the loss, then the loss's name;
+    `step_loss`: what the loss gave the step for them; `raw`: the discriminator's own scores
+    for images like those. When the model gives logits (a fifth or more of `raw` outside
+    [0, 1]) but every score the loss got lies strictly between 0 and 1, the step squashed them
+    with a sigmoid. If the loss reads logits too (a confident verdict at 1 and 0 still costs it
+    much), it is computed again here, eagerly, on those scores: where it gives what it gave the
+    step, it read them as logits, a sigmoid on a sigmoid, and a right verdict can never bring
+    it near 0. (Inside a traced step, Keras 3 sees a sigmoid's output and takes the logits from
+    under it, with a warning: the step's loss then differs, and nothing is wrong.)"""
+    *given, name = scores_and_name
+    tensors = [tf.cast(tf.convert_to_tensor(s), tf.float32) for s in given]
+    if not tensors or any(int(tf.size(t)) < 2 for t in tensors) or not math.isfinite(step_loss):
+        return
+    values = tf.concat([tf.reshape(t, [-1]) for t in tensors], axis=0)
+    low, high = float(tf.reduce_min(values)), float(tf.reduce_max(values))
+    if not (0.0 < low and high < 1.0):
+        return
+    own = np.asarray(raw, dtype=np.float64).reshape(-1)
+    if own.size == 0 or float(np.mean((own < 0.0) | (own > 1.0))) < 0.2:
+        return  # the model's own scores lie in [0, 1] too: nothing squashed them in the step
+    ends = [tf.fill(tf.shape(t), 1.0 if i == 0 else 0.0) for i, t in enumerate(tensors)]
+    far = [tf.fill(tf.shape(t), 8.0 if i == 0 else -8.0) for i, t in enumerate(tensors)]
+    try:
+        at_ends = float(tf.reduce_mean(loss_fn(*ends)))
+        at_far = float(tf.reduce_mean(loss_fn(*far)))
+        again = float(tf.reduce_sum(tf.cast(loss_fn(*tensors), tf.float64)))
+    except Exception:  # noqa: BLE001 - other checks name a loss that cannot take these
+        return
+    reads_logits = at_ends > 0.25 * len(tensors) and at_far < 0.05 * len(tensors)
+    if reads_logits and math.isclose(again, step_loss, rel_tol=1e-4, abs_tol=1e-6):
+        _fail(
+            "numerics",
+            f"the {name} reads logits (a verdict of 1 for real and 0 for fake still costs it "
+            f"{at_ends:.3f}), but every score the step gives it lies between 0 and 1 (from "
+            f"{low:.3f} to {high:.3f}): a sigmoid squashed them already, and the loss squashes "
+            "them again, so no verdict can bring it near 0. Apply the sigmoid once: either "
+            "the model's (or the step's) sigmoid with `from_logits=False`, or raw scores with "
+            "`from_logits=True`",
+        )
+
+
 def critic_slope(critic: Any, real: Tensor, fake: Tensor, seed: int = 0) -> float:
     """The mean norm of the critic's gradient with respect to its input, at random points
     between real images and fakes: what a WGAN-GP's gradient penalty holds near 1."""

@@ -638,3 +638,42 @@ def test_a_step_that_does_not_train_on_a_batch_is_named() -> None:
         checks.check_the_step_trained({"discriminator": model}, before, "a short batch of 5")
     model.layers[0].kernel.assign_add(tf.ones_like(model.layers[0].kernel))
     checks.check_the_step_trained({"discriminator": model}, before, "a short batch of 5")
+
+
+# -- a sigmoid on a sigmoid --------------------------------------------------------------------
+
+
+def _squashed(value_range=(-2.0, 2.0)):
+    logits = tf.reshape(tf.linspace(*value_range, N), (N, 1))
+    return logits, tf.sigmoid(logits)
+
+
+def test_probabilities_given_to_a_loss_of_logits_are_named() -> None:
+    logits, probabilities = _squashed()
+    step_loss = float(right(probabilities, probabilities))  # an eager step: nothing unwraps
+    with fails("the discriminator loss reads logits"):
+        checks.check_scores_are_not_squashed_twice(
+            right, probabilities, probabilities, "discriminator loss",
+            step_loss=step_loss, raw=tf.concat([logits, logits], 0),
+        )  # fmt: skip
+
+
+def test_a_sigmoid_that_keras_takes_back_or_logits_in_0_to_1_pass() -> None:
+    logits, probabilities = _squashed()
+    # a traced step: Keras read the logits under the sigmoid, so the step's loss differs
+    unwrapped = float(right(logits, logits))
+    checks.check_scores_are_not_squashed_twice(
+        right, probabilities, probabilities, "d", step_loss=unwrapped, raw=logits
+    )
+    # logits that all happen to lie in (0, 1), as the model's own scores do
+    small = tf.reshape(tf.linspace(0.1, 0.3, N), (N, 1))
+    checks.check_scores_are_not_squashed_twice(
+        generator_right, small, "g", step_loss=float(generator_right(small)), raw=small
+    )
+    # probabilities given to a loss of probabilities
+    probability_loss = keras.losses.BinaryCrossentropy()
+    checks.check_scores_are_not_squashed_twice(
+        lambda fake: probability_loss(tf.ones_like(fake), fake), probabilities, "g",
+        step_loss=float(probability_loss(tf.ones_like(probabilities), probabilities)),
+        raw=logits,
+    )  # fmt: skip

@@ -544,6 +544,26 @@ class GANChecks:
 
     def test_every_example_sends_a_gradient(self, kata: KataRun) -> None:
         probe = kata.probe()
+        if probe.via_step:
+            # the discriminator's own scores, to compare with what each loss was given
+            fakes = checks.make_fakes(kata.gan.generator, kata.noise, kata.labels)
+            own_fake = checks.score(kata.gan.discriminator, fakes, kata.labels)
+            own_real = checks.score(kata.gan.discriminator, kata.images, kata.labels)
+            checks.check_scores_are_not_squashed_twice(
+                kata.gan.discriminator_loss,
+                probe.real,
+                probe.fake,
+                "discriminator loss",
+                step_loss=probe.disc_loss,
+                raw=checks.tf.concat([own_real, own_fake], 0),
+            )
+            checks.check_scores_are_not_squashed_twice(
+                kata.gan.generator_loss,
+                probe.generated,
+                "generator loss",
+                step_loss=probe.gen_loss,
+                raw=own_fake,
+            )
         checks.check_every_example_sends_a_gradient(
             kata.gan.discriminator_loss, probe.real, probe.fake, "discriminator loss"
         )
