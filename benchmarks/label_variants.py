@@ -59,6 +59,10 @@ CONTRACT = {
         "scores padded to a fixed batch size make the fixed labels fit without fixing them: "
         "a short batch's loss averages its images with made-up scores"
     ),
+    "07-labels-shuffled-apart-from-the-images": (
+        "a conditional GAN whose labels belong to other images is taught nothing about what "
+        "a label means: its figures are those of a GAN that ignores its label"
+    ),
     "01-labels-like-two-scores": (
         "the kata's bug itself, silenced: the discriminator still gives two scores per "
         "image, and the contract asks for one"

@@ -771,6 +771,42 @@ def check_each_example_is_judged_on_its_own(
         )
 
 
+def check_labels_go_with_their_images(images: Any, labels: Any) -> None:
+    """A conditional GAN's data set keeps each image with its own class label.
+
+    Each image is classified by the nearest mean image of a class, the means taken from the
+    data set's own (image, label) pairs; the same is done with the labels shuffled, which is
+    what labels that no longer go with their images give. Where the pairs' guess is not well
+    above that (at most 20 points above it, and under 50%), the labels were shuffled, sorted
+    or drawn apart from the images: the generator then learns to ignore its label."""
+    x = np.asarray(images, dtype=np.float64)
+    y = np.asarray(labels).reshape(-1)
+    if x.ndim < 2 or len(x) != len(y) or len(x) < 20:
+        return
+    x = x.reshape(len(x), -1)
+    classes = np.unique(y)
+    if len(classes) < 2:
+        return  # one label for every image: check_class_labels names it
+
+    def guessed(pairs: np.ndarray) -> float:
+        means = np.stack([x[pairs == c].mean(axis=0) for c in classes])
+        squared = (x**2).sum(1)[:, None] - 2 * x @ means.T + (means**2).sum(1)[None, :]
+        return float(np.mean(classes[squared.argmin(axis=1)] == pairs))
+
+    paired = guessed(y)
+    apart = guessed(np.random.default_rng(0).permutation(y))
+    if paired < 0.5 and paired < apart + 0.2:
+        _fail(
+            "index-range",
+            f"the data set's labels do not go with its images: the nearest class mean, taken "
+            f"from the data set's own pairs, guesses {paired:.0%} of them, and {apart:.0%} "
+            "with the labels shuffled; labels that go with their images are guessed far more "
+            "often. Keep each image with its own label: map the labels where they are made, "
+            "and never shuffle, sort or draw them apart from the images (`Dataset."
+            "from_tensor_slices((images, labels)).shuffle(...)` keeps the pairs)",
+        )
+
+
 def check_loss_takes_any_batch_size(
     loss_fn: Callable[..., Any], *scores_and_name: Any, size: int
 ) -> None:

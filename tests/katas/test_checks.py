@@ -677,3 +677,25 @@ def test_a_sigmoid_that_keras_takes_back_or_logits_in_0_to_1_pass() -> None:
         step_loss=float(probability_loss(tf.ones_like(probabilities), probabilities)),
         raw=logits,
     )  # fmt: skip
+
+
+# -- labels that go with their images -----------------------------------------------------------
+
+
+def _two_classes(count: int = 60):
+    rng = np.random.default_rng(0)
+    labels = np.arange(count) % 2
+    images = rng.normal(0.0, 0.5, (count, 4, 4, 1)) + labels[:, None, None, None] * 2.0
+    return images, labels
+
+
+def test_labels_that_go_with_their_images_pass() -> None:
+    images, labels = _two_classes()
+    checks.check_labels_go_with_their_images(images, labels)
+
+
+def test_labels_shuffled_apart_from_their_images_are_named() -> None:
+    images, labels = _two_classes()
+    shuffled = np.random.default_rng(1).permutation(labels)
+    with fails("the data set's labels do not go with its images"):
+        checks.check_labels_go_with_their_images(images, shuffled)

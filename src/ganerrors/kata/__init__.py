@@ -503,6 +503,9 @@ class GANChecks:
     def test_class_labels_fit_the_embedding(self, kata: KataRun) -> None:
         self._class_labels_fit(kata)
         if kata.conditional:
+            images, labels, _ = kata.data()
+            if labels is not None:
+                checks.check_labels_go_with_their_images(images, labels)
             checks.check_fakes_judged_with_their_labels(kata.eager_calls())
 
     def test_every_variable_of_both_models_learns(self, kata: KataRun) -> None:
