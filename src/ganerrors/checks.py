@@ -777,8 +777,9 @@ def check_labels_go_with_their_images(images: Any, labels: Any) -> None:
     Each image is classified by the nearest mean image of a class, the means taken from the
     data set's own (image, label) pairs; the same is done with the labels shuffled, which is
     what labels that no longer go with their images give. Where the pairs' guess is not well
-    above that (at most 20 points above it, and under 50%), the labels were shuffled, sorted
-    or drawn apart from the images: the generator then learns to ignore its label."""
+    above that (it closes less than a fifth of the gap from there to 100%), the labels were
+    shuffled, sorted or drawn apart from the images: the generator then learns to ignore its
+    label. (The handwritten digits: 90% for their own pairs, 14% shuffled.)"""
     x = np.asarray(images, dtype=np.float64)
     y = np.asarray(labels).reshape(-1)
     if x.ndim < 2 or len(x) != len(y) or len(x) < 20:
@@ -795,7 +796,7 @@ def check_labels_go_with_their_images(images: Any, labels: Any) -> None:
 
     paired = guessed(y)
     apart = guessed(np.random.default_rng(0).permutation(y))
-    if paired < 0.5 and paired < apart + 0.2:
+    if paired - apart < 0.2 * (1.0 - apart):
         _fail(
             "index-range",
             f"the data set's labels do not go with its images: the nearest class mean, taken "
