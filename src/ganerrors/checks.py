@@ -771,6 +771,33 @@ def check_each_example_is_judged_on_its_own(
         )
 
 
+def check_scores_depend_on_the_images(
+    discriminator: Any, images: Tensor, fakes: Tensor, labels: Tensor | None = None
+) -> None:
+    """The discriminator's score of each image depends on that image: its gradient with
+    respect to the image is not all zero. A ReLU (or a clip) after the last layer makes it 0
+    for every image it cuts off, so those images teach neither model anything; the losses'
+    own gradients cannot show it, since they are taken with respect to the scores."""
+    for what, batch in (("real images", images), ("fakes", fakes)):
+        x = tf.identity(tf.cast(batch, tf.float32))
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            scores = score(discriminator, x, labels)
+        grads = tape.gradient(scores, x)
+        if grads is None:
+            return  # nothing of the image reaches the score: other checks name it
+        per_image = np.abs(np.asarray(grads)).reshape(int(x.shape[0]), -1).max(axis=1)
+        cut = float(np.mean(per_image == 0.0))
+        if cut >= 0.1:
+            _fail(
+                "numerics",
+                f"the discriminator's score of {cut:.0%} of the {what} does not depend on the "
+                "image at all (its gradient with respect to the image is 0): an activation "
+                "after the last layer (a ReLU?) cuts them off, so they teach neither model "
+                "anything. A logit needs no activation after it; a probability takes a sigmoid",
+            )
+
+
 def check_labels_go_with_their_images(images: Any, labels: Any) -> None:
     """A conditional GAN's data set keeps each image with its own class label.
 

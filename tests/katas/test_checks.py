@@ -699,3 +699,24 @@ def test_labels_shuffled_apart_from_their_images_are_named() -> None:
     shuffled = np.random.default_rng(1).permutation(labels)
     with fails("the data set's labels do not go with its images"):
         checks.check_labels_go_with_their_images(images, shuffled)
+
+
+# -- scores that depend on their images ---------------------------------------------------------
+
+
+def _discriminator(activation=None):
+    keras.utils.set_random_seed(0)
+    return keras.Sequential(
+        [
+            keras.Input((4, 4, 1)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(1, activation=activation),
+        ]
+    )
+
+
+def test_a_relu_after_the_last_layer_is_named() -> None:
+    images = tf.random.stateless_normal((64, 4, 4, 1), seed=(0, 1))
+    checks.check_scores_depend_on_the_images(_discriminator(), images, -images)
+    with fails("does not depend on the image at all"):
+        checks.check_scores_depend_on_the_images(_discriminator("relu"), images, -images)

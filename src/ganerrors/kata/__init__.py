@@ -555,6 +555,9 @@ class GANChecks:
         if probe.via_step:
             # the discriminator's own scores, to compare with what each loss was given
             fakes = checks.make_fakes(kata.gan.generator, kata.noise, kata.labels)
+            checks.check_scores_depend_on_the_images(
+                kata.gan.discriminator, kata.images, fakes, kata.labels
+            )
             own_fake = checks.score(kata.gan.discriminator, fakes, kata.labels)
             own_real = checks.score(kata.gan.discriminator, kata.images, kata.labels)
             checks.check_scores_are_not_squashed_twice(
