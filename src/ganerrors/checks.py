@@ -878,6 +878,38 @@ def check_loss_takes_any_batch_size(
             "labels padded or cut to a fixed batch size mix in values that belong to no image; "
             "make the labels from the scores' own shape (`tf.ones_like(real_output)`)",
         )
+    # the same with scores that differ: the loss of the short batch is the mean (or the sum)
+    # of each image's loss on its own, whatever is repeated or mixed to fill a fixed size
+    low, high = (0.1, 0.9) if probabilities else (-2.0, 2.0)
+    spread = []
+    for index, t in enumerate(tensors):
+        inner = int(np.prod(t.shape[1:])) if len(t.shape) > 1 else 1
+        values = tf.linspace(low, high, size * inner)
+        values = values if index % 2 == 0 else tf.reverse(values, [0])
+        spread.append(tf.reshape(values, [size, *t.shape[1:]]))
+    try:
+        batch = float(tf.reduce_sum(loss_fn(*spread)))
+        alone = [
+            float(tf.reduce_sum(loss_fn(*(s[i : i + 1] for s in spread)))) for i in range(size)
+        ]
+    except Exception:  # noqa: BLE001 - a loss that cannot take one image: named elsewhere
+        return
+    if not all(math.isfinite(v) for v in (batch, *alone)):
+        return
+    mean, total = sum(alone) / size, sum(alone)
+    if not (
+        math.isclose(batch, mean, rel_tol=1e-3, abs_tol=1e-6)
+        or math.isclose(batch, total, rel_tol=1e-3, abs_tol=1e-6)
+    ):
+        _fail(
+            "batch-size",
+            f"the {name} of {size} images with scores from {low:g} to {high:g} is "
+            f"{batch:.4f}, but their losses one by one average {mean:.4f} (sum {total:.4f}): "
+            "on a short batch it does not judge each image once by its own score. Scores or "
+            "labels repeated, padded or resized to a fixed batch size weigh some images more "
+            "than others; make the labels from the scores' own shape "
+            "(`tf.ones_like(real_output)`)",
+        )
 
 
 def check_scores_are_not_squashed_twice(

@@ -720,3 +720,16 @@ def test_a_relu_after_the_last_layer_is_named() -> None:
     checks.check_scores_depend_on_the_images(_discriminator(), images, -images)
     with fails("does not depend on the image at all"):
         checks.check_scores_depend_on_the_images(_discriminator("relu"), images, -images)
+
+
+def test_scores_tiled_to_a_fixed_batch_size_are_named() -> None:
+    def tiled(loss):
+        def fit(o):
+            return tf.tile(o, [N // tf.shape(o)[0] + 1, 1])[:N]
+
+        return lambda *outputs: loss(*(fit(o) for o in outputs))
+
+    with fails("their losses one by one average"):
+        checks.check_loss_takes_any_batch_size(
+            tiled(_fixed_labels), scores(0.5), scores(-0.5), "discriminator loss", size=3
+        )
