@@ -798,6 +798,38 @@ def check_scores_depend_on_the_images(
             )
 
 
+def check_fakes_use_every_pixel(
+    generator: Any, noise: Tensor, labels: Tensor | None = None
+) -> None:
+    """The generator's fakes vary in as many independent directions as they have pixels.
+
+    A generator that draws a smaller image and then resizes or pads it to the data's size
+    (a `Resizing` or a pad after its last activation) makes some pixels copies or blends of
+    others: across many fakes, the pixels then span fewer directions than there are pixels,
+    whatever the weights. Every generator that draws each pixel itself spans them all (its
+    smallest singular value is a few hundredths of its largest, against 1e-8 or less for a
+    resized one). Checked only where there are more fakes than pixels."""
+    fakes = np.asarray(make_fakes(generator, noise, labels), dtype=np.float64)
+    flat = fakes.reshape(len(fakes), -1)
+    pixels = flat.shape[1]
+    if len(flat) <= pixels or not np.isfinite(flat).all():
+        return
+    values = np.linalg.svd(flat - flat.mean(axis=0), compute_uv=False)
+    if values[0] == 0.0:
+        return  # fakes that never change: the learning checks name it
+    directions = int((values > 1e-5 * values[0]).sum())
+    if directions < pixels:
+        shape = "x".join(str(d) for d in fakes.shape[1:3])
+        _fail(
+            "model-io-shape",
+            f"the generator's {pixels} pixels vary in only {directions} directions across "
+            f"{len(flat)} fakes: some of its {shape} pixels are copies or blends of others, as "
+            "when a layer after the last one that draws (a Resizing, a pad, an upsampling) "
+            "stretches a smaller image to the data's size. Make the layers that draw give the "
+            "data's size themselves (padding='same', or a transposed convolution)",
+        )
+
+
 def check_labels_go_with_their_images(images: Any, labels: Any) -> None:
     """A conditional GAN's data set keeps each image with its own class label.
 

@@ -733,3 +733,30 @@ def test_scores_tiled_to_a_fixed_batch_size_are_named() -> None:
         checks.check_loss_takes_any_batch_size(
             tiled(_fixed_labels), scores(0.5), scores(-0.5), "discriminator loss", size=3
         )
+
+
+# -- fakes that use every pixel -----------------------------------------------------------------
+
+
+def _generator(*last):
+    keras.utils.set_random_seed(0)
+    return keras.Sequential(
+        [
+            keras.Input((4,)),
+            keras.layers.Dense(16, activation="relu"),
+            keras.layers.Dense(7 * 7 if last else 8 * 8, activation="tanh"),
+            keras.layers.Reshape((7, 7, 1) if last else (8, 8, 1)),
+            *last,
+        ]
+    )
+
+
+def test_a_generator_that_draws_every_pixel_passes() -> None:
+    noise = tf.random.stateless_normal((256, 4), seed=(0, 2))
+    checks.check_fakes_use_every_pixel(_generator(), noise)
+
+
+def test_a_smaller_drawing_stretched_to_the_datas_size_is_named() -> None:
+    noise = tf.random.stateless_normal((256, 4), seed=(0, 2))
+    with fails("the generator's 64 pixels vary in only 49 directions"):
+        checks.check_fakes_use_every_pixel(_generator(keras.layers.Resizing(8, 8)), noise)

@@ -476,6 +476,7 @@ class GANChecks:
 
     def test_generator_makes_float32_images_shaped_like_the_data(self, kata: KataRun) -> None:
         checks.check_generator_output(kata.gan.generator, kata.noise, kata.images, kata.labels)
+        checks.check_fakes_use_every_pixel(kata.gan.generator, *kata.eval_noise())
 
     def test_fakes_share_the_data_dtype_and_range(self, kata: KataRun) -> None:
         images, _, _ = kata.data()
