@@ -760,3 +760,16 @@ def test_a_smaller_drawing_stretched_to_the_datas_size_is_named() -> None:
     noise = tf.random.stateless_normal((256, 4), seed=(0, 2))
     with fails("the generator's 64 pixels vary in only 49 directions"):
         checks.check_fakes_use_every_pixel(_generator(keras.layers.Resizing(8, 8)), noise)
+
+
+def test_a_first_step_from_a_critic_that_scores_everything_zero_is_not_judged() -> None:
+    def probe(old_real, old_fake):
+        return checks.Probe(
+            via_step=True, real=scores(), fake=scores(), generated=scores(),
+            old_d_real=old_real, old_d_fake=old_fake, new_d_real=-0.01, new_d_fake=0.0062,
+            old_d_new_fakes=0.01, new_d_new_fakes=0.01,
+        )  # fmt: skip
+
+    checks.check_step_moves_both_models_the_right_way(probe(0.0, 0.0))
+    with fails("tells the same real images from the same fakes worse than before"):
+        checks.check_step_moves_both_models_the_right_way(probe(0.1, 0.0))
