@@ -293,8 +293,9 @@ def check_class_labels(
                 else f"the data's class labels run from {low} to {high}, outside "
                 f"0..{num_classes - 1} (NUM_CLASSES = {num_classes})"
             )
-            + ". Map them where the data set is made: the models meet the data set's labels "
-            "everywhere (sampling a class after training too), not only inside train_step",
+            + ". Map them where the data set is made, so that all that meets a label (the "
+            "models, train_step, a class asked for after training) gets one in "
+            f"0..{num_classes - 1}",
         )
     if range_only:
         return
@@ -705,7 +706,8 @@ def check_every_example_sends_a_gradient(
     if any(g is None for g in grads):
         _fail("no-gradients", f"the {name} does not depend on the discriminator's scores")
     flat = [tf.reshape(g, [int(s.shape[0]), -1]) for g, s in zip(grads, scores, strict=True)]
-    dead = tf.reduce_all(tf.concat(flat, axis=0) == 0, axis=-1).numpy()
+    pairs = enumerate(zip(flat, scores, strict=True))
+    dead = np.concatenate([_dead_on_the_wrong_side(f, s, index) for index, (f, s) in pairs])
     if dead.any():
         values = tf.concat([tf.reshape(s, [-1]) for s in scores], axis=0)
         low, high = float(tf.reduce_min(values)), float(tf.reduce_max(values))
@@ -715,6 +717,22 @@ def check_every_example_sends_a_gradient(
             f"The scores it was given range from {low:.3f} to {high:.3f}; a loss that "
             "expects probabilities clips anything outside [0, 1] and passes nothing back",
         )
+
+
+def _dead_on_the_wrong_side(grads: Tensor, scores: Tensor, index: int) -> np.ndarray:
+    """Which examples of one tensor of scores get no gradient, leaving out those already past
+    a margin on the right side: a hinge loss passes nothing back for a real image scored
+    beyond every real image that still learns (a fake below every fake), by design. Clipping
+    passes nothing back on both sides, so its dead examples on the wrong side still count.
+    The first tensor (the real images', or the fakes' in the generator loss) should score
+    high, the second (the fakes' in the discriminator loss) low."""
+    dead = tf.reduce_all(grads == 0, axis=-1).numpy()
+    if not dead.any() or dead.all():
+        return dead
+    values = np.asarray(tf.reshape(scores, [int(scores.shape[0]), -1]))[:, 0]
+    live = values[~dead]
+    past = values >= live.max() if index == 0 else values <= live.min()
+    return dead & ~past
 
 
 def check_each_example_is_judged_on_its_own(

@@ -773,3 +773,19 @@ def test_a_first_step_from_a_critic_that_scores_everything_zero_is_not_judged() 
     checks.check_step_moves_both_models_the_right_way(probe(0.0, 0.0))
     with fails("tells the same real images from the same fakes worse than before"):
         checks.check_step_moves_both_models_the_right_way(probe(0.1, 0.0))
+
+
+def test_a_hinge_loss_that_lets_confident_verdicts_go_passes() -> None:
+    def hinge(real, fake):
+        return tf.reduce_mean(tf.nn.relu(1.0 - real)) + tf.reduce_mean(tf.nn.relu(1.0 + fake))
+
+    spread = tf.reshape(tf.linspace(-2.0, 2.0, N), (N, 1))
+    checks.check_every_example_sends_a_gradient(hinge, spread, spread, "discriminator loss")
+    # clipping as probabilities kills scores on both sides: the wrong side's still count
+    probabilities = keras.losses.BinaryCrossentropy()
+
+    def clipped(real, fake):
+        return probabilities(tf.ones_like(real), real) + probabilities(tf.zeros_like(fake), fake)
+
+    with fails("sent no gradient through the discriminator loss"):
+        checks.check_every_example_sends_a_gradient(clipped, spread, spread, "discriminator loss")
