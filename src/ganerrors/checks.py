@@ -682,6 +682,18 @@ def check_generator_loss_rewards_fooling_the_discriminator(
         )
 
 
+def _float_scores(scores_and_name: tuple[Any, ...]) -> tuple[list[Tensor], str]:
+    """A loss check's `(*scores, name)` arguments: the scores as float32 tensors, the name."""
+    *given, name = scores_and_name
+    return [tf.cast(tf.convert_to_tensor(s), tf.float32) for s in given], name
+
+
+def _range_of(tensors: list[Tensor]) -> tuple[float, float]:
+    """The lowest and the highest of all the values of `tensors`."""
+    values = tf.concat([tf.reshape(t, [-1]) for t in tensors], axis=0)
+    return float(tf.reduce_min(values)), float(tf.reduce_max(values))
+
+
 def check_every_example_sends_a_gradient(
     loss_fn: Callable[..., Any], *scores_and_name: Any
 ) -> None:
@@ -709,8 +721,7 @@ def check_every_example_sends_a_gradient(
     pairs = enumerate(zip(flat, scores, strict=True))
     dead = np.concatenate([_dead_on_the_wrong_side(f, s, index) for index, (f, s) in pairs])
     if dead.any():
-        values = tf.concat([tf.reshape(s, [-1]) for s in scores], axis=0)
-        low, high = float(tf.reduce_min(values)), float(tf.reduce_max(values))
+        low, high = _range_of(scores)
         _fail(
             "numerics",
             f"{int(dead.sum())} examples of {dead.size} sent no gradient through the {name}. "
@@ -746,12 +757,11 @@ def check_each_example_is_judged_on_its_own(
     or are all the same whatever the scores (a Wasserstein critic's mean). A loss of the
     batch's mean score gives every image the same gradient, and another for other scores.
     """
-    *given, name = scores_and_name
-    tensors = [tf.cast(tf.convert_to_tensor(s), tf.float32) for s in given]
+    tensors, name = _float_scores(scores_and_name)
     if not tensors or any(len(t.shape) == 0 or int(t.shape[0]) < 2 for t in tensors):
         return
-    values = tf.concat([tf.reshape(t, [-1]) for t in tensors], axis=0)
-    probabilities = bool(tf.reduce_min(values) >= 0.0) and bool(tf.reduce_max(values) <= 1.0)
+    least, most = _range_of(tensors)
+    probabilities = least >= 0.0 and most <= 1.0
     low, high = (0.1, 0.9) if probabilities else (-2.0, 2.0)
 
     def gradients(offset: float) -> list[np.ndarray]:
@@ -896,15 +906,14 @@ def check_loss_takes_any_batch_size(
     `size` images: a loss that judges each image by its own score gives the same mean either
     way. One that pads or cuts the scores (or its labels) to a fixed batch size mixes in
     values that belong to no image."""
-    *given, name = scores_and_name
-    tensors = [tf.cast(tf.convert_to_tensor(s), tf.float32) for s in given]
+    tensors, name = _float_scores(scores_and_name)
     if not tensors or any(len(t.shape) == 0 for t in tensors):
         return
     count = int(tensors[0].shape[0])
     if not 1 <= size < count:
         return
-    values = tf.concat([tf.reshape(t, [-1]) for t in tensors], axis=0)
-    probabilities = bool(tf.reduce_min(values) >= 0.0) and bool(tf.reduce_max(values) <= 1.0)
+    least, most = _range_of(tensors)
+    probabilities = least >= 0.0 and most <= 1.0
     score = 0.7 if probabilities else 1.0
 
     def loss_of(images: int) -> float:
@@ -976,12 +985,10 @@ def check_scores_are_not_squashed_twice(
     step, it read them as logits, a sigmoid on a sigmoid, and a right verdict can never bring
     it near 0. (Inside a traced step, Keras 3 sees a sigmoid's output and takes the logits from
     under it, with a warning: the step's loss then differs, and nothing is wrong.)"""
-    *given, name = scores_and_name
-    tensors = [tf.cast(tf.convert_to_tensor(s), tf.float32) for s in given]
+    tensors, name = _float_scores(scores_and_name)
     if not tensors or any(int(tf.size(t)) < 2 for t in tensors) or not math.isfinite(step_loss):
         return
-    values = tf.concat([tf.reshape(t, [-1]) for t in tensors], axis=0)
-    low, high = float(tf.reduce_min(values)), float(tf.reduce_max(values))
+    low, high = _range_of(tensors)
     if not (0.0 < low and high < 1.0):
         return
     own = np.asarray(raw, dtype=np.float64).reshape(-1)
