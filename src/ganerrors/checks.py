@@ -647,12 +647,79 @@ def check_loss_rewards_telling_real_from_fake(
     raise AssertionError("unreachable")
 
 
+#: Scores at which `_targets` looks for the score a discriminator loss wants for real images
+#: and for fakes: logits and least-squares targets (-1, 0, 1) and probabilities alike; a loss
+#: that is not finite at a score (the log of a negative probability) skips it.
+TARGET_GRID = (-2.0, -1.5, -1.0, -0.5, 0.0, 0.2, 0.5, 0.8, 1.0, 1.5, 2.0)
+
+
+def _finite_loss(loss_fn: Callable[..., Any], *scores: Tensor) -> float:
+    """The loss, or infinity where it is not a finite number or cannot be computed."""
+    try:
+        value = float(tf.reduce_mean(tf.cast(loss_fn(*scores), tf.float32)))
+    except Exception:  # noqa: BLE001 - a score outside the loss's domain
+        return math.inf
+    return value if math.isfinite(value) else math.inf
+
+
+def _targets(
+    discriminator_loss: Callable[[Any, Any], Any], real_like: Tensor, fake_like: Tensor
+) -> tuple[float, float] | None:
+    """The scores (of `TARGET_GRID`) the discriminator loss wants for real images and for
+    fakes, each with the other side held at its place; None where it has no finite value."""
+    fake = min(
+        TARGET_GRID,
+        key=lambda s: _finite_loss(
+            discriminator_loss, _fills(real_like, HIGH), _fills(fake_like, s)
+        ),
+    )
+    real = min(
+        TARGET_GRID,
+        key=lambda s: _finite_loss(
+            discriminator_loss, _fills(real_like, s), _fills(fake_like, LOW)
+        ),
+    )
+    if real == fake or math.isinf(
+        _finite_loss(discriminator_loss, _fills(real_like, real), _fills(fake_like, fake))
+    ):
+        return None
+    return real, fake
+
+
+def _moves_fakes_towards_real(
+    loss_fn: Callable[[Any], Any],
+    like: Tensor,
+    discriminator_loss: Callable[[Any, Any], Any],
+    real_like: Tensor,
+) -> bool:
+    """Whether the generator loss, where the discriminator loss sends the fakes, falls as their
+    score moves one step towards the real images' target: a least-squares generator whose
+    target is the boundary between real and fake (targets -1, 1 and 0) does, though it is lower
+    for a fake scored LOW than HIGH."""
+    targets = _targets(discriminator_loss, real_like, like)
+    if targets is None:
+        return False
+    real, fake = targets
+    step = TARGET_GRID.index(fake) + (1 if real > fake else -1)
+    at_fake = _finite_loss(loss_fn, _fills(like, fake))
+    nearer = _finite_loss(loss_fn, _fills(like, TARGET_GRID[step]))
+    return nearer < at_fake and not _same(nearer, at_fake)
+
+
 def check_generator_loss_rewards_fooling_the_discriminator(
-    loss_fn: Callable[[Any], Any], like: Tensor, orientation: int = 1, name: str = "generator loss"
+    loss_fn: Callable[[Any], Any],
+    like: Tensor,
+    orientation: int = 1,
+    name: str = "generator loss",
+    discriminator_loss: Callable[[Any, Any], Any] | None = None,
+    real_like: Tensor | None = None,
 ) -> None:
     """The generator loss is lower when the discriminator scores the fakes as real.
 
     `orientation` is what the discriminator loss showed: +1 when a high score means real.
+    Given the `discriminator_loss` (and the real images' scores, `real_like`), a generator
+    loss that is lower for fakes scored LOW than HIGH still passes when, from where that loss
+    sends the fakes, it pulls them towards the real images' target (`_moves_fakes_towards_real`).
     """
     real_looking, fake_looking = generator_preference(loss_fn, like)
     if orientation < 0:
@@ -672,6 +739,10 @@ def check_generator_loss_rewards_fooling_the_discriminator(
             "Typically labels of another shape than the scores broadcast against them",
         )
     if real_looking > fake_looking:
+        if discriminator_loss is not None and _moves_fakes_towards_real(
+            loss_fn, like, discriminator_loss, like if real_like is None else real_like
+        ):
+            return
         _fail(
             "target-shape",
             f"the {name} is lower when the discriminator scores the fakes as fake "
@@ -1595,7 +1666,11 @@ def check_gan(
         if not math.isfinite(value) or not finite_gradients(generator_loss, fake_scores):
             _fail("numerics", f"the generator loss or its gradient is not finite ({value})")
         check_generator_loss_rewards_fooling_the_discriminator(
-            generator_loss, fake_scores, orientation
+            generator_loss,
+            fake_scores,
+            orientation,
+            discriminator_loss=discriminator_loss,
+            real_like=real_scores,
         )
         check_every_example_sends_a_gradient(generator_loss, fake_scores, "generator loss")
     if train_step is not None:

@@ -157,6 +157,33 @@ def test_a_generator_loss_blind_to_the_scores_is_named() -> None:
         )
 
 
+def lsgan_discriminator(real, fake):
+    """Least squares with the LSGAN paper's targets: -1 for fakes, 1 for real images."""
+    return tf.reduce_mean(tf.square(real - 1.0)) + tf.reduce_mean(tf.square(fake + 1.0))
+
+
+def test_a_least_squares_generator_aiming_at_the_boundary_passes() -> None:
+    # the paper's third target, 0: lower for a fake scored 0.2 than 0.8, yet from the fakes'
+    # target (-1) it pulls their scores towards the real images' (1)
+    checks.check_generator_loss_rewards_fooling_the_discriminator(
+        lambda fake: tf.reduce_mean(tf.square(fake)),
+        scores(),
+        discriminator_loss=lsgan_discriminator,
+        real_like=scores(),
+    )
+
+
+@pytest.mark.parametrize("target", [-1.0, -2.0], ids=["the-fakes-target", "past-it"])
+def test_a_least_squares_generator_aiming_at_the_fakes_target_is_named(target: float) -> None:
+    with fails("the generator learns to make its fakes look *more* fake"):
+        checks.check_generator_loss_rewards_fooling_the_discriminator(
+            lambda fake: tf.reduce_mean(tf.square(fake - target)),
+            scores(),
+            discriminator_loss=lsgan_discriminator,
+            real_like=scores(),
+        )
+
+
 # -- every example sends a gradient ----------------------------------------------------------
 
 

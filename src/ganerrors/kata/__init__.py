@@ -547,8 +547,13 @@ class GANChecks:
         )
 
     def test_generator_loss_rewards_fooling_the_discriminator(self, kata: KataRun) -> None:
+        probe = kata.probe()
         checks.check_generator_loss_rewards_fooling_the_discriminator(
-            kata.gan.generator_loss, kata.probe().generated, kata.orientation
+            kata.gan.generator_loss,
+            probe.generated,
+            kata.orientation,
+            discriminator_loss=kata.gan.discriminator_loss,
+            real_like=probe.real,
         )
 
     def test_every_example_sends_a_gradient(self, kata: KataRun) -> None:
