@@ -164,6 +164,30 @@ def test_graph_code_without_gradients_is_not_told_about_a_tape() -> None:
     assert "tape" not in diagnosis.render() and "var_list" in diagnosis.fix
 
 
+def test_a_gradient_of_a_gradient_through_a_tf1_while_loop_is_a_missing_gradient() -> None:
+    # TF 1's control flow, as a WGAN-GP penalty through an RNN discriminator met it
+    v1 = tf().compat.v1
+    v1.disable_control_flow_v2()
+    try:
+
+        def penalty_through_a_loop() -> None:
+            with tf().Graph().as_default():
+                x = v1.placeholder("float32", (3,))
+                loop = tf().while_loop(
+                    lambda i, a: i < 3, lambda i, a: (i + 1, a * x), [0, tf().ones(3)]
+                )
+                slope = tf().gradients(tf().reduce_sum(loop[1]), x)[0]
+                tf().gradients(tf().reduce_sum(slope), x)
+
+        text = pasted(penalty_through_a_loop)
+    finally:
+        v1.enable_control_flow_v2()
+    assert text == "TypeError: Second-order gradient for while loops not supported.", text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "no-gradients"
+    assert diagnosis.confidence == "high" and "unroll=True" in diagnosis.render()
+
+
 def test_logits_with_rows_per_position_are_the_models_output() -> None:
     # a classifier head that kept its 4x4 map, flattened into rows for a sparse loss
     scores = tf().reshape(tf().zeros((8, 4, 4, 10)), [-1, 10])  # (128, 10)

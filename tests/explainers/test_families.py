@@ -393,6 +393,10 @@ FAMILIES = [
         "ValueError: number of input channels does not match corresponding dimension of filter, 1 != 3",
         "model-io-shape",
     ),
+    (  # TF 1.x nn_ops.conv2d_transpose: a map of 40 channels into a filter built for 48
+        "ValueError: input channels does not match filter's input channels, 40 != 48",
+        "model-io-shape",
+    ),
     (  # the same, a custom layer handed its weights (fixed shapes) among its inputs: a guess
         "ValueError: Layer attention_gru_1 expects 2 inputs, but it received 4 input tensors. Input received: [<tf.Tensor 'encoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'decoder/Merge:0' shape=(?, ?, 64) dtype=float32>, <tf.Tensor 'mul:0' shape=(64, 32) dtype=float32>, <tf.Tensor 'mul_1:0' shape=(32, 1) dtype=float32>]",
         "model-io-shape",

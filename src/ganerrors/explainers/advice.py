@@ -1958,6 +1958,30 @@ def _channels(found: FeatureMismatch, context: Context) -> Advice:
             "kernel was built for. With Keras on Theano, most often the images' layout: "
             "channels first (image_dim_ordering 'th') against channels last ('tf')."
         )
+    elif min(found.expected, found.got) > 4:
+        # no image has that many channels: the maps of a layer inside the model
+        return Advice(
+            f"{named} was built for feature maps with {found.expected} channels and got "
+            f"maps with {found.got}: the layers around it do not fit together for this input.",
+            (
+                (
+                    "The layer before it makes another number of channels (filters) than this "
+                    "one's kernel was built or loaded for: a layer changed on one side only, "
+                    "or weights saved from another version of the model.",
+                    "Give both layers the same number of channels, or rebuild the model before "
+                    "loading weights saved from another one.",
+                ),
+                (
+                    "A count computed from the image size (patches of an attention layer, a "
+                    "size that must divide by the model's total stride) with images of another "
+                    "size than the model assumes.",
+                    "Resize or crop the images to the size the model was built for (often a "
+                    "multiple of 8, 16 or 32).",
+                ),
+            ),
+            "Print each layer's output shape for one batch (`model.summary()` or a loop "
+            "over the layers) to find where the channels stop agreeing.",
+        )
     else:
         summary = (
             f"{named} was built for images with {found.expected} "
@@ -2747,6 +2771,30 @@ def _no_gradient_op(found: MissingGradients, context: Context) -> Advice:
     )
 
 
+def _second_order_loop(found: MissingGradients, context: Context) -> Advice:
+    return Advice(
+        "The loss holds a gradient (a gradient penalty, as in WGAN-GP), so training takes the "
+        "gradient of a gradient, and part of the model runs in a while loop (an RNN, "
+        "`tf.map_fn`, `tf.scan`). TensorFlow 1's while loops have no second-order gradient.",
+        (
+            (
+                "A recurrent layer (LSTM, GRU) or a `tf.map_fn` in the discriminator of a GAN "
+                "trained with a gradient penalty, on TensorFlow 1.",
+                "Unroll the recurrent layer (`unroll=True`, for a fixed sequence length), or "
+                "replace the loop by a vectorised op; TensorFlow 2's control flow (the "
+                "default from 2.0) supports the gradient of a gradient through while loops.",
+            ),
+            (
+                "A penalty that does not need it would do as well: spectral normalisation, or "
+                "weight clipping as in the first WGAN.",
+                "Drop the gradient penalty for such a discriminator, or move the loop out of it.",
+            ),
+        ),
+        "Find the loop: print the discriminator's layers, and look for a `tf.gradients` or "
+        "tape gradient inside the loss.",
+    )
+
+
 def _registry_mismatch(found: MissingGradients, context: Context) -> Advice:
     op = found.variables[0] if found.variables else "an op"
     return Advice(
@@ -3427,4 +3475,5 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("no-gradients", "shared-optimizer"): _shared_optimizer,
     ("no-gradients", "swapped-pairs"): _swapped_pairs,
     ("no-gradients", "not-a-variable"): _not_a_variable,
+    ("no-gradients", "second-order-loop"): _second_order_loop,
 }

@@ -1687,6 +1687,7 @@ GradientProblem = Literal[
     "shared-optimizer",
     "swapped-pairs",
     "not-a-variable",
+    "second-order-loop",
 ]
 
 

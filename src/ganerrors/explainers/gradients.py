@@ -43,6 +43,9 @@ INTEGER_TAPE = Lazy(
     r"The dtype of the (?:target|source) tensor must be floating \(e\.g\. tf\.float32\) when "
     r"calling GradientTape\.gradient, got (?P<dtype>[\w.]{1,30})"
 )
+# TF 1's control flow (control_flow_grad.py): the gradient of a gradient through a while loop
+# (an RNN, tf.map_fn or tf.scan in a model whose loss holds a gradient: WGAN-GP's penalty)
+SECOND_ORDER_LOOP = Lazy(r"Second-order gradient for while loops not supported")
 # TF 1 optimizers: "No variables to optimize." (an empty var_list)
 NO_VARIABLES = Lazy(r"No variables to optimize")
 # clip_by_global_norm / clip_by_norm / clip_by_value of a None gradient: "Tried to convert
@@ -124,6 +127,13 @@ def registry(text: str, context: Context) -> Finding | None:
     return None
 
 
+@reads("Second-order gradient for while loops")
+def second_order(text: str, context: Context) -> Finding | None:
+    for _ in anchored(SECOND_ORDER_LOOP, text, "Second-order gradient for while loops"):
+        return MissingGradients(how="second-order-loop")
+    return None
+
+
 @reads("No variables to optimize", "to a tensor and failed. Error: None values")
 def no_variables(text: str, context: Context) -> Finding | None:
     for _ in anchored(NO_VARIABLES, text, "No variables to optimize"):
@@ -173,4 +183,12 @@ _OPTIMIZER_NODE = Lazy(
 )
 
 
-READERS = (no_gradients, registry, no_variables, empty_pairs, shared_optimizer, swapped_pairs)
+READERS = (
+    no_gradients,
+    registry,
+    no_variables,
+    second_order,
+    empty_pairs,
+    shared_optimizer,
+    swapped_pairs,
+)

@@ -129,7 +129,8 @@ _LOSS_WORDS = ("loss", "cross_entropy", "crossentropy", "label", "target", "y_tr
 # convolutions: "input and filter must have the same depth: 3 vs 1" (TF 1), "input depth must be
 # evenly divisible by filter depth: 1 vs 3" and "Depth of input (1) is not a multiple of input
 # depth of filter (3)" (TF 2); TF 1's tf.nn.convolution: "number of input channels does not
-# match corresponding dimension of filter, 1 != 3"
+# match corresponding dimension of filter, 1 != 3"; TF 1's conv2d_transpose and
+# conv1d_transpose: "input channels does not match filter's input channels, 40 != 48"
 DEPTH = Lazy(
     r"(?:input and filter must have the same depth|input depth must be evenly divisible by "
     r"filter depth): (?P<got>\d{1,9}) vs (?P<want>\d{1,9})"
@@ -137,6 +138,8 @@ DEPTH = Lazy(
     r"\((?P<want2>\d{1,9})\)"
     r"|number of input channels does not match corresponding dimension of filter, "
     r"(?P<got3>\d{1,9}) ?!= ?(?P<want3>\d{1,9})"
+    r"|input channels does not match filter's input channels, "
+    r"(?P<got4>\d{1,9}) ?!= ?(?P<want4>\d{1,9})"
 )
 # an input with a whole multiple of the filter's channels (3-channel images into a layer built
 # for 1): "output depth must be evenly divisible by number of groups: 8 vs 3" (eager), "Depth
@@ -737,15 +740,21 @@ def kernel_rank(text: str, context: Context) -> Finding | None:
     "evenly divisible by filter depth",
     "is not a multiple of input depth of filter",
     "does not match corresponding dimension of filter",
+    "does not match filter's input channels",
     "Computed output size would be negative",
     "Kernel shape must have the same length as input",
     "number of groups",
 )
 def depth(text: str, context: Context) -> Finding | None:
-    for anchor in ("depth: ", "input depth of filter", "corresponding dimension of filter"):
+    for anchor in (
+        "depth: ",
+        "input depth of filter",
+        "corresponding dimension of filter",
+        "filter's input channels",
+    ):
         for match in anchored(DEPTH, text, anchor, before=80, after=60):
-            got = int(match.group("got") or match.group("got2") or match.group("got3"))
-            want = int(match.group("want") or match.group("want2") or match.group("want3"))
+            got = int(next(g for g in match.group("got", "got2", "got3", "got4") if g))
+            want = int(next(g for g in match.group("want", "want2", "want3", "want4") if g))
             return FeatureMismatch(expected=want, got=got, shape=(None, None, None, got))
     for match in anchored(GROUPS, text, "number of groups", before=80, after=900):
         given, kernel = parse_shape(match.group("input")), parse_shape(match.group("filter"))
