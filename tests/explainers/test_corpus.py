@@ -130,6 +130,8 @@ LATER_FILES = {
     "fresh44.toml": 0.86,
     "fresh45.toml": 0.6,
     "fresh46.toml": 0.88,
+    "fresh47.toml": 0.69,
+    "fresh48.toml": 1.0,
 }
 
 
