@@ -188,6 +188,17 @@ def test_a_gradient_of_a_gradient_through_a_tf1_while_loop_is_a_missing_gradient
     assert diagnosis.confidence == "high" and "unroll=True" in diagnosis.render()
 
 
+def test_channels_counted_in_words_are_the_images_channels() -> None:
+    # PNGs decoded with their alpha channel, then augmented: the kernel says it in words
+    text = pasted(lambda: tf().image.adjust_saturation(tf().zeros((2, 8, 8, 4)), 0.5))
+    assert "input must have 3 channels but instead has 4 channels" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None
+    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "low")
+    assert "(3 channels and got 4)" in diagnosis.summary, diagnosis.summary
+    assert "channels=3" in diagnosis.render()
+
+
 def test_logits_with_rows_per_position_are_the_models_output() -> None:
     # a classifier head that kept its 4x4 map, flattened into rows for a sparse loss
     scores = tf().reshape(tf().zeros((8, 4, 4, 10)), [-1, 10])  # (128, 10)

@@ -1952,6 +1952,29 @@ def _channel_groups(found: ChannelGroups, context: Context) -> Advice:
 
 def _channels(found: FeatureMismatch, context: Context) -> Advice:
     named = f"Layer {found.layer!r}" if found.layer else "A convolution"
+    if found.words:
+        wanted = f"{found.expected} channels" if found.expected is not None else "its channels"
+        got = f" and got {found.got}" if found.got is not None else ""
+        return Advice(
+            f"Images of another number of channels than the code expects ({wanted}{got}).",
+            (
+                (
+                    "Image files decoded as they are stored: grayscale files (1 channel) or "
+                    "PNGs with an alpha channel (4) among colour ones (3).",
+                    "Decode every file to the same number of channels: "
+                    "`tf.io.decode_image(data, channels=3)`, or PIL's `.convert('RGB')`.",
+                ),
+                (
+                    "A generator whose last layer makes another number of channels than the "
+                    "real images have, or data laid out channels first.",
+                    "Give the generator's last layer as many filters as the real images have "
+                    "channels; transpose channels-first data with "
+                    "`tf.transpose(x, (0, 2, 3, 1))`.",
+                ),
+            ),
+            "Print the shape of a few images where they are loaded; the last axis (the "
+            "channels) must be the same for all and what the model expects.",
+        )
     if found.expected is None or found.got is None:
         summary = (
             f"{named} got images with another number of channels (its 'stack size') than its "

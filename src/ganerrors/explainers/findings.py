@@ -872,6 +872,7 @@ class FeatureMismatch(NamedTuple):
     shape: Shape | None = None  # the input's shape
     weights: Shape | None = None  # the weights' shape (a MatMul)
     layer: str = ""
+    words: bool = False  # read from words about channels, not from a layer's check
 
     @property
     def category(self) -> str:

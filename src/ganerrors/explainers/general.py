@@ -16,6 +16,7 @@ from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     AxisSizes,
     DtypeClash,
+    FeatureMismatch,
     Finding,
     FloatDimension,
     IndexOutOfRange,
@@ -649,6 +650,30 @@ def axis_sizes(text: str, context: Context) -> Finding | None:
     return AxisSizes(int(match.group("a")), int(match.group("b")))
 
 
+# --- channels named in words ---------------------------------------------------------------
+
+# "assertion failed: [image does not have 3 channels]" (pix2pix-tensorflow's loader), "input
+# must have 3 channels but instead has 1 channels": a count of channels, with words that say
+# it does not fit
+_CHANNELS = Lazy(r"(?i)\b(?P<n>\d{1,6})[ -]channels?\b|\bchannels?\b")
+_DOES_NOT_FIT = Lazy(
+    r"(?i)\b(?:does not|doesn't|do not|must|should|expected|expects|mismatch|not match|"
+    r"instead|but (?:got|is|has|received|found))\b|!="
+)
+
+
+def channel_words(text: str, context: Context) -> Finding | None:
+    """Images of another number of channels than something expects, said in words (its last
+    line); the count written first is the one expected."""
+    line = text.strip().splitlines()[-1][-600:] if text.strip() else ""
+    counts = [int(m.group("n")) for m in _CHANNELS.finditer(line) if m.group("n")]
+    if not any(True for _ in _CHANNELS.finditer(line)) or not _DOES_NOT_FIT.search(line):
+        return None
+    expected = counts[0] if counts else None
+    got = counts[1] if len(counts) > 1 and counts[1] != expected else None
+    return FeatureMismatch(expected, got, shape=(None, None, None, got), layer="", words=True)
+
+
 # --- shape arithmetic with floats -----------------------------------------------------------
 
 _FLOAT_SIZE = Lazy(
@@ -679,4 +704,5 @@ READERS = (
     rank_words,
     sample_counts,
     shape_pair,
+    channel_words,
 )
