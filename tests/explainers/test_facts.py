@@ -199,6 +199,16 @@ def test_channels_counted_in_words_are_the_images_channels() -> None:
     assert "channels=3" in diagnosis.render()
 
 
+def test_weights_stacked_against_each_other_get_no_category() -> None:
+    # a weight decay written as one stack of every kernel and bias: only variables reach the op
+    kernel, bias = tf().Variable(tf().zeros((26, 100))), tf().Variable(tf().zeros((100,)))
+    decay = tf().function(lambda: tf().reduce_sum(tf().stack([kernel, bias])))
+    text = pasted(decay)
+    assert "Shapes must be equal rank, but are 2 and 1" in text, text
+    assert "ReadVariableOp, " in text, text
+    assert explain(text) is None
+
+
 def test_logits_with_rows_per_position_are_the_models_output() -> None:
     # a classifier head that kept its 4x4 map, flattened into rows for a sparse loss
     scores = tf().reshape(tf().zeros((8, 4, 4, 10)), [-1, 10])  # (128, 10)

@@ -39,7 +39,7 @@ def explain(error: object) -> Diagnosis | None:
 def _explain(error: object) -> Diagnosis | None:
     from ganerrors.explainers.advice import write
     from ganerrors.explainers.context import Context
-    from ganerrors.explainers.general import doubtful, unrelated
+    from ganerrors.explainers.general import doubtful, unrelated, weights_only
     from ganerrors.explainers.order import EXACT, GENERAL
 
     context = Context.of(error)
@@ -53,6 +53,8 @@ def _explain(error: object) -> Diagnosis | None:
             else:
                 continue  # none of the reader's substrings: its family is not here
             finding = reader(text, context)
+            if finding is not None and weights_only(context):
+                return None  # the model's weights against each other: no checklist item
             if finding is not None:
                 # a finding that says itself its category is a guess (`tentative`), or one
                 # where the error is about something else or in a metric (`doubtful`): low

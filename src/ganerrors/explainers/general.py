@@ -149,7 +149,18 @@ def doubtful(context: Context) -> bool:
     return False
 
 
+def weights_only(context: Context) -> bool:
+    """Whether the op that failed was given nothing but variables' values (weights stacked for
+    a weight decay, two kernels compared): no images, labels or scores reach it, so its shapes
+    are the model's definition against itself (code written for another version of a library,
+    weights from another model), not a checklist item; no category is read from them."""
+    inputs = node_of(context.raw or context.message)[2]
+    return len(inputs) >= 2 and all(_VARIABLE_VALUE.search(name) for name in inputs)
+
+
 _METRIC_NODE = Lazy(r"(?:^|/)metrics?(?:_\d{1,4})?/")
+#: a variable's value as a node's input: TF 2's `ReadVariableOp`, TF 1's `<variable>/read`
+_VARIABLE_VALUE = Lazy(r"(?:ReadVariableOp(?:_\d{1,4})?|/read(?:_\d{1,4})?)$")
 #: an op that adds to a variable in place failed: a metric's (or an optimizer's) running state,
 #: updated with a value of another shape than the state was made with. The values are the
 #: metric's settings (num_classes, thresholds) as often as the labels and predictions
