@@ -1163,6 +1163,16 @@ def test_a_reshape_from_unknown_image_sizes_is_read_as_the_images_not_the_batch(
     assert "[-1, None, None, 2, 2]" in diagnosis.summary
     assert "`tf.shape(x)`" in diagnosis.render()
 
+    # the same with a batch of one written as a number: two unknown axes are still the image's
+    @tf().function(input_signature=[tf().TensorSpec([1, None, None, 4])])
+    def one(x: Any) -> Any:
+        return tf().reshape(x, [1, x.shape[1], x.shape[2], 2, 2])
+
+    message = pasted(lambda: one(tf().ones((1, 4, 4, 4))))
+    assert "[1, None, None, 2, 2]" in message, message
+    diagnosis = explain(message)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", message
+
 
 def test_a_loop_state_made_for_one_example_meets_a_batch_of_unknown_size() -> None:
     """A decoder's state made with a fixed batch size (`zero_state(1, ...)`, `tf.zeros((1,

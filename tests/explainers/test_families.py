@@ -45,6 +45,10 @@ FAMILIES = [
         "TypeError: Failed to convert elements of [None, -1] to Tensor. Consider casting elements to a supported type.",
         "batch-size",
     ),
+    (  # TF 1 on Python 2: a tuple of the static shape's Dimensions, the batch's unknown
+        "TypeError: Failed to convert object of type <type 'tuple'> to Tensor. Contents: (Dimension(None), Dimension(100)). Consider casting elements to a supported type.",
+        "batch-size",
+    ),
     (
         "ValueError: Tried to convert 'shape' to a tensor and failed. Error: None values not supported.",
         "batch-size",

@@ -246,7 +246,7 @@ PARTIAL_SHAPE = Lazy(
     rf"Cannot convert a partially known TensorShape (?:to a Tensor: )?(?P<shape>{SHAPE})"
 )
 LIST_CONTENTS = Lazy(
-    r"Failed to convert (?:object|elements) of type <class '(?:list|tuple)'> to Tensor\. "
+    r"Failed to convert (?:object|elements) of type <(?:class|type) '(?:list|tuple)'> to Tensor\. "
     r"Contents: (?P<contents>[\[(][^\n]{0,300}?[\])])\."
     r"|Failed to convert elements of (?P<elements>[\[(][^\n]{0,300}?[\])]) to Tensor"
 )
@@ -1657,9 +1657,10 @@ def unknown_batch(text: str, context: Context) -> Finding | None:
             items = [item.strip() for item in contents.strip("[]()").split(",")]
             if items and items[0] in ("None", "?"):
                 return BatchMismatch("unknown-batch", (contents,))
-            if items[0] == "-1" and any(item in ("None", "?") for item in items[1:]):
-                # [-1, None, None, 2, 16]: image axes unknown (Input((None, None, 3))) read as
-                # numbers, as in a channel shuffle's reshape
+            unknown = sum(item in ("None", "?") for item in items[1:])
+            if (items[0] == "-1" and unknown) or (items[0].isdigit() and unknown >= 2):
+                # [-1, None, None, 2, 16] or [1, None, None, 5, 5, 2]: image axes unknown
+                # (Input((None, None, 3))) read as numbers, as in a channel shuffle's reshape
                 return UndefinedAxis("", sizes=contents)
     for _ in anchored(NONE_SHAPE, text, "to a tensor and failed. Error: None values", before=60):
         return BatchMismatch("unknown-batch", ())
