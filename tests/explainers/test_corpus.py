@@ -132,6 +132,7 @@ LATER_FILES = {
     "fresh46.toml": 0.88,
     "fresh47.toml": 0.69,
     "fresh48.toml": 1.0,
+    "fresh50.toml": 0.77,
 }
 
 
