@@ -209,6 +209,27 @@ def test_weights_stacked_against_each_other_get_no_category() -> None:
     assert explain(text) is None
 
 
+def test_class_numbers_given_to_a_metric_of_probabilities_are_named_as_such() -> None:
+    # a binary AUC kept on a three-class model, given the argmax of its output
+    def run() -> None:
+        v1 = tf().compat.v1
+        with tf().Graph().as_default():
+            logits = v1.placeholder("float32", (None, 3))
+            labels = v1.placeholder("int64", (None,))
+            update = v1.metrics.auc(labels, tf().argmax(logits, 1))[1]
+            feed = {logits: [[0, 0, 1], [0, 0, 1], [0, 1, 0], [1, 0, 0]], labels: [1, 0, 1, 0]}
+            with v1.Session() as session:
+                session.run(v1.local_variables_initializer())
+                session.run(update, feed_dict=feed)
+
+    text = pasted(run)
+    assert "predictions must be in [0, 1]" in text and "(ArgMax:0)" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None
+    assert (diagnosis.category, diagnosis.confidence) == ("numerics", "low")
+    assert "whole class numbers" in diagnosis.summary
+
+
 def test_logits_with_rows_per_position_are_the_models_output() -> None:
     # a classifier head that kept its 4x4 map, flattened into rows for a sparse loss
     scores = tf().reshape(tf().zeros((8, 4, 4, 10)), [-1, 10])  # (128, 10)

@@ -2597,6 +2597,23 @@ def _probabilities(found: LogitsMismatch, context: Context) -> Advice:
     )
 
 
+def _class_ids(found: LogitsMismatch, context: Context) -> Advice:
+    return Advice(
+        "A loss or metric that takes probabilities (values in [0, 1]) got whole class numbers: "
+        "the output of an argmax, not a score per example.",
+        (
+            (
+                "A binary metric (AUC, precision at a threshold) kept on a model of more than "
+                "two classes, and given `tf.argmax` of its output.",
+                "Give a binary metric the probability of the positive class (a sigmoid output), "
+                "or use a metric made for several classes.",
+            ),
+        ),
+        "Print the tensor the metric is given and its dtype: probabilities are floats between 0 "
+        "and 1, one per example.",
+    )
+
+
 def _from_logits(found: LogitsMismatch, context: Context) -> Advice:
     return Advice(
         f"`{found.loss}` was told it gets logits (`from_logits=True`), but the model's output "
@@ -3485,6 +3502,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("numerics", "matrix"): _matrix_nan,
     ("numerics", "from-logits"): _from_logits,
     ("numerics", "probabilities"): _probabilities,
+    ("numerics", "class-ids"): _class_ids,
     ("no-gradients", "none-for-all"): _none_for_all,
     ("no-gradients", "none-values"): _none_values,
     ("no-gradients", "fetched-none"): _fetched_none,

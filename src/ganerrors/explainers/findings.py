@@ -1657,12 +1657,19 @@ class LogitsMismatch(NamedTuple):
     loss: str = ""
     activation: str = ""
     #: "from-logits": probabilities given to a loss told to expect logits; "probabilities":
-    #: values outside [0, 1] given to a loss or metric that expects probabilities
-    expects: Literal["from-logits", "probabilities"] = "from-logits"
+    #: values outside [0, 1] given to a loss or metric that expects probabilities;
+    #: "class-ids": those values are whole class numbers (an argmax), not scores
+    expects: Literal["from-logits", "probabilities", "class-ids"] = "from-logits"
 
     @property
     def category(self) -> str:
         return "numerics"
+
+    @property
+    def tentative(self) -> bool:
+        """Class numbers given to a metric of probabilities are as much the metric's misuse
+        (a binary AUC on a multi-class model) as values of the wrong kind."""
+        return self.expects == "class-ids"
 
     @property
     def situation(self) -> str:

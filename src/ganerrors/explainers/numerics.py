@@ -31,6 +31,10 @@ NAN_LOSS = Lazy(r"NaN loss during training")
 # metrics and losses that take probabilities: "assertion failed: [predictions must be >= 0]",
 # "[predictions must be <= 1]"
 PROBABILITIES = Lazy(r"predictions must be (?:>= 0|<= 1|in \[0, ?1\])")
+# the values the assertion printed: "x (ArgMax:0) = ] [119 119 119...]", whole class numbers
+_CLASS_IDS = Lazy(
+    r"x \((?P<name>[^)\n]{1,200}):\d{1,3}\) = \] \[(?P<values>[\d ]{1,200})(?:\.\.\.)?\]"
+)
 # tf.debugging.enable_check_numerics: "!!! Detected Infinity or NaN in output 0 of graph op
 # "ReadVariableOp" (# of outputs: 1) !!!" (also "eagerly-executing op")
 DETECTED = Lazy(
@@ -152,7 +156,12 @@ def matrix(text: str, context: Context) -> Finding | None:
 
 @reads("predictions must be ")
 def probabilities(text: str, context: Context) -> Finding | None:
-    for _ in anchored(PROBABILITIES, text, "predictions must be "):
+    for match in anchored(PROBABILITIES, text, "predictions must be "):
+        ids = _CLASS_IDS.search(text, match.end(), match.end() + 400)
+        if ids is not None and (
+            "ArgMax" in ids.group("name") or any(int(v) > 1 for v in ids.group("values").split())
+        ):
+            return LogitsMismatch(expects="class-ids")
         return LogitsMismatch(expects="probabilities")
     return None
 
