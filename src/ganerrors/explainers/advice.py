@@ -1053,9 +1053,12 @@ def _input_count(found: InputCount, context: Context) -> Advice:
         (
             (
                 "The labels went in as a second input: a dataset of (images, labels) passed "
-                "where the model takes images only, or `model([x, y])` for `model(x)`.",
-                "Pass (inputs, targets) as the two elements fit() expects, or build the model "
-                "with as many Input layers as it is given arrays.",
+                "where the model takes images only, `model([x, y])` for `model(x)`, or a list "
+                "`[x, y]` where fit() wants a tuple (`validation_data=[x_val, y_val]`, a "
+                "Sequence or dataset yielding lists: TF 2.2 to 2.4, as threads report, read such "
+                "a list as the inputs; a tuple works in every version).",
+                "Pass (inputs, targets) as a tuple, the two elements fit() expects, or build "
+                "the model with as many Input layers as it is given arrays.",
             ),
             (
                 "A conditional GAN whose generator or discriminator takes (noise, label) or "
