@@ -966,6 +966,33 @@ def check_labels_go_with_their_images(images: Any, labels: Any) -> None:
         )
 
 
+#: How many times a loss that gives another value at every call (random labels) is called
+#: to compare its means (`check_loss_takes_any_batch_size`).
+RANDOM_LOSS_CALLS = 48
+
+
+def _same_every_call(loss_fn: Callable[..., Any], args: list[Tensor], calls: int = 8) -> bool:
+    """Whether the loss gives the same value for the same scores, call after call (labels
+    flipped at random take few values: two calls alone may agree by chance)."""
+    first = float(tf.reduce_sum(loss_fn(*args)))
+    return all(_same(first, float(tf.reduce_sum(loss_fn(*args)))) for _ in range(calls - 1))
+
+
+def _mean_loss(loss_fn: Callable[..., Any], args: list[Tensor], calls: int) -> tuple[float, float]:
+    """The loss's (summed) value over `calls` calls: its mean and the mean's standard error."""
+    values = [float(tf.reduce_sum(loss_fn(*args))) for _ in range(calls)]
+    mean = sum(values) / calls
+    if calls < 2:
+        return mean, 0.0
+    variance = sum((v - mean) ** 2 for v in values) / (calls - 1)
+    return mean, math.sqrt(variance / calls)
+
+
+def _close(a: float, b: float, error: float) -> bool:
+    """Equal to the precision of float32, or within 4 standard errors of a random loss's mean."""
+    return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-6) or abs(a - b) <= 4.0 * error
+
+
 def check_loss_takes_any_batch_size(
     loss_fn: Callable[..., Any], *scores_and_name: Any, size: int
 ) -> None:
@@ -987,18 +1014,25 @@ def check_loss_takes_any_batch_size(
     probabilities = least >= 0.0 and most <= 1.0
     score = 0.7 if probabilities else 1.0
 
-    def loss_of(images: int) -> float:
-        filled = [tf.fill([images, *t.shape[1:]], score) for t in tensors]
-        return float(tf.reduce_sum(loss_fn(*filled)))
+    def filled(images: int) -> list[Tensor]:
+        return [tf.fill([images, *t.shape[1:]], score) for t in tensors]
 
     try:
-        whole, short = loss_of(count), loss_of(size)
+        # a loss with random labels (label noise, flips) gives another value at every call:
+        # then each value below is the mean of many calls, compared within its standard error
+        calls = 1 if _same_every_call(loss_fn, filled(count)) else RANDOM_LOSS_CALLS
+        (whole, whole_error), (short, short_error) = (
+            _mean_loss(loss_fn, filled(count), calls),
+            _mean_loss(loss_fn, filled(size), calls),
+        )
     except Exception:  # noqa: BLE001 - a loss that cannot take the short batch: the step said so
         return
     if not (math.isfinite(whole) and math.isfinite(short)):
         return
-    mean_like = math.isclose(short, whole, rel_tol=1e-3, abs_tol=1e-6)
-    sum_like = math.isclose(short, whole * size / count, rel_tol=1e-3, abs_tol=1e-6)
+    mean_like = _close(short, whole, math.hypot(short_error, whole_error))
+    sum_like = _close(
+        short, whole * size / count, math.hypot(short_error, whole_error * size / count)
+    )
     if not (mean_like or sum_like):
         _fail(
             "batch-size",
@@ -1018,18 +1052,18 @@ def check_loss_takes_any_batch_size(
         values = values if index % 2 == 0 else tf.reverse(values, [0])
         spread.append(tf.reshape(values, [size, *t.shape[1:]]))
     try:
-        batch = float(tf.reduce_sum(loss_fn(*spread)))
-        alone = [
-            float(tf.reduce_sum(loss_fn(*(s[i : i + 1] for s in spread)))) for i in range(size)
-        ]
+        batch, batch_error = _mean_loss(loss_fn, spread, calls)
+        each = [_mean_loss(loss_fn, [s[i : i + 1] for s in spread], calls) for i in range(size)]
     except Exception:  # noqa: BLE001 - a loss that cannot take one image: named elsewhere
         return
+    alone = [value for value, _ in each]
     if not all(math.isfinite(v) for v in (batch, *alone)):
         return
     mean, total = sum(alone) / size, sum(alone)
+    total_error = math.sqrt(sum(error**2 for _, error in each))
     if not (
-        math.isclose(batch, mean, rel_tol=1e-3, abs_tol=1e-6)
-        or math.isclose(batch, total, rel_tol=1e-3, abs_tol=1e-6)
+        _close(batch, mean, math.hypot(batch_error, total_error / size))
+        or _close(batch, total, math.hypot(batch_error, total_error))
     ):
         _fail(
             "batch-size",

@@ -651,6 +651,31 @@ def test_losses_that_judge_each_image_take_any_batch_size() -> None:
     checks.check_loss_takes_any_batch_size(_fixed_labels, scores(0.5), scores(-0.5), "d", size=3)
 
 
+def _flipped(labels, share=0.1):
+    flips = tf.cast(tf.random.uniform(tf.shape(labels)) < share, labels.dtype)
+    return labels * (1.0 - flips) + (1.0 - labels) * flips
+
+
+def _noisy_labels(real, fake):
+    """Label noise and flips, as in keras.io's DCGAN: another value at every call."""
+    noise = 0.05 * tf.random.uniform(tf.shape(real))
+    return bce(_flipped(tf.ones_like(real)) - noise, real) + bce(
+        _flipped(tf.zeros_like(fake)), fake
+    )
+
+
+def test_a_loss_with_random_labels_takes_any_batch_size() -> None:
+    keras.utils.set_random_seed(0)
+    for size in (1, 3, 5):
+        checks.check_loss_takes_any_batch_size(
+            _noisy_labels, scores(0.5), scores(-0.5), "d", size=size
+        )
+    with fails("the discriminator loss of 3 images that all score 1"):
+        checks.check_loss_takes_any_batch_size(
+            _padded(_noisy_labels), scores(0.5), scores(-0.5), "discriminator loss", size=3
+        )
+
+
 def test_scores_padded_to_a_fixed_batch_size_are_named() -> None:
     with fails("the discriminator loss of 3 images that all score 1"):
         checks.check_loss_takes_any_batch_size(
