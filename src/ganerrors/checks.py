@@ -22,6 +22,7 @@ Every failure is a GANCheckFailed whose message names the symptom and its likely
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -363,12 +364,47 @@ def check_every_variable_learns(
             )
 
 
+#: The weights a layer learns (a Dense or convolution's kernel and bias, an Embedding's table,
+#: a normalisation's scale and offset), told apart from the state a layer keeps without
+#: learning it (BatchNormalization's moving statistics, a Normalization layer's mean, a random
+#: generator's seed), which is never trainable.
+_LEARNED_WEIGHT = re.compile(
+    r"(?:^|/)(?:kernel|bias|embeddings|recurrent_kernel|depthwise_kernel|pointwise_kernel"
+    r"|gamma|beta)(?::\d+)?$"
+)
+
+
+def check_no_frozen_weights(models: dict[str, Any]) -> None:
+    """No layer of either model is frozen: a weight a layer would learn (a kernel, a bias, an
+    Embedding's table) is trainable. A layer built with `trainable=False`, or a model whose
+    `trainable` was switched off and left so, never learns, and its fixed random weights
+    leave the discriminator a judge of fixed features, or the generator a few fixed strokes."""
+    for name, model in models.items():
+        frozen = [
+            _variable_name(v)
+            for v in model.weights
+            if not v.trainable and _LEARNED_WEIGHT.search(_variable_name(v))
+        ]
+        if frozen:
+            total = len(model.weights)
+            _fail(
+                "no-gradients",
+                f"{len(frozen)} of the {total} weights of the {name} are not trainable "
+                f"({', '.join(frozen[:4])}{', ...' if len(frozen) > 4 else ''}): a layer built "
+                "with `trainable=False` (or a `trainable` switched off and left so) keeps the "
+                "values it started with and never learns. In a GAN every layer of both models "
+                "learns; remove `trainable=False`",
+            )
+
+
 def check_variables_changed(
     models: dict[str, Any], before: Iterable[tuple[Any, np.ndarray]], since: str = "loading"
 ) -> None:
     """Every trainable variable of every model has changed since `before` (a `snapshot`):
-    what `check_every_variable_learns` asks, for training steps already run."""
+    what `check_every_variable_learns` asks, for training steps already run; and no layer is
+    frozen (`check_no_frozen_weights`)."""
     old = {id(variable): value for variable, value in before}
+    check_no_frozen_weights(models)
     for name, model in models.items():
         if not model.trainable_variables:
             _fail("no-gradients", f"the {name} has no trainable variables")

@@ -683,6 +683,28 @@ def test_scores_padded_to_a_fixed_batch_size_are_named() -> None:
         )
 
 
+def test_a_frozen_layer_is_named_and_state_that_is_never_learned_is_not() -> None:
+    def model(*layers):
+        return keras.Sequential([keras.Input((4,)), *layers, keras.layers.Dense(1)])
+
+    normalise = keras.layers.Normalization()
+    normalise.adapt(np.random.default_rng(0).normal(size=(16, 4)))
+    learning = model(
+        keras.layers.Dense(8),
+        keras.layers.BatchNormalization(),  # moving mean and variance: state, not weights
+        keras.layers.Dropout(0.3),  # a seed generator's state
+        normalise,  # the data's mean and variance
+    )
+    checks.check_no_frozen_weights({"discriminator": learning})
+    frozen = model(keras.layers.Dense(8, trainable=False))
+    with fails("2 of the 4 weights of the discriminator are not trainable"):
+        checks.check_no_frozen_weights({"discriminator": frozen})
+    table = keras.layers.Embedding(10, 4, trainable=False)
+    labels = keras.Sequential([keras.Input((1,), dtype="int32"), table, keras.layers.Flatten()])
+    with fails("embeddings): a layer built with `trainable=False`"):
+        checks.check_no_frozen_weights({"generator": labels})
+
+
 def test_a_step_that_does_not_train_on_a_batch_is_named() -> None:
     model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
     before = checks.snapshot([model])
@@ -841,3 +863,4 @@ def test_a_hinge_loss_that_lets_confident_verdicts_go_passes() -> None:
 
     with fails("sent no gradient through the discriminator loss"):
         checks.check_every_example_sends_a_gradient(clipped, spread, spread, "discriminator loss")
+
