@@ -864,3 +864,30 @@ def test_a_hinge_loss_that_lets_confident_verdicts_go_passes() -> None:
     with fails("sent no gradient through the discriminator loss"):
         checks.check_every_example_sends_a_gradient(clipped, spread, spread, "discriminator loss")
 
+
+# -- the checker's own optimisations never change a verdict ---------------------------------------
+
+
+def test_optimizers_are_built_ahead_only_when_the_two_models_are_the_only_ones() -> None:
+    import types
+
+    def module(*extra: str) -> types.ModuleType:
+        built = types.ModuleType("gan")
+        for name in ("generator", "discriminator", *extra):
+            setattr(built, name, keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)]))
+        built.generator_optimizer = keras.optimizers.Adam()
+        built.discriminator_optimizer = keras.optimizers.Adam()
+        return built
+
+    plain = module()
+    kata._build_optimizers(plain)
+    assert plain.generator_optimizer.built and plain.discriminator_optimizer.built
+    # an averaged generator beside the one the step trains: which model each optimizer
+    # updates is the step's choice, and a built optimizer would refuse the other's variables
+    averaged = module("online_generator")
+    kata._build_optimizers(averaged)
+    assert not averaged.generator_optimizer.built
+    averaged.generator_optimizer.apply(
+        [tf.zeros_like(v) for v in averaged.online_generator.trainable_variables],
+        averaged.online_generator.trainable_variables,
+    )

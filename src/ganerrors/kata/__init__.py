@@ -111,7 +111,15 @@ def _build_optimizers(module: ModuleType) -> None:
     An optimizer that is still unbuilt creates its variables inside the first `train_step`,
     and tf.function then traces the step twice; building it first (exactly what its first
     `apply_gradients` would do) saves the learner that second trace, about 0.3 s a run.
+
+    Only where `generator` and `discriminator` are the module's only models: with another one
+    (an averaged copy of the generator, trained through the original), which model an
+    optimizer updates is the step's choice, and a Keras optimizer built for one model refuses
+    the other's variables: the optimisation would change the outcome.
     """
+    models = [value for value in vars(module).values() if isinstance(value, tf.keras.Model)]
+    if len({id(model) for model in models}) > 2:
+        return
     for optimizer_name, model_name in (
         ("generator_optimizer", "generator"),
         ("discriminator_optimizer", "discriminator"),
