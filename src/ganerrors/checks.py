@@ -1132,7 +1132,24 @@ def check_scores_are_not_squashed_twice(
     low, high = _range_of(tensors)
     if not (0.0 < low and high < 1.0):
         return
+    fakes = tensors[-1]
     own = np.asarray(raw, dtype=np.float64).reshape(-1)
+    judges = own.size > 1 and float(np.ptp(own)) > 0.0  # the model scores images differently
+    if (
+        judges
+        and int(tf.size(fakes)) > 1
+        and float(tf.reduce_max(fakes - tf.reduce_min(fakes))) == 0.0
+    ):
+        # one score for every fake, from a model that tells images apart: not a squashing,
+        # the same image drawn again and again
+        count, value = int(fakes.shape[0]), float(tf.reshape(fakes, [-1])[0])
+        _fail(
+            "model-io-shape",
+            f"the step's {count} fakes all got the same score ({value:.3f}): "
+            f"the generator made one image {count} times. It draws from its noise: give every "
+            "image its own noise vector (`tf.random.normal([batch_size, noise_dim])`), drawn "
+            "anew at every step",
+        )
     if own.size == 0 or float(np.mean((own < 0.0) | (own > 1.0))) < 0.2:
         return  # the model's own scores lie in [0, 1] too: nothing squashed them in the step
     ends = [tf.fill(tf.shape(t), 1.0 if i == 0 else 0.0) for i, t in enumerate(tensors)]

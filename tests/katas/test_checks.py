@@ -753,6 +753,16 @@ def test_a_sigmoid_that_keras_takes_back_or_logits_in_0_to_1_pass() -> None:
     )  # fmt: skip
 
 
+def test_fakes_that_all_score_the_same_are_named_as_one_image_not_a_second_sigmoid() -> None:
+    logits, _ = _squashed()
+    same = tf.fill((N, 1), 0.285)  # one image drawn N times, scored by a model of logits
+    with fails(f"the step's {N} fakes all got the same score (0.285): the generator made one"):
+        checks.check_scores_are_not_squashed_twice(
+            generator_right, same, "generator loss",
+            step_loss=float(generator_right(same)), raw=logits,
+        )  # fmt: skip
+
+
 # -- labels that go with their images -----------------------------------------------------------
 
 
