@@ -933,6 +933,23 @@ def check_scores_depend_on_the_images(
             )
 
 
+def check_noise_is_drawn_anew(first: np.ndarray, second: np.ndarray) -> None:
+    """The generator gets new noise at every step: `first` and `second`, what it received in
+    two steps on the same batch, differ. Noise drawn once (a tensor made outside the step) or
+    with a fixed seed (`tf.random.stateless_normal(..., seed=[1, 2])`) gives it the same few
+    vectors every time: it learns to draw those images, not the data."""
+    if first.shape != second.shape or first.size == 0 or not np.array_equal(first, second):
+        return
+    count = first.shape[0] if first.ndim else 1
+    _fail(
+        "model-io-shape",
+        f"the step gives the generator the same {count} noise vectors every time (noise made "
+        "once, outside the step, or drawn with a fixed seed): it learns to draw those "
+        f"{count} images, not the data. Draw new noise inside the step, at every step "
+        "(`tf.random.normal([batch_size, noise_dim])`)",
+    )
+
+
 def check_fakes_use_every_pixel(
     generator: Any, noise: Tensor, labels: Tensor | None = None
 ) -> None:

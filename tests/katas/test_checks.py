@@ -901,3 +901,11 @@ def test_optimizers_are_built_ahead_only_when_the_two_models_are_the_only_ones()
         [tf.zeros_like(v) for v in averaged.online_generator.trainable_variables],
         averaged.online_generator.trainable_variables,
     )
+
+
+def test_the_same_noise_at_every_step_is_named() -> None:
+    rng = np.random.default_rng(0)
+    first, second = rng.normal(size=(N, 4)), rng.normal(size=(N, 4))
+    checks.check_noise_is_drawn_anew(first, second)
+    with fails(f"the step gives the generator the same {N} noise vectors every time"):
+        checks.check_noise_is_drawn_anew(first, first.copy())

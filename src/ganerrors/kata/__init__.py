@@ -321,6 +321,30 @@ class KataRun:
             self._calls = watch.calls
         return self._calls
 
+    def noise_of_two_steps(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The noise the generator receives in two steps on the first batch, each run eagerly
+        from the state as loaded, after which the state is put back; None when the step runs
+        only traced or gives the generator no noise the watch can see."""
+        step = self.original_step or self.gan.train_step
+        plain = getattr(step, "python_function", step)
+        current = checks.snapshot(self.stateful())
+        noises = []
+        try:
+            for _ in range(2):
+                checks.restore(self.fresh)
+                watch = checks.ModelWatch({"generator": self.gan.generator})
+                with watch:
+                    plain(self.batch)
+                given = [c.images for c in watch.calls if c.images is not None]
+                if not given:
+                    return None
+                noises.append(given[0])
+        except Exception:  # noqa: BLE001 - code that needs autograph: no values to see
+            return None
+        finally:
+            checks.restore(current)
+        return noises[0], noises[1]
+
     def images_seen(self) -> np.ndarray | None:
         """The first batch's real images as the discriminator receives them, for data that a
         training step converts (data of another dtype than float32); None otherwise."""
@@ -485,6 +509,9 @@ class GANChecks:
     def test_generator_makes_float32_images_shaped_like_the_data(self, kata: KataRun) -> None:
         checks.check_generator_output(kata.gan.generator, kata.noise, kata.images, kata.labels)
         checks.check_fakes_use_every_pixel(kata.gan.generator, *kata.eval_noise())
+        noises = kata.noise_of_two_steps()
+        if noises is not None:
+            checks.check_noise_is_drawn_anew(*noises)
 
     def test_fakes_share_the_data_dtype_and_range(self, kata: KataRun) -> None:
         images, _, _ = kata.data()
