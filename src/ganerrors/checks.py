@@ -374,16 +374,32 @@ _LEARNED_WEIGHT = re.compile(
 )
 
 
-def check_no_frozen_weights(models: dict[str, Any]) -> None:
+def _one_hot_table(variable: Any) -> bool:
+    """A table whose every row holds a single non-zero value: a one-hot encoding of the
+    labels (an identity Embedding), which loses nothing by being kept fixed."""
+    table = np.asarray(variable.numpy())
+    return table.ndim == 2 and bool(((table != 0).sum(axis=1) == 1).all())
+
+
+def check_no_frozen_weights(
+    models: dict[str, Any], before: Iterable[tuple[Any, np.ndarray]] = ()
+) -> None:
     """No layer of either model is frozen: a weight a layer would learn (a kernel, a bias, an
     Embedding's table) is trainable. A layer built with `trainable=False`, or a model whose
     `trainable` was switched off and left so, never learns, and its fixed random weights
-    leave the discriminator a judge of fixed features, or the generator a few fixed strokes."""
+    leave the discriminator a judge of fixed features, or the generator a few fixed strokes.
+
+    Not frozen: a weight that changed since `before` (a `snapshot`: an averaged copy of a
+    model, updated by assignment) and a one-hot table (`_one_hot_table`)."""
+    old = {id(variable): value for variable, value in before}
     for name, model in models.items():
         frozen = [
             _variable_name(v)
             for v in model.weights
-            if not v.trainable and _LEARNED_WEIGHT.search(_variable_name(v))
+            if not v.trainable
+            and _LEARNED_WEIGHT.search(_variable_name(v))
+            and (id(v) not in old or (v.numpy() == old[id(v)]).all())
+            and not _one_hot_table(v)
         ]
         if frozen:
             total = len(model.weights)
@@ -402,11 +418,16 @@ def check_variables_changed(
 ) -> None:
     """Every trainable variable of every model has changed since `before` (a `snapshot`):
     what `check_every_variable_learns` asks, for training steps already run; and no layer is
-    frozen (`check_no_frozen_weights`)."""
+    frozen (`check_no_frozen_weights`). A model with no trainable variable passes when every
+    weight changed all the same: an averaged copy of another model, updated by assignment."""
+    before = list(before)
     old = {id(variable): value for variable, value in before}
-    check_no_frozen_weights(models)
+    check_no_frozen_weights(models, before)
     for name, model in models.items():
         if not model.trainable_variables:
+            assigned = [v for v in model.weights if id(v) in old]
+            if assigned and all(not (v.numpy() == old[id(v)]).all() for v in assigned):
+                continue  # updated by assignment every step (an average), not by gradients
             _fail("no-gradients", f"the {name} has no trainable variables")
         stuck = [
             _variable_name(v)

@@ -703,6 +703,17 @@ def test_a_frozen_layer_is_named_and_state_that_is_never_learned_is_not() -> Non
     labels = keras.Sequential([keras.Input((1,), dtype="int32"), table, keras.layers.Flatten()])
     with fails("embeddings): a layer built with `trainable=False`"):
         checks.check_no_frozen_weights({"generator": labels})
+    # a one-hot encoding kept fixed loses nothing
+    one_hot = keras.layers.Embedding(10, 10, embeddings_initializer="identity", trainable=False)
+    encoded = keras.Sequential([keras.Input((1,), dtype="int32"), one_hot, keras.layers.Flatten()])
+    checks.check_no_frozen_weights({"generator": encoded})
+    # an averaged copy, not trainable but assigned at every step, is not frozen
+    before = checks.snapshot([frozen])
+    for weight in frozen.weights:
+        weight.assign(weight * 0.99 + 0.01)
+    checks.check_no_frozen_weights({"discriminator": frozen}, before)
+    frozen.trainable = False
+    checks.check_variables_changed({"generator": frozen}, before)
 
 
 def test_a_step_that_does_not_train_on_a_batch_is_named() -> None:
