@@ -954,23 +954,6 @@ def check_scores_depend_on_the_images(
             )
 
 
-def check_noise_is_drawn_anew(first: np.ndarray, second: np.ndarray) -> None:
-    """The generator gets new noise at every step: `first` and `second`, what it received in
-    two steps on the same batch, differ. Noise drawn once (a tensor made outside the step) or
-    with a fixed seed (`tf.random.stateless_normal(..., seed=[1, 2])`) gives it the same few
-    vectors every time: it learns to draw those images, not the data."""
-    if first.shape != second.shape or first.size == 0 or not np.array_equal(first, second):
-        return
-    count = first.shape[0] if first.ndim else 1
-    _fail(
-        "model-io-shape",
-        f"the step gives the generator the same {count} noise vectors every time (noise made "
-        "once, outside the step, or drawn with a fixed seed): it learns to draw those "
-        f"{count} images, not the data. Draw new noise inside the step, at every step "
-        "(`tf.random.normal([batch_size, noise_dim])`)",
-    )
-
-
 def check_fakes_use_every_pixel(
     generator: Any, noise: Tensor, labels: Tensor | None = None
 ) -> None:
@@ -1451,6 +1434,94 @@ class ModelWatch:
     def __exit__(self, *exc: object) -> None:
         for name, original in self._classes.items():
             self.models[name].__class__ = original
+
+
+class NoiseWatch:
+    """Records the noise (the first input) the generator receives while a step runs, traced or
+    eager: traced, a `tf.numpy_function` ahead of the call hands its values over when the
+    graph runs, so noise fixed when the step was traced (NumPy's or Python's random inside a
+    tf.function) shows as what it is. The model's class is swapped for the duration, as in
+    `ModelWatch`."""
+
+    def __init__(self, generator: Any) -> None:
+        self.generator = generator
+        self.seen: list[np.ndarray] = []
+        self._original: type | None = None
+
+    def __enter__(self) -> NoiseWatch:
+        original = type(self.generator)
+        seen = self.seen
+
+        def record(value: np.ndarray) -> np.ndarray:
+            seen.append(np.array(value, copy=True))
+            return np.zeros((), np.int32)
+
+        def __call__(self_: Any, *args: Any, _original: type = original, **kwargs: Any) -> Any:
+            key = "inputs" if not args and "inputs" in kwargs else None
+            given: Any = kwargs[key] if key else (args[0] if args else None)
+            pair = isinstance(given, (list, tuple))
+            noise = given[0] if pair and given else given
+            if noise is not None:
+                tap = tf.numpy_function(record, [noise], tf.int32, stateful=True)
+                with tf.control_dependencies([tap]):
+                    noise = tf.identity(noise)
+                given = [noise, *given[1:]] if pair else noise
+                if key:
+                    kwargs[key] = given
+                else:
+                    args = (given, *args[1:])
+            return _original.__call__(self_, *args, **kwargs)
+
+        spy = type(original.__name__, (original,), {"__call__": __call__})
+        spy.__qualname__ = original.__qualname__
+        spy.__module__ = original.__module__
+        try:
+            self.generator.__class__ = spy
+        except TypeError:  # a model whose class cannot be swapped: not watched
+            return self
+        self._original = original
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._original is not None:
+            self.generator.__class__ = self._original
+
+
+def check_noise_is_drawn_anew(steps: Sequence[Sequence[np.ndarray]]) -> None:
+    """The generator gets new noise at every step, of as many directions as it has vectors:
+    `steps` holds, for two steps on two batches, the noise of each call of the generator.
+    Noise drawn once (a tensor made outside the step, NumPy's random inside a tf.function,
+    which runs once, when the step is traced) or with a fixed seed gives it the same few
+    vectors every time, and noise of a few directions (one number broadcast to the noise's
+    size, picks from a few vectors) the same few images: it learns to draw those, not the
+    data."""
+    first, second = steps[0], steps[1]
+    for one, two in zip(first, second, strict=False):
+        count = one.shape[0] if one.ndim else 1
+        if one.shape == two.shape and one.size and np.array_equal(one, two):
+            _fail(
+                "model-io-shape",
+                f"the step gives the generator the same {count} noise vectors every time "
+                "(noise made once, outside the step, or drawn with a fixed seed, or with "
+                "NumPy inside a tf.function, which draws once, when the step is traced): it "
+                f"learns to draw those {count} images, not the data. Draw new noise inside the "
+                "step, with TensorFlow, at every step (`tf.random.normal([batch_size, "
+                "noise_dim])`)",
+            )
+    for one in first:
+        if one.ndim < 2 or one.shape[0] < 2 or not np.issubdtype(one.dtype, np.floating):
+            continue
+        rows = one.reshape(one.shape[0], -1).astype(np.float64)
+        directions = int(np.linalg.matrix_rank(rows))
+        if directions < min(rows.shape):
+            _fail(
+                "model-io-shape",
+                f"the generator's {rows.shape[0]} noise vectors span only {directions} "
+                f"direction{'' if directions == 1 else 's'} of {rows.shape[1]}: a few numbers "
+                "broadcast or repeated to the noise's size, or picks from a few fixed "
+                "vectors, give it a few images to draw, not the data. Draw every value of the "
+                "noise on its own (`tf.random.normal([batch_size, noise_dim])`)",
+            )
 
 
 def _key(row: np.ndarray) -> bytes:
