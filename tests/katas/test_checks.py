@@ -917,6 +917,31 @@ def test_optimizers_are_built_ahead_only_when_the_two_models_are_the_only_ones()
 def test_the_same_noise_at_every_step_is_named() -> None:
     rng = np.random.default_rng(0)
     first, second = rng.normal(size=(N, 4)), rng.normal(size=(N, 4))
-    checks.check_noise_is_drawn_anew(first, second)
+    checks.check_noise_is_drawn_anew([[first], [second]])
     with fails(f"the step gives the generator the same {N} noise vectors every time"):
-        checks.check_noise_is_drawn_anew(first, first.copy())
+        checks.check_noise_is_drawn_anew([[first], [first.copy()]])
+    # the same noise in the generator's own update only (its second call in the step)
+    with fails(f"the same {N} noise vectors every time"):
+        checks.check_noise_is_drawn_anew([[first, second], [rng.normal(size=(N, 4)), second]])
+    # one number per image broadcast to the noise's size, or picks from a bank of 3 vectors
+    broadcast = np.repeat(rng.normal(size=(N, 1)), 4, axis=1)
+    with fails(f"the generator's {N} noise vectors span only 1 direction of 4"):
+        checks.check_noise_is_drawn_anew([[broadcast], [broadcast + 1]])
+    bank = rng.normal(size=(3, 4))[rng.integers(0, 3, N)]
+    with fails(f"the generator's {N} noise vectors span only 3 directions of 4"):
+        checks.check_noise_is_drawn_anew([[bank], [bank[::-1].copy()]])
+
+
+def test_the_noise_watch_sees_noise_fixed_when_a_step_is_traced() -> None:
+    generator = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])
+
+    @tf.function
+    def step(batch):
+        return generator(tf.constant(np.random.normal(size=(N, 4)), tf.float32))  # drawn once
+
+    watch = checks.NoiseWatch(generator)
+    with watch:
+        step(tf.zeros(1))
+        step(tf.zeros(1))
+    assert len(watch.seen) == 2 and np.array_equal(watch.seen[0], watch.seen[1])
+    assert type(generator) is keras.Sequential  # the class is put back
