@@ -592,14 +592,48 @@ def _fills(like: Tensor, value: float, shape: Sequence[int] | None = None) -> Te
     return tf.fill(shape if shape is not None else tf.shape(like), tf.constant(value, like.dtype))
 
 
+def _loss_estimate(loss_fn: Callable[..., Any], name: str, *scores: Tensor) -> tuple[float, float]:
+    """The loss for `scores`, and its standard error: 0 for a loss that gives the same value
+    at every call; for one with random labels (label noise, flips), the mean of
+    RANDOM_LOSS_CALLS calls and the standard error of that mean."""
+    first = _call_loss(loss_fn, name, *scores)
+    again = [_call_loss(loss_fn, name, *scores) for _ in range(3)]
+    if all(_same(first, value) for value in again):
+        return first, 0.0
+    values = [first, *again]
+    values += [_call_loss(loss_fn, name, *scores) for _ in range(RANDOM_LOSS_CALLS - 4)]
+    mean = sum(values) / len(values)
+    variance = sum((v - mean) ** 2 for v in values) / (len(values) - 1)
+    return mean, math.sqrt(variance / len(values))
+
+
+#: The standard errors within which two estimates of a random loss count as the same.
+SAME_WITHIN = 4.0
+
+
+def _same_estimate(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two `_loss_estimate`s that do not differ: equal, or within SAME_WITHIN standard errors."""
+    return _same(a[0], b[0]) or abs(a[0] - b[0]) <= SAME_WITHIN * math.hypot(a[1], b[1])
+
+
 def discriminator_preference(
     loss_fn: Callable[[Any, Any], Any], real_like: Tensor, fake_like: Tensor
 ) -> tuple[float, float]:
-    """The discriminator loss for a right verdict (real scored HIGH, fakes LOW) and a wrong one."""
-    right = _call_loss(
+    """The discriminator loss for a right verdict (real scored HIGH, fakes LOW) and a wrong one
+    (for a loss with random labels, means of many calls: `_loss_estimate`)."""
+    return tuple(  # type: ignore[return-value]
+        estimate[0] for estimate in discriminator_estimates(loss_fn, real_like, fake_like)
+    )
+
+
+def discriminator_estimates(
+    loss_fn: Callable[[Any, Any], Any], real_like: Tensor, fake_like: Tensor
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """`discriminator_preference` with the standard error of each value."""
+    right = _loss_estimate(
         loss_fn, "discriminator loss", _fills(real_like, HIGH), _fills(fake_like, LOW)
     )
-    wrong = _call_loss(
+    wrong = _loss_estimate(
         loss_fn, "discriminator loss", _fills(real_like, LOW), _fills(fake_like, HIGH)
     )
     return right, wrong
@@ -607,8 +641,16 @@ def discriminator_preference(
 
 def generator_preference(loss_fn: Callable[[Any], Any], fake_like: Tensor) -> tuple[float, float]:
     """The generator loss for fakes scored as real (HIGH) and as fake (LOW)."""
-    real_looking = _call_loss(loss_fn, "generator loss", _fills(fake_like, HIGH))
-    fake_looking = _call_loss(loss_fn, "generator loss", _fills(fake_like, LOW))
+    real_looking, fake_looking = generator_estimates(loss_fn, fake_like)
+    return real_looking[0], fake_looking[0]
+
+
+def generator_estimates(
+    loss_fn: Callable[[Any], Any], fake_like: Tensor
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """`generator_preference` with the standard error of each value."""
+    real_looking = _loss_estimate(loss_fn, "generator loss", _fills(fake_like, HIGH))
+    fake_looking = _loss_estimate(loss_fn, "generator loss", _fills(fake_like, LOW))
     return real_looking, fake_looking
 
 
@@ -636,7 +678,8 @@ def check_loss_rewards_telling_real_from_fake(
     losses read a high score as "fake": a mirrored GAN, which trains as well): then -1.
     """
     fake_like = like if fake_like is None else fake_like
-    right, wrong = discriminator_preference(loss_fn, like, fake_like)
+    right_estimate, wrong_estimate = discriminator_estimates(loss_fn, like, fake_like)
+    (right, _), (wrong, _) = right_estimate, wrong_estimate
     shape = _shown(_shape(like))
     if not (math.isfinite(right) and math.isfinite(wrong)):
         _fail(
@@ -646,10 +689,11 @@ def check_loss_rewards_telling_real_from_fake(
             "right verdict from a wrong one. Look for the log of a score that is 0 or "
             "negative (a loss that expects probabilities, given logits), or a division by 0",
         )
-    if _same(right, wrong):
-        both_high = _call_loss(loss_fn, name, _fills(like, HIGH), _fills(fake_like, HIGH))
-        both_low = _call_loss(loss_fn, name, _fills(like, LOW), _fills(fake_like, LOW))
-        if not _same(both_high, both_low):
+    if _same_estimate(right_estimate, wrong_estimate):
+        high = _loss_estimate(loss_fn, name, _fills(like, HIGH), _fills(fake_like, HIGH))
+        low = _loss_estimate(loss_fn, name, _fills(like, LOW), _fills(fake_like, LOW))
+        both_high, both_low = high[0], low[0]
+        if not _same_estimate(high, low):
             which = "real (1)" if both_high < both_low else "fake (0)"
             _fail(
                 "target-shape",
@@ -690,10 +734,10 @@ def check_loss_rewards_telling_real_from_fake(
         return 1
     if generator_loss is not None:
         try:
-            real_looking, fake_looking = generator_preference(generator_loss, fake_like)
+            looks_real, looks_fake = generator_estimates(generator_loss, fake_like)
         except GANCheckFailed:
-            real_looking = fake_looking = 0.0
-        if fake_looking < real_looking:
+            looks_real = looks_fake = (0.0, 0.0)
+        if looks_fake[0] < looks_real[0] and not _same_estimate(looks_real, looks_fake):
             return -1  # mirrored: a high score means "fake" in both losses
     _fail(
         "target-shape",
@@ -778,9 +822,10 @@ def check_generator_loss_rewards_fooling_the_discriminator(
     loss that is lower for fakes scored LOW than HIGH still passes when, from where that loss
     sends the fakes, it pulls them towards the real images' target (`_moves_fakes_towards_real`).
     """
-    real_looking, fake_looking = generator_preference(loss_fn, like)
+    looks_real, looks_fake = generator_estimates(loss_fn, like)
     if orientation < 0:
-        real_looking, fake_looking = fake_looking, real_looking
+        looks_real, looks_fake = looks_fake, looks_real
+    (real_looking, _), (fake_looking, _) = looks_real, looks_fake
     seen_real, seen_fake = (HIGH, LOW) if orientation > 0 else (LOW, HIGH)
     if not (math.isfinite(real_looking) and math.isfinite(fake_looking)):
         _fail(
@@ -788,7 +833,7 @@ def check_generator_loss_rewards_fooling_the_discriminator(
             f"the {name} is {real_looking} for fakes scored {seen_real} and {fake_looking} for "
             f"fakes scored {seen_fake}: not a finite number",
         )
-    if _same(real_looking, fake_looking):
+    if _same_estimate(looks_real, looks_fake):
         _fail(
             "target-shape",
             f"the {name} is {real_looking:.4f} whether the discriminator scores the fakes "

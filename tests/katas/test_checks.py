@@ -676,6 +676,20 @@ def test_a_loss_with_random_labels_takes_any_batch_size() -> None:
         )
 
 
+def test_labels_that_broadcast_are_named_even_with_random_labels() -> None:
+    keras.utils.set_random_seed(0)
+
+    def broadcast(real, fake):  # (n,) labels against (n, 1) scores, the labels made noisy
+        scores = tf.concat([real, fake], 0)
+        labels = tf.concat([tf.ones(tf.shape(real)[0]), tf.zeros(tf.shape(fake)[0])], 0)
+        labels += 0.3 * tf.random.uniform(tf.shape(labels)) - 0.15
+        return tf.reduce_mean(tf.square(labels - scores))
+
+    with fails("it cannot tell a right verdict from a wrong one"):
+        checks.check_loss_rewards_telling_real_from_fake(broadcast, scores(), "d", scores())
+    assert checks.check_loss_rewards_telling_real_from_fake(_noisy_labels, scores(), "d") == 1
+
+
 def test_scores_padded_to_a_fixed_batch_size_are_named() -> None:
     with fails("the discriminator loss of 3 images that all score 1"):
         checks.check_loss_takes_any_batch_size(
