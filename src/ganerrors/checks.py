@@ -254,6 +254,17 @@ def check_class_labels(
     labels in its data and no NUM_CLASSES. With `range_only`, only that: not whether the
     labels take every value NUM_CLASSES promises."""
     if not conditional:
+        second = None if labels is None else np.asarray(labels)
+        if second is not None and np.issubdtype(second.dtype, np.floating):
+            _fail(
+                "model-io-shape",
+                f"the data set yields a second tensor with the images, {second.dtype} of "
+                f"shape {_shown(second.shape[1:])} per image: the checks read (images, "
+                "labels) as a conditional GAN's data, and this kata's data set yields images "
+                "alone. Noise belongs in "
+                "the step: draw it there, at every step (`tf.random.normal([batch_size, "
+                "noise_dim])`)",
+            )
         if labels is not None:
             _fail(
                 "model-io-shape",

@@ -316,6 +316,7 @@ def test_an_embedding_smaller_than_num_classes_is_named_with_what_a_gpu_does() -
     "labels, num_classes, conditional, words",
     [
         (np.arange(3), None, False, "defines no NUM_CLASSES"),
+        (np.zeros((3, 8), "float32"), None, False, "Noise belongs in the step"),
         (None, 10, True, "yields images alone"),
         (np.linspace(0, 1, 3), 10, True, "not integers"),
     ],
