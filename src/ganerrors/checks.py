@@ -1502,14 +1502,19 @@ class NoiseWatch:
     def __init__(self, generator: Any) -> None:
         self.generator = generator
         self.seen: list[np.ndarray] = []
+        self.labels: list[np.ndarray] = []  # a conditional generator's second input
         self._original: type | None = None
 
     def __enter__(self) -> NoiseWatch:
         original = type(self.generator)
-        seen = self.seen
+        seen, labels_seen = self.seen, self.labels
 
         def record(value: np.ndarray) -> np.ndarray:
             seen.append(np.array(value, copy=True))
+            return np.zeros((), np.int32)
+
+        def record_labels(value: np.ndarray) -> np.ndarray:
+            labels_seen.append(np.array(value, copy=True))
             return np.zeros((), np.int32)
 
         def __call__(self_: Any, *args: Any, _original: type = original, **kwargs: Any) -> Any:
@@ -1518,8 +1523,12 @@ class NoiseWatch:
             pair = isinstance(given, (list, tuple))
             noise = given[0] if pair and given else given
             if noise is not None:
-                tap = tf.numpy_function(record, [noise], tf.int32, stateful=True)
-                with tf.control_dependencies([tap]):
+                taps = [tf.numpy_function(record, [noise], tf.int32, stateful=True)]
+                if pair and len(given) > 1 and given[1] is not None:
+                    taps.append(
+                        tf.numpy_function(record_labels, [given[1]], tf.int32, stateful=True)
+                    )
+                with tf.control_dependencies(taps):
                     noise = tf.identity(noise)
                 given = [noise, *given[1:]] if pair else noise
                 if key:
@@ -1541,6 +1550,23 @@ class NoiseWatch:
     def __exit__(self, *exc: object) -> None:
         if self._original is not None:
             self.generator.__class__ = self._original
+
+
+def check_fakes_asked_for_several_classes(labels: np.ndarray, num_classes: int) -> None:
+    """A conditional generator is asked for more than one class in a step of at least
+    `num_classes` fakes (`labels`: what its first call in a step received): asked for one
+    class only (all 0, or one class a step), it learns to draw that class, and the
+    discriminator never judges a fake of the others."""
+    values = np.asarray(labels).reshape(-1)
+    if values.size < max(2, num_classes) or np.unique(values).size > 1:
+        return
+    _fail(
+        "index-range",
+        f"the step asks the generator for class {values[0]} only, in all {values.size} fakes: "
+        "it learns to draw that class, and the discriminator never judges a fake of another. "
+        "Ask for every class: the batch's own labels, or labels drawn at random "
+        f"(`tf.random.uniform([batch_size], 0, {num_classes}, tf.int32)`)",
+    )
 
 
 def check_noise_is_drawn_anew(steps: Sequence[Sequence[np.ndarray]]) -> None:

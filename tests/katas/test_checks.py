@@ -960,3 +960,10 @@ def test_the_noise_watch_sees_noise_fixed_when_a_step_is_traced() -> None:
         step(tf.zeros(1))
     assert len(watch.seen) == 2 and np.array_equal(watch.seen[0], watch.seen[1])
     assert type(generator) is keras.Sequential  # the class is put back
+
+
+def test_a_generator_asked_for_one_class_only_is_named() -> None:
+    checks.check_fakes_asked_for_several_classes(np.arange(64) % 10, 10)
+    checks.check_fakes_asked_for_several_classes(np.zeros(4, "int32"), 10)  # too few to tell
+    with fails("the step asks the generator for class 0 only, in all 64 fakes"):
+        checks.check_fakes_asked_for_several_classes(np.zeros(64, "int32"), 10)

@@ -321,11 +321,12 @@ class KataRun:
             self._calls = watch.calls
         return self._calls
 
-    def noise_of_two_steps(self) -> list[list[np.ndarray]] | None:
+    def noise_of_two_steps(self) -> tuple[list[list[np.ndarray]], list[np.ndarray]] | None:
         """The noise of each generator call in two steps, on the first two batches, run one
         after the other as the learner's step runs them (a tf.function traced afresh, or
         eagerly), after which the state is put back; None with a single batch, or when the
-        watch sees no noise."""
+        watch sees no noise. With it, the labels a conditional generator got in the first
+        step's calls."""
         batches = self.batches()
         if len(batches) < 2:
             return None
@@ -337,7 +338,7 @@ class KataRun:
         try:
             with watch:
                 run(batches[0])
-                count = len(watch.seen)
+                count, labelled = len(watch.seen), len(watch.labels)
                 run(batches[1])
         except Exception:  # noqa: BLE001 - a step the watch cannot run: no values to see
             return None
@@ -346,7 +347,7 @@ class KataRun:
         first, second = watch.seen[:count], watch.seen[count:]
         if not first or len(first) != len(second):
             return None
-        return [first, second]
+        return [first, second], watch.labels[:labelled]
 
     def images_seen(self) -> np.ndarray | None:
         """The first batch's real images as the discriminator receives them, for data that a
@@ -512,9 +513,12 @@ class GANChecks:
     def test_generator_makes_float32_images_shaped_like_the_data(self, kata: KataRun) -> None:
         checks.check_generator_output(kata.gan.generator, kata.noise, kata.images, kata.labels)
         checks.check_fakes_use_every_pixel(kata.gan.generator, *kata.eval_noise())
-        noises = kata.noise_of_two_steps()
-        if noises is not None:
+        watched = kata.noise_of_two_steps()
+        if watched is not None:
+            noises, labels = watched
             checks.check_noise_is_drawn_anew(noises)
+            if kata.conditional and labels:
+                checks.check_fakes_asked_for_several_classes(labels[0], int(kata.gan.NUM_CLASSES))
 
     def test_fakes_share_the_data_dtype_and_range(self, kata: KataRun) -> None:
         images, _, _ = kata.data()
