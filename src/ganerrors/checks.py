@@ -1499,8 +1499,11 @@ class NoiseWatch:
     tf.function) shows as what it is. The model's class is swapped for the duration, as in
     `ModelWatch`."""
 
-    def __init__(self, generator: Any) -> None:
+    def __init__(self, generator: Any, traced_only: bool = False) -> None:
         self.generator = generator
+        #: only calls inside a graph being traced: their taps stay in the graph, and record
+        #: at every later run of the traced step, after the watch has ended
+        self.traced_only = traced_only
         self.seen: list[np.ndarray] = []
         self.labels: list[np.ndarray] = []  # a conditional generator's second input
         self._original: type | None = None
@@ -1517,12 +1520,14 @@ class NoiseWatch:
             labels_seen.append(np.array(value, copy=True))
             return np.zeros((), np.int32)
 
+        traced_only = self.traced_only
+
         def __call__(self_: Any, *args: Any, _original: type = original, **kwargs: Any) -> Any:
             key = "inputs" if not args and "inputs" in kwargs else None
             given: Any = kwargs[key] if key else (args[0] if args else None)
             pair = isinstance(given, (list, tuple))
             noise = given[0] if pair and given else given
-            if noise is not None:
+            if noise is not None and not (traced_only and tf.executing_eagerly()):
                 taps = [tf.numpy_function(record, [noise], tf.int32, stateful=True)]
                 if pair and len(given) > 1 and given[1] is not None:
                     taps.append(

@@ -214,6 +214,8 @@ class KataRun:
     _batches: list[Any] = field(default_factory=list)  # one pass over the data set (start)
     _nearest: quality.Nearest | None = None
     _calls: list[checks.ModelCall] | None = None
+    _noise_watch: checks.NoiseWatch | None = None  # tapped into the relaxed step's graph
+    _noise_calls: int = 0  # how many generator calls the first step made
 
     @classmethod
     def start(cls, gan: ModuleType) -> KataRun:
@@ -283,12 +285,16 @@ class KataRun:
         self.original_step = self.gan.train_step
         relaxed = relaxed_step(self.original_step, self.batch)
         if relaxed is not None:
+            # the noise each run of the relaxed step gives the generator, tapped as it is traced
+            watch = checks.NoiseWatch(self.gan.generator, traced_only=True)
             try:
-                probe = self._watched(relaxed)
+                with watch:
+                    probe = self._watched(relaxed)
             except Exception:  # noqa: BLE001 - the learner's own step says what is wrong
                 checks.restore(self.fresh)
             else:
                 self._probe = probe
+                self._noise_watch, self._noise_calls = watch, len(watch.seen)
                 self.gan.__dict__["train_step"] = relaxed
                 self.log.append(
                     checks.StepRecord(
@@ -330,6 +336,22 @@ class KataRun:
         batches = self.batches()
         if len(batches) < 2:
             return None
+        tapped = self._noise_watch
+        count = self._noise_calls
+        if tapped is not None and count and self.gan.train_step is not self.original_step:
+            # the relaxed step, traced with taps, ran the first batch: run it on the second
+            before = len(tapped.seen)
+            current = checks.snapshot(self.stateful())
+            try:
+                self.gan.train_step(batches[1])
+            except Exception:  # noqa: BLE001 - named by the checks that run the step
+                return None
+            finally:
+                checks.restore(current)
+            first, second = tapped.seen[:count], tapped.seen[before : before + count]
+            if len(first) != len(second):
+                return None
+            return [first, second], tapped.labels[:count]
         step = self.original_step or self.gan.train_step
         plain = getattr(step, "python_function", None)
         run = tf.function(plain) if plain is not None else step
