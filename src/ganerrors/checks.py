@@ -606,16 +606,12 @@ def _fills(like: Tensor, value: float, shape: Sequence[int] | None = None) -> Te
 def _loss_estimate(loss_fn: Callable[..., Any], name: str, *scores: Tensor) -> tuple[float, float]:
     """The loss for `scores`, and its standard error: 0 for a loss that gives the same value
     at every call; for one with random labels (label noise, flips), the mean of
-    RANDOM_LOSS_CALLS calls and the standard error of that mean."""
-    first = _call_loss(loss_fn, name, *scores)
-    again = [_call_loss(loss_fn, name, *scores) for _ in range(3)]
-    if all(_same(first, value) for value in again):
-        return first, 0.0
-    values = [first, *again]
-    values += [_call_loss(loss_fn, name, *scores) for _ in range(RANDOM_LOSS_CALLS - 4)]
-    mean = sum(values) / len(values)
-    variance = sum((v - mean) ** 2 for v in values) / (len(values) - 1)
-    return mean, math.sqrt(variance / len(values))
+    RANDOM_LOSS_CALLS calls and the standard error of that mean (`_sampled`)."""
+
+    def value() -> float:
+        return _call_loss(loss_fn, name, *scores)
+
+    return _sampled(value, RANDOM_LOSS_CALLS if _is_random(value, 4) else 1)
 
 
 #: The standard errors within which two estimates of a random loss count as the same.
@@ -1084,21 +1080,27 @@ def check_labels_go_with_their_images(images: Any, labels: Any) -> None:
 RANDOM_LOSS_CALLS = 48
 
 
-def _same_every_call(loss_fn: Callable[..., Any], args: list[Tensor], calls: int = 8) -> bool:
-    """Whether the loss gives the same value for the same scores, call after call (labels
-    flipped at random take few values: two calls alone may agree by chance)."""
-    first = float(tf.reduce_sum(loss_fn(*args)))
-    return all(_same(first, float(tf.reduce_sum(loss_fn(*args)))) for _ in range(calls - 1))
+def _is_random(value: Callable[[], float], calls: int = 8) -> bool:
+    """Whether `value()` (a loss for fixed scores) gives another number at some call: a loss
+    with random labels. Labels flipped at random take few values, so two calls alone may agree
+    by chance."""
+    first = value()
+    return not all(_same(first, value()) for _ in range(calls - 1))
 
 
-def _mean_loss(loss_fn: Callable[..., Any], args: list[Tensor], calls: int) -> tuple[float, float]:
-    """The loss's (summed) value over `calls` calls: its mean and the mean's standard error."""
-    values = [float(tf.reduce_sum(loss_fn(*args))) for _ in range(calls)]
+def _sampled(value: Callable[[], float], calls: int) -> tuple[float, float]:
+    """`value()` over `calls` calls: the mean, and the mean's standard error (0 for one call)."""
+    values = [value() for _ in range(calls)]
     mean = sum(values) / calls
     if calls < 2:
         return mean, 0.0
     variance = sum((v - mean) ** 2 for v in values) / (calls - 1)
     return mean, math.sqrt(variance / calls)
+
+
+def _summed(loss_fn: Callable[..., Any], args: list[Tensor]) -> Callable[[], float]:
+    """A call of the loss on `args`, as the sum of what it returns."""
+    return lambda: float(tf.reduce_sum(loss_fn(*args)))
 
 
 def _close(a: float, b: float, error: float) -> bool:
@@ -1133,10 +1135,10 @@ def check_loss_takes_any_batch_size(
     try:
         # a loss with random labels (label noise, flips) gives another value at every call:
         # then each value below is the mean of many calls, compared within its standard error
-        calls = 1 if _same_every_call(loss_fn, filled(count)) else RANDOM_LOSS_CALLS
+        calls = RANDOM_LOSS_CALLS if _is_random(_summed(loss_fn, filled(count))) else 1
         (whole, whole_error), (short, short_error) = (
-            _mean_loss(loss_fn, filled(count), calls),
-            _mean_loss(loss_fn, filled(size), calls),
+            _sampled(_summed(loss_fn, filled(count)), calls),
+            _sampled(_summed(loss_fn, filled(size)), calls),
         )
     except Exception:  # noqa: BLE001 - a loss that cannot take the short batch: the step said so
         return
@@ -1165,8 +1167,10 @@ def check_loss_takes_any_batch_size(
         values = values if index % 2 == 0 else tf.reverse(values, [0])
         spread.append(tf.reshape(values, [size, *t.shape[1:]]))
     try:
-        batch, batch_error = _mean_loss(loss_fn, spread, calls)
-        each = [_mean_loss(loss_fn, [s[i : i + 1] for s in spread], calls) for i in range(size)]
+        batch, batch_error = _sampled(_summed(loss_fn, spread), calls)
+        each = [
+            _sampled(_summed(loss_fn, [s[i : i + 1] for s in spread]), calls) for i in range(size)
+        ]
     except Exception:  # noqa: BLE001 - a loss that cannot take one image: named elsewhere
         return
     alone = [value for value, _ in each]
