@@ -392,6 +392,11 @@ def _one_hot_table(variable: Any) -> bool:
     return table.ndim == 2 and bool(((table != 0).sum(axis=1) == 1).all())
 
 
+def _unchanged(variable: Any, old: dict[int, np.ndarray]) -> bool:
+    """Whether `variable` holds what it held in `old` (a `snapshot`, by variable id)."""
+    return bool((variable.numpy() == old[id(variable)]).all())
+
+
 def check_no_frozen_weights(
     models: dict[str, Any], before: Iterable[tuple[Any, np.ndarray]] = ()
 ) -> None:
@@ -409,7 +414,7 @@ def check_no_frozen_weights(
             for v in model.weights
             if not v.trainable
             and _LEARNED_WEIGHT.search(_variable_name(v))
-            and (id(v) not in old or (v.numpy() == old[id(v)]).all())
+            and (id(v) not in old or _unchanged(v, old))
             and not _one_hot_table(v)
         ]
         if frozen:
@@ -437,13 +442,13 @@ def check_variables_changed(
     for name, model in models.items():
         if not model.trainable_variables:
             assigned = [v for v in model.weights if id(v) in old]
-            if assigned and all(not (v.numpy() == old[id(v)]).all() for v in assigned):
+            if assigned and not any(_unchanged(v, old) for v in assigned):
                 continue  # updated by assignment every step (an average), not by gradients
             _fail("no-gradients", f"the {name} has no trainable variables")
         stuck = [
             _variable_name(v)
             for v in model.trainable_variables
-            if id(v) in old and (v.numpy() == old[id(v)]).all()
+            if id(v) in old and _unchanged(v, old)
         ]
         if stuck:
             total = len(model.trainable_variables)
@@ -463,9 +468,7 @@ def check_the_step_trained(
     (a `tf.cond` around the update, an early return) hides its error instead of fixing it."""
     old = {id(variable): value for variable, value in before}
     for name, model in models.items():
-        changed = [
-            v for v in model.trainable_variables if id(v) in old and (v.numpy() != old[id(v)]).any()
-        ]
+        changed = [v for v in model.trainable_variables if id(v) in old and not _unchanged(v, old)]
         if model.trainable_variables and not changed:
             _fail(
                 "batch-size",
@@ -603,6 +606,42 @@ def _fills(like: Tensor, value: float, shape: Sequence[int] | None = None) -> Te
     return tf.fill(shape if shape is not None else tf.shape(like), tf.constant(value, like.dtype))
 
 
+#: How many times a loss that gives another value at every call (random labels) is called
+#: to compare its means (`_loss_estimate`, `check_loss_takes_any_batch_size`).
+RANDOM_LOSS_CALLS = 48
+#: The standard errors within which two means of a random loss count as the same.
+SAME_WITHIN = 4.0
+
+
+def _is_random(value: Callable[[], float], calls: int = 8) -> bool:
+    """Whether `value()` (a loss for fixed scores) gives another number at some call: a loss
+    with random labels. Labels flipped at random take few values, so two calls alone may agree
+    by chance."""
+    first = value()
+    return not all(_same(first, value()) for _ in range(calls - 1))
+
+
+def _sampled(value: Callable[[], float], calls: int) -> tuple[float, float]:
+    """`value()` over `calls` calls: the mean, and the mean's standard error (0 for one call)."""
+    values = [value() for _ in range(calls)]
+    mean = sum(values) / calls
+    if calls < 2:
+        return mean, 0.0
+    variance = sum((v - mean) ** 2 for v in values) / (calls - 1)
+    return mean, math.sqrt(variance / calls)
+
+
+def _summed(loss_fn: Callable[..., Any], args: list[Tensor]) -> Callable[[], float]:
+    """A call of the loss on `args`, as the sum of what it returns."""
+    return lambda: float(tf.reduce_sum(loss_fn(*args)))
+
+
+def _close(a: float, b: float, error: float) -> bool:
+    """Equal to the precision of float32, or within SAME_WITHIN standard errors of a random
+    loss's mean."""
+    return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-6) or abs(a - b) <= SAME_WITHIN * error
+
+
 def _loss_estimate(loss_fn: Callable[..., Any], name: str, *scores: Tensor) -> tuple[float, float]:
     """The loss for `scores`, and its standard error: 0 for a loss that gives the same value
     at every call; for one with random labels (label noise, flips), the mean of
@@ -612,10 +651,6 @@ def _loss_estimate(loss_fn: Callable[..., Any], name: str, *scores: Tensor) -> t
         return _call_loss(loss_fn, name, *scores)
 
     return _sampled(value, RANDOM_LOSS_CALLS if _is_random(value, 4) else 1)
-
-
-#: The standard errors within which two estimates of a random loss count as the same.
-SAME_WITHIN = 4.0
 
 
 def _same_estimate(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -646,16 +681,11 @@ def discriminator_estimates(
     return right, wrong
 
 
-def generator_preference(loss_fn: Callable[[Any], Any], fake_like: Tensor) -> tuple[float, float]:
-    """The generator loss for fakes scored as real (HIGH) and as fake (LOW)."""
-    real_looking, fake_looking = generator_estimates(loss_fn, fake_like)
-    return real_looking[0], fake_looking[0]
-
-
 def generator_estimates(
     loss_fn: Callable[[Any], Any], fake_like: Tensor
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """`generator_preference` with the standard error of each value."""
+    """The generator loss for fakes scored as real (HIGH) and as fake (LOW), each with its
+    standard error (`_loss_estimate`)."""
     real_looking = _loss_estimate(loss_fn, "generator loss", _fills(fake_like, HIGH))
     fake_looking = _loss_estimate(loss_fn, "generator loss", _fills(fake_like, LOW))
     return real_looking, fake_looking
@@ -1073,39 +1103,6 @@ def check_labels_go_with_their_images(images: Any, labels: Any) -> None:
             "and never shuffle, sort or draw them apart from the images (`Dataset."
             "from_tensor_slices((images, labels)).shuffle(...)` keeps the pairs)",
         )
-
-
-#: How many times a loss that gives another value at every call (random labels) is called
-#: to compare its means (`check_loss_takes_any_batch_size`).
-RANDOM_LOSS_CALLS = 48
-
-
-def _is_random(value: Callable[[], float], calls: int = 8) -> bool:
-    """Whether `value()` (a loss for fixed scores) gives another number at some call: a loss
-    with random labels. Labels flipped at random take few values, so two calls alone may agree
-    by chance."""
-    first = value()
-    return not all(_same(first, value()) for _ in range(calls - 1))
-
-
-def _sampled(value: Callable[[], float], calls: int) -> tuple[float, float]:
-    """`value()` over `calls` calls: the mean, and the mean's standard error (0 for one call)."""
-    values = [value() for _ in range(calls)]
-    mean = sum(values) / calls
-    if calls < 2:
-        return mean, 0.0
-    variance = sum((v - mean) ** 2 for v in values) / (calls - 1)
-    return mean, math.sqrt(variance / calls)
-
-
-def _summed(loss_fn: Callable[..., Any], args: list[Tensor]) -> Callable[[], float]:
-    """A call of the loss on `args`, as the sum of what it returns."""
-    return lambda: float(tf.reduce_sum(loss_fn(*args)))
-
-
-def _close(a: float, b: float, error: float) -> bool:
-    """Equal to the precision of float32, or within 4 standard errors of a random loss's mean."""
-    return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-6) or abs(a - b) <= 4.0 * error
 
 
 def check_loss_takes_any_batch_size(
