@@ -1445,6 +1445,21 @@ def _eager(value: Any) -> np.ndarray | None:
         return None
 
 
+def _swap_call(model: Any, call: Callable[..., Any]) -> type | None:
+    """Give `model`, for a while, a subclass of its class whose `__call__` is `call` (whatever
+    name the step reaches the model by: a global, or an attribute of a keras.Model subclass).
+    Returns the original class, to put back; None when the class cannot be swapped."""
+    original = type(model)
+    spy = type(original.__name__, (original,), {"__call__": call})
+    spy.__qualname__ = original.__qualname__
+    spy.__module__ = original.__module__
+    try:
+        model.__class__ = spy
+    except TypeError:  # a model whose class cannot be swapped: not watched
+        return None
+    return original
+
+
 class ModelWatch:
     """Records what the models receive and give while a step runs eagerly.
 
@@ -1478,14 +1493,8 @@ class ModelWatch:
                 _calls.append(ModelCall(_name, _eager(images), _eager(labels), _eager(output)))
                 return output
 
-            spy = type(original.__name__, (original,), {"__call__": __call__})
-            spy.__qualname__ = original.__qualname__
-            spy.__module__ = original.__module__
-            try:
-                model.__class__ = spy
-            except TypeError:  # a model whose class cannot be swapped: not watched
-                continue
-            self._classes[name] = original
+            if _swap_call(model, __call__) is not None:
+                self._classes[name] = original
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -1497,8 +1506,8 @@ class NoiseWatch:
     """Records the noise (the first input) the generator receives while a step runs, traced or
     eager: traced, a `tf.numpy_function` ahead of the call hands its values over when the
     graph runs, so noise fixed when the step was traced (NumPy's or Python's random inside a
-    tf.function) shows as what it is. The model's class is swapped for the duration, as in
-    `ModelWatch`."""
+    tf.function) shows as what it is. The model's class is swapped for the duration
+    (`_swap_call`), as in `ModelWatch`."""
 
     def __init__(self, generator: Any, traced_only: bool = False) -> None:
         self.generator = generator
@@ -1543,14 +1552,7 @@ class NoiseWatch:
                     args = (given, *args[1:])
             return _original.__call__(self_, *args, **kwargs)
 
-        spy = type(original.__name__, (original,), {"__call__": __call__})
-        spy.__qualname__ = original.__qualname__
-        spy.__module__ = original.__module__
-        try:
-            self.generator.__class__ = spy
-        except TypeError:  # a model whose class cannot be swapped: not watched
-            return self
-        self._original = original
+        self._original = _swap_call(self.generator, __call__)
         return self
 
     def __exit__(self, *exc: object) -> None:
