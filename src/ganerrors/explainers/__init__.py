@@ -53,9 +53,9 @@ def _explain(error: object) -> Diagnosis | None:
             else:
                 continue  # none of the reader's substrings: its family is not here
             finding = reader(text, context)
-            if finding is not None and weights_only(context):
-                return None  # the model's weights against each other: no checklist item
             if finding is not None:
+                if weights_only(context):
+                    return None  # the model's weights against each other: no checklist item
                 # a finding that says itself its category is a guess (`tentative`), or one
                 # where the error is about something else or in a metric (`doubtful`): low
                 guess = _tentative(finding) or doubtful(context)

@@ -677,9 +677,10 @@ def channel_words(text: str, context: Context) -> Finding | None:
     """Images of another number of channels than something expects, said in words (its last
     line); the count written first is the one expected."""
     line = text.strip().splitlines()[-1][-600:] if text.strip() else ""
-    counts = [int(m.group("n")) for m in _CHANNELS.finditer(line) if m.group("n")]
-    if not any(True for _ in _CHANNELS.finditer(line)) or not _DOES_NOT_FIT.search(line):
+    named = list(_CHANNELS.finditer(line))
+    if not named or not _DOES_NOT_FIT.search(line):
         return None
+    counts = [int(m.group("n")) for m in named if m.group("n")]
     expected = counts[0] if counts else None
     got = counts[1] if len(counts) > 1 and counts[1] != expected else None
     return FeatureMismatch(expected, got, shape=(None, None, None, got), layer="", words=True)
