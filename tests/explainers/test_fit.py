@@ -9,42 +9,20 @@ first and words its errors its own way, and those are the messages of most publi
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from ganerrors.explainers import explain
 
 from .fit_run import FIT_BUGS, GUESSES, SILENT
+from .test_keras2 import run_script
 
 pytestmark = [pytest.mark.tensorflow, pytest.mark.slow]
-
-
-def _run(tmp_path: Path, legacy: bool) -> dict:
-    out = tmp_path / "raised.json"
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    env.pop("TF_USE_LEGACY_KERAS", None)
-    if legacy:
-        env["TF_USE_LEGACY_KERAS"] = "1"
-    script = Path(__file__).with_name("fit_run.py")
-    done = subprocess.run(
-        [sys.executable, str(script), str(out)], env=env, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(out.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module", params=["keras3", "keras2"])
 def raised(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
     legacy = request.param == "keras2"
-    if legacy and importlib.util.find_spec("tf_keras") is None:
-        pytest.skip('tf_keras is not installed: pip install -e ".[dev]" installs it')
-    run = _run(tmp_path_factory.mktemp(request.param), legacy)
+    run = run_script("fit_run.py", tmp_path_factory.mktemp(request.param), legacy)
     assert run["keras"].startswith("2." if legacy else "3."), run["keras"]
     return {r["id"]: r["raised"] for r in run["records"]}
 

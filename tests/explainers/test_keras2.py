@@ -33,18 +33,28 @@ pytestmark = [pytest.mark.tensorflow, pytest.mark.slow]
 KERAS3_ONLY = "Keyword argument not understood"
 
 
-@pytest.fixture(scope="module")
-def keras2(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    if importlib.util.find_spec("tf_keras") is None:
+def run_script(name: str, folder: Path, legacy: bool) -> dict:
+    """Run `name` (a script beside this file, given the path of the JSON to write) in a
+    subprocess: on Keras 2 with `legacy` (TF_USE_LEGACY_KERAS=1, skipped where tf_keras is
+    not installed), else on Keras 3; and return what it wrote."""
+    if legacy and importlib.util.find_spec("tf_keras") is None:
         pytest.skip('tf_keras is not installed: pip install -e ".[dev]" installs it')
-    out = tmp_path_factory.mktemp("keras2") / "raised.json"
-    env = {**os.environ, "TF_USE_LEGACY_KERAS": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}
-    script = Path(__file__).with_name("keras2_run.py")
+    out = folder / "raised.json"
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    env.pop("TF_USE_LEGACY_KERAS", None)
+    if legacy:
+        env["TF_USE_LEGACY_KERAS"] = "1"
+    script = Path(__file__).with_name(name)
     done = subprocess.run(
         [sys.executable, str(script), str(out)], env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def keras2(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return run_script("keras2_run.py", tmp_path_factory.mktemp("keras2"), legacy=True)
 
 
 def test_the_cases_ran_on_keras_2(keras2: dict) -> None:
