@@ -885,6 +885,37 @@ def test_a_first_step_from_a_critic_that_scores_everything_zero_is_not_judged() 
         checks.check_step_moves_both_models_the_right_way(probe(0.1, 0.0))
 
 
+def test_a_mirrored_least_squares_step_is_judged_by_its_loss_when_its_margin_narrows() -> None:
+    # Kata 03 mirrored (real scored 0, fakes 1), seed 42, measured: the first step raised the
+    # real images' mean score from -0.893 to -0.475 and the fakes' from -0.127 to -0.047, so
+    # the mirrored margin fell from 0.766 to 0.428 while both sides came nearer their targets.
+    def mirrored(real, fake):
+        return tf.reduce_mean(tf.square(real)) + tf.reduce_mean(tf.square(fake - 1.0))
+
+    def fooled(fake):
+        return tf.reduce_mean(tf.square(fake))
+
+    def filled(value):
+        return tf.fill((8, 1), value)
+
+    def probe(new_real):
+        return checks.Probe(
+            via_step=True, real=scores(), fake=scores(), generated=scores(),
+            old_d_real=-0.893, old_d_fake=-0.127, new_d_real=new_real, new_d_fake=-0.047,
+            old_d_new_fakes=-0.12, new_d_new_fakes=-0.04,
+            scores_before=(filled(-0.893), filled(-0.127), filled(-0.12)),
+            scores_after=(filled(new_real), filled(-0.047), filled(-0.04)),
+        )  # fmt: skip
+
+    checks.check_step_moves_both_models_the_right_way(probe(-0.475), -1, mirrored, fooled)
+    # The same scores, judged without the losses or in the usual orientation: backwards.
+    with fails("tells the same real images from the same fakes worse than before"):
+        checks.check_step_moves_both_models_the_right_way(probe(-0.475), -1)
+    # Real images pushed past their target, so that the loss rose: backwards.
+    with fails("tells the same real images from the same fakes worse than before"):
+        checks.check_step_moves_both_models_the_right_way(probe(1.2), -1, mirrored, fooled)
+
+
 def test_a_hinge_loss_that_lets_confident_verdicts_go_passes() -> None:
     def hinge(real, fake):
         return tf.reduce_mean(tf.nn.relu(1.0 - real)) + tf.reduce_mean(tf.nn.relu(1.0 + fake))
