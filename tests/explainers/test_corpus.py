@@ -134,6 +134,8 @@ LATER_FILES = {
     "fresh48.toml": 1.0,
     "fresh49.toml": 0.35,
     "fresh50.toml": 0.77,
+    "fresh51.toml": 0.56,
+    "fresh52.toml": 0.83,
 }
 
 
@@ -206,7 +208,7 @@ def test_the_tuning_half_gives_high_confidence_to_at_most_one_unrelated_error_in
 #: bugs, gave 8 of its 12 unrelated errors high confidence blind, and brings the whole held-out
 #: half to 64 of 441 (15%).
 HELD_OUT_UNRELATED_HIGH_CEILING = 0.14
-AFTER_THE_CEILING = frozenset({"fresh47.toml", "fresh48.toml", "fresh49.toml", "fresh50.toml"})
+AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 53)})
 
 
 def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_it_did():
