@@ -1227,6 +1227,21 @@ def test_a_ctc_label_at_the_blank_names_the_blank() -> None:
     assert "Dense(len(vocabulary) + 1)" in diagnosis.render()
 
 
+def test_a_negative_ctc_label_is_named() -> None:
+    """CTC's loss op with sparse labels holding -2 (an unknown character looked up as -1, or
+    padding): the op names the labels of the batch it rejects."""
+    labels = tf().SparseTensor([[0, 0], [0, 1]], tf().constant([1, -2], tf().int32), [1, 3])
+    logits = tf().zeros((5, 1, 4))
+    message = pasted(
+        lambda: tf().compat.v1.nn.ctc_loss(labels, logits, sequence_length=tf().constant([5]))
+    )
+    assert "All labels must be nonnegative integers, batch: 0 labels: 1,-2" in message
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("index-range", "high"), message
+    assert "label id of -2" in diagnosis.summary
+
+
 def test_ctc_labels_longer_than_the_output_are_a_low_confidence_output_shape() -> None:
     """CTC's loss op with a label of 7 steps and an output of 5: raised by TF 1's and Keras 2's
     CTC, and by `tf.nn.ctc_loss` with sparse labels."""

@@ -265,6 +265,11 @@ FAMILIES = [
         "output-shape",
     ),
     # --- target-shape
+    (  # AutoKeras's own check (keras-team/autokeras#1679): "to have shape" and "but got"
+        # name which shape is expected and which was given
+        "Expect the target data for classification_head_1 to have shape [1], but got [2].",
+        "target-shape",
+    ),
     (  # Keras 3.15, raised live: keras.ops.categorical_crossentropy(1.0, scores)
         "ValueError: Arguments `target` and `output` must be at least rank 1. Received: target.shape=(), output.shape=(4, 3)",
         "target-shape",
@@ -1016,6 +1021,7 @@ TENTATIVE = {
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.
 GENERAL = {
+    "Expect the target data for classification_head_1 to have shape [1], but got [2].",
     "expected activation_6 to have 3 dimensions, but got array with shape (8, 64, 64, 3)",
     "expected conv2d_1_input to have 4 dimensions, but got array with shape (60000, 28, 28)",
     "ValueError: Imaginary component 1.2e+03",

@@ -963,6 +963,28 @@ def _ctc_blank(found: IndexOutOfRange, context: Context) -> Advice:
     )
 
 
+def _ctc_negative(found: IndexOutOfRange, context: Context) -> Advice:
+    return Advice(
+        f"CTC's loss got a label id of {found.value}: its label ids must be 0 or more, one per "
+        "character of the vocabulary (and the blank).",
+        (
+            (
+                "A character missing from the vocabulary was looked up with a default of -1 (a "
+                "hash table's default value, or a dict's `.get(c, -1)`).",
+                "Add the character to the vocabulary, or map unknown characters to an id of "
+                "their own (an out-of-vocabulary id), never to -1.",
+            ),
+            (
+                "Label sequences padded with -1 and handed to the loss as they are (sparse "
+                "labels made from the padded array keep the -1).",
+                "Drop the padding before making sparse labels, or pad with the blank and pass "
+                "each sequence's true `label_length`.",
+            ),
+        ),
+        "Print `tf.reduce_min(labels)` for a batch: it must be 0 or more.",
+    )
+
+
 def _ctc_time(found: CtcTime, context: Context) -> Advice:
     return Advice(
         f"A label sequence needs {found.required} steps of the model's output under CTC's loss, "
@@ -3496,6 +3518,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("index-range", "index"): _index,
     ("index-range", "label"): _label,
     ("index-range", "blank"): _ctc_blank,
+    ("index-range", "negative"): _ctc_negative,
     ("output-shape", "ctc-time"): _ctc_time,
     ("numerics", "check_numerics"): _check_numerics,
     ("numerics", "summary"): _summary_nan,

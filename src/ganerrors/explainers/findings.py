@@ -1599,8 +1599,8 @@ class IndexOutOfRange(NamedTuple):
     value: int | None  # None: not known
     size: int | None  # None: not known
     #: "blank": a CTC label at or past the blank, the last of the loss's classes (`size` is
-    #: the number of label ids below it)
-    kind: Literal["index", "label", "blank"] = "index"
+    #: the number of label ids below it); "negative": a CTC label below 0 (`value`)
+    kind: Literal["index", "label", "blank", "negative"] = "index"
     position: str = ""
     embedding: bool = False
     numpy: bool = False  # NumPy indexed an array (to_categorical, a table), not a loss
@@ -1623,6 +1623,8 @@ class IndexOutOfRange(NamedTuple):
     def details(self) -> dict[str, object]:
         if self.kind == "blank":
             return {"blank": self.size}
+        if self.kind == "negative":
+            return {"label": self.value}
         if self.kind == "label":
             return {"label": self.value, "classes": self.size}
         return {"index": self.value, "size": self.size, "position": self.position}

@@ -404,7 +404,8 @@ def dtype_clash(text: str, context: Context) -> Finding | None:
 _SHAPE_WORDS = ("shape", "Shape", "dimension", "Dimension", "ndim", "rank", "broadcast", "size")
 _LABEL_WORDS = ("label", "target", "y_true", "y ")
 _PREDICTION_WORDS = ("logit", "output", "predict", "y_pred", "score")
-_EXPECTED_WORDS = ("expected", "expects", "requires")
+_EXPECTED_WORDS = ("expected", "expects", "requires", "to have shape")
+_GIVEN_WORDS = ("but got", "but received", "but was given", "instead got")
 _RANK = Lazy(r"(?:expected|expects|requires)[^\n]{0,40}?\b(?P<n>\d{1,2})\s?(?:D\b|-D\b|dim)")
 
 
@@ -415,6 +416,7 @@ def _role(text: str, at: int) -> str:
         ("labels", _LABEL_WORDS),
         ("predictions", _PREDICTION_WORDS),
         ("expected", _EXPECTED_WORDS),
+        ("given", _GIVEN_WORDS),
     ):
         for word in words:
             position = before.rfind(word)

@@ -115,6 +115,23 @@ def ctc_blank(text: str, context: Context) -> Finding | None:
     return None
 
 
+# CTC's loss op with a negative label (a character missing from the alphabet, looked up with a
+# default of -1; padding of -1 left in sparse labels): "All labels must be nonnegative
+# integers, batch: 0 labels: 1,-2"
+CTC_NEGATIVE = Lazy(
+    r"All labels must be nonnegative integers, batch: \d{1,9} labels: "
+    r"(?P<labels>-?\d{1,9}(?:,-?\d{1,9}){0,500})"
+)
+
+
+@reads("All labels must be nonnegative integers")
+def ctc_negative(text: str, context: Context) -> Finding | None:
+    for match in anchored(CTC_NEGATIVE, text, "All labels must be nonnegative integers", after=80):
+        values = [int(v) for v in match.group("labels").split(",")]
+        return IndexOutOfRange(min(values), None, "negative")
+    return None
+
+
 # CTC's loss op (TF 1, `tf.nn.ctc_loss` with sparse labels, Keras 2's `ctc_batch_cost`) when a
 # label sequence is longer than the output steps it may use: "Not enough time for target
 # transition sequence (required: 64, available: 39)0You can turn this error into a warning ..."
@@ -132,4 +149,4 @@ def ctc_time(text: str, context: Context) -> Finding | None:
     return None
 
 
-READERS = (gather, label_value, gather_nd, tokens, ctc_blank, ctc_time)
+READERS = (gather, label_value, gather_nd, tokens, ctc_blank, ctc_negative, ctc_time)
