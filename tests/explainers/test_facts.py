@@ -1227,6 +1227,18 @@ def test_a_ctc_label_at_the_blank_names_the_blank() -> None:
     assert "Dense(len(vocabulary) + 1)" in diagnosis.render()
 
 
+def test_numpys_index_past_an_array_of_one_row_is_an_index_range() -> None:
+    """NumPy's own index error names no loss: index 1 into one row is not the sparse loss's
+    one-unit output (a label of 1 against [0, 1)), which is an output shape."""
+    import numpy as np
+
+    message = pasted(lambda: np.zeros((1, 4))[1])
+    assert message == "IndexError: index 1 is out of bounds for axis 0 with size 1"
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("index-range", "low"), message
+
+
 def test_a_negative_ctc_label_is_named() -> None:
     """CTC's loss op with sparse labels holding -2 (an unknown character looked up as -1, or
     padding): the op names the labels of the batch it rejects."""

@@ -1609,8 +1609,9 @@ class IndexOutOfRange(NamedTuple):
     def one_class(self) -> bool:
         """The label 1 checked against [0, 1): the model gives one score where a sparse loss
         wants one per class (a binary task with a sparse categorical loss). A larger label
-        against [0, 1) is a class count that does not match the data (index range)."""
-        return self.kind == "label" and self.size == 1 and self.value == 1
+        against [0, 1) is a class count that does not match the data (index range). Not NumPy's
+        index into an array of one row: no loss is involved there."""
+        return self.kind == "label" and self.size == 1 and self.value == 1 and not self.numpy
 
     @property
     def category(self) -> str:
