@@ -137,6 +137,8 @@ LATER_FILES = {
     "fresh51.toml": 0.56,
     "fresh52.toml": 0.83,
     "fresh53.toml": 0.68,
+    "fresh54.toml": 0.6,
+    "fresh56.toml": 0.85,
 }
 
 
@@ -209,7 +211,7 @@ def test_the_tuning_half_gives_high_confidence_to_at_most_one_unrelated_error_in
 #: bugs, gave 8 of its 12 unrelated errors high confidence blind, and brings the whole held-out
 #: half to 64 of 441 (15%).
 HELD_OUT_UNRELATED_HIGH_CEILING = 0.14
-AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 54)})
+AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 57)})
 
 
 def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_it_did():
