@@ -1239,6 +1239,38 @@ def test_numpys_index_past_an_array_of_one_row_is_an_index_range() -> None:
     assert (diagnosis.category, diagnosis.confidence) == ("index-range", "low"), message
 
 
+def test_decode_predictions_given_a_feature_map_is_a_probable_output_shape() -> None:
+    """keras.applications' decode_predictions names ImageNet's 1000 classes: the output of a
+    model built with include_top=False is a feature map, not 1000 scores per image."""
+    import keras
+    import numpy as np
+
+    message = pasted(
+        lambda: keras.applications.vgg16.decode_predictions(np.zeros((1, 14, 14, 512)))
+    )
+    assert "expects a batch of predictions" in message and "(1, 14, 14, 512)" in message
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("output-shape", "low"), message
+    assert "include_top=False" in diagnosis.render()
+
+
+def test_a_shape_cut_off_at_the_end_of_a_message_is_still_read() -> None:
+    """An issue's title keeps the message up to where it was cut: the last shape is unclosed."""
+    import numpy as np
+
+    slots = np.zeros((16, 2048, 3, 3))
+
+    def assign() -> None:
+        slots[0:16] = np.zeros((32, 2048, 3, 3))
+
+    message = pasted(assign)
+    assert message.endswith("into shape (16,2048,3,3)"), message
+    diagnosis = explain(message[:-1])
+    assert diagnosis is not None, message
+    assert diagnosis.category == "batch-size", diagnosis.render()
+
+
 def test_a_negative_ctc_label_is_named() -> None:
     """CTC's loss op with sparse labels holding -2 (an unknown character looked up as -1, or
     padding): the op names the labels of the batch it rejects."""

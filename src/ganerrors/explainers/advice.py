@@ -37,6 +37,7 @@ from ganerrors.explainers.findings import (
     FloatDimension,
     FloatIndex,
     ImageLayout,
+    ImagenetScores,
     IndexOutOfRange,
     InputCount,
     InputKeys,
@@ -3102,6 +3103,29 @@ def _decode_width(found: DecodedWidth, context: Context) -> Advice:
     )
 
 
+def _imagenet_scores(found: ImagenetScores, context: Context) -> Advice:
+    shape, classes = fmt(found.shape), found.classes
+    return Advice(
+        f"`decode_predictions` turns rows of ImageNet's {classes} class scores into class "
+        f"names, and was given predictions of shape {shape}: they are not {classes} scores per "
+        "image.",
+        (
+            (
+                "The model was built with `include_top=False`: it ends in a feature map (or, "
+                "with `pooling=`, a feature vector), not in ImageNet's classifier.",
+                "Decode the predictions of the full model (`include_top=True`, the default), "
+                "or use the feature map as the input of your own head.",
+            ),
+            (
+                f"The model ends in a head of your own classes, not ImageNet's {classes}, and "
+                "`decode_predictions` only knows ImageNet's names.",
+                "Name your own classes: `class_names[np.argmax(predictions, axis=-1)]`.",
+            ),
+        ),
+        f"Print `model.output_shape`: `decode_predictions` needs (None, {classes}).",
+    )
+
+
 def _scalar_output(found: ScalarPredictions, context: Context) -> Advice:
     labels = f" (the labels have shape {fmt(found.labels)})" if found.labels is not None else ""
     return Advice(
@@ -3503,6 +3527,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "in-place"): _in_place,
     ("dtype", "image-file"): _image_file,
     ("output-shape", "scalar-output"): _scalar_output,
+    ("output-shape", "imagenet-scores"): _imagenet_scores,
     ("model-io-shape", "shape-argument"): _shape_argument,
     ("target-shape", "axis-sizes"): _axis_sizes,
     ("model-io-shape", "input-check"): _input_check,

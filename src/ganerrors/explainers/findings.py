@@ -1295,6 +1295,33 @@ class DecodedWidth(NamedTuple):
         return {"values": self.values, "requested": self.requested}
 
 
+class ImagenetScores(NamedTuple):
+    """`decode_predictions` of `keras.applications`, which names ImageNet's classes, given
+    predictions that are not (samples, 1000) rows of ImageNet's class scores: the output of a
+    model built with `include_top=False` (a feature map) or of a head of one's own classes.
+    Always a guess: the function is as often called on a model of one's own classes (using an
+    ImageNet-only helper, not a checklist problem) as on a model whose output is not what the
+    code meant."""
+
+    shape: Shape
+    classes: int = 1000
+
+    @property
+    def category(self) -> str:
+        return "output-shape"
+
+    @property
+    def situation(self) -> str:
+        return "imagenet-scores"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"predictions_shape": fmt(self.shape), "classes": self.classes}
+
+
 class WindowTooLarge(NamedTuple):
     """A convolution kernel or pooling window larger than the axis it slides over."""
 
@@ -1769,6 +1796,7 @@ Finding = (
     | ExampleList
     | DecodedWidth
     | ScalarPredictions
+    | ImagenetScores
     | ChannelGroups
     | ShapeArgument
     | AxisSizes

@@ -24,6 +24,7 @@ from ganerrors.explainers.findings import (
     Finding,
     FloatDimension,
     ImageLayout,
+    ImagenetScores,
     InputCount,
     JoinedShapes,
     LabelForm,
@@ -903,7 +904,29 @@ def float_dimension(text: str, context: Context) -> Finding | None:
     return None
 
 
+# keras.applications' decode_predictions: "`decode_predictions` expects a batch of predictions
+# (i.e. a 2D array of shape (samples, 1000)). Received array with shape: (1, 14, 14, 512)"
+# (Keras 2 says "Found array with shape"; pasted text may lose the backticks)
+DECODE_PREDICTIONS = Lazy(
+    r"decode_predictions`? expects a batch of predictions \(i\.e\. a 2D array of shape "
+    r"\(samples, (?P<classes>\d{1,7})\)\)\. (?:Received|Found) array with shape: "
+    rf"(?P<shape>{SHAPE})"
+)
+
+
+@reads("expects a batch of predictions")
+def decode_predictions(text: str, context: Context) -> Finding | None:
+    for match in anchored(
+        DECODE_PREDICTIONS, text, "expects a batch of predictions", before=30, after=200
+    ):
+        shape = parse_shape(match.group("shape"))
+        if shape is not None:
+            return ImagenetScores(shape, int(match.group("classes")))
+    return None
+
+
 READERS = (
+    decode_predictions,
     restore,
     stack_size,
     input_count,

@@ -192,7 +192,18 @@ def normalise(text: str) -> str:
     if "rguments received" in text:
         text = _ARGUMENTS.sub("", text)
     text = _strip_nodes(text)
+    if text.rstrip().rstrip("'\"")[-1:].isdigit():
+        text = _CUT_SHAPE.sub(r"\g<shape>)\g<end>", text)
     return text.replace("`", "")
+
+
+#: a shape left open where the text stops: a message cut off at its end (an issue's title,
+#: "could not broadcast input array from shape (32,2048,3,3) into shape (16,2048,3,3"),
+#: closed so that the readers of shapes see it
+_CUT_SHAPE = Lazy(
+    r"(?<=shape )(?P<shape>\((?:\d{1,12}|None|\?)(?:, ?(?:\d{1,12}|None|\?)){1,8})"
+    r"(?P<end>['\"]?\s*)\Z"
+)
 
 
 def message_lines(text: str) -> str:
