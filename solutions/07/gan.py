@@ -11,10 +11,12 @@ Run the checker with `pytest katas/07`. Run this file to train for a while: `pyt
 """
 
 import numpy as np
+import ganerrors.quiet  # noqa: F401  (first: TensorFlow then starts without its C++ log lines)
 import tensorflow as tf
 from tensorflow import keras
 
 from ganerrors.datasets import digits
+from ganerrors.quality import as_text
 
 # Setup
 BATCH_SIZE = 64
@@ -133,3 +135,6 @@ def train(epochs=1):  # use more in practice: about 100 epochs (2,900 steps) dra
 
 if __name__ == "__main__":
     train(epochs=100)
+    # 20 fakes, two of each digit (`#` and `@` are the bright strokes)
+    labels = tf.range(20) % NUM_CLASSES
+    print(as_text(generator([tf.random.normal((20, NOISE_DIM)), labels], training=False)))
