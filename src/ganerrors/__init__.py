@@ -1,6 +1,11 @@
 """ganerrors: explain the errors of GAN training with TensorFlow/Keras; check a GAN before training.
 
 Importing this package does not import TensorFlow; the parts that need it load it on first use.
+
+PYTEST_DONT_REWRITE: pytest's assertion rewriting skips this module (it holds no assert).
+`ganerrors check` and `watch` import ganerrors before they start pytest, which would then
+warn that the package of its `pytest11` plugin was imported too early to be rewritten. The
+submodules are rewritten as usual where pytest imports them.
 """
 
 from __future__ import annotations

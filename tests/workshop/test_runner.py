@@ -15,7 +15,7 @@ import pytest
 
 from ganerrors.workshop import place, progress, runner
 
-from .conftest import make_course
+from .conftest import ganerrors, make_course
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="process groups are POSIX")
 
@@ -183,6 +183,19 @@ def test_an_exception_whose_str_raises_keyboardinterrupt_is_a_plain_failure(
     assert not result.solved and result.exit_code == 1
     assert result.failure["type"] == "Odd"
     assert progress.load(folder / ".ganerrors").kata("01").attempts == 1
+
+
+def test_check_shows_no_assertion_rewrite_warning_and_keeps_the_assertion_message(
+    tmp_path: Path,
+) -> None:
+    """The checker process imports ganerrors before pytest starts; pytest must not then warn
+    that the package of its plugin cannot be rewritten, nor lose the asserts' messages."""
+    folder = make_course(tmp_path / "c", {"01": "OK = False\n"})
+    run = ganerrors("check", "01", cwd=folder)
+    out = run.stdout + run.stderr
+    assert run.returncode == 1, out
+    assert "AssertionError: not ok" in out and "assert False" in out  # rewritten as usual
+    assert "PytestAssertRewriteWarning" not in out and "warnings summary" not in out
 
 
 def test_a_solved_kata_is_recorded_once_per_run(tmp_path: Path) -> None:
