@@ -61,3 +61,71 @@ def test_the_statement_of_the_error_is_untouched() -> None:
 def test_a_message_without_frames_is_unchanged() -> None:
     text = "Arguments `target` and `output` must have the same shape.\n\nmore"
     assert fold_frames(text) == text
+
+
+#: An error raised while tracing a tf.function: AutoGraph's "in user code" list, each frame
+#: followed by its line of source.
+IN_USER_CODE = """in user code:
+
+    File "/home/me/katas/01/gan.py", line 95, in train_step  *
+        gen_loss = generator_loss(fake_output)
+    File "/home/me/katas/01/gan.py", line 76, in generator_loss  *
+        return cross_entropy(tf.ones((batch_size, 1)), fake_output)
+    File "/v/lib/python3.11/site-packages/keras/src/losses/loss.py", line 67, in __call__  **
+        losses = self.call(y_true, y_pred)
+    File "/v/lib/python3.11/site-packages/keras/src/losses/losses.py", line 34, in call
+        return self.fn(y_true, y_pred, **self._fn_kwargs)
+    File "/v/lib/python3.11/site-packages/keras/src/losses/losses.py", line 2415, in bce
+        ops.binary_crossentropy(y_true, y_pred, from_logits=from_logits),
+    File "/v/lib/python3.11/site-packages/keras/src/ops/nn.py", line 2043, in bce
+        return backend.nn.binary_crossentropy(
+    File "/v/lib/python3.11/site-packages/keras/src/backend/tensorflow/nn.py", line 1468, in bce
+        raise ValueError(
+
+    ValueError: Arguments `target` and `output` must have the same shape. Received: \
+target.shape=(64, 1), output.shape=(64, 2)
+"""
+
+
+def test_consecutive_hidden_frames_with_their_source_lines_fold_into_one_marker() -> None:
+    assert fold_frames(IN_USER_CODE) == (
+        "in user code:\n"
+        "\n"
+        '    File "/home/me/katas/01/gan.py", line 95, in train_step  *\n'
+        "        gen_loss = generator_loss(fake_output)\n"
+        '    File "/home/me/katas/01/gan.py", line 76, in generator_loss  *\n'
+        "        return cross_entropy(tf.ones((batch_size, 1)), fake_output)\n"
+        "    ... 5 frames of keras hidden by ganerrors ...\n"
+        "\n"
+        "    ValueError: Arguments `target` and `output` must have the same shape. Received: "
+        "target.shape=(64, 1), output.shape=(64, 2)\n"
+    )
+
+
+def test_a_hidden_frame_between_kept_ones_adds_no_blank_line_of_its_own() -> None:
+    text = (
+        '    File "/home/me/gan.py", line 1, in a  *\n'
+        "        b()\n"
+        '    File "/v/lib/python3.11/site-packages/keras/src/x.py", line 2, in b\n'
+        "        c()\n"
+        '    File "/home/me/gan.py", line 3, in c  *\n'
+        "        raise ValueError('x')\n"
+    )
+    assert fold_frames(text) == (
+        '    File "/home/me/gan.py", line 1, in a  *\n'
+        "        b()\n"
+        "    ... 1 frame of keras hidden by ganerrors ...\n"
+        '    File "/home/me/gan.py", line 3, in c  *\n'
+        "        raise ValueError('x')\n"
+    )
+
+
+def test_text_after_the_blank_line_of_a_hidden_frame_stays_however_indented() -> None:
+    text = (
+        '  File "/v/lib/python3.11/site-packages/keras/src/x.py", line 2, in b\n'
+        "\n"
+        "      indented statement of the error\n"
+    )
+    assert fold_frames(text) == (
+        "  ... 1 frame of keras hidden by ganerrors ...\n\n      indented statement of the error\n"
+    )

@@ -60,43 +60,58 @@ def fold_frames(message: str, keep: Callable[[str], bool] | None = None) -> str:
     """The message with each run of frames that `keep(path)` rejects folded into one line.
 
     By default a frame is kept unless it is in an installed package or the standard library.
-    Blank lines between frames (TensorFlow separates them so) go with the folded frames.
+    A hidden frame goes with what belongs to it: the lines of its source that follow it,
+    indented deeper ("in user code:" lists show them), and the blank lines after it (the
+    "defined at" lists separate frames so); a folded run keeps one blank line where its
+    frames had them.
     """
     keep = keep or (lambda path: not is_library(path))
-    lines = message.split("\n")
     out: list[str] = []
     hidden: list[str] = []
     indent = ""
+    blank = False  # a blank line went with the hidden frames
+    in_frame = False  # the lines just after a hidden frame may be its source
 
     def flush() -> None:
+        nonlocal blank
         if hidden:
             where = sorted({_package(path) for path in hidden})
             out.append(
                 f"{indent}... {len(hidden)} frame{'s' if len(hidden) != 1 else ''} of "
                 f"{', '.join(where)} hidden by ganerrors ..."
             )
-            out.append("")
+            if blank:
+                out.append("")
             hidden.clear()
+        blank = False
 
-    index = 0
-    while index < len(lines):
-        line = lines[index]
+    for line in message.split("\n"):
         frame = _FRAME.match(line)
         if frame is None:
             if hidden and not line.strip():
-                index += 1  # the blank line after a hidden frame
+                blank, in_frame = True, False  # the blank line after a hidden frame
                 continue
+            if in_frame and _indent(line) > len(indent):
+                continue  # the source line of a hidden frame
+            in_frame = False
             flush()
             out.append(line)
         elif keep(frame.group("path")):
+            in_frame = False
             flush()
             out.append(line)
         else:
+            if hidden and frame.group("indent") != indent:
+                flush()  # a list of another depth (a message quoted inside a message)
             indent = frame.group("indent")
             hidden.append(frame.group("path"))
-        index += 1
+            in_frame = True
     flush()
     return "\n".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _package(path: str) -> str:
