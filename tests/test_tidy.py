@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import ganerrors.tidy
 from ganerrors.tidy import fold_frames, strip_log_lines
 
 LOGGED = (
@@ -128,4 +131,26 @@ def test_text_after_the_blank_line_of_a_hidden_frame_stays_however_indented() ->
     )
     assert fold_frames(text) == (
         "  ... 1 frame of keras hidden by ganerrors ...\n\n      indented statement of the error\n"
+    )
+
+
+def test_ganerrors_own_frames_fold_with_pytests_and_the_learners_and_the_statement_stay() -> None:
+    own = Path(ganerrors.tidy.__file__).parent  # an editable install: no site-packages
+    message = (
+        "Graph execution error:\n\n"
+        "Detected at node sub defined at (most recent call last):\n"
+        '  File "/v/lib/python3.11/site-packages/_pytest/python.py", line 187, in call\n\n'
+        f'  File "{own / "kata" / "__init__.py"}", line 685, in test_a_short_batch_trains\n\n'
+        f'  File "{own / "checks.py"}", line 1365, in run_step\n\n'
+        '  File "/home/me/katas/05/gan.py", line 108, in train_step\n\n'
+        "Incompatible shapes: [5,1] vs. [64,1]\n"
+        "\t [[{{node sub}}]] [Op:__inference_train_step_7004]"
+    )
+    assert fold_frames(message) == (
+        "Graph execution error:\n\n"
+        "Detected at node sub defined at (most recent call last):\n"
+        "  ... 3 frames of ganerrors, pytest hidden by ganerrors ...\n\n"
+        '  File "/home/me/katas/05/gan.py", line 108, in train_step\n\n'
+        "Incompatible shapes: [5,1] vs. [64,1]\n"
+        "\t [[{{node sub}}]] [Op:__inference_train_step_7004]"
     )

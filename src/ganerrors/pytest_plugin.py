@@ -486,8 +486,8 @@ def _kata_longrepr(
     own = excinfo.traceback.filter(lambda entry: folder in Path(str(entry.path)).parents)
     message = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
     # An op error of a tf.function lists every frame of the program in its message ("defined
-    # at (most recent call last)"), pytest's and pluggy's included: fold those, say so, and
-    # leave the statement of the error as TensorFlow wrote it.
+    # at (most recent call last)"), pytest's, pluggy's and the checker's (ganerrors') included:
+    # fold those, say so, and leave the statement of the error as TensorFlow wrote it.
     folded = fold_frames(message)
     if not len(own):
         # Raised while tracing or running a tf.function: TensorFlow puts the learner's

@@ -8,16 +8,18 @@ Two kinds of noise surround the errors of GAN training:
   `[[{{node ...}}]]` lines. pytest captures them and shows them as "Captured stderr";
   `strip_log_lines` removes them and keeps everything else.
 - The "Detected at node ... defined at (most recent call last):" list that TensorFlow puts
-  into the message of an op error raised by a tf.function: every frame of the program, pytest's
-  and pluggy's included, often 40 or more. `fold_frames` keeps the learner's own frames and
-  replaces each run of library frames by one line saying how many were hidden and where they
-  were. The statement of the error (the last lines) is never touched.
+  into the message of an op error raised by a tf.function: every frame of the program, pytest's,
+  pluggy's and the checker's (ganerrors' own) included, often 40 or more. `fold_frames` keeps
+  the learner's own frames and replaces each run of library frames by one line saying how many
+  were hidden and where they were. The statement of the error (the last lines) is never
+  touched.
 
 Nothing here imports TensorFlow.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 
@@ -51,9 +53,22 @@ def strip_log_lines(text: str) -> str:
     return "".join(kept)
 
 
+#: ganerrors' own folder, as imported and with its links resolved: installed in editable mode
+#: (or run from a checkout), its files are in no site-packages folder.
+_OWN = tuple(
+    {os.path.dirname(os.path.abspath(__file__)), os.path.dirname(os.path.realpath(__file__))}
+)
+
+
 def is_library(path: str) -> bool:
-    """A file of an installed package or of Python itself: not the learner's own code."""
-    return _LIBRARY.search(path) is not None
+    """A file of an installed package (ganerrors itself included, wherever it is installed
+    from) or of Python itself: not the learner's own code."""
+    return _LIBRARY.search(path) is not None or is_ganerrors(path)
+
+
+def is_ganerrors(path: str) -> bool:
+    """A file of ganerrors itself: the checkers' machinery, the plugin, the command line."""
+    return any(path.startswith(folder + os.sep) for folder in _OWN)
 
 
 def fold_frames(message: str, keep: Callable[[str], bool] | None = None) -> str:
@@ -118,6 +133,8 @@ def _package(path: str) -> str:
     """A short name for where a library frame is: its top-level package, or 'Python'."""
     if path.startswith("<frozen"):
         return "Python"
+    if is_ganerrors(path):
+        return "ganerrors"
     match = re.search(r"[/\\](?:site|dist)-packages[/\\]([A-Za-z0-9_]+)", path)
     if match:
         name = match.group(1).lstrip("_")

@@ -254,6 +254,11 @@ def test_a_timeout_option_must_be_a_number_of_seconds(pytester: pytest.Pytester)
 
 FRAMED_KATA = """\
 import sys
+from pathlib import Path
+
+import ganerrors.tidy
+
+OWN = Path(ganerrors.tidy.__file__).parent / "kata" / "__init__.py"
 
 LOG = (
     "W0000 00:00:1795677308.966031   16334 local_rendezvous.cc:412] Local rendezvous is "
@@ -263,6 +268,8 @@ ERROR = (
     "Graph execution error:\\n\\nDetected at node sub defined at (most recent call last):\\n"
     '  File "/v/lib/python3.11/site-packages/pluggy/_callers.py", line 1, in _multicall\\n\\n'
     '  File "/v/lib/python3.11/site-packages/_pytest/runner.py", line 2, in from_call\\n\\n'
+    f'  File "{OWN}", line 3, in test_a_short_batch_trains\\n\\n'
+    '  File "/home/me/katas/07/gan.py", line 4, in train_step\\n\\n'
     "Incompatible shapes: [16,1] vs. [32,1]"
 )
 
@@ -280,8 +287,9 @@ def test_a_kata_failure_folds_library_frames_and_drops_tensorflow_log_lines(
     _kata(pytester, FRAMED_KATA)
     out = pytester.runpytest("07").stdout.str()
     assert "Incompatible shapes: [16,1] vs. [32,1]" in out
-    assert "2 frames of pluggy, pytest hidden by ganerrors" in out
-    assert "site-packages" not in out
+    assert "3 frames of ganerrors, pluggy, pytest hidden by ganerrors" in out
+    assert "site-packages" not in out and "kata/__init__.py" not in out
+    assert '  File "/home/me/katas/07/gan.py", line 4, in train_step' in out  # the learner's
     assert "Local rendezvous" not in out and "the learner printed this" in out
 
 
