@@ -96,6 +96,7 @@ class GanErrorsPlugin:
         self.spoilers: bool = bool(config.getoption("ganerrors_spoilers"))
         self.timeout_override: float | None = config.getoption("ganerrors_timeout")
         self.clock_file: str | None = config.getoption("ganerrors_clock")
+        self.watching: bool = bool(config.getoption("ganerrors_watch"))
         self.runs: dict[Path, KataRun] = {}
         self.notes: list[str] = []  # one-line messages for the end of the run
         self.exitstatus = 0
@@ -550,7 +551,10 @@ def _next_steps(run: KataRun, exc: BaseException, plugin: GanErrorsPlugin, expla
             )
     else:
         lines.append(f"Read {shown}; `ganerrors checklist` lists the questions to ask.")
-    lines.append(f"Edit the kata's code, then rerun `pytest {folder}`.")
+    if plugin.watching:
+        lines.append("Edit the kata's code and save it: `ganerrors watch` checks it again.")
+    else:
+        lines.append(f"Edit the kata's code, then rerun `pytest {folder}`.")
     return "\n".join(lines)
 
 
@@ -585,6 +589,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="FILE",
         default=None,
         help="write FILE when a kata's checks start (for a runner that enforces the timeout)",
+    )
+    group.addoption(
+        "--ganerrors-watch",
+        dest="ganerrors_watch",
+        action="store_true",
+        default=False,
+        help="the run is a check of `ganerrors watch`: say that saving the kata checks it again",
     )
 
 

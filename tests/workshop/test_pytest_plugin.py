@@ -57,6 +57,17 @@ def test_a_kata_stops_at_its_first_failure_and_points_at_its_readme_only(
     assert "ganerrors hint" not in result.stdout.str()
 
 
+def test_a_kata_failure_says_to_rerun_pytest_or_under_watch_to_save(
+    pytester: pytest.Pytester,
+) -> None:
+    _kata(pytester, f"def test_first():\n    raise ValueError({KERAS_SHAPE_ERROR!r})\n")
+    plain = pytester.runpytest("07").stdout.str()
+    assert "Edit the kata's code, then rerun `pytest 07`." in plain
+    watched = pytester.runpytest("07", "--ganerrors-watch").stdout.str()
+    assert "Edit the kata's code and save it: `ganerrors watch` checks it again." in watched
+    assert "rerun `pytest" not in watched
+
+
 def test_a_kata_check_failure_shows_its_message_without_a_traceback(
     pytester: pytest.Pytester,
 ) -> None:

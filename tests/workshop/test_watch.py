@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from watchdog.events import FileModifiedEvent
 
-from ganerrors.workshop import progress
+from ganerrors.workshop import WorkshopError, place, progress
 from ganerrors.workshop import watch as watching
 
 from .conftest import CHECKER, NUMBERS, fix_kata, make_course
@@ -94,7 +94,8 @@ def _no_process_of(course: Path) -> bool:
 def test_watch_checks_again_after_a_save_and_stops_once_solved(course: Path) -> None:
     watcher = Watcher(course)  # no number: the first unsolved kata
     try:
-        watcher.until("kata 01: failing", timeout=180)
+        watcher.until("save it: `ganerrors watch` checks it again", timeout=180)  # the checker's
+        watcher.until("kata 01: failing", timeout=30)
         watcher.until("Watching katas/01/gan.py", timeout=30)
         fix_kata(course, "01")
         watcher.until("kata 01: solved", timeout=120)
@@ -219,3 +220,29 @@ def test_watch_runs_once_after_a_burst_of_saves(tmp_path: Path) -> None:
     threading.Thread(target=burst).start()
     listener.wait(debounce=0.2)
     assert burst_done.is_set() and not listener.saved.is_set()
+
+
+def test_a_check_of_watch_says_that_saving_checks_again_not_to_rerun_pytest(
+    tmp_path: Path, monkeypatch, capfd
+) -> None:
+    """Here each check starts a new interpreter (no fork server: no TensorFlow to load)."""
+
+    def no_server(*args: object) -> None:
+        raise WorkshopError("no fork server in this test")
+
+    monkeypatch.setattr(watching.ForkServer, "start", no_server)
+    folder = make_course(tmp_path / "c", {"01": "OK = False\n"})
+    said: list[str] = []
+
+    def say(text: str = "") -> None:
+        said.append(text)
+        if text.startswith("Watching "):
+            raise KeyboardInterrupt  # Ctrl-C once the first check is done
+
+    where = place.find(course_dir=folder)
+    assert watching.watch(where, where.kata("01"), poll=True, say=say, clear=False) == 0
+    out = capfd.readouterr().out  # the checker's own output: its "next" section
+    assert "AssertionError: not ok" in out
+    assert "Edit the kata's code and save it: `ganerrors watch` checks it again." in out
+    assert "rerun `pytest" not in out
+    assert "Stopped watching." in said

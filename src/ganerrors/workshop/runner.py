@@ -66,8 +66,15 @@ class Result:
 
 
 def pytest_args(
-    place: Place, kata: course.Kata, report: Path, timeout: float, spoilers: bool
+    place: Place,
+    kata: course.Kata,
+    report: Path,
+    timeout: float,
+    spoilers: bool,
+    watching: bool = False,
 ) -> list[str]:
+    """The checker's pytest arguments; `watching`: a check of `ganerrors watch`, which
+    re-checks on every save (the plugin says so instead of "rerun pytest")."""
     args = [
         place.relative(place.course.folder(kata)),
         "--ganerrors-report",
@@ -77,7 +84,11 @@ def pytest_args(
         "--ganerrors-clock",
         str(report.with_name("clock")),
     ]
-    return args + (["--ganerrors-spoilers"] if spoilers else [])
+    return (
+        args
+        + (["--ganerrors-spoilers"] if spoilers else [])
+        + (["--ganerrors-watch"] if watching else [])
+    )
 
 
 def limit_of(kata: course.Kata, timeout: float | None) -> float:
@@ -182,14 +193,19 @@ def wait(process: subprocess.Popen[bytes], clock: Path, limit: float) -> int:
 
 
 def run_subprocess(
-    place: Place, kata: course.Kata, *, timeout: float | None = None, spoilers: bool = False
+    place: Place,
+    kata: course.Kata,
+    *,
+    timeout: float | None = None,
+    spoilers: bool = False,
+    watching: bool = False,
 ) -> Result:
     """`pytest katas/NN` in a new interpreter, in the course folder; its output as it comes."""
     ready(place, kata)
     limit = limit_of(kata, timeout)
     with run_folder() as tmp, signals_stop_the_run():
         report, dump = tmp / "report.json", tmp / "stacks.txt"
-        args = pytest_args(place, kata, report, limit, spoilers)
+        args = pytest_args(place, kata, report, limit, spoilers, watching)
         lifeline_read, lifeline_write = os.pipe()
         command = [sys.executable, "-m", "ganerrors.workshop.child", "--dump", str(dump)]
         if POSIX:

@@ -116,7 +116,7 @@ class Checker:
         tmp = Path(tempfile.mkdtemp(prefix="ganerrors-run-"))
         self.pending = tmp
         args = runner.pytest_args(
-            self.place, self.kata, tmp / "report.json", self.limit, self.spoilers
+            self.place, self.kata, tmp / "report.json", self.limit, self.spoilers, watching=True
         )
         args += ["-p", "no:cacheprovider", "-W", "ignore::pytest.PytestAssertRewriteWarning"]
         self.server.prepare(args, self.place.folder, tmp / "stacks.txt", self.limit)
@@ -125,7 +125,7 @@ class Checker:
         runner.ready(self.place, self.kata)
         if self.server is None:
             return runner.run_subprocess(
-                self.place, self.kata, timeout=self.timeout, spoilers=self.spoilers
+                self.place, self.kata, timeout=self.timeout, spoilers=self.spoilers, watching=True
             )
         self.prepare()
         tmp, self.pending = self.pending, None
