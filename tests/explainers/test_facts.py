@@ -1271,6 +1271,15 @@ def test_a_shape_cut_off_at_the_end_of_a_message_is_still_read() -> None:
     assert diagnosis.category == "batch-size", diagnosis.render()
 
 
+def test_a_list_of_numbers_and_strings_is_a_dtype() -> None:
+    """A record or a DataFrame row turned into a tensor as a Python list of mixed types."""
+    message = pasted(lambda: tf().constant([1.0, "comedy"]))
+    assert message == "ValueError: Can't convert Python sequence with mixed types to Tensor."
+    diagnosis = explain(message)
+    assert diagnosis is not None, message
+    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "high"), message
+
+
 def test_a_negative_ctc_label_is_named() -> None:
     """CTC's loss op with sparse labels holding -2 (an unknown character looked up as -1, or
     padding): the op names the labels of the batch it rejects."""

@@ -264,6 +264,10 @@ FAMILIES = [
         "ValueError: Shape mismatch: The shape of labels (received (32,)) should equal the shape of logits except for the last dimension (received (32, 4, 4, 10)).",
         "output-shape",
     ),
+    (  # Sonnet's Linear (google-deepmind/graph_nets#130): node features of one axis
+        "ValueError: Shape (5953500,) must have rank >= 2",
+        "model-io-shape",
+    ),
     # --- target-shape
     (  # AutoKeras's own check (keras-team/autokeras#1679): "to have shape" and "but got"
         # name which shape is expected and which was given
@@ -1021,6 +1025,7 @@ TENTATIVE = {
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.
 GENERAL = {
+    "ValueError: Shape (5953500,) must have rank >= 2",
     "Expect the target data for classification_head_1 to have shape [1], but got [2].",
     "expected activation_6 to have 3 dimensions, but got array with shape (8, 64, 64, 3)",
     "expected conv2d_1_input to have 4 dimensions, but got array with shape (60000, 28, 28)",

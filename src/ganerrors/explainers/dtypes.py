@@ -42,6 +42,7 @@ INPUT = Lazy(
 )
 # Keras 2 fit() on a pandas frame or ragged lists: "Failed to convert a NumPy array to a
 # Tensor (Unsupported object type float)."
+MIXED_SEQUENCE = Lazy(r"Can't convert Python sequence with mixed types to Tensor")
 OBJECT_ARRAY = Lazy(
     r"Failed to convert a NumPy array to a Tensor \(Unsupported object type (?P<type>[\w.]{1,60})"
 )
@@ -516,9 +517,13 @@ def padding_values(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Failed to convert a NumPy array to a Tensor")
+@reads("Failed to convert a NumPy array to a Tensor", "Python sequence with mixed types")
 def object_array(text: str, context: Context) -> Finding | None:
     for _ in anchored(OBJECT_ARRAY, text, "Failed to convert a NumPy array to a Tensor"):
+        return _clash("object", "float32", "convert_to_tensor", "", kind="object")
+    # a Python list (a record, a DataFrame's rows) holding numbers and strings, or numbers and
+    # lists, turned into a tensor: "Can't convert Python sequence with mixed types to Tensor."
+    for _ in anchored(MIXED_SEQUENCE, text, "Python sequence with mixed types", before=20):
         return _clash("object", "float32", "convert_to_tensor", "", kind="object")
     return None
 

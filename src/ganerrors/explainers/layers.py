@@ -223,9 +223,11 @@ UNDEFINED = Lazy(
     r"|Shapes used to initialize variables must be fully-defined \(no None dimensions\)\. "
     rf"Received: shape=(?P<kshape>{SHAPE}) for variable path='(?P<kvariable>[^'\s]{{1,300}})'"
 )
-# TensorShape.with_rank: "Shape (?, 64, 64, 3) must have rank 2", "... must have rank at least 3"
+# TensorShape.with_rank: "Shape (?, 64, 64, 3) must have rank 2", "... must have rank at least 3";
+# Sonnet's Linear: "Shape (5953500,) must have rank >= 2"
 WITH_RANK = Lazy(
-    rf"Shape (?P<shape>{SHAPE}) must have rank (?:(?P<bound>at least|at most) )?(?P<want>\d{{1,3}})"
+    rf"Shape (?P<shape>{SHAPE}) must have rank "
+    r"(?:(?P<bound>at least|at most|>=|<=) ?)?(?P<want>\d{1,3})"
 )
 # transposed convolution: "Conv2DCustomBackpropInput: Size of out_backprop doesn't match
 # computed: actual = 8, computed = 7"; TF 0.x-1.0: "Conv2DBackpropInput: Number of rows of
@@ -394,7 +396,9 @@ def with_rank(text: str, context: Context) -> Finding | None:
         shape = parse_shape(match.group("shape"))
         if shape is None:
             continue
-        bound = {"at least": "min", "at most": "max"}.get(match.group("bound") or "", "exact")
+        bound = {"at least": "min", ">=": "min", "at most": "max", "<=": "max"}.get(
+            match.group("bound") or "", "exact"
+        )
         if bound == "exact" and match.group("want") == "0":
             # a scalar argument (an axis, a count, a condition) given a tensor: no layer
             # takes inputs of 0 axes, so this is how an op was called, not a model's shapes
