@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -40,7 +41,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     course = course_mod.load(root / "katas")
     site = SiteConfig.of(config)
-    measured = measure.prepare(root, course, site.repo_url, log.info)
+    try:
+        measured = measure.prepare(root, course, site.repo_url, log.info)
+    except measure.MeasureFailed as exc:  # one line for each notebook that failed, no traceback
+        raise PluginError(str(exc)) from None
     problems = list(measured.problems)
     problems += notebooks.problems(course, root / notebooks.SOURCE_FOLDER, site.repo_url)
     for problem in problems:
@@ -53,6 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     _state.clear()
     _state.update(root=root, course=course, site=site, tidy=tidy, context=context)
+    _state.update(shipped=measured.shipped)
     config.nav = _nav(config.nav, course, measured.notebooks)
     return config
 
@@ -108,7 +113,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                     use_directory_urls=config.use_directory_urls,
                 )
             )
-        page = pages.KataPage(kata, course, _state["site"], _state["tidy"], executed, _why(kata))
+        page = pages.KataPage(
+            kata, course, _state["site"], _state["tidy"], executed, _why(kata), _state["shipped"]
+        )
         files.append(File.generated(config, pages.kata_uri(kata), content=pages.kata_page(page)))
     return files
 

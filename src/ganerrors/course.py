@@ -13,6 +13,7 @@ sit with the solution, not with the kata, because most of them are fixes.
 from __future__ import annotations
 
 import math
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ VARIANTS_FILE = "variants.toml"
 DEFAULT_TIMEOUT = 120
 #: Training steps of a kata's fixed GAN on its page, unless the registry says otherwise.
 DEFAULT_TRAINING_STEPS = 6000
+#: A katas folder to read instead of the default one: the site's build sets it for the kernels
+#: that run its notebooks, so that they run the katas as shipped, not a learner's solved copy.
+KATAS_ENV = "GANERRORS_KATAS"
 
 _NUMBER = re.compile(r"[0-9]{1,2}")
 
@@ -139,7 +143,11 @@ def normalise_number(number: object) -> str:
 
 
 def default_root() -> Path:
-    """The katas folder: the repository's when run from a clone, else the copy in the wheel."""
+    """The katas folder: $GANERRORS_KATAS where it is set (`KATAS_ENV`), else the repository's
+    when run from a clone, else the copy in the wheel."""
+    given = os.environ.get(KATAS_ENV)
+    if given:
+        return Path(given)
     package = Path(__file__).resolve().parent
     for candidate in (package.parents[1] / "katas", package / "_course" / "katas"):
         if (candidate / REGISTRY_NAME).is_file():

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 
 from ganerrors import course
-from ganerrors.site import notebooks
+from ganerrors.site import as_shipped, notebooks
 from ganerrors.site.config import SiteConfig
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,11 +88,18 @@ def test_a_stale_missing_or_stray_notebook_is_reported(tmp_path) -> None:
 def test_the_inputs_digest_changes_with_the_kata_file_and_the_notebook(tmp_path) -> None:
     katas = course.load()
     kata = katas.katas[0]
+    shipped = as_shipped.read(katas, [kata])
     notebook = notebooks.build(kata, REPOSITORY)
-    digest = notebooks.inputs_digest(katas, kata, notebook)
-    assert digest == notebooks.inputs_digest(katas, kata, notebooks.build(kata, REPOSITORY))
+    digest = notebooks.inputs_digest(kata, notebook, shipped)
+    assert digest == notebooks.inputs_digest(kata, notebooks.build(kata, REPOSITORY), shipped)
     notebook.cells[0].source += "!"
-    assert digest != notebooks.inputs_digest(katas, kata, notebook)
+    assert digest != notebooks.inputs_digest(kata, notebook, shipped)
+    edited = as_shipped.AsShipped(
+        {**shipped.files, as_shipped.kata_path(kata): b"# solved\n"}, shipped.commit
+    )
+    assert notebooks.inputs_digest(kata, notebook, edited) != notebooks.inputs_digest(
+        kata, notebook, shipped
+    )
 
 
 def test_a_tidied_notebook_keeps_the_learners_frames_and_no_build_path(tmp_path) -> None:

@@ -12,6 +12,10 @@ The results are cached under `build/site/` (or `$GANERRORS_SITE_CACHE`):
 - a kata's executed notebook, with a digest of every input of its outputs in its metadata
   (`notebooks.inputs_digest`); the copy the site shows is tidied from it at each build.
 
+A notebook runs its kata as shipped (`as_shipped`: git HEAD's `gan.py` and fix, copied into
+the cache folder), so a clone where the learner has solved katas builds the same site. A
+notebook that fails is reported in one line that names it (`MeasureFailed`).
+
 A build that finds everything cached starts no subprocess.
 """
 
@@ -35,7 +39,8 @@ from ganerrors import cases as catalogue
 from ganerrors import course as course_mod
 from ganerrors.cases import Case, Outcome, Result
 from ganerrors.course import Course, Kata
-from ganerrors.site import notebooks, quiet
+from ganerrors.site import as_shipped, notebooks, quiet
+from ganerrors.site.as_shipped import AsShipped
 from ganerrors.site.notebooks import Executed
 from ganerrors.site.tidy import Tidy
 from ganerrors.site.trained import TRAINING_CPU_LIMIT
@@ -44,6 +49,12 @@ CACHE_ENV = "GANERRORS_SITE_CACHE"
 #: Bump when what is stored changes shape.
 FORMAT = 2
 ROOT_KEY = notebooks.ROOT_KEY
+#: How the subprocess starts a line of its output that says why something failed.
+FAILED = "measuring failed: "
+
+
+class MeasureFailed(RuntimeError):
+    """Measuring failed; the message says what, one line per notebook or case that failed."""
 
 
 def cache_folder(root: Path) -> Path:
@@ -116,12 +127,18 @@ class Store:
     def page(self, kata: Kata) -> Path:
         return self.pages / notebooks.URL_FOLDER / notebooks.filename(kata)
 
+    @property
+    def course(self) -> Path:
+        """The katas as shipped, as the notebooks run them (`as_shipped`)."""
+        return self.folder / as_shipped.FOLDER
+
 
 @dataclass(frozen=True)
 class Measured:
     results: list[Result]
     notebooks: dict[str, Executed]  # kata number -> its tidied notebook
     problems: list[str]  # claims that TensorFlow contradicts, and other measured failures
+    shipped: AsShipped  # each available kata's gan.py and fix, as the notebooks ran them
 
 
 def prepare(
@@ -132,16 +149,22 @@ def prepare(
     cases: Sequence[Case] = catalogue.CASES,
 ) -> Measured:
     """Every case's result and every available kata's tidied notebook, measuring what the
-    cache lacks in one subprocess. Raises RuntimeError when that subprocess fails."""
+    cache lacks in one subprocess. Raises MeasureFailed when that subprocess fails."""
     store = Store(cache_folder(root))
     missing = [case.id for case in cases if store.load_case(case) is None]
     katas = [kata for kata in course.katas if notebooks.available(course, kata)]
+    shipped = as_shipped.read(course, katas)
+    for path in shipped.differs:
+        on_output(
+            f"{path} differs from git HEAD (solved or edited): the site runs and shows it "
+            "as committed"
+        )
     stale = [
         kata.number
         for kata in katas
         if not notebooks.is_current(
             store.executed(kata),
-            notebooks.inputs_digest(course, kata, notebooks.build(kata, repository)),
+            notebooks.inputs_digest(kata, notebooks.build(kata, repository), shipped),
         )
     ]
     if missing or stale:
@@ -149,9 +172,20 @@ def prepare(
         command += ["--repository", repository, "--cache", str(store.folder)]
         command += ["--cases", *missing] if missing else []
         command += ["--katas", *stale] if stale else []
-        status = quiet.run(command, root, on_output)
+        failures: list[str] = []
+
+        def output(line: str) -> None:
+            if line.startswith(FAILED):
+                failures.append(line.removeprefix(FAILED))
+            else:
+                on_output(line)
+
+        status = quiet.run(command, root, output)
         if status != 0:
-            raise RuntimeError(f"measuring the site's cases and notebooks failed ({status})")
+            raise MeasureFailed(
+                "\n".join(failures)
+                or f"measuring the site's cases and notebooks failed ({status}): see its log above"
+            )
     results = []
     for case in cases:
         result = store.load_case(case)
@@ -165,14 +199,13 @@ def prepare(
         page = _tidy_copy(store, kata, tidy)
         executed[kata.number] = Executed.read(page)
         problems += _notebook_problems(kata, executed[kata.number])
-    return Measured(results, executed, problems)
+    return Measured(results, executed, problems, shipped)
 
 
 def _tidy_copy(store: Store, kata: Kata, tidy: Tidy) -> Path:
     source = nbformat.read(store.executed(kata), as_version=4)
-    executed_in = source.metadata.get(ROOT_KEY)
-    if executed_in:
-        tidy = Tidy(tidy.root, (*tidy.others, str(executed_in)))
+    executed_in = [source.metadata.get(key) for key in (ROOT_KEY, notebooks.COURSE_KEY)]
+    tidy = Tidy(tidy.root, (*tidy.others, *(str(path) for path in executed_in if path)))
     learner = [f"katas/{kata.number}/gan.py", f"solutions/{kata.number}/gan.py"]
     text = nbformat.writes(notebooks.tidied(source, tidy, learner)) + "\n"
     page = store.page(kata)
@@ -239,11 +272,18 @@ def _measure_cases(store: Store, ids: Sequence[str], root: Path) -> None:
     print(f"measured {len(ids)} case(s) in {time.perf_counter() - start:.1f} s", flush=True)
 
 
-async def _execute(store: Store, course: Course, kata: Kata, repository: str, root: Path) -> None:
+class NotebookFailed(Exception):
+    """A kata's notebook did not run to its end; the message says why, in one line."""
+
+
+async def _execute(
+    store: Store, kata: Kata, repository: str, root: Path, shipped: AsShipped, katas: Path
+) -> None:
+    """Execute the notebook of `kata` on the katas as shipped in the folder `katas`."""
     from nbclient import NotebookClient
 
     notebook = notebooks.build(kata, repository)
-    digest = notebooks.inputs_digest(course, kata, notebook)
+    digest = notebooks.inputs_digest(kata, notebook, shipped)
     path = store.executed(kata)
     path.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
@@ -253,23 +293,82 @@ async def _execute(store: Store, course: Course, kata: Kata, repository: str, ro
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
-    await client.async_execute()
+    try:
+        await client.async_execute(env={**os.environ, course_mod.KATAS_ENV: str(katas)})
+    except Exception as exc:  # nbclient's: a cell that raised, a kernel that died, a timeout
+        raise NotebookFailed(why_failed(kata, notebook, exc, shipped)) from None
     notebook.metadata[notebooks.DIGEST] = digest
-    notebook.metadata[ROOT_KEY] = str(root)  # its outputs' paths are made relative to it
+    # its outputs' paths are made relative to these
+    notebook.metadata[ROOT_KEY] = str(root)
+    notebook.metadata[notebooks.COURSE_KEY] = str(katas.parent)
     nbformat.write(notebook, path)
     print(f"executed {path.name} in {time.perf_counter() - start:.1f} s", flush=True)
 
 
+def why_failed(
+    kata: Kata, notebook: nbformat.NotebookNode, error: BaseException, shipped: AsShipped
+) -> str:
+    """One line on why the notebook of `kata` stopped with `error`.
+
+    A kata whose cell tagged raises-exception ran and raised nothing is a solved kata: the site
+    shows it failing, so it names the file and what to do."""
+    name = notebooks.filename(kata)
+    for cell in notebook.cells:
+        if "raises-exception" in cell.metadata.get("tags", []) and cell.get("execution_count"):
+            if not any(output.output_type == "error" for output in cell.get("outputs", [])):
+                return _solved(kata, shipped)
+    ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
+    if ename:
+        last = (str(evalue).strip().splitlines() or [""])[-1]
+        return f"{name}: a cell raised {ename}: {last}"
+    text = (str(error).strip().splitlines() or [""])[0]
+    return f"{name}: {type(error).__name__}: {text}".rstrip(": ")
+
+
+def _solved(kata: Kata, shipped: AsShipped) -> str:
+    path = as_shipped.kata_path(kata)
+    name = notebooks.filename(kata)
+    if shipped.commit is None:
+        return (
+            f"{path} passes its checks (solved?), so {name} has no failure to show, and this "
+            "copy of the course is not a git checkout, where the site would read the kata as "
+            "shipped: build the site from a clean clone of the course"
+        )
+    if path in shipped.on_disk:
+        return (
+            f"{path} (not in git HEAD yet) passes its checks, so {name} has no failure to "
+            "show: a kata must fail as shipped"
+        )
+    return (
+        f"{path} at git HEAD ({shipped.commit[:10]}) passes its checks: a solved kata is "
+        f"committed in this clone, so {name} has no failure to show (the site shows each kata "
+        "failing as shipped). Build the site from a clean clone of the course"
+    )
+
+
 async def _execute_all(
     store: Store, course: Course, numbers: Sequence[str], repository: str, parallel: int
-) -> None:
+) -> list[str]:
+    """Execute these katas' notebooks; returns why each one that failed did (one line each).
+
+    A failing notebook lets the others run to their end: no kernel is killed mid-cell."""
     limit = asyncio.Semaphore(parallel)
+    katas = [course.kata(number) for number in numbers]
+    shipped = as_shipped.read(course, katas)
+    folder = shipped.write(store.course, course.root / course_mod.REGISTRY_NAME)
 
-    async def one(number: str) -> None:
+    async def one(kata: Kata) -> None:
         async with limit:
-            await _execute(store, course, course.kata(number), repository, course.root.parent)
+            await _execute(store, kata, repository, course.root.parent, shipped, folder)
 
-    await asyncio.gather(*(one(number) for number in numbers))
+    outcomes = await asyncio.gather(*(one(kata) for kata in katas), return_exceptions=True)
+    failures = []
+    for outcome in outcomes:
+        if isinstance(outcome, NotebookFailed):
+            failures.append(str(outcome))
+        elif isinstance(outcome, BaseException):
+            raise outcome
+    return failures
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -285,6 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     store = Store(options.cache)
     course = course_mod.load(options.root / "katas")
+    failures: list[str] = []
     with ThreadPoolExecutor(max_workers=1) as pool:
         measuring = None
         if options.cases:
@@ -293,12 +393,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             import_tensorflow()  # before any kernel starts: the quiet import redirects fd 2
             measuring = pool.submit(_measure_cases, store, options.cases, options.root.resolve())
         if options.katas:
-            asyncio.run(
+            failures = asyncio.run(
                 _execute_all(store, course, options.katas, options.repository, options.parallel)
             )
         if measuring is not None:
             measuring.result()
-    return 0
+    for failure in failures:
+        print(FAILED + failure, flush=True)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ import nbformat
 from ganerrors import course as course_mod
 from ganerrors.course import Course, Kata
 from ganerrors.site import trained
+from ganerrors.site.as_shipped import AsShipped
 from ganerrors.site.tidy import Tidy, learners_frames, learners_lines
 from ganerrors.tidy import strip_log_lines
 
@@ -43,8 +44,11 @@ URL_FOLDER = "katas/notebooks"
 #: Metadata keys: the claim on a raises-exception cell, the inputs digest of an executed one.
 CLAIM = "ganerrors"
 DIGEST = "ganerrors_digest"
-#: Metadata key of an executed notebook: the checkout it ran in (not kept in the site's copy).
+#: Metadata keys of an executed notebook: the checkout it ran in, and the copy of the katas as
+#: shipped that it ran (`as_shipped`); its outputs' paths are shown relative to them, and
+#: neither is kept in the site's copy.
 ROOT_KEY = "ganerrors_root"
+COURSE_KEY = "ganerrors_course"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 _FIELD = re.compile(r"\{(\w+)\}")
 _PARAMETER = re.compile(r'^(?P<name>[A-Z]+) = "[^"]*"', re.M)
@@ -154,20 +158,21 @@ def problems(course: Course, folder: Path, repository: str) -> list[str]:
 # -- executing -------------------------------------------------------------------------------
 
 
-def inputs_digest(course: Course, kata: Kata, notebook: nbformat.NotebookNode) -> str:
+def inputs_digest(kata: Kata, notebook: nbformat.NotebookNode, shipped: AsShipped) -> str:
     """A digest of everything the executed notebook's outputs depend on: its cells, the
-    kata's and the solution's files, TensorFlow's version and the ganerrors code it runs."""
+    kata's and the solution's files as shipped (never the learner's edits: `as_shipped`),
+    TensorFlow's version and the ganerrors code it runs."""
     digest = hashlib.sha256()
     for cell in notebook.cells:
         digest.update(json.dumps([cell.cell_type, cell.source, cell.metadata.get("tags")]).encode())
     for name in ("tensorflow", "keras"):
         digest.update(_version(name).encode())
     digest.update(f"steps={trained.steps_for(kata)}".encode())
+    digest.update(shipped.kata_file(kata))
+    digest.update(shipped.solution(kata))
     package = Path(course_mod.__file__).parent
-    solution = course.solution_folder(kata)
-    files = [course.kata_file(kata), *([solution / course_mod.KATA_FILE] if solution else [])]
-    for path in [*files, *sorted(_package_files(package))]:
-        digest.update(path.as_posix().encode() if path.is_relative_to(package) else b"")
+    for path in sorted(_package_files(package)):
+        digest.update(path.as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -282,6 +287,7 @@ def tidied(notebook: nbformat.NotebookNode, tidy: Tidy, learner_files: list[str]
     execution time stamps."""
     notebook = nbformat.from_dict(json.loads(json.dumps(notebook)))
     notebook.metadata.pop(ROOT_KEY, None)
+    notebook.metadata.pop(COURSE_KEY, None)
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)
         for output in cell.get("outputs", []):

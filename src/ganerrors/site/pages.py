@@ -19,6 +19,7 @@ from ganerrors.cases import MODES, Case, Outcome, Result
 from ganerrors.cases.model import key_line
 from ganerrors.course import Course, Kata, Part
 from ganerrors.site import explainer_score, notebooks, trained
+from ganerrors.site.as_shipped import AsShipped
 from ganerrors.site.config import SiteConfig
 from ganerrors.site.explainer_score import ExplainerScore
 from ganerrors.site.notebooks import Executed
@@ -145,15 +146,15 @@ class KataPage:
     tidy: Tidy
     executed: Executed | None  # None while the kata's files are being written
     why: str  # the Why tab's Markdown, placeholders filled in ("" when it has none)
+    #: the kata's gan.py and its fix as shipped, never a learner's solved copy (with `executed`)
+    shipped: AsShipped | None = None
 
 
-def _diff(course: Course, kata: Kata) -> str:
-    solution = course.solution_folder(kata)
-    assert solution is not None
+def _diff(shipped: AsShipped, kata: Kata) -> str:
     return "".join(
         difflib.unified_diff(
-            course.kata_file(kata).read_text(encoding="utf-8").splitlines(True),
-            (solution / "gan.py").read_text(encoding="utf-8").splitlines(True),
+            shipped.kata_file(kata).decode("utf-8").splitlines(True),
+            shipped.solution(kata).decode("utf-8").splitlines(True),
             f"katas/{kata.number}/gan.py",
             f"solutions/{kata.number}/gan.py",
         )
@@ -202,7 +203,7 @@ def kata_page(page: KataPage) -> str:
         f"| Time | about {kata.minutes} minutes |",
         f"| Run the checker | `pytest katas/{kata.number}` |",
     ]
-    if page.executed is None or error is None:
+    if page.executed is None or error is None or page.shipped is None:
         return "\n".join(
             lines
             + [
@@ -245,13 +246,15 @@ def kata_page(page: KataPage) -> str:
         "",
         '=== "Broken"',
         "",
-        f'    ```python title="katas/{kata.number}/gan.py" linenums="1"',
-        f'    --8<-- "katas/{kata.number}/gan.py"',
-        "    ```",
+        fence(
+            page.shipped.kata_file(kata).decode("utf-8").rstrip("\n"),
+            f'python title="katas/{kata.number}/gan.py" linenums="1"',
+            indent=4,
+        ),
         "",
         '=== "Fixed"',
         "",
-        fence(_diff(course, kata), "diff", indent=4),
+        fence(_diff(page.shipped, kata), "diff", indent=4),
         "",
         '=== "Why"',
         "",
