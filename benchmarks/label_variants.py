@@ -63,6 +63,11 @@ CONTRACT = {
         "a conditional GAN whose labels belong to other images is taught nothing about what "
         "a label means: its figures are those of a GAN that ignores its label"
     ),
+    "07-discriminator-without-its-label": (
+        "a discriminator that never sees the label judges only whether an image is a digit: "
+        "nothing teaches the generator which digit a label asks for (10% of its fakes are "
+        "the digit asked for, chance; the solution's 97%)"
+    ),
     "01-labels-like-two-scores": (
         "the kata's bug itself, silenced: the discriminator still gives two scores per "
         "image, and the contract asks for one"

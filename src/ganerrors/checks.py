@@ -1563,6 +1563,54 @@ class NoiseWatch:
             self.generator.__class__ = self._original
 
 
+def check_labels_reach_both_models(
+    generator: Any,
+    discriminator: Any,
+    images: Tensor,
+    labels: Tensor,
+    noise_dim: int,
+    num_classes: int,
+    count: int = 8,
+) -> None:
+    """In a conditional GAN, each model's output depends on its label: the generator draws
+    other images for the same noise asked for another class, and the discriminator scores the
+    same image otherwise under another label. A model whose label goes nowhere (its Embedding
+    removed to silence an error, or its branch never joined to the rest) makes the GAN
+    unconditional: it draws digits, but not the one asked for."""
+    labels, images = tf.convert_to_tensor(labels), tf.convert_to_tensor(images)
+    if not labels.dtype.is_integer or num_classes < 2:
+        return  # one-hot or float labels: their own checks speak of them
+    count = min(count, int(images.shape[0]))
+    if count < 1:
+        return
+    asked = labels[:count]
+    other = (asked + tf.cast(1, asked.dtype)) % tf.cast(num_classes, asked.dtype)
+    noise = tf.random.stateless_normal((count, noise_dim), seed=(7, 1))
+    for name, one, two in (
+        ("generator", make_fakes(generator, noise, asked), make_fakes(generator, noise, other)),
+        (
+            "discriminator",
+            score(discriminator, images[:count], asked),
+            score(discriminator, images[:count], other),
+        ),
+    ):
+        a, b = np.asarray(one, np.float64), np.asarray(two, np.float64)
+        if a.shape == b.shape and np.allclose(a, b, rtol=0.0, atol=1e-7):
+            what = (
+                "draws the same images for the same noise whatever class it is asked for"
+                if name == "generator"
+                else "gives an image the same score whatever label comes with it"
+            )
+            _fail(
+                "model-io-shape",
+                f"the {name} {what}: its label does not reach its output, so the GAN is not "
+                "conditional (it may draw digits, but not the one asked for). Keep the "
+                f"label's path in the {name}: an Embedding of the label (with input_dim="
+                "NUM_CLASSES) joined to its other input, with labels that run from 0 to "
+                "NUM_CLASSES - 1",
+            )
+
+
 def check_fakes_asked_for_several_classes(labels: np.ndarray, num_classes: int) -> None:
     """A conditional generator is asked for more than one class in a step of at least
     `num_classes` fakes (`labels`: what its first call in a step received): asked for one

@@ -998,3 +998,39 @@ def test_a_generator_asked_for_one_class_only_is_named() -> None:
     checks.check_fakes_asked_for_several_classes(np.zeros(4, "int32"), 10)  # too few to tell
     with fails("the step asks the generator for class 0 only, in all 64 fakes"):
         checks.check_fakes_asked_for_several_classes(np.zeros(64, "int32"), 10)
+
+
+def _conditional(uses_label: bool, image: bool) -> object:
+    """A tiny conditional model: noise (or an 8x8 image) and a class label in; the label's
+    Embedding joined to the rest, or left out."""
+    first = keras.Input(shape=(8, 8, 1) if image else (4,))
+    label = keras.Input(shape=(), dtype="int32")
+    x = keras.layers.Flatten()(first) if image else first
+    if uses_label:
+        x = keras.layers.Concatenate()([x, keras.layers.Embedding(3, 2)(label)])
+    out = (
+        keras.layers.Dense(1)(x)
+        if image
+        else keras.layers.Reshape((8, 8, 1))(keras.layers.Dense(64, activation="tanh")(x))
+    )
+    return keras.Model([first, label], out)
+
+
+def test_a_conditional_gan_whose_labels_reach_both_models_passes() -> None:
+    keras.utils.set_random_seed(0)
+    images, labels = tf.zeros((8, 8, 8, 1)), tf.range(8) % 3
+    generator, discriminator = _conditional(True, False), _conditional(True, True)
+    checks.check_labels_reach_both_models(generator, discriminator, images, labels, 4, 3)
+
+
+def test_a_model_whose_label_goes_nowhere_is_named() -> None:
+    keras.utils.set_random_seed(0)
+    images, labels = tf.random.normal((8, 8, 8, 1)), tf.range(8) % 3
+    with fails("the generator draws the same images for the same noise whatever class"):
+        checks.check_labels_reach_both_models(
+            _conditional(False, False), _conditional(True, True), images, labels, 4, 3
+        )
+    with fails("the discriminator gives an image the same score whatever label"):
+        checks.check_labels_reach_both_models(
+            _conditional(True, False), _conditional(False, True), images, labels, 4, 3
+        )

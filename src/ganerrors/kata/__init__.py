@@ -573,6 +573,14 @@ class GANChecks:
             images, labels, _ = kata.data()
             if labels is not None:
                 checks.check_labels_go_with_their_images(images, labels)
+                checks.check_labels_reach_both_models(
+                    kata.gan.generator,
+                    kata.gan.discriminator,
+                    images,
+                    labels,
+                    int(kata.gan.NOISE_DIM),
+                    int(kata.gan.NUM_CLASSES),
+                )
             checks.check_fakes_judged_with_their_labels(kata.eager_calls())
 
     def test_every_variable_of_both_models_learns(self, kata: KataRun) -> None:
