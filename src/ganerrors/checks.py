@@ -170,7 +170,9 @@ def check_fakes_share_the_data_dtype_and_range(
 
     Data of another dtype pass when a training step converts them before the discriminator
     sees them: `seen_by_discriminator` holds the real images as it received them in a watched
-    step (see `ModelWatch` and `real_images_seen`), and then their range is the data's.
+    step (see `ModelWatch` and `real_images_seen`), and then their range is the data's. So
+    for float32 data that a step scales (a loader that keeps 0..255 and a step that maps it to
+    [-1, 1]): what the discriminator compares, real images and fakes, is what counts.
 
     `data_range` is the data's (min, max), by default `real_images`'. Reaching both ends is
     probed with the noise scaled up: a tanh output saturates at -1 and 1, a sigmoid's never
@@ -185,9 +187,9 @@ def check_fakes_share_the_data_dtype_and_range(
             "tf.where, +) refuse two dtypes. Convert the data once, with "
             "tf.cast(images, tf.float32) and the same scaling as the generator's output",
         )
-    if real_images.dtype != tf.float32:
-        # Data kept in another dtype and converted inside the step: what counts is what the
-        # discriminator receives there, real images and fakes together.
+    if converted:
+        # Data converted or scaled inside the step: what counts is what the discriminator
+        # receives there, real images and fakes together.
         assert seen_by_discriminator is not None
         low, high = value_range(seen_by_discriminator)
     else:
@@ -225,8 +227,10 @@ def check_fakes_share_the_data_dtype_and_range(
             "dtype",
             f"the generator's output cannot reach {' or '.join(missing)}: even for large "
             f"noise its pixels stay between {reached_low:.3g} and {reached_high:.3g}, while "
-            f"the real images run from {low:.3g} to {high:.3g}. Its last activation must "
-            "cover the data's range (tanh for data in [-1, 1]; a sigmoid gives 0..1)",
+            f"the real images run from {low:.3g} to {high:.3g}. Either the data are not "
+            "scaled as the generator draws (bytes 0..255 to [-1, 1]: x / 127.5 - 1), or the "
+            "generator's last activation does not cover the data's range (tanh gives [-1, 1], "
+            "a sigmoid 0..1)",
         )
 
 
@@ -1190,16 +1194,37 @@ def check_loss_takes_any_batch_size(
         )
 
 
+def scores_stay_between_0_and_1(
+    discriminator: Any, images: Tensor, labels: Tensor | None = None
+) -> bool:
+    """Whether the discriminator's scores stay inside [0, 1] even for images scaled far out
+    of range (x10, x100, either sign): a sigmoid (or softmax) at its end bounds them; a
+    linear last layer, whose first scores may all happen to lie in (0, 1), does not."""
+    images = tf.cast(tf.convert_to_tensor(images), tf.float32)
+    for scale in (10.0, 100.0):
+        for sign in (1.0, -1.0):
+            values = np.asarray(score(discriminator, images * (scale * sign), labels))
+            finite = values[np.isfinite(values)]
+            if finite.size and (finite.min() < 0.0 or finite.max() > 1.0):
+                return False
+    return True
+
+
 def check_scores_are_not_squashed_twice(
-    loss_fn: Callable[..., Any], *scores_and_name: Any, step_loss: float, raw: Tensor
+    loss_fn: Callable[..., Any],
+    *scores_and_name: Any,
+    step_loss: float,
+    raw: Tensor,
+    bounded: bool = False,
 ) -> None:
     """A loss that reads logits is not given scores that a sigmoid already squashed.
 
     `scores_and_name`: the scores the step handed to the loss, then the loss's name;
     `step_loss`: what the loss gave the step for them; `raw`: the discriminator's own scores
-    for images like those. When the model gives logits (a fifth or more of `raw` outside
-    [0, 1]) but every score the loss got lies strictly between 0 and 1, the step squashed them
-    with a sigmoid. If the loss reads logits too (a confident verdict at 1 and 0 still costs it
+    for images like those; `bounded`: a sigmoid at the model's end keeps its scores in
+    [0, 1]. When the model gives logits (a fifth or more of `raw` outside [0, 1]), or its
+    scores are bounded, and every score the loss got lies strictly between 0 and 1, a sigmoid
+    squashed them. If the loss reads logits too (a confident verdict at 1 and 0 still costs it
     much), it is computed again here, eagerly, on those scores: where it gives what it gave the
     step, it read them as logits, a sigmoid on a sigmoid, and a right verdict can never bring
     it near 0. (Inside a traced step, Keras 3 sees a sigmoid's output and takes the logits from
@@ -1228,8 +1253,13 @@ def check_scores_are_not_squashed_twice(
             "image its own noise vector (`tf.random.normal([batch_size, noise_dim])`), drawn "
             "anew at every step",
         )
-    if own.size == 0 or float(np.mean((own < 0.0) | (own > 1.0))) < 0.2:
-        return  # the model's own scores lie in [0, 1] too: nothing squashed them in the step
+    if (own.size == 0 or float(np.mean((own < 0.0) | (own > 1.0))) < 0.2) and not bounded:
+        return  # the model's own scores lie in [0, 1] too, and nothing bounds them there
+    # A model whose scores a sigmoid bounds (`bounded`, see `scores_stay_between_0_and_1`),
+    # handed to a loss that reads logits, squashes them twice all the same, unless Keras
+    # takes the logits from under the sigmoid (it does inside a traced step, with a warning),
+    # which the step's loss, unlike the one computed again here on plain copies of the
+    # scores, then shows.
     ends = [tf.fill(tf.shape(t), 1.0 if i == 0 else 0.0) for i, t in enumerate(tensors)]
     far = [tf.fill(tf.shape(t), 8.0 if i == 0 else -8.0) for i, t in enumerate(tensors)]
     try:

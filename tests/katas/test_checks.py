@@ -779,6 +779,27 @@ def test_a_sigmoid_that_keras_takes_back_or_logits_in_0_to_1_pass() -> None:
     )  # fmt: skip
 
 
+def test_a_sigmoid_in_the_model_and_a_loss_of_logits_are_named() -> None:
+    # the model's own scores are the probabilities: a sigmoid bounds them, and the loss of
+    # logits squashes them again (an eager step: nothing takes the logits back)
+    _, probabilities = _squashed()
+    step_loss = float(right(probabilities, probabilities))
+    with fails("the discriminator loss reads logits"):
+        checks.check_scores_are_not_squashed_twice(
+            right, probabilities, probabilities, "discriminator loss",
+            step_loss=step_loss, raw=probabilities, bounded=True,
+        )  # fmt: skip
+
+
+def test_only_a_model_whose_scores_stay_in_0_to_1_counts_as_bounded() -> None:
+    images = tf.random.stateless_normal((8, 8, 8, 1), seed=(0, 3))
+    head = [keras.Input((8, 8, 1)), keras.layers.Flatten()]
+    linear = keras.Sequential([*head, keras.layers.Dense(1)])
+    sigmoid = keras.Sequential([*head, keras.layers.Dense(1, activation="sigmoid")])
+    assert not checks.scores_stay_between_0_and_1(linear, images)
+    assert checks.scores_stay_between_0_and_1(sigmoid, images)
+
+
 def test_fakes_that_all_score_the_same_are_named_as_one_image_not_a_second_sigmoid() -> None:
     logits, _ = _squashed()
     same = tf.fill((N, 1), 0.285)  # one image drawn N times, scored by a model of logits
