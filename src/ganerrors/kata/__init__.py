@@ -691,22 +691,17 @@ class GANChecks:
 
     def test_one_step_moves_both_models_the_right_way(self, kata: KataRun) -> None:
         probe = kata.probe()
-        if probe.via_step:
-            # the losses judge the step only when the step is what called them
-            checks.check_step_moves_both_models_the_right_way(
-                probe, kata.orientation, kata.gan.discriminator_loss, kata.gan.generator_loss
-            )
-            return
-        # A step with losses of its own (keras.io's DCGAN labels fakes 1 and real images 0):
-        # the named losses' orientation says nothing of it, so either orientation will do, as
-        # long as both models move the right way in the same one.
-        try:
-            checks.check_step_moves_both_models_the_right_way(probe, kata.orientation)
-        except GANCheckFailed as usual:
-            try:
-                checks.check_step_moves_both_models_the_right_way(probe, -kata.orientation)
-            except GANCheckFailed:
-                raise usual from None
+        # The losses judge the step only when the step is what called them. A step with losses
+        # of its own is judged in the orientation the named losses show: keras.io's DCGAN step,
+        # which labels fakes 1 and real images 0, fails here though it learns (1.31x, coverage
+        # 30%), but judged in either orientation, the same step with a loss of probabilities
+        # given logits (kata 04's bug, 3.03x, precision 0%) would pass every check.
+        checks.check_step_moves_both_models_the_right_way(
+            probe,
+            kata.orientation,
+            kata.gan.discriminator_loss if probe.via_step else None,
+            kata.gan.generator_loss if probe.via_step else None,
+        )
 
     def test_a_short_batch_trains(self, kata: KataRun) -> None:
         _, _, sizes = kata.data()
