@@ -1300,6 +1300,19 @@ def critic_slope(critic: Any, real: Tensor, fake: Tensor, seed: int = 0) -> floa
 
 def check_critic_slope(slope: float, steps: int, target: float = 1.0, slack: float = 0.5) -> None:
     """A WGAN-GP's critic, after `steps` training steps, has a slope near `target`."""
+    norm_per_image = (
+        "and that the norm is taken per image, over every axis but the batch "
+        "(`tf.norm(tf.reshape(grads, [batch_size, -1]), axis=1)`)"
+    )
+    if math.isfinite(slope) and slope < target - slack:
+        _fail(
+            "numerics",
+            f"after {steps} training steps the critic's gradient with respect to its input "
+            f"has a norm of {slope:.2f} on images between real and fake ones, below the "
+            f"{target:g} that the gradient penalty should hold it at: the penalty holds "
+            "another norm near 1 (one norm for the whole batch leaves each image about "
+            f"1/sqrt(batch size)). Check that the penalty is `(norm - 1) ** 2`, {norm_per_image}",
+        )
     if not math.isfinite(slope) or abs(slope - target) > slack:
         _fail(
             "numerics",
@@ -1307,7 +1320,7 @@ def check_critic_slope(slope: float, steps: int, target: float = 1.0, slack: flo
             f"has a norm of {slope:.2f} on images between real and fake ones, where the "
             f"gradient penalty should hold it near {target:g} (it grows without one, and the "
             "critic's scores run away). Check that the penalty is added to the critic's loss, "
-            "with its weight, inside the tape that differentiates that loss",
+            f"with its weight, inside the tape that differentiates that loss, {norm_per_image}",
         )
 
 

@@ -617,6 +617,8 @@ def test_the_critic_slope_is_the_input_gradient_norm() -> None:
     checks.check_critic_slope(1.1, 30)
     with fails("has a norm of 2.44"):
         checks.check_critic_slope(2.44, 40)
+    with fails("below the 1 that the gradient penalty should hold it at"):
+        checks.check_critic_slope(0.12, 40)  # one norm for a batch of 64: about 1/8 each
 
 
 def test_the_checks_leave_grapplers_setting_as_they_found_it() -> None:
