@@ -385,12 +385,12 @@ class KataRun:
         if seen.shape != tuple(self.images.shape):
             return None
         given = np.asarray(self.images, np.float64).ravel()
-        wanted = seen.astype(np.float64).ravel()
         if np.ptp(given) == 0.0:
             return None
-        scale, shift = np.polyfit(given, wanted, 1)
-        if np.abs(scale * given + shift - wanted).max() > 1e-3 * max(np.ptp(wanted), 1e-6):
+        fitted = _affine_map(given, seen.astype(np.float64).ravel())
+        if fitted is None:
             return None
+        scale, shift = fitted
         if math.isclose(scale, 1.0, abs_tol=1e-4) and abs(shift) < 1e-4:
             return None
         return seen
@@ -453,10 +453,10 @@ class KataRun:
         if seen is None or seen.size != int(tf.size(self.images)):
             return images
         given = np.sort(np.asarray(self.images, np.float64).ravel())
-        wanted = np.sort(seen.astype(np.float64).ravel())
-        scale, shift = np.polyfit(given, wanted, 1)
-        if np.abs(scale * given + shift - wanted).max() > 1e-3 * max(np.ptp(wanted), 1e-6):
+        fitted = _affine_map(given, np.sort(seen.astype(np.float64).ravel()))
+        if fitted is None:
             return images  # not an affine map: measure in the data's own units
+        scale, shift = fitted
         return (scale * np.asarray(images, np.float64) + shift).astype(np.float32)
 
     def probe(self) -> checks.Probe:
@@ -498,6 +498,15 @@ class KataRun:
             return noise, None
         labels = tf.range(PROGRESS_FAKES) % int(self.gan.NUM_CLASSES)
         return noise, tf.cast(labels, self.labels.dtype if self.labels is not None else tf.int32)
+
+
+def _affine_map(given: np.ndarray, wanted: np.ndarray) -> tuple[float, float] | None:
+    """(a, b) such that a * given + b is `wanted`, to within a thousandth of its spread (a step
+    that scales the data); None where no such map holds (the values changed otherwise)."""
+    scale, shift = np.polyfit(given, wanted, 1)
+    if np.abs(scale * given + shift - wanted).max() > 1e-3 * max(np.ptp(wanted), 1e-6):
+        return None
+    return float(scale), float(shift)
 
 
 class GANChecks:
