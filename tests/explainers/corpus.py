@@ -218,3 +218,21 @@ def report(entries: list[Entry], *, both: bool = False) -> str:
         )
         lines.append(f"  unrelated with high confidence: {result.unrelated_high}")
     return "\n".join(lines)
+
+
+def track_records(entries: Iterable[Entry]) -> dict[str, list[int]]:
+    """[right, answers] of each family that answered with high confidence (before its record
+    is taken into account), over `entries`: what src/ganerrors/explainers/record.json
+    stores for the tuning half."""
+    from ganerrors.explainers import reading
+
+    records: dict[str, list[int]] = {}
+    for entry in entries:
+        read = reading(entry.message)
+        if read is None or read[3] != "high":
+            continue
+        finding, _, family, _ = read
+        counts = records.setdefault(family, [0, 0])
+        counts[0] += finding.category == entry.category
+        counts[1] += 1
+    return dict(sorted(records.items()))

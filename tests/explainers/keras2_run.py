@@ -46,7 +46,7 @@ def main(path: str) -> None:
                     raised=type(raised).__name__,
                     message=str(raised),
                     category=diagnosis.category if diagnosis else None,
-                    confidence=diagnosis.confidence if diagnosis else None,
+                    confidence=diagnosis.reader_confidence if diagnosis else None,
                 )
             records.append(record)
     with open(path, "w", encoding="utf-8") as out:

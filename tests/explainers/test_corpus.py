@@ -189,10 +189,11 @@ def _held_out_rates(files: set[str] | None = None) -> tuple[float, dict[str, flo
 
 
 #: What the held-out half scored when this was last measured (every corpus file but the
-#: LATER_FILES: 297/337, 88% overall, tf1 84%, tf2-keras2 93%, keras3 90%): a floor against
-#: regressions, below the goal.
-HELD_OUT_FLOOR = 0.87
-ERA_FLOOR = 0.82
+#: LATER_FILES: 307/337, 91% overall, tf1 89%, tf2-keras2 94%, keras3 92%, once the track
+#: record of explainers/record.py lowered the confidence of unreliable families; 297/337
+#: before it): a floor against regressions.
+HELD_OUT_FLOOR = 0.9
+ERA_FLOOR = 0.88
 
 
 def test_the_held_out_half_does_not_fall_below_what_it_scored():
@@ -209,8 +210,8 @@ def test_the_held_out_half_of_a_later_blind_batch_does_not_fall_below_what_it_sc
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the goal of issue 8, not met yet: 81% of the held-out half overall, tf1 79%, "
-    "tf2-keras2 83%, keras3 93% (see the report of benchmarks/score_explain.py); when it "
+    reason="the goal of issue 8, not met yet: 84% of the held-out half overall, tf1 81%, "
+    "tf2-keras2 86%, keras3 93% (see the report of benchmarks/score_explain.py); when it "
     "passes, remove this mark",
 )
 def test_the_held_out_half_gets_the_right_category_for_at_least_90_percent_in_every_era():
@@ -220,6 +221,8 @@ def test_the_held_out_half_gets_the_right_category_for_at_least_90_percent_in_ev
 
 
 def test_the_tuning_half_gives_high_confidence_to_at_most_one_unrelated_error_in_ten():
+    # the track record (explainers/record.py) is measured on this half: the held-out half
+    # below is the measure of how it carries over
     unrelated = [e for e in HALVES["tune"] if e.category == UNRELATED]
     if not unrelated:
         pytest.skip("no unrelated errors stored yet")
@@ -229,15 +232,16 @@ def test_the_tuning_half_gives_high_confidence_to_at_most_one_unrelated_error_in
     )
 
 
-#: What the held-out half's unrelated errors scored when this was last measured (56 of 412 got
-#: high confidence, 14%, with every file up to fresh46): a ceiling against regressions, above
-#: the goal below. Both halves together were under one in ten until fresh36-38 came in
-#: (64/658); with them, 72/705. The files collected after it (AFTER_THE_CEILING) are held to
-#: their own blind scores by the LATER_FILES floors, which count an unrelated error given high
-#: confidence as a miss: fresh49, collected from messages the checklist shares with library
-#: bugs, gave 8 of its 12 unrelated errors high confidence blind, and brings the whole held-out
-#: half to 64 of 441 (15%).
-HELD_OUT_UNRELATED_HIGH_CEILING = 0.14
+#: What the held-out half's unrelated errors scored when this was last measured (39 of 412 got
+#: high confidence, 9%, with every file up to fresh46, once explainers/record.py lowered the
+#: confidence of families often wrong on the tuning half; 56, 14%, before it): a ceiling against
+#: regressions, at the goal below. Before it, both halves together were under one in ten until
+#: fresh36-38 came in (64/658); with them, 72/705. The files collected after it
+#: (AFTER_THE_CEILING) are held to their own blind scores by the LATER_FILES floors, which count
+#: an unrelated error given high confidence as a miss: fresh49, collected from messages the
+#: checklist shares with library bugs, gave 8 of its 12 unrelated errors high confidence blind,
+#: and brings the whole held-out half to 64 of 441 (15%).
+HELD_OUT_UNRELATED_HIGH_CEILING = 0.1
 AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 59)})
 
 
@@ -252,10 +256,10 @@ def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_i
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the goal of issue 8 on the held-out half alone, not met yet: 80 of its 498 "
-    "unrelated errors (16%) get a high-confidence diagnosis, most of them library bugs and "
-    "version regressions that raise exactly a checklist message; when it passes, remove "
-    "this mark",
+    reason="the goal of issue 8 on the held-out half alone, not met yet: 50 of its 498 "
+    "unrelated errors (10.04%) get a high-confidence diagnosis, most of them library bugs "
+    "and version regressions that raise exactly a checklist message; when it passes, "
+    "remove this mark",
 )
 def test_the_held_out_half_gives_high_confidence_to_at_most_one_unrelated_error_in_ten():
     unrelated = [e for e in HALVES["heldout"] if e.category == UNRELATED]

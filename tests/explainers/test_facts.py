@@ -185,7 +185,7 @@ def test_a_gradient_of_a_gradient_through_a_tf1_while_loop_is_a_missing_gradient
     assert text == "TypeError: Second-order gradient for while loops not supported.", text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "no-gradients"
-    assert diagnosis.confidence == "high" and "unroll=True" in diagnosis.render()
+    assert diagnosis.reader_confidence == "high" and "unroll=True" in diagnosis.render()
 
 
 def test_channels_counted_in_words_are_the_images_channels() -> None:
@@ -194,7 +194,7 @@ def test_channels_counted_in_words_are_the_images_channels() -> None:
     assert "input must have 3 channels but instead has 4 channels" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None
-    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "low")
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "low")
     assert "(3 channels and got 4)" in diagnosis.summary, diagnosis.summary
     assert "channels=3" in diagnosis.render()
 
@@ -226,7 +226,7 @@ def test_class_numbers_given_to_a_metric_of_probabilities_are_named_as_such() ->
     assert "predictions must be in [0, 1]" in text and "(ArgMax:0)" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None
-    assert (diagnosis.category, diagnosis.confidence) == ("numerics", "low")
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("numerics", "low")
     assert "whole class numbers" in diagnosis.summary
 
 
@@ -350,7 +350,7 @@ def test_a_dataset_pair_used_as_the_images_is_read_as_the_pair() -> None:
     assert "'IteratorGetNext:1'" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", text
-    assert diagnosis.confidence == "high" and "(images, labels)" in diagnosis.summary
+    assert diagnosis.reader_confidence == "high" and "(images, labels)" in diagnosis.summary
 
 
 def test_a_list_of_two_dtypes_names_the_odd_one_as_got() -> None:
@@ -360,7 +360,7 @@ def test_a_list_of_two_dtypes_names_the_odd_one_as_got() -> None:
     assert diagnosis is not None and diagnosis.category == "dtype", text
     # the int64 item is what the float32 list could not take, not the other way round
     assert "got an int64 tensor" in diagnosis.summary and "expected float32" in diagnosis.summary
-    assert diagnosis.confidence == "high"
+    assert diagnosis.reader_confidence == "high"
 
 
 def test_a_batch_of_images_unpacked_as_a_pair_is_read_from_the_line() -> None:
@@ -374,10 +374,13 @@ def test_a_batch_of_images_unpacked_as_a_pair_is_read_from_the_line() -> None:
     assert type(error).__name__ == "OperatorNotAllowedInGraphError", error
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "model-io-shape"
-    assert diagnosis.confidence == "high" and "`real_images, labels = data`" in diagnosis.summary
+    assert (
+        diagnosis.reader_confidence == "high"
+        and "`real_images, labels = data`" in diagnosis.summary
+    )
     # the message alone does not say what was unpacked: a guess
     alone = explain(f"{type(error).__name__}: {str(error).splitlines()[-1]}")
-    assert alone is not None and alone.confidence == "low", str(error)
+    assert alone is not None and alone.reader_confidence == "low", str(error)
 
 
 def test_a_shape_unpacked_in_a_tf_function_is_not_called_a_data_mistake() -> None:
@@ -404,7 +407,7 @@ def test_a_reduction_over_an_axis_the_tensor_lacks_counts_its_axes(traced: bool)
     text = pasted(lambda: (t.function(penalty_norm) if traced else penalty_norm)(images))
     assert "Invalid reduction dimension" in text, text
     diagnosis = explain(text)
-    assert diagnosis is not None and diagnosis.confidence == "low", text
+    assert diagnosis is not None and diagnosis.reader_confidence == "low", text
     assert "axis 3 of a tensor" in diagnosis.summary and "with 3 axes" in diagnosis.summary
     assert "axes are 0 to 2" in diagnosis.summary
     assert "model expects" not in diagnosis.summary  # not read as a model's input shape
@@ -444,7 +447,7 @@ def test_data_of_unknown_shape_into_a_model_is_read_as_the_pipeline() -> None:
     assert error is not None and "unknown" in str(error), error
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", error
-    assert diagnosis.confidence == "high" and "went into a model" in diagnosis.summary
+    assert diagnosis.reader_confidence == "high" and "went into a model" in diagnosis.summary
     assert "set_shape" in " ".join(diagnosis.remedies)
 
 
@@ -455,7 +458,7 @@ def test_the_length_of_an_unknown_shape_alone_is_a_guess() -> None:
     assert "unknown rank" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "model-io-shape"
-    assert diagnosis.confidence == "low"
+    assert diagnosis.reader_confidence == "low"
 
 
 @pytest.mark.parametrize("traced", [False, True], ids=["eager", "tf.function"])
@@ -495,7 +498,7 @@ def test_another_tensor_unpacked_is_only_a_guess_at_the_data() -> None:
     error = caught(lambda: t.function(classify)(t.zeros((8, 4))))
     assert "Iterating over a symbolic" in str(error), error
     diagnosis = explain(error)
-    assert diagnosis is None or diagnosis.confidence == "low", diagnosis
+    assert diagnosis is None or diagnosis.reader_confidence == "low", diagnosis
 
 
 def test_a_loop_over_a_dataset_of_images_alone_is_read_from_its_line() -> None:
@@ -510,7 +513,10 @@ def test_a_loop_over_a_dataset_of_images_alone_is_read_from_its_line() -> None:
     assert isinstance(error, ValueError) and "too many values to unpack" in str(error), error
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", error
-    assert diagnosis.confidence == "high" and "for images, labels in dataset" in diagnosis.summary
+    assert (
+        diagnosis.reader_confidence == "high"
+        and "for images, labels in dataset" in diagnosis.summary
+    )
     # Python's message alone names nothing of TensorFlow: no diagnosis
     assert explain(f"ValueError: {error}") is None
 
@@ -522,7 +528,7 @@ def test_a_concatenate_layer_given_two_batch_sizes_names_the_batch() -> None:
     assert "Concatenate" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "batch-size", text
-    assert diagnosis.confidence == "high"
+    assert diagnosis.reader_confidence == "high"
 
 
 def test_a_batch_of_one_image_unpacked_as_a_pair_is_read_from_its_line() -> None:
@@ -534,7 +540,7 @@ def test_a_batch_of_one_image_unpacked_as_a_pair_is_read_from_its_line() -> None
     assert "not enough values to unpack (expected 2, got 1)" in str(error), error
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", error
-    assert diagnosis.confidence == "high"
+    assert diagnosis.reader_confidence == "high"
 
 
 def test_a_tf_function_given_the_batch_pair_as_images_is_read_as_the_pair() -> None:
@@ -564,7 +570,7 @@ def test_a_dictionary_of_features_under_another_name_names_the_keys() -> None:
     dataset = t.data.Dataset.from_tensor_slices(features).batch(4)
     diagnosis = explain(caught(lambda: _fit_once(model, dataset)))
     assert diagnosis is not None and diagnosis.category == "model-io-shape"
-    assert diagnosis.confidence == "high"
+    assert diagnosis.reader_confidence == "high"
     assert "'image'" in diagnosis.summary and "['img']" in diagnosis.summary, diagnosis.summary
 
 
@@ -576,7 +582,7 @@ def test_a_python_list_of_images_of_two_sizes_is_a_guess_at_mixed_sizes() -> Non
     assert "non-rectangular" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", text
-    assert diagnosis.confidence == "low"
+    assert diagnosis.reader_confidence == "low"
 
 
 def _first_of_generator(yielded: Any, spec: Any) -> Any:
@@ -606,7 +612,7 @@ def test_a_generator_yielding_another_shape_names_both_shapes() -> None:
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", text
     assert "(8, 8, 3)" in diagnosis.summary and "(16, 16, 3)" in diagnosis.summary
-    assert "models makes" not in diagnosis.summary and diagnosis.confidence == "high"
+    assert "models makes" not in diagnosis.summary and diagnosis.reader_confidence == "high"
 
 
 def test_a_crop_larger_than_the_image_names_the_crop() -> None:
@@ -650,7 +656,7 @@ def test_fit_given_images_alone_guesses_the_missing_targets() -> None:
     diagnosis = explain(error)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", error
     if "Target data is missing" not in str(error):  # Keras 2 says so: high there
-        assert diagnosis.confidence == "low" and "targets" in diagnosis.summary
+        assert diagnosis.reader_confidence == "low" and "targets" in diagnosis.summary
 
 
 @pytest.mark.parametrize("traced", [False, True], ids=["eager", "tf.function"])
@@ -706,7 +712,7 @@ def test_one_tape_asked_twice_is_a_guess_at_gradients() -> None:
 
     diagnosis = explain(pasted(twice))
     assert diagnosis is not None and diagnosis.category == "no-gradients"
-    assert diagnosis.confidence == "low"
+    assert diagnosis.reader_confidence == "low"
 
 
 def test_a_setting_given_as_text_or_a_mistyped_policy_is_no_confident_dtype_clash() -> None:
@@ -718,7 +724,7 @@ def test_a_setting_given_as_text_or_a_mistyped_policy_is_no_confident_dtype_clas
         error = caught(make)
         for given in (error, f"{type(error).__name__}: {error}"):
             diagnosis = explain(given)
-            assert diagnosis is None or diagnosis.confidence == "low", (error, diagnosis)
+            assert diagnosis is None or diagnosis.reader_confidence == "low", (error, diagnosis)
 
 
 def test_a_mask_of_class_indices_for_a_categorical_loss_is_the_target() -> None:
@@ -754,7 +760,7 @@ def test_a_checkpoint_of_another_architecture_is_a_guess_not_a_loss(tmp_path) ->
     error = caught(lambda: t.train.Checkpoint(model=other).restore(path).assert_consumed())
     # TensorFlow adds the bare "Shapes (3, 4) and (3, 5) are incompatible" under it
     diagnosis = explain(error)
-    assert diagnosis is not None and diagnosis.confidence == "low", error
+    assert diagnosis is not None and diagnosis.reader_confidence == "low", error
     assert "labels" not in diagnosis.summary and "Saved weights" in diagnosis.summary
 
 
@@ -805,7 +811,7 @@ def test_an_accuracy_written_for_one_hot_labels_given_class_indices_guesses_the_
         assert "Expected dimension in the range [-1, 1), but got 1" in text, text
         diagnosis = explain(text)
         assert diagnosis is not None and diagnosis.category == "target-shape", text
-        assert diagnosis.confidence == "low" and "`ArgMax`" in diagnosis.summary
+        assert diagnosis.reader_confidence == "low" and "`ArgMax`" in diagnosis.summary
 
 
 def test_an_axis_a_tensor_lacks_names_the_op_and_the_rank() -> None:
@@ -818,7 +824,7 @@ def test_an_axis_a_tensor_lacks_names_the_op_and_the_rank() -> None:
         text = pasted(make)
         diagnosis = explain(text)
         assert diagnosis is not None and diagnosis.category == "model-io-shape", text
-        assert diagnosis.confidence == "low" and f"`{op}`" in diagnosis.summary, text
+        assert diagnosis.reader_confidence == "low" and f"`{op}`" in diagnosis.summary, text
 
 
 def test_float_labels_used_as_positions_are_a_float_index() -> None:
@@ -836,7 +842,7 @@ def test_float_labels_used_as_positions_are_a_float_index() -> None:
         for given in (error, f"{type(error).__name__}: {error}"):
             diagnosis = explain(given)
             assert diagnosis is not None and diagnosis.category == "dtype", str(error)
-            assert diagnosis.confidence == "high"
+            assert diagnosis.reader_confidence == "high"
             assert "not an integer" in diagnosis.summary and "TensorFlow" not in diagnosis.summary
 
 
@@ -906,10 +912,10 @@ def test_a_tensor_compared_with_a_word_is_only_a_guess_at_dtypes(traced: bool) -
     equal = t.function(t.equal) if traced else t.equal
     diagnosis = explain(pasted(lambda: equal(x, "causal")))
     assert diagnosis is not None and diagnosis.category == "dtype", diagnosis
-    assert diagnosis.confidence == "low", diagnosis.summary
+    assert diagnosis.reader_confidence == "low", diagnosis.summary
     diagnosis = explain(pasted(lambda: equal(x, "1,2,3")))
     assert diagnosis is not None and diagnosis.category == "dtype", diagnosis
-    assert diagnosis.confidence == "high", diagnosis.summary
+    assert diagnosis.reader_confidence == "high", diagnosis.summary
 
 
 def test_samples_fed_flat_to_a_placeholder_named_for_inputs_are_the_models_input() -> None:
@@ -936,7 +942,7 @@ def test_one_weight_in_two_layouts_is_no_confident_pair_of_labels_and_prediction
     )
     assert text == "ValueError: Shapes (32,) and (1, 1, 1, 32) are incompatible", text
     diagnosis = explain(text)
-    assert diagnosis is None or diagnosis.confidence == "low", diagnosis.summary
+    assert diagnosis is None or diagnosis.reader_confidence == "low", diagnosis.summary
 
 
 def test_a_value_fed_to_a_layers_output_is_only_a_guess() -> None:
@@ -955,7 +961,7 @@ def test_a_value_fed_to_a_layers_output_is_only_a_guess() -> None:
     text = pasted(lambda: in_a_session(build, lambda v1: {fetch[0]: [[0.0] * 3] * 2}))
     assert "Cannot feed value of shape (2, 3) for Tensor Softmax:0" in text, text
     diagnosis = explain(text)
-    assert diagnosis is not None and diagnosis.confidence == "low", diagnosis
+    assert diagnosis is not None and diagnosis.reader_confidence == "low", diagnosis
 
 
 def test_a_lookup_table_with_float_keys_names_the_keys_and_the_integers_it_takes() -> None:
@@ -968,7 +974,7 @@ def test_a_lookup_table_with_float_keys_names_the_keys_and_the_integers_it_takes
     assert "Could not find device for node" in text and "key_dtype in [DT_INT64]" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "dtype", text
-    assert diagnosis.confidence == "high"
+    assert diagnosis.reader_confidence == "high"
     assert "float32 tensor as key_dtype" in diagnosis.summary and "int64" in diagnosis.summary
 
 
@@ -1010,7 +1016,7 @@ def test_images_fed_to_a_layers_bias_are_only_a_guess() -> None:
     text = pasted(lambda: in_a_session(build, lambda v1: {fetch[0]: [[[0.0] * 3] * 4] * 2}))
     assert "for Tensor discriminator/conv1/b:0" in text, text
     diagnosis = explain(text)
-    assert diagnosis is None or diagnosis.confidence == "low", diagnosis
+    assert diagnosis is None or diagnosis.reader_confidence == "low", diagnosis
 
 
 def test_a_matrix_that_cannot_be_factorised_is_numerics_and_cholesky_no_longer_raises() -> None:
@@ -1041,7 +1047,7 @@ def test_a_python_float_meeting_uint8_images_is_a_dtype_clash(traced: bool) -> N
     assert "uint8" in text and "0.5" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "dtype", text
-    assert "uint8" in diagnosis.summary and diagnosis.confidence == "high"
+    assert "uint8" in diagnosis.summary and diagnosis.reader_confidence == "high"
 
 
 def test_an_empty_list_of_file_names_is_a_guess_at_the_files_not_at_two_dtypes() -> None:
@@ -1050,7 +1056,7 @@ def test_an_empty_list_of_file_names_is_a_guess_at_the_files_not_at_two_dtypes()
     assert "tf.string" in text and "tf.float32" in text, text
     diagnosis = explain(text)
     assert diagnosis is not None and diagnosis.category == "dtype", text
-    assert diagnosis.confidence == "low" and "file names" in diagnosis.summary
+    assert diagnosis.reader_confidence == "low" and "file names" in diagnosis.summary
 
 
 def test_a_reshape_into_fixed_sizes_is_a_guess_and_one_with_minus_one_is_not() -> None:
@@ -1066,11 +1072,13 @@ def test_a_reshape_into_fixed_sizes_is_a_guess_and_one_with_minus_one_is_not() -
     for message in fixed:
         diagnosis = explain(message)
         assert diagnosis is not None, message
-        assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "low"), message
+        assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "low"), (
+            message
+        )
     free = pasted(lambda: tf().reshape(tf().ones((32, 7, 7, 1)), (-1, 64)))
     diagnosis = explain(free)
     assert diagnosis is not None, free
-    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "high"), free
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "high"), free
 
 
 @pytest.mark.parametrize("how", ["eager", "batched", "in a dataset's map"])
@@ -1097,7 +1105,7 @@ def test_a_record_feature_parsed_as_another_dtype_names_both_and_the_feature(how
     message = pasted(parse)
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("dtype", "high"), message
     assert diagnosis.details == {
         "op": "tf.io.parse_example",
         "got": "string",
@@ -1143,7 +1151,7 @@ def test_keras_3_here_loads_a_keras_2_h5_model_with_its_own_input_shape(tmp_path
     )
     diagnosis = explain(message)
     assert diagnosis is not None
-    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "low")
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "low")
     # the release the advice names (measured when it was written) is at most the installed
     # one, which loads the file above: a Keras that stops loading such files fails here
     import re
@@ -1162,7 +1170,7 @@ def test_images_split_into_three_colour_channels_name_the_channels(channels) -> 
     message = pasted(lambda: tf().split(images, 3, axis=3))
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "high"), message
     assert f"3 channels and got images with {channels}" in diagnosis.summary
     # of another axis than the batch or the channels, what was split is not known
     assert explain(pasted(lambda: tf().split(tf().ones((2, 5, 8, 3)), 3, axis=1))) is None
@@ -1180,7 +1188,7 @@ def test_a_reshape_from_unknown_image_sizes_is_read_as_the_images_not_the_batch(
     message = pasted(lambda: shuffle(tf().ones((2, 4, 4, 4))))
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("model-io-shape", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "high"), message
     assert "[-1, None, None, 2, 2]" in diagnosis.summary
     assert "`tf.shape(x)`" in diagnosis.render()
 
@@ -1209,7 +1217,7 @@ def test_a_loop_state_made_for_one_example_meets_a_batch_of_unknown_size() -> No
     message = pasted(lambda: decode(tf().ones((2, 4))))
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("batch-size", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("batch-size", "high"), message
     assert "batches of 1" in diagnosis.summary
 
 
@@ -1222,7 +1230,7 @@ def test_a_ctc_label_at_the_blank_names_the_blank() -> None:
     )
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("index-range", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("index-range", "high"), message
     assert "its last class, 4, for the blank" in diagnosis.summary
     assert "Dense(len(vocabulary) + 1)" in diagnosis.render()
 
@@ -1236,7 +1244,7 @@ def test_numpys_index_past_an_array_of_one_row_is_an_index_range() -> None:
     assert message == "IndexError: index 1 is out of bounds for axis 0 with size 1"
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("index-range", "low"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("index-range", "low"), message
 
 
 def test_decode_predictions_given_a_feature_map_is_a_probable_output_shape() -> None:
@@ -1251,7 +1259,7 @@ def test_decode_predictions_given_a_feature_map_is_a_probable_output_shape() -> 
     assert "expects a batch of predictions" in message and "(1, 14, 14, 512)" in message
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("output-shape", "low"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("output-shape", "low"), message
     assert "include_top=False" in diagnosis.render()
 
 
@@ -1277,7 +1285,7 @@ def test_a_list_of_numbers_and_strings_is_a_dtype() -> None:
     assert message == "ValueError: Can't convert Python sequence with mixed types to Tensor."
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("dtype", "high"), message
 
 
 def test_a_negative_ctc_label_is_named() -> None:
@@ -1291,7 +1299,7 @@ def test_a_negative_ctc_label_is_named() -> None:
     assert "All labels must be nonnegative integers, batch: 0 labels: 1,-2" in message
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("index-range", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("index-range", "high"), message
     assert "label id of -2" in diagnosis.summary
 
 
@@ -1306,7 +1314,7 @@ def test_ctc_labels_longer_than_the_output_are_a_low_confidence_output_shape() -
     assert "Not enough time for target transition sequence (required: 7, available: 5)" in message
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("output-shape", "low"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("output-shape", "low"), message
     assert "needs 7 steps" in diagnosis.summary and "only 5" in diagnosis.summary
 
 
@@ -1345,7 +1353,7 @@ def test_uint8_images_scaled_in_place_are_a_dtype_error() -> None:
     message = pasted(scale_in_place)
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("dtype", "high"), message
     assert "float64 values in place in an array of uint8" in diagnosis.summary
     assert ".astype('float32')" in diagnosis.render()
 
@@ -1359,7 +1367,7 @@ def test_float_images_given_to_pil_are_a_dtype_error() -> None:
     message = pasted(lambda: image.fromarray(np.zeros((8, 8, 3), np.float32)))
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("dtype", "high"), message
     assert "got float32 values" in diagnosis.summary
     one_channel = pasted(lambda: image.fromarray(np.zeros((8, 8, 1), np.uint8)))
     assert "|u1" in one_channel
@@ -1377,7 +1385,7 @@ def test_a_variables_running_sum_of_another_shape_is_low_confidence() -> None:
         message = pasted(update)
         assert "AssignAddVariableOp" in message
         diagnosis = explain(message)
-        assert diagnosis is None or diagnosis.confidence == "low", message
+        assert diagnosis is None or diagnosis.reader_confidence == "low", message
 
 
 def test_a_generator_of_batches_whose_signature_fixes_the_batch_size_is_a_batch_size_error() -> (
@@ -1402,5 +1410,5 @@ def test_a_generator_of_batches_whose_signature_fixes_the_batch_size_is_a_batch_
     assert "TypeError: `generator` yielded an element of shape (22, 8, 8, 1)" in message
     diagnosis = explain(message)
     assert diagnosis is not None, message
-    assert (diagnosis.category, diagnosis.confidence) == ("batch-size", "high"), message
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("batch-size", "high"), message
     assert "tf.TensorSpec((None, 8, 8, 1), tf.float32)" in diagnosis.render()

@@ -967,12 +967,12 @@ FAMILIES = [
 def test_a_message_family_gets_its_checklist_item(message: str, category: str | None) -> None:
     diagnosis = explain(message)
     if category is None:
-        assert diagnosis is None or diagnosis.confidence == "low", diagnosis
+        assert diagnosis is None or diagnosis.reader_confidence == "low", diagnosis
         return
     assert diagnosis is not None, message
     assert diagnosis.category == category, diagnosis.render()
     assert diagnosis.summary and diagnosis.fix
-    assert diagnosis.confidence == ("low" if message in LOW else "high"), diagnosis.render()
+    assert diagnosis.reader_confidence == ("low" if message in LOW else "high"), diagnosis.render()
 
 
 #: Messages of an exact family that lack the values deciding the category: a file of another

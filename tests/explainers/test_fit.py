@@ -36,7 +36,7 @@ def test_a_fit_error_pasted_alone_gets_its_category(
     diagnosis = explain(text)
     assert diagnosis is not None, text
     confidence = "low" if bug in GUESSES else "high"
-    assert (diagnosis.category, diagnosis.confidence) == (category, confidence), text
+    assert (diagnosis.category, diagnosis.reader_confidence) == (category, confidence), text
 
 
 @pytest.mark.parametrize("bug", SILENT)

@@ -195,4 +195,4 @@ def test_a_tf1_graph_error_pasted_alone_gets_its_category(build: Build, category
     text = _run(build)
     diagnosis = explain(text)
     assert diagnosis is not None, text
-    assert (diagnosis.category, diagnosis.confidence) == (category, "high"), text
+    assert (diagnosis.category, diagnosis.reader_confidence) == (category, "high"), text

@@ -82,4 +82,7 @@ def test_a_pasted_ipython_traceback_gives_its_frames_and_lines(tmp_path, capsys,
 
     diagnosis = explain(pasted)
     assert diagnosis is not None and diagnosis.category == "model-io-shape", pasted
-    assert diagnosis.confidence == "high" and "`real_images, labels = data`" in diagnosis.summary
+    assert (
+        diagnosis.reader_confidence == "high"
+        and "`real_images, labels = data`" in diagnosis.summary
+    )

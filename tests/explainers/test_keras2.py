@@ -78,7 +78,9 @@ def test_each_bug_raised_on_keras_2_gets_its_category(keras2: dict) -> None:
         if case.id not in NEEDS_THE_TRACEBACK:
             pasted = explain(f"{record['raised']}: {record['message']}")
             expected["pasted"] = (case.category, confidence(case.id, mode))
-            answers["pasted"] = (pasted.category, pasted.confidence) if pasted else (None, None)
+            answers["pasted"] = (
+                (pasted.category, pasted.reader_confidence) if pasted else (None, None)
+            )
         for how, answer in answers.items():
             if answer != expected[how]:
                 wrong.append(

@@ -82,7 +82,7 @@ def test_a_real_error_pasted_without_backticks_gets_the_same_category(
     exc = catalogue[case.id].raised(mode)
     diagnosis = explain(f"{type(exc).__name__}: {exc}".replace("`", ""))
     assert diagnosis is not None and diagnosis.category == case.category, str(exc)
-    assert diagnosis.confidence == confidence(case.id, mode)
+    assert diagnosis.reader_confidence == confidence(case.id, mode)
 
 
 def test_the_advice_to_enable_check_numerics_names_a_real_function(raised) -> None:

@@ -109,7 +109,7 @@ def test_first_axes_a_whole_multiple_apart_are_rows_per_position_not_batch_sizes
             f"logits_size=[{logits},10] labels_size=[{labels},10]"
         )
         assert explain(message).category == category, message
-        assert explain(message).confidence == "high"
+        assert explain(message).reader_confidence == "high"
 
 
 RESHAPE = "Input to reshape is a tensor with {} values, but the requested shape has {}"
@@ -129,7 +129,7 @@ def test_a_reshape_ratio_of_image_sizes_is_not_read_as_a_smaller_batch() -> None
 def test_session_run_fetching_none_is_probably_a_missing_gradient() -> None:
     diagnosis = explain("TypeError: Fetch argument None has invalid type <class 'NoneType'>")
     assert diagnosis.category == "no-gradients"
-    assert diagnosis.confidence == "low"
+    assert diagnosis.reader_confidence == "low"
 
 
 def test_theanos_number_of_dimensions_is_read_as_a_rank() -> None:
@@ -137,7 +137,7 @@ def test_theanos_number_of_dimensions_is_read_as_a_rank() -> None:
         "ValueError: Wrong number of dimensions: expected 3, got 2 with shape (128, 11)."
     )
     assert diagnosis.category == "model-io-shape"
-    assert diagnosis.confidence == "low"
+    assert diagnosis.reader_confidence == "low"
 
 
 def test_a_closed_range_of_classes_with_a_value_beyond_it_is_probably_an_index_range() -> None:
@@ -147,7 +147,7 @@ def test_a_closed_range_of_classes_with_a_value_beyond_it_is_probably_an_index_r
         "Found maximum pixel value 7"
     )
     diagnosis = explain(message)
-    assert diagnosis.category == "index-range" and diagnosis.confidence == "low"
+    assert diagnosis.category == "index-range" and diagnosis.reader_confidence == "low"
     # a range of pixel values is not a range of classes
     assert explain("ValueError: x must be in range [0, 255], got 300") is None
 
@@ -158,7 +158,7 @@ def test_a_file_reader_given_numbers_is_probably_an_empty_file_list() -> None:
         "TypeError: Input 'filename' of 'ReadFile' Op has type float32 that does not match "
         "expected type of string."
     )
-    assert diagnosis.category == "dtype" and diagnosis.confidence == "low"
+    assert diagnosis.category == "dtype" and diagnosis.reader_confidence == "low"
     assert "empty" in diagnosis.summary
     assert "string." not in diagnosis.render()  # the full stop is not part of the dtype
 
@@ -171,7 +171,7 @@ def test_an_axis_read_past_a_shapes_rank_is_probably_a_tensor_of_too_few_axes() 
         "IndexError: list index out of range"
     )
     diagnosis = explain(message)
-    assert diagnosis.category == "model-io-shape" and diagnosis.confidence == "low"
+    assert diagnosis.category == "model-io-shape" and diagnosis.reader_confidence == "low"
     assert "at least 3 axes" in diagnosis.summary
     # Python's own index errors elsewhere are not about shapes
     other = message.replace("int(hidden_states.shape[2])", "names[2]")
@@ -188,7 +188,7 @@ def test_a_reshape_in_the_input_pipeline_of_four_times_the_values_is_probably_a_
         "Reshape}}]] [Op:IteratorGetNext] name: "
     )
     diagnosis = explain(message)
-    assert diagnosis.category == "dtype" and diagnosis.confidence == "low"
+    assert diagnosis.category == "dtype" and diagnosis.reader_confidence == "low"
     assert "decode_raw" in diagnosis.summary
     # outside an input pipeline the same counts are a reshape of the wrong size
     assert explain(RESHAPE.format(64, 16)).category == "model-io-shape"
@@ -199,9 +199,9 @@ def test_concatenate_shapes_that_would_join_on_the_last_axis_are_a_guess() -> No
         "ValueError: A `Concatenate` layer requires inputs with matching shapes except for the "
         "concat axis. Got inputs shapes: [(128, None, 20), (None, None, 64)]"
     )
-    assert explain(message).confidence == "low"
+    assert explain(message).reader_confidence == "low"
     differ = message.replace("(None, None, 64)", "(None, 12, 64)").replace("(128, None", "(128, 10")
-    assert explain(differ).confidence == "high"
+    assert explain(differ).reader_confidence == "high"
 
 
 def test_the_unknown_batch_made_an_int_is_batch_size_when_the_code_shows_the_batch_axis():
@@ -210,11 +210,11 @@ def test_the_unknown_batch_made_an_int_is_batch_size_when_the_code_shows_the_bat
         "TypeError: __int__ returned non-int (type NoneType)"
     )
     diagnosis = explain(tf1)
-    assert diagnosis.category == "batch-size" and diagnosis.confidence == "high"
+    assert diagnosis.category == "batch-size" and diagnosis.reader_confidence == "high"
     assert "input_tensor.shape[0]" in diagnosis.summary
     # TF 1's Dimension(None) alone: some axis was unknown, probably the batch
     alone = explain("TypeError: __int__ returned non-int (type NoneType)")
-    assert alone.category == "batch-size" and alone.confidence == "low"
+    assert alone.category == "batch-size" and alone.reader_confidence == "low"
     # Python's own int(None) elsewhere is not about shapes
     python = "TypeError: int() argument must be a string, a bytes-like object or a real number, "
     assert explain(python + "not 'NoneType'") is None
@@ -223,7 +223,7 @@ def test_the_unknown_batch_made_an_int_is_batch_size_when_the_code_shows_the_bat
 def test_two_sizes_of_one_axis_are_read_as_labels_then_predictions_with_low_confidence():
     # TF 2.21's Dimension.merge_with, raised live
     diagnosis = explain("ValueError: Dimensions 1 and 9 are not compatible")
-    assert diagnosis.category == "target-shape" and diagnosis.confidence == "low"
+    assert diagnosis.category == "target-shape" and diagnosis.reader_confidence == "low"
     assert "1 and 9" in diagnosis.summary
 
 
@@ -238,7 +238,7 @@ def test_a_keras_input_check_cut_before_its_message_is_probably_the_models_input
         "ValueError: Exception encountered when calling Sequential.call()."
     )
     diagnosis = explain(pasted)
-    assert diagnosis.category == "model-io-shape" and diagnosis.confidence == "low"
+    assert diagnosis.category == "model-io-shape" and diagnosis.reader_confidence == "low"
 
 
 def test_two_sizes_of_one_axis_name_the_one_column_whichever_side_it_is_on() -> None:

@@ -224,7 +224,7 @@ def test_a_message_a_console_cut_at_its_width_is_read_whole(width, at):
     # a console that copies its lines as shown cuts them at its width, inside a shape too
     line = " " * (width - at) + LONG  # the cut falls `at` characters into the message
     pasted = "Traceback (most recent call last):\n" + line[:width] + "\n" + line[width:]
-    assert (explain(pasted).category, explain(pasted).confidence) == ("batch-size", "high")
+    assert (explain(pasted).category, explain(pasted).reader_confidence) == ("batch-size", "high")
 
 
 def test_a_message_in_a_pytest_report_is_read_as_the_terminal_printed_it():
@@ -234,7 +234,7 @@ def test_a_message_in_a_pytest_report_is_read_as_the_terminal_printed_it():
         + "\n\ntrain.py:12: InvalidArgumentError"
     )
     found = explain(report)
-    assert (found.category, found.confidence) == ("batch-size", "high")
+    assert (found.category, found.reader_confidence) == ("batch-size", "high")
 
 
 def test_unicode_digits_are_not_read_as_sizes():

@@ -175,7 +175,7 @@ def test_a_message_pasted_in_any_usual_form_keeps_its_category(sample):
     for form, text in _forms(sample.message).items():
         diagnosis = explain(text)
         assert diagnosis is not None and diagnosis.category == sample.category, form
-        assert diagnosis.confidence == "high", form
+        assert diagnosis.reader_confidence == "high", form
 
 
 def test_normalising_drops_node_blocks_and_log_prefixes_but_keeps_the_message():
@@ -230,19 +230,19 @@ def test_a_message_wrapped_before_a_number_keeps_that_line():
 def test_a_graph_nodes_scope_says_whose_tensors_met(message, category):
     diagnosis = explain(message)
     assert diagnosis is not None and diagnosis.category == category, diagnosis.render()
-    assert diagnosis.confidence == "high"
+    assert diagnosis.reader_confidence == "high"
 
 
 # --- confidence and spoilers --------------------------------------------------------------------
 
 
 def test_an_exact_family_is_high_confidence_and_a_general_reading_is_low():
-    assert explain(INCOMPATIBLE.message).confidence == "high"
+    assert explain(INCOMPATIBLE.message).reader_confidence == "high"
     # the same shapes, in a wording no reader knows: only the general shape reader sees them
     words = INCOMPATIBLE.message.replace("Incompatible shapes:", "shapes differ:")
     diagnosis = explain(words)
     assert diagnosis is not None and diagnosis.category == "batch-size"
-    assert diagnosis.confidence == "low"
+    assert diagnosis.reader_confidence == "low"
     assert diagnosis.render().startswith("ganerrors: probably Batch size (batch-size)")
     assert not explain(INCOMPATIBLE.message).render().startswith("ganerrors: probably")
 
@@ -279,14 +279,14 @@ def test_an_exact_family_is_high_confidence_and_a_general_reading_is_low():
 )
 def test_a_verdict_that_rests_on_which_side_is_the_labels_is_low_confidence(message, confidence):
     diagnosis = explain(message)
-    assert diagnosis is not None and diagnosis.confidence == confidence, diagnosis.render()
+    assert diagnosis is not None and diagnosis.reader_confidence == confidence, diagnosis.render()
 
 
 def test_a_rank_check_of_a_shape_of_no_known_place_is_low_confidence():
     # TensorShape.with_rank checks any tensor: a batch of examples is a model's input, a
     # fully known shape named nowhere may be a variable's
-    assert explain("ValueError: Shape (?, 64, 64, 3) must have rank 2").confidence == "high"
-    assert explain("ValueError: Shape (16980, 50) must have rank 1").confidence == "low"
+    assert explain("ValueError: Shape (?, 64, 64, 3) must have rank 2").reader_confidence == "high"
+    assert explain("ValueError: Shape (16980, 50) must have rank 1").reader_confidence == "low"
 
 
 def test_an_op_of_a_metric_is_low_confidence():
@@ -294,8 +294,8 @@ def test_an_op_of_a_metric_is_low_confidence():
     # fault (Keras 2.2.3's accuracy)
     metric = "Incompatible shapes: [1600] vs. [32,50]\n\t [[{{node metrics/acc/Equal}}]]"
     loss = "Incompatible shapes: [1600] vs. [32,50]\n\t [[{{node loss/dense_1_loss/sub}}]]"
-    assert explain(metric).confidence == "low"
-    assert explain(loss).confidence == "high"
+    assert explain(metric).reader_confidence == "low"
+    assert explain(loss).reader_confidence == "high"
 
 
 def test_a_family_quoted_by_an_error_about_something_else_is_low_confidence():
@@ -310,19 +310,21 @@ def test_a_family_quoted_by_an_error_about_something_else_is_low_confidence():
         "OSError: Unable to open file (unable to open file: name = 'gan.h5', errno = 2)\n"
     )
     diagnosis = explain(handled)
-    assert diagnosis is None or diagnosis.confidence == "low"
+    assert diagnosis is None or diagnosis.reader_confidence == "low"
     # a convolution's node names cuDNN in its attributes: no reason to doubt it
     conv = (
         "ValueError: Negative dimension size caused by subtracting 3 from 2 for '{{node Conv2D}} "
         '= Conv2D[T=DT_FLOAT, padding="VALID", use_cudnn_on_gpu=true](ones, ones_1)\' with '
         "input shapes: [1,2,2,1], [3,3,1,4]."
     )
-    assert explain(conv).confidence == "high"
+    assert explain(conv).reader_confidence == "high"
 
 
 def test_json_carries_the_confidence_and_has_the_keys_of_an_unrecognised_error():
-    data = json.loads(json.dumps(explain(LOGITS.message).to_json()))
-    assert data["confidence"] == "high" and data["category"] == "output-shape"
+    data = json.loads(json.dumps(explain(EMBEDDING.message).to_json()))
+    assert data["confidence"] == "high" and data["category"] == "index-range"
+    right, answers = data["record"]  # the family's track record on the corpus's tuning half
+    assert 0.8 * answers <= right <= answers
     assert len(data["remedies"]) == len(data["causes"])
     assert Diagnosis.unrecognised_json().keys() == data.keys()
     assert Diagnosis.unrecognised_json()["confidence"] is None
@@ -355,5 +357,5 @@ def test_a_label_one_past_the_last_class_is_said_so():
 def test_two_shapes_of_unknown_roles_in_a_message_of_no_loss_are_a_models_shapes():
     # a family no reader knows: with no word of labels or losses, not a target or an output
     diagnosis = explain("ValueError: the shapes (None, 32) and (None, 64) do not match")
-    assert diagnosis is not None and diagnosis.confidence == "low"
+    assert diagnosis is not None and diagnosis.reader_confidence == "low"
     assert diagnosis.category == "model-io-shape"

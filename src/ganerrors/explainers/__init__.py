@@ -9,7 +9,8 @@ How it works: the text is normalised (`normalise.py`); readers of known message 
 the first finding is written up by `advice.py`, with high confidence when an exact reader
 found it and low confidence when only a general reader did, or when the finding itself says
 its category is a guess (`tentative`: a message of an exact family without the values that
-decide the category).
+decide the category), or when readings of its family were often wrong on the corpus's tuning
+half (`record.py`: the same message is raised by other causes, library bugs among them).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from ganerrors.explainers.diagnosis import Diagnosis
 
 if TYPE_CHECKING:
     from ganerrors.explainers.context import Context
+    from ganerrors.explainers.diagnosis import Confidence
+    from ganerrors.explainers.findings import Finding
 
 
 def explain(error: object) -> Diagnosis | None:
@@ -38,6 +41,23 @@ def explain(error: object) -> Diagnosis | None:
 
 def _explain(error: object) -> Diagnosis | None:
     from ganerrors.explainers.advice import write
+    from ganerrors.explainers.record import track_record
+
+    read = reading(error)
+    if read is None:
+        return None
+    finding, context, family, confidence = read
+    record = track_record(family) if confidence == "high" else None
+    if record is not None and not record.reliable:
+        confidence = "low"
+    counts = None if record is None else (record.right, record.answers)
+    return write(finding, context, confidence, counts)
+
+
+def reading(error: object) -> tuple[Finding, Context, str, Confidence] | None:
+    """The first finding in an error, its context, its family ("reader:Finding:situation",
+    or "general:..." for a general reader) and the confidence the readers give it, before
+    the family's track record is taken into account. None when nothing is found."""
     from ganerrors.explainers.context import Context
     from ganerrors.explainers.general import doubtful, unrelated, weights_only
     from ganerrors.explainers.order import EXACT, GENERAL
@@ -59,15 +79,20 @@ def _explain(error: object) -> Diagnosis | None:
                 # a finding that says itself its category is a guess (`tentative`), or one
                 # where the error is about something else or in a metric (`doubtful`): low
                 guess = _tentative(finding) or doubtful(context)
-                return write(finding, context, "low" if guess else "high")
+                family = _family(reader.__name__, finding)
+                return finding, context, family, "low" if guess else "high"
     text = context.last_error
     if not text or unrelated(text, context):
         return None
-    for reader in GENERAL:
-        finding = reader(text, context)
+    for general in GENERAL:
+        finding = general(text, context)
         if finding is not None:
-            return write(finding, context, "low")
+            return finding, context, _family("general", finding), "low"
     return None
+
+
+def _family(reader: str, finding: Finding) -> str:
+    return f"{reader}:{type(finding).__name__}:{finding.situation}"
 
 
 def _readings(context: Context) -> Iterator[str]:

@@ -90,8 +90,14 @@ def _values(count: int | None) -> str:
     return f"{count} value" if count == 1 else f"{count} values"
 
 
-def write(finding: Finding, context: Context, confidence: Confidence) -> Diagnosis:
-    """The Diagnosis of a finding: its advice, the values read, and the learner's own line."""
+def write(
+    finding: Finding,
+    context: Context,
+    confidence: Confidence,
+    record: tuple[int, int] | None = None,
+) -> Diagnosis:
+    """The Diagnosis of a finding: its advice, the values read, and the learner's own line;
+    `record` is its family's (right, answers) on the corpus's tuning half, when known."""
     advice = WRITERS[(finding.category, finding.situation)](finding, context)
     details = {k: str(v) for k, v in finding.details().items() if v not in (None, "")}
     if context.op:
@@ -108,6 +114,7 @@ def write(finding: Finding, context: Context, confidence: Confidence) -> Diagnos
         details=details,
         where=str(frame) if frame else "",
         confidence=confidence,
+        record=record,
     )
 
 

@@ -20,8 +20,9 @@ class Diagnosis:
     asked for the last hint.
 
     `confidence` is "high" when a reader of this exact family of messages matched, "low"
-    when only a general reader did (from the shapes, dtypes or words it found), or when the
-    message lacks the values that decide the category (a weights file of another layer count).
+    when only a general reader did (from the shapes, dtypes or words it found), when the
+    message lacks the values that decide the category (a weights file of another layer count),
+    or when the family's `record` shows that its messages often have other causes.
     """
 
     category: str  # one of ganerrors.categories.CATEGORIES
@@ -32,6 +33,15 @@ class Diagnosis:
     where: str = ""  # the learner's own line that led to the error, when known
     confidence: Confidence = "high"
     remedies: tuple[str, ...] = field(default=())  # the code fix of each cause, or ""
+    # (right, answers): how often readings of this family named the right category on the
+    # tuning half of the corpus of real messages (explainers/record.py); None when unknown
+    record: tuple[int, int] | None = None
+
+    @property
+    def reader_confidence(self) -> Confidence:
+        """The confidence the readers gave, before the family's record lowered it: "high"
+        whenever a reader of the exact family matched and found the values it needs."""
+        return "high" if self.record is not None else self.confidence
 
     @property
     def title(self) -> str:
@@ -59,6 +69,12 @@ class Diagnosis:
             lines.append(f"  Fix: {self.fix}")
         if self.where:
             lines.append(f"  Where: {self.where}")
+        if self.confidence == "low" and self.record:
+            right, answers = self.record
+            lines.append(
+                f"  Why probably: this was the cause in {right} of the {answers} public threads "
+                "with a message like this one that ganerrors has collected."
+            )
         lines.append(f"  Checklist: {self.url}")
         return "\n".join(lines)
 

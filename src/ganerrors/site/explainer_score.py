@@ -104,7 +104,9 @@ def sentence(score: ExplainerScore, corpus_url: str) -> str:
         f"from public issue threads and Q&A pages), `ganerrors explain` names the right "
         f"checklist item for {score.overall}; by era: {eras}. Of the unrelated errors among "
         f"them, {score.unrelated_high} got a diagnosis with high confidence. When only a "
-        "general reading matched, it says *probably*." + _blind_sentence(score)
+        "general reading matched, or when messages like the one given had another cause in "
+        "more than one thread in five of the half it was tuned on, it says *probably*, and "
+        "why." + _blind_sentence(score)
     )
 
 
