@@ -220,19 +220,23 @@ def report(entries: list[Entry], *, both: bool = False) -> str:
     return "\n".join(lines)
 
 
-def track_records(entries: Iterable[Entry]) -> dict[str, list[int]]:
-    """[right, answers] of each family that answered with high confidence (before its record
-    is taken into account), over `entries`: what src/ganerrors/explainers/record.json
-    stores for the tuning half."""
+def track_records(entries: Iterable[Entry]) -> dict[str, dict[str, object]]:
+    """Each family that answered with high confidence (before its record is taken into
+    account) over `entries`: the category it gives and what its threads were labelled
+    (category -> threads). What src/ganerrors/explainers/record.json stores for the tuning
+    half."""
     from ganerrors.explainers import reading
 
-    records: dict[str, list[int]] = {}
+    records: dict[str, dict[str, object]] = {}
     for entry in entries:
         read = reading(entry.message)
         if read is None or read[3] != "high":
             continue
         finding, _, family, _ = read
-        counts = records.setdefault(family, [0, 0])
-        counts[0] += finding.category == entry.category
-        counts[1] += 1
+        record = records.setdefault(family, {"category": finding.category, "labels": {}})
+        labels: dict[str, int] = record["labels"]  # type: ignore[assignment]
+        labels[entry.category] = labels.get(entry.category, 0) + 1
+    for record in records.values():
+        labels = record["labels"]  # type: ignore[assignment]
+        record["labels"] = dict(sorted(labels.items(), key=lambda item: (-item[1], item[0])))
     return dict(sorted(records.items()))

@@ -30,16 +30,26 @@ def measured() -> dict[str, object]:
 
 
 def text(data: dict[str, object]) -> str:
-    return json.dumps(data, indent=1) + "\n"
+    """The record as JSON, one family to a line."""
+    families: dict[str, object] = data["families"]  # type: ignore[assignment]
+    lines = [f"  {json.dumps(family)}: {json.dumps(found)}" for family, found in families.items()]
+    return (
+        "{\n"
+        f' "measured on": {json.dumps(data["measured on"])},\n'
+        ' "families": {\n' + ",\n".join(lines) + "\n }\n}\n"
+    )
 
 
 def main(argv: list[str]) -> None:
     data = measured()
-    families: dict[str, list[int]] = data["families"]  # type: ignore[assignment]
-    overall = sum(r for r, _ in families.values()) / max(1, sum(n for _, n in families.values()))
-    for family, (right, answers) in families.items():
-        if not Record(right, answers, overall).reliable:
-            print(f"low ({right} of {answers} right): {family}")
+    families: dict[str, dict] = data["families"]  # type: ignore[assignment]
+    answers = sum(sum(f["labels"].values()) for f in families.values())
+    right = sum(f["labels"].get(f["category"], 0) for f in families.values())
+    overall = right / answers if answers else 1.0
+    for family, found in families.items():
+        record = Record(found["labels"], found["category"], overall)
+        if not record.reliable:
+            print(f"low ({record.right} of {record.answers} right): {family} {found['labels']}")
     if "--write" in argv:
         PATH.write_text(text(data), encoding="utf-8")
         print(f"wrote {len(families)} families to {PATH.relative_to(ROOT)}")

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from ganerrors.categories import CATEGORIES
 from ganerrors.explainers import explain, reading, record
 from ganerrors.explainers.record import RELIABLE, Record, track_record
 
@@ -36,8 +37,10 @@ def test_the_stored_record_is_what_the_tuning_half_measures():
 def test_every_stored_family_answered_and_is_one_the_readers_name():
     stored = json.loads(record.PATH.read_text(encoding="utf-8"))["families"]
     assert stored
-    for family, (right, answers) in stored.items():
-        assert 0 <= right <= answers and answers >= 1, family
+    for family, found in stored.items():
+        assert found["category"] in CATEGORIES and found["labels"], family
+        assert all(count >= 1 for count in found["labels"].values()), family
+        assert set(found["labels"]) <= set(CATEGORIES) | {"unrelated"}, family
         assert family.count(":") == 2 and not family.startswith("general:"), family
 
 
@@ -47,11 +50,18 @@ def test_a_family_often_wrong_gives_low_confidence_and_says_its_record():
     assert found is not None and found[3] == "high"  # an exact reader matched
     assert track_record(found[2]) is not None and not track_record(found[2]).reliable
     assert diagnosis.category == "model-io-shape" and diagnosis.confidence == "low"
-    right, answers = diagnosis.record
+    right, answers = diagnosis.record["model-io-shape"], sum(diagnosis.record.values())
     assert right < RELIABLE * answers
     text = diagnosis.render()
     assert text.startswith("ganerrors: probably ")
-    assert f"this was the cause in {right} of the {answers} public threads" in text
+    assert f"of the {answers} public threads with a message like this one" in text
+    assert f"collected, this was the cause in {right}; " in text
+    # the other causes, with their counts: here, library versions and API changes
+    unrelated = diagnosis.record["unrelated"]
+    assert (
+        f"a cause outside the checklist (a library's version or bug, the setup) in {unrelated}"
+        in text
+    )
 
 
 def test_a_reliable_family_keeps_high_confidence_and_adds_no_line():
@@ -78,10 +88,14 @@ def test_a_general_reading_has_no_record():
     ],
 )
 def test_a_family_is_weighed_with_the_share_of_all_exact_families(right, answers, reliable):
-    assert Record(right, answers, 0.87).reliable is reliable
+    labels = {"dtype": right, "unrelated": answers - right} if answers > right else {"dtype": right}
+    record = Record(labels, "dtype", 0.87)
+    assert (record.right, record.answers, record.reliable) == (right, answers, reliable)
 
 
-@pytest.mark.parametrize("content", [None, "{not json", '{"families": {"a:b:c": 3}}'])
+@pytest.mark.parametrize(
+    "content", [None, "{not json", '{"families": {"a:b:c": 3}}', '{"families": {"a:b:c": []}}']
+)
 def test_without_a_readable_record_every_reader_keeps_its_own_confidence(
     content, tmp_path, monkeypatch
 ):

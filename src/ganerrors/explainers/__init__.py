@@ -50,8 +50,7 @@ def _explain(error: object) -> Diagnosis | None:
     record = track_record(family) if confidence == "high" else None
     if record is not None and not record.reliable:
         confidence = "low"
-    counts = None if record is None else (record.right, record.answers)
-    return write(finding, context, confidence, counts)
+    return write(finding, context, confidence, None if record is None else record.labels)
 
 
 def reading(error: object) -> tuple[Finding, Context, str, Confidence] | None:

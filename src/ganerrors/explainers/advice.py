@@ -94,10 +94,10 @@ def write(
     finding: Finding,
     context: Context,
     confidence: Confidence,
-    record: tuple[int, int] | None = None,
+    record: dict[str, int] | None = None,
 ) -> Diagnosis:
     """The Diagnosis of a finding: its advice, the values read, and the learner's own line;
-    `record` is its family's (right, answers) on the corpus's tuning half, when known."""
+    `record` is what the corpus's tuning half labelled its family's threads, when known."""
     advice = WRITERS[(finding.category, finding.situation)](finding, context)
     details = {k: str(v) for k, v in finding.details().items() if v not in (None, "")}
     if context.op:
@@ -114,7 +114,7 @@ def write(
         details=details,
         where=str(frame) if frame else "",
         confidence=confidence,
-        record=record,
+        record=dict(record) if record is not None else None,
     )
 
 

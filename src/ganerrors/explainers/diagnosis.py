@@ -33,9 +33,9 @@ class Diagnosis:
     where: str = ""  # the learner's own line that led to the error, when known
     confidence: Confidence = "high"
     remedies: tuple[str, ...] = field(default=())  # the code fix of each cause, or ""
-    # (right, answers): how often readings of this family named the right category on the
-    # tuning half of the corpus of real messages (explainers/record.py); None when unknown
-    record: tuple[int, int] | None = None
+    # what the threads with a message of this family were labelled (category -> threads) on
+    # the tuning half of the corpus of real messages (explainers/record.py); None when unknown
+    record: dict[str, int] | None = None
 
     @property
     def reader_confidence(self) -> Confidence:
@@ -70,13 +70,26 @@ class Diagnosis:
         if self.where:
             lines.append(f"  Where: {self.where}")
         if self.confidence == "low" and self.record:
-            right, answers = self.record
-            lines.append(
-                f"  Why probably: this was the cause in {right} of the {answers} public threads "
-                "with a message like this one that ganerrors has collected."
-            )
+            lines.append(f"  Why probably: {self.record_sentence()}")
         lines.append(f"  Checklist: {self.url}")
         return "\n".join(lines)
+
+    def record_sentence(self) -> str:
+        """What the threads with a message like this one had as their cause, in words."""
+        record = self.record or {}
+        answers = sum(record.values())
+        right = record.get(self.category, 0)
+        others = sorted(
+            ((count, name) for name, count in record.items() if name != self.category),
+            key=lambda item: (-item[0], item[1]),
+        )
+        text = (
+            f"of the {answers} public threads with a message like this one that ganerrors has "
+            f"collected, this was the cause in {right}"
+        )
+        if others:
+            text += "; " + ", ".join(f"{_cause(name)} in {count}" for count, name in others)
+        return text + "."
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -92,3 +105,9 @@ class Diagnosis:
         data: dict[str, Any] = {f.name: None for f in fields(Diagnosis)}
         data.update(causes=[], remedies=[], details={}, title=None, url=None)
         return data
+
+
+def _cause(category: str) -> str:
+    if category == "unrelated":
+        return "a cause outside the checklist (a library's version or bug, the setup)"
+    return f"the {get_category(category).title.lower()} ({category})"

@@ -38,12 +38,21 @@ PATH = Path(__file__).with_name("record.json")
 
 
 class Record(NamedTuple):
-    """Answers a family gave on the tuning half, how many were right, and the share of
-    right answers of all exact families together."""
+    """What the threads of the tuning half with a message of one family were labelled
+    (category -> threads), the category the family gives, and the share of right answers
+    of all exact families together."""
 
-    right: int
-    answers: int
+    labels: dict[str, int]
+    category: str
     overall: float
+
+    @property
+    def right(self) -> int:
+        return self.labels.get(self.category, 0)
+
+    @property
+    def answers(self) -> int:
+        return sum(self.labels.values())
 
     @property
     def reliable(self) -> bool:
@@ -52,22 +61,29 @@ class Record(NamedTuple):
 
 
 @cache
-def _records() -> dict[str, tuple[int, int]]:
+def _records() -> dict[str, tuple[str, dict[str, int]]]:
     try:
         data = json.loads(PATH.read_text(encoding="utf-8"))
-        return {family: (int(right), int(n)) for family, (right, n) in data["families"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
+        return {
+            family: (str(entry["category"]), {str(k): int(v) for k, v in entry["labels"].items()})
+            for family, entry in data["families"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}  # no record: every reader keeps its own confidence
 
 
 @cache
 def _overall() -> float:
     records = _records().values()
-    answers = sum(n for _, n in records)
-    return sum(right for right, _ in records) / answers if answers else 1.0
+    answers = sum(sum(labels.values()) for _, labels in records)
+    right = sum(labels.get(category, 0) for category, labels in records)
+    return right / answers if answers else 1.0
 
 
 def track_record(family: str) -> Record | None:
     """The family's record on the tuning half, or None when it answered nothing there."""
-    counts = _records().get(family)
-    return None if counts is None else Record(*counts, _overall())
+    found = _records().get(family)
+    if found is None:
+        return None
+    category, labels = found
+    return Record(labels, category, _overall())
