@@ -4,11 +4,12 @@ is measured, up to date, and lowers the confidence of families that are often wr
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from ganerrors.categories import CATEGORIES
-from ganerrors.explainers import explain, reading, record
+from ganerrors.explainers import Diagnosis, explain, reading, record
 from ganerrors.explainers.record import RELIABLE, Record, track_record
 
 from .corpus import load, split, track_records
@@ -112,3 +113,32 @@ def test_without_a_readable_record_every_reader_keeps_its_own_confidence(
         monkeypatch.undo()
         record._records.cache_clear()
         record._overall.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("labels", "sentence"),
+    [
+        (
+            {"unrelated": 1},
+            "the one public thread with a message like this one that ganerrors has collected "
+            "had another cause: a cause outside the checklist (a library's version or bug, the "
+            "setup).",
+        ),
+        (
+            {"target-shape": 2, "unrelated": 1},
+            "of the 3 public threads with a message like this one that ganerrors has collected, "
+            "this was the cause in none; the target shape (target-shape) in 2, a cause outside "
+            "the checklist (a library's version or bug, the setup) in 1.",
+        ),
+        (
+            {"output-shape": 2, "target-shape": 3},
+            "of the 5 public threads with a message like this one that ganerrors has collected, "
+            "this was the cause in 2; the target shape (target-shape) in 3.",
+        ),
+    ],
+)
+def test_the_record_is_said_in_words_most_frequent_other_cause_first(labels, sentence):
+    diagnosis = Diagnosis(category="output-shape", summary="", confidence="low", record=labels)
+    assert diagnosis.record_sentence() == sentence
+    assert f"  Why probably: {sentence}" in diagnosis.render()
+    assert "Why probably" not in replace(diagnosis, confidence="high").render()

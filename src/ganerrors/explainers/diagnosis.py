@@ -83,9 +83,14 @@ class Diagnosis:
             ((count, name) for name, count in record.items() if name != self.category),
             key=lambda item: (-item[0], item[1]),
         )
+        if answers == 1 and others:
+            return (
+                "the one public thread with a message like this one that ganerrors has "
+                f"collected had another cause: {_cause(others[0][1])}."
+            )
         text = (
             f"of the {answers} public threads with a message like this one that ganerrors has "
-            f"collected, this was the cause in {right}"
+            f"collected, this was the cause in {right or 'none'}"
         )
         if others:
             text += "; " + ", ".join(f"{_cause(name)} in {count}" for count, name in others)
