@@ -284,17 +284,25 @@ def check_class_labels(
             "alone: a conditional GAN's data set yields (images, labels)",
         )
     values = np.asarray(labels)
-    if not np.issubdtype(values.dtype, np.integer):
-        _fail(
-            "dtype",
-            f"the class labels are {values.dtype}, not integers: an Embedding looks labels up "
-            "by index",
-        )
-    low, high = int(values.min()), int(values.max())
-    assert num_classes is not None
     embeddings = [
         (name, layer) for name, model in models.items() for layer in embedding_layers(model)
     ]
+    if not np.issubdtype(values.dtype, np.integer):
+        per_image = _shown(values.shape[1:]) if values.ndim > 1 else "one value"
+        _fail(
+            "dtype",
+            f"the class labels are {values.dtype} ({per_image} per image), not class numbers: "
+            + (
+                "an Embedding looks labels up by index"
+                if embeddings
+                else "the checks ask each model for another class by giving it another class "
+                "number, 0..NUM_CLASSES-1. Keep the data set's labels as integers and make the "
+                "one-hot vectors inside the models (`layers.CategoryEncoding(NUM_CLASSES, "
+                'output_mode="one_hot")` or `tf.one_hot(labels, NUM_CLASSES)`)'
+            ),
+        )
+    low, high = int(values.min()), int(values.max())
+    assert num_classes is not None
     # Labels 1..N are right for models whose every Embedding has a row for N (row 0 unused);
     # without an Embedding (a one-hot encoding, say) NUM_CLASSES is the only bound there is.
     roomy = bool(embeddings) and all(high < int(layer.input_dim) for _, layer in embeddings)

@@ -318,7 +318,7 @@ def test_an_embedding_smaller_than_num_classes_is_named_with_what_a_gpu_does() -
         (np.arange(3), None, False, "defines no NUM_CLASSES"),
         (np.zeros((3, 8), "float32"), None, False, "Noise belongs in the step"),
         (None, 10, True, "yields images alone"),
-        (np.linspace(0, 1, 3), 10, True, "not integers"),
+        (np.linspace(0, 1, 3), 10, True, "not class numbers"),
     ],
 )
 def test_labels_and_num_classes_that_disagree_are_named(
@@ -326,6 +326,20 @@ def test_labels_and_num_classes_that_disagree_are_named(
 ) -> None:
     with fails(words):
         checks.check_class_labels({}, labels, num_classes, conditional)
+
+
+def test_float_labels_are_named_by_what_the_models_take() -> None:
+    one_hot = np.eye(10, dtype="float32")
+    # models with an Embedding: it looks labels up by index
+    with fails("float32 ((10,) per image), not class numbers: an Embedding") as caught:
+        checks.check_class_labels(
+            {"discriminator": conditional_discriminator(10)}, one_hot, 10, conditional=True
+        )
+    assert caught.value.category == "dtype"
+    # models without one (a one-hot input): no Embedding to name; one-hot inside the models
+    with fails("make the one-hot vectors inside the models") as caught:
+        checks.check_class_labels({}, one_hot, 10, conditional=True)
+    assert "Embedding looks" not in str(caught.value)
 
 
 # -- steps, finiteness, and check_gan --------------------------------------------------------
