@@ -199,6 +199,26 @@ def test_channels_counted_in_words_are_the_images_channels() -> None:
     assert "channels=3" in diagnosis.render()
 
 
+def test_grayscale_images_given_to_keras_2s_image_data_generator_fit_lack_a_channel_axis():
+    # featurewise statistics, as augmentation recipes for small GANs compute them; Keras 3
+    # has no ImageDataGenerator, so this is Keras 2's message (tf_keras)
+    import numpy as np
+
+    tf_keras = pytest.importorskip("tf_keras")
+    generator = tf_keras.preprocessing.image.ImageDataGenerator(featurewise_center=True)
+    text = pasted(lambda: generator.fit(np.zeros((8, 28, 28), "float32")))
+    assert (
+        text
+        == "ValueError: Input to `.fit()` should have rank 4. Got array with shape: (8, 28, 28)"
+    )
+    diagnosis = explain(text)
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "high")
+    assert "`ImageDataGenerator.fit()` expects inputs with 4 axes and got 3" in diagnosis.summary
+    assert "`images[..., tf.newaxis]`" in diagnosis.render()
+    empty = explain(pasted(lambda: generator.fit(np.zeros((0,), "float32"))))
+    assert empty.category == "model-io-shape" and "empty array" in empty.summary
+
+
 def test_weights_stacked_against_each_other_get_no_category() -> None:
     # a weight decay written as one stack of every kernel and bias: only variables reach the op
     kernel, bias = tf().Variable(tf().zeros((26, 100))), tf().Variable(tf().zeros((100,)))

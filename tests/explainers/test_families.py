@@ -37,6 +37,10 @@ FAMILIES = [
         "InvalidArgumentError: Specified a list with shape [32,1] from a tensor with shape [16,1]",
         "batch-size",
     ),
+    (  # Keras 2's ImageDataGenerator.fit, given grayscale images without a channel axis
+        "ValueError: Input to `.fit()` should have rank 4. Got array with shape: (60000, 28, 28)",
+        "model-io-shape",
+    ),
     (  # the cuDNN recurrent kernels (GPU): the initial state's shape, then the one the input asks for
         "InvalidArgumentError: Invalid input_h shape: [1,64,256] [1,16,256]",
         "batch-size",

@@ -1667,7 +1667,8 @@ def _label_form(found: LabelForm, context: Context) -> Advice:
 def _input_rank(found: RankMismatch, context: Context) -> Advice:
     named = f"Layer {found.layer!r}" if found.layer else "A layer"
     if found.op and not found.layer:
-        named = f"The op `{found.op}`"
+        # an op, or a method that checks its input's rank (`ImageDataGenerator.fit()`)
+        named = f"`{found.op}`" if found.op.endswith(")") else f"The op `{found.op}`"
     at_least = {"min": "at least ", "max": "at most "}.get(found.bound, "")
     causes: list[Cause] = []
     if found.expected is not None and found.got is not None and found.expected >= 4 > found.got:

@@ -896,6 +896,27 @@ def fit_check(text: str, context: Context) -> Finding | None:
     return None
 
 
+# Keras 2's ImageDataGenerator.fit (featurewise statistics, ZCA) checks the images it is
+# given: "Input to `.fit()` should have rank 4. Got array with shape: (60000, 28, 28)"
+DATAGEN_FIT = Lazy(
+    r"Input to `?\.fit\(\)`? should have rank (?P<want>\d{1,2})\. Got array with shape: "
+    rf"(?P<got>{SHAPE})"
+)
+
+
+@reads("should have rank")
+def datagen_fit(text: str, context: Context) -> Finding | None:
+    for match in anchored(DATAGEN_FIT, text, "should have rank", before=40):
+        got = parse_shape(match.group("got"))
+        if got is None:
+            return None
+        by = "ImageDataGenerator.fit()"
+        if is_empty(got):
+            return EmptyInput(got, by=by)
+        return RankMismatch(expected=int(match.group("want")), got=len(got), shape=got, op=by)
+    return None
+
+
 # The same check with its first words cut off (an issue title, a quote): "expected
 # activation_26 to have 3 dimensions, but got array with shape (8, 336, 336, 8)"
 FIT_CHECK_CUT = Lazy(
@@ -1924,6 +1945,7 @@ READERS = (
     label_form,
     shapes_incompatible,
     fit_check,
+    datagen_fit,
     target_array,
     sparse_rank,
     kernel_dims,
