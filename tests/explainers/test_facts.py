@@ -219,6 +219,29 @@ def test_grayscale_images_given_to_keras_2s_image_data_generator_fit_lack_a_chan
     assert empty.category == "model-io-shape" and "empty array" in empty.summary
 
 
+def test_a_value_fed_to_the_first_unnamed_placeholder_is_read_as_the_models_input() -> None:
+    # TF 1 scripts make the input's placeholder first (x), then the labels' (y_): a pickle of
+    # images read back as one object gives shape (1,), which is not class indices
+    import numpy as np
+
+    def build(v1):
+        images = v1.placeholder(tf().float32, (None, 6500))
+        labels = v1.placeholder(tf().float32, (None, 10))
+        return tf().reduce_sum(images) + tf().reduce_sum(labels)
+
+    def feed(v1):
+        graph = v1.get_default_graph()
+        return {
+            graph.get_tensor_by_name("Placeholder:0"): np.zeros((1,), "float32"),
+            graph.get_tensor_by_name("Placeholder_1:0"): np.zeros((4, 10), "float32"),
+        }
+
+    text = pasted(lambda: in_a_session(build, feed))
+    assert "Cannot feed value of shape (1,) for Tensor Placeholder:0" in text, text
+    diagnosis = explain(text)
+    assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "high")
+
+
 def test_weights_stacked_against_each_other_get_no_category() -> None:
     # a weight decay written as one stack of every kernel and bias: only variables reach the op
     kernel, bias = tf().Variable(tf().zeros((26, 100))), tf().Variable(tf().zeros((100,)))

@@ -201,9 +201,12 @@ FEED = Lazy(
 #: Keras 2's placeholder for an output's targets: "dense_2_target:0", "relu1_target_1:0"
 _KERAS_TARGET = Lazy(r"_target(?:_\d{1,3})?:\d{1,3}$")
 _LABEL_NAME = Lazy(r"(?i)label|target|(?:^|[/_])y(?:_true|_real|_fake)?(?:[_:]|$)")
-#: a placeholder named for a model's input: what is fed there is never the labels
+#: a placeholder named for a model's input: what is fed there is never the labels; and the
+#: first placeholder left unnamed ("Placeholder:0"): TF 1 scripts make the input's placeholder
+#: before the labels' (`x = tf.placeholder(...)`, then `y_ = ...`)
 _INPUT_NAME = Lazy(
     r"(?i)input|image|img|noise|audio|feature|(?:^|[/_])[xz](?:_\w{1,20})?(?:[_:]|$)"
+    r"|(?:^|/)Placeholder:0$"
 )
 # eager broadcasting ops: "Incompatible shapes: [16,1] vs. [32,1]"
 # TF 1 broadcast_shape: "Incompatible shapes for broadcasting: (?, 10) and (?, 3)"
