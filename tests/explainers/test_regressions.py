@@ -194,6 +194,21 @@ def test_a_reshape_in_the_input_pipeline_of_four_times_the_values_is_probably_a_
     assert explain(RESHAPE.format(64, 16)).category == "model-io-shape"
 
 
+def test_a_decode_raw_named_only_in_tf1s_node_block_is_still_the_input_pipeline():
+    # TF 1 prints the reshape's inputs in its [[Node: ...]] block, which the reading text
+    # leaves out: DecodeRaw is only there (real: tensorflow/tensorflow#18262, in the corpus)
+    message = (
+        "InvalidArgumentError: Input to reshape is a tensor with 26136 values, but the requested "
+        "shape has 13068\n\t [[Node: Reshape = Reshape[T=DT_UINT8, Tshape=DT_INT32, _device="
+        '"/job:localhost/replica:0/task:0/device:CPU:0"](DecodeRaw, Reshape/shape)]]'
+    )
+    diagnosis = explain(message)
+    assert (diagnosis.category, diagnosis.confidence) == ("dtype", "low")
+    assert "exactly 2 times fewer" in diagnosis.summary
+    # the same block with a count that is no whole multiple: an image of another size
+    assert explain(message.replace("26136", "24375")).category == "model-io-shape"
+
+
 def test_concatenate_shapes_that_would_join_on_the_last_axis_are_a_guess() -> None:
     message = (
         "ValueError: A `Concatenate` layer requires inputs with matching shapes except for the "

@@ -615,7 +615,7 @@ def reshape(text: str, context: Context) -> Finding | None:
             batches = _smaller_batch(have, want)
             if batches is not None:
                 return BatchMismatch("reshape-batch", (str(have), str(want), *batches))
-        if fixed and _decoded_narrower(have, want, text):
+        if fixed and _decoded_narrower(have, want, raw):
             return DecodedWidth(have, want)
         if not fixed and any(anchored(_SOFTMAX_LABELS, raw, "requires a multiple of", after=200)):
             # softmax_cross_entropy_with_logits flattens the labels to rows of the logits'
