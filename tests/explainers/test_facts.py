@@ -242,6 +242,34 @@ def test_a_value_fed_to_the_first_unnamed_placeholder_is_read_as_the_models_inpu
     assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "high")
 
 
+def test_arrays_the_tflite_interpreter_was_not_converted_for_are_named_by_what_differs():
+    # a generator converted for a phone, then run on one image without its batch axis, on
+    # images of another size, on uint8 pixels, and on a batch of 4 (TF 2.21, raised live)
+    import numpy as np
+
+    keras = tf().keras
+    model = keras.Sequential(
+        [keras.Input((8, 8, 1)), keras.layers.Conv2D(2, 3), keras.layers.Flatten()]
+    )
+    interpreter = tf().lite.Interpreter(
+        model_content=tf().lite.TFLiteConverter.from_keras_model(model).convert()
+    )
+    interpreter.allocate_tensors()
+    index = interpreter.get_input_details()[0]["index"]
+    cases = [
+        (np.zeros((8, 8, 1), np.float32), "model-io-shape", "`x[np.newaxis]`"),
+        (np.zeros((1, 16, 8, 1), np.float32), "model-io-shape", "size 8 on axis 1"),
+        (np.zeros((1, 8, 8, 1), np.uint8), "dtype", "`(x / 127.5 - 1).astype(np.float32)`"),
+        (np.zeros((4, 8, 8, 1), np.float32), "batch-size", "resize_tensor_input"),
+    ]
+    for array, category, said in cases:
+        text = pasted(lambda array=array: interpreter.set_tensor(index, array))
+        assert text.startswith("ValueError: Cannot set tensor: "), text
+        diagnosis = explain(text)
+        assert (diagnosis.category, diagnosis.reader_confidence) == (category, "high"), text
+        assert said in diagnosis.render(), diagnosis.render()
+
+
 def test_weights_stacked_against_each_other_get_no_category() -> None:
     # a weight decay written as one stack of every kernel and bias: only variables reach the op
     kernel, bias = tf().Variable(tf().zeros((26, 100))), tf().Variable(tf().zeros((100,)))

@@ -37,6 +37,15 @@ FAMILIES = [
         "InvalidArgumentError: Specified a list with shape [32,1] from a tensor with shape [16,1]",
         "batch-size",
     ),
+    (  # TensorFlow Lite's Interpreter.set_tensor: a single image without its batch axis
+        "ValueError: Cannot set tensor: Dimension mismatch. Got 3 but expected 4 for input 0.",
+        "model-io-shape",
+    ),
+    (  # ... and a model quantized to uint8 given float32 images
+        "ValueError: Cannot set tensor: Got value of type FLOAT32 but expected type UINT8 for "
+        "input 0, name: serving_default_input:0",
+        "dtype",
+    ),
     (  # Keras 2's ImageDataGenerator.fit, given grayscale images without a channel axis
         "ValueError: Input to `.fit()` should have rank 4. Got array with shape: (60000, 28, 28)",
         "model-io-shape",

@@ -41,6 +41,7 @@ from ganerrors.explainers.findings import (
     IndexOutOfRange,
     InputCount,
     InputKeys,
+    InterpreterInput,
     JoinedArrays,
     JoinedShapes,
     LabelCount,
@@ -1283,6 +1284,102 @@ def _pixel_shuffle(found: PixelShuffle, context: Context) -> Advice:
         ),
         "Print the shape that goes into the shuffle: its last axis must divide by "
         f"{found.multiple}.",
+    )
+
+
+def _interpreter_input(found: InterpreterInput, context: Context) -> Advice:
+    where = f"The TensorFlow Lite interpreter's input {found.input}"
+    if found.kind == "dtype":
+        quantized = found.expected in ("uint8", "int8")
+        causes: list[Cause] = []
+        if quantized:
+            causes.append(
+                (
+                    f"The model was converted with integer quantization, so its input is "
+                    f"{found.expected}, and it was given {found.got} data.",
+                    "Quantize the input with the input's scale and zero point "
+                    "(`get_input_details()[0]['quantization']`), or convert with "
+                    "`converter.inference_input_type = tf.float32`.",
+                )
+            )
+        cast = f"Cast it to the input's dtype ({found.expected}) before `set_tensor`"
+        if found.got == "uint8" and not quantized:
+            causes.append(
+                (
+                    "Images as they were loaded (PIL, OpenCV and `decode_png` give uint8, "
+                    "0..255), not scaled as the model was trained.",
+                    f"{cast}, scaled as in training: `(x / 255.0).astype(np.float32)` for "
+                    "[0, 1], `(x / 127.5 - 1).astype(np.float32)` for a GAN's [-1, 1].",
+                )
+            )
+        elif not quantized:
+            made = (
+                f"NumPy made the array {found.got}, its default."
+                if found.got in ("float64", "int64")
+                else f"The array was made {found.got}."
+            )
+            causes.append((made, f"{cast}: `x.astype(input_details[0]['dtype'])`."))
+        return Advice(
+            f"{where} takes {found.expected} and `set_tensor` got {found.got}: the "
+            "interpreter converts nothing.",
+            tuple(causes),
+            "Print `interpreter.get_input_details()` and give each input an array of its "
+            "dtype and shape.",
+        )
+    if found.kind == "rank":
+        causes = [
+            (
+                "A single example without its batch axis: the converted model's input keeps "
+                "the batch axis, of size 1.",
+                "Add it: `x[np.newaxis]`.",
+            )
+            if int(found.got) < int(found.expected)
+            else (
+                "An axis too many: a batch of examples made into one more axis, or an image "
+                "given a batch axis twice.",
+                "Give `set_tensor` one array of the input's shape.",
+            ),
+            (
+                "An array for another input of the model (its inputs are numbered in the order "
+                "the converter chose, not always the order of the Keras model's inputs).",
+                "Look the index up by name in `get_input_details()`.",
+            ),
+        ]
+        return Advice(
+            f"{where} has {found.expected} axes and `set_tensor` got an array with {found.got}.",
+            tuple(causes),
+            "Print `interpreter.get_input_details()[0]['shape']` and the array's shape: they "
+            "must be the same.",
+        )
+    if found.axis == 0:
+        return Advice(
+            f"{where} takes {found.expected} example(s) at a time (its batch axis was fixed "
+            f"at conversion) and `set_tensor` got {found.got}.",
+            (
+                (
+                    "A converted model keeps the batch size it was converted with, most often 1.",
+                    "Run one example at a time, or resize the input first: "
+                    f"`interpreter.resize_tensor_input({found.input}, [n, ...])`, then "
+                    "`allocate_tensors()`.",
+                ),
+            ),
+            "Print `interpreter.get_input_details()[0]['shape']` and give it arrays of that shape.",
+        )
+    return Advice(
+        f"{where} has size {found.expected} on axis {found.axis} and `set_tensor` got "
+        f"{found.got}: the model was converted for inputs of another size.",
+        (
+            (
+                "Images of another size than the model was converted (or exported) for.",
+                "Resize them to the model's input size first, or convert the model for the "
+                "size you use.",
+            ),
+            (
+                "An array for another input of the model.",
+                "Look the index up by name in `get_input_details()`.",
+            ),
+        ),
+        "Print `interpreter.get_input_details()[0]['shape']` and give it arrays of that shape.",
     )
 
 
@@ -3531,6 +3628,9 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "file-names"): _file_names,
     ("dtype", "word"): _word,
     ("dtype", "record"): _record,
+    ("dtype", "interpreter-input"): _interpreter_input,
+    ("batch-size", "interpreter-input"): _interpreter_input,
+    ("model-io-shape", "interpreter-input"): _interpreter_input,
     ("dtype", "decode-width"): _decode_width,
     ("dtype", "in-place"): _in_place,
     ("dtype", "image-file"): _image_file,

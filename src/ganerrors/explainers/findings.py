@@ -911,6 +911,33 @@ class PixelShuffle(NamedTuple):
         return {"depth": self.depth, "multiple": self.multiple}
 
 
+class InterpreterInput(NamedTuple):
+    """The TensorFlow Lite interpreter's `set_tensor` given an array that its input was not
+    converted for: another number of axes ("Dimension mismatch. Got 3 but expected 4 for
+    input 0"), another size of one axis ("Got 640 but expected 320 for dimension 1 of input
+    0"), or another dtype ("Got value of type FLOAT32 but expected type UINT8 for input 0")."""
+
+    kind: Literal["rank", "axis", "dtype"]
+    got: str
+    expected: str
+    axis: int | None = None
+    input: int = 0
+
+    @property
+    def category(self) -> str:
+        if self.kind == "dtype":
+            return "dtype"
+        # the first axis of a converted model's input is its batch, fixed at conversion
+        return "batch-size" if self.axis == 0 else "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "interpreter-input"
+
+    def details(self) -> dict[str, object]:
+        return {"got": self.got, "expected": self.expected, "axis": self.axis}
+
+
 class ChannelGroups(NamedTuple):
     """A convolution given a whole multiple (`groups`) of the channels its filter takes: TF
     reads the input as that many groups of channels, and the layer's `filters` do not split
@@ -1810,5 +1837,6 @@ Finding = (
     | InputKeys
     | TargetsMissing
     | PixelShuffle
+    | InterpreterInput
     | ElemwiseAxis
 )

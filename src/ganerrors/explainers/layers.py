@@ -26,6 +26,7 @@ from ganerrors.explainers.findings import (
     ImageLayout,
     ImagenetScores,
     InputCount,
+    InterpreterInput,
     JoinedShapes,
     LabelForm,
     PixelShuffle,
@@ -595,6 +596,37 @@ def depth_to_space(text: str, context: Context) -> Finding | None:
     return None
 
 
+# TensorFlow Lite's Interpreter.set_tensor (tensorflow/lite/python/interpreter_wrapper):
+# "Cannot set tensor: Dimension mismatch. Got 3 but expected 4 for input 0.", "... Got 640 but
+# expected 320 for dimension 1 of input 0.", "Cannot set tensor: Got value of type FLOAT32 but
+# expected type UINT8 for input 0, name: serving_default_input:0"
+SET_TENSOR_SHAPE = Lazy(
+    r"Cannot set tensor: Dimension mismatch\. Got (?P<got>\d{1,9}) but expected "
+    r"(?P<want>\d{1,9}) for (?:dimension (?P<axis>\d{1,2}) of )?input (?P<input>\d{1,4})"
+)
+SET_TENSOR_TYPE = Lazy(
+    r"Cannot set tensor: Got value of type (?P<got>[A-Z][A-Z0-9]{1,15}) but expected type "
+    r"(?P<want>[A-Z][A-Z0-9]{1,15}) for input (?P<input>\d{1,4})"
+)
+
+
+@reads("Cannot set tensor: ")
+def set_tensor(text: str, context: Context) -> Finding | None:
+    for match in anchored(SET_TENSOR_TYPE, text, "Cannot set tensor: ", after=200):
+        got, want = match.group("got").lower(), match.group("want").lower()
+        return InterpreterInput("dtype", got, want, input=int(match.group("input")))
+    for match in anchored(SET_TENSOR_SHAPE, text, "Cannot set tensor: ", after=200):
+        axis = match.group("axis")
+        return InterpreterInput(
+            "axis" if axis is not None else "rank",
+            match.group("got"),
+            match.group("want"),
+            axis=int(axis) if axis is not None else None,
+            input=int(match.group("input")),
+        )
+    return None
+
+
 @reads("Input to reshape is a tensor with", "must be unchanged", "must be evenly divisible by")
 def reshape(text: str, context: Context) -> Finding | None:
     for match in anchored(DIVISIBLE, text, "must be evenly divisible by", before=30, after=80):
@@ -931,6 +963,7 @@ def decode_predictions(text: str, context: Context) -> Finding | None:
 
 READERS = (
     decode_predictions,
+    set_tensor,
     restore,
     stack_size,
     input_count,
