@@ -76,10 +76,10 @@ def test_a_right_answer_for_an_unrelated_error_is_none_or_low_confidence():
     assert is_right(labelled, "dtype", "low") and not is_right(labelled, None, None)
 
 
-#: Blind batches (fresh51 to fresh62) whose tuning halves came in after the explainer was
+#: Blind batches (fresh51 to fresh64) whose tuning halves came in after the explainer was
 #: last tuned to 90% on its tuning half (1,092 of 1,203 with every file up to fresh50, 1,115
 #: since the track record of explainers/record.py), each floored at what its tuning half
-#: scores now. With them, the whole tuning half scores 1,325 of 1,449 (91%): what new threads
+#: scores now. With them, the whole tuning half scores 1,360 of 1,487 (91%): what new threads
 #: teach that the readers do not know yet. Tuning on them (and only on them, never on their
 #: held-out halves) moves them out of here.
 NOT_YET_TUNED = {
@@ -95,6 +95,8 @@ NOT_YET_TUNED = {
     "fresh60.toml": 0.89,
     "fresh61.toml": 0.71,
     "fresh62.toml": 0.85,
+    "fresh63.toml": 0.92,
+    "fresh64.toml": 0.92,
 }
 
 
@@ -175,6 +177,8 @@ LATER_FILES = {
     "fresh60.toml": 0.85,
     "fresh61.toml": 0.81,
     "fresh62.toml": 0.75,
+    "fresh63.toml": 0.72,
+    "fresh64.toml": 0.68,
 }
 
 
@@ -251,7 +255,7 @@ def test_the_tuning_half_gives_high_confidence_to_at_most_one_unrelated_error_in
 #: checklist shares with library bugs, gave 8 of its 12 unrelated errors high confidence blind,
 #: and brings the whole held-out half to 64 of 441 (15%).
 HELD_OUT_UNRELATED_HIGH_CEILING = 0.1
-AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 63)})
+AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 65)})
 
 
 def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_it_did():
@@ -265,8 +269,8 @@ def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_i
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the goal of issue 8 on the held-out half alone, not met yet: 56 of its 535 "
-    "unrelated errors (10.5%) get a high-confidence diagnosis, most of them library bugs "
+    reason="the goal of issue 8 on the held-out half alone, not met yet: 56 of its 550 "
+    "unrelated errors (10.2%) get a high-confidence diagnosis, most of them library bugs "
     "and version regressions that raise exactly a checklist message; when it passes, "
     "remove this mark",
 )
