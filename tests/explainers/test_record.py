@@ -92,6 +92,8 @@ def test_a_family_is_weighed_with_the_share_of_all_exact_families(right, answers
     labels = {"dtype": right, "unrelated": answers - right} if answers > right else {"dtype": right}
     record = Record(labels, "dtype", 0.87)
     assert (record.right, record.answers, record.reliable) == (right, answers, reliable)
+    # weighed by its own share alone, a family needs four right answers in five
+    assert record.reliable_with(0) is (right >= 0.8 * answers)
 
 
 @pytest.mark.parametrize(
@@ -142,3 +144,12 @@ def test_the_record_is_said_in_words_most_frequent_other_cause_first(labels, sen
     assert diagnosis.record_sentence() == sentence
     assert f"  Why probably: {sentence}" in diagnosis.render()
     assert "Why probably" not in replace(diagnosis, confidence="high").render()
+
+
+def test_the_cross_validation_of_the_prior_weight_runs_on_the_tuning_half(capsys):
+    from .measure_record import cross_validate
+
+    cross_validate((0, 4))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("high-confidence readings; lowered where the record is under 0.8")
+    assert [line.split(":")[0] for line in lines[1:]] == ["weight 0", "weight 4"]
