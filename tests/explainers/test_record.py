@@ -42,7 +42,8 @@ def test_every_stored_family_answered_and_is_one_the_readers_name():
         assert found["category"] in CATEGORIES and found["labels"], family
         assert all(count >= 1 for count in found["labels"].values()), family
         assert set(found["labels"]) <= set(CATEGORIES) | {"unrelated"}, family
-        assert family.count(":") == 2 and not family.startswith("general:"), family
+        assert family.count(":") == 3 and not family.startswith("general:"), family
+        assert family.endswith(":" + found["category"]), family
 
 
 def test_a_family_often_wrong_gives_low_confidence_and_says_its_record():

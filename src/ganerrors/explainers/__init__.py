@@ -54,9 +54,9 @@ def _explain(error: object) -> Diagnosis | None:
 
 
 def reading(error: object) -> tuple[Finding, Context, str, Confidence] | None:
-    """The first finding in an error, its context, its family ("reader:Finding:situation",
-    or "general:..." for a general reader) and the confidence the readers give it, before
-    the family's track record is taken into account. None when nothing is found."""
+    """The first finding in an error, its context, its family ("reader:Finding:situation:
+    category", or "general:..." for a general reader) and the confidence the readers give
+    it, before the family's track record is taken into account. None when nothing is found."""
     from ganerrors.explainers.context import Context
     from ganerrors.explainers.general import doubtful, unrelated, weights_only
     from ganerrors.explainers.order import EXACT, GENERAL
@@ -91,7 +91,9 @@ def reading(error: object) -> tuple[Finding, Context, str, Confidence] | None:
 
 
 def _family(reader: str, finding: Finding) -> str:
-    return f"{reader}:{type(finding).__name__}:{finding.situation}"
+    # the category too: a finding of one kind may decide another category from its values
+    # (TensorFlow Lite's set_tensor: a dtype, a model's input, a batch fixed at conversion)
+    return f"{reader}:{type(finding).__name__}:{finding.situation}:{finding.category}"
 
 
 def _readings(context: Context) -> Iterator[str]:
