@@ -270,6 +270,28 @@ def test_arrays_the_tflite_interpreter_was_not_converted_for_are_named_by_what_d
         assert said in diagnosis.render(), diagnosis.render()
 
 
+def test_a_crop_larger_than_the_image_is_the_input_pipelines_image_size() -> None:
+    # CelebA code crops 178 x 178 from 178 x 218 images; given images resized to 128 x 128
+    # first, eagerly (sizes known: a ValueError) and in a dataset's map of unknown sizes
+    images = tf().zeros((128, 128, 3))
+    eager = pasted(lambda: tf().image.crop_to_bounding_box(images, 20, 0, 178, 178))
+    assert eager == "ValueError: width must be >= target + offset.", eager
+    # explained before the data set runs: AutoGraph parses the map's source in a thread of
+    # tf.data, and Python 3.11's parser is not safe to use from two threads at once (pytest
+    # rewrites the modules the explainer imports on first use: "SystemError: AST constructor
+    # recursion depth mismatch")
+    found = [explain(eager)]
+    spec = tf().TensorSpec((None, None, 3), tf().float32)
+    data = tf().data.Dataset.from_generator(lambda: iter([images]), output_signature=spec)
+    cropped = data.map(lambda x: tf().image.crop_to_bounding_box(x, 20, 0, 178, 178))
+    mapped = pasted(lambda: next(iter(cropped)))
+    assert "assertion failed: [width must be >= target + offset.]" in mapped, mapped
+    found.append(explain(mapped))
+    for diagnosis in found:
+        assert (diagnosis.category, diagnosis.reader_confidence) == ("model-io-shape", "high")
+        assert "Resize before cropping" in diagnosis.render()
+
+
 def test_weights_stacked_against_each_other_get_no_category() -> None:
     # a weight decay written as one stack of every kernel and bias: only variables reach the op
     kernel, bias = tf().Variable(tf().zeros((26, 100))), tf().Variable(tf().zeros((100,)))

@@ -37,6 +37,10 @@ FAMILIES = [
         "InvalidArgumentError: Specified a list with shape [32,1] from a tensor with shape [16,1]",
         "batch-size",
     ),
+    (  # tf.image.crop_to_bounding_box in a dataset's map, given an image smaller than the box
+        "InvalidArgumentError: assertion failed: [height must be >= target + offset.]",
+        "model-io-shape",
+    ),
     (  # TensorFlow Lite's Interpreter.set_tensor: a single image without its batch axis
         "ValueError: Cannot set tensor: Dimension mismatch. Got 3 but expected 4 for input 0.",
         "model-io-shape",

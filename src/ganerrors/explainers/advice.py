@@ -23,6 +23,7 @@ from ganerrors.explainers.findings import (
     AxisSizes,
     BatchMismatch,
     ChannelGroups,
+    CropTooLarge,
     CtcTime,
     DataPairs,
     DatasetShapes,
@@ -1284,6 +1285,29 @@ def _pixel_shuffle(found: PixelShuffle, context: Context) -> Advice:
         ),
         "Print the shape that goes into the shuffle: its last axis must divide by "
         f"{found.multiple}.",
+    )
+
+
+def _crop_too_large(found: CropTooLarge, context: Context) -> Advice:
+    return Advice(
+        f"`tf.image.crop_to_bounding_box` got an image whose {found.side} is smaller than the "
+        "box it was asked for (offset plus target size): a crop cannot make an image larger.",
+        (
+            (
+                "Images smaller than the crop: resized before (a folder of 128 x 128 images "
+                "given to code that crops 178 x 178 from CelebA's 178 x 218), or a mix of "
+                "sizes.",
+                "Resize before cropping (`tf.image.resize`), or crop a box that fits the "
+                "images you have; print the shapes of a few decoded images.",
+            ),
+            (
+                "An image decoded with another layout: height and width swapped, or "
+                "grayscale without its channel axis.",
+                "Decode with a fixed number of channels (`tf.io.decode_image(x, channels=3)`) "
+                "and print one image's shape.",
+            ),
+        ),
+        "Check the size of the images before the crop, and crop only boxes inside them.",
     )
 
 
@@ -3628,6 +3652,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("dtype", "file-names"): _file_names,
     ("dtype", "word"): _word,
     ("dtype", "record"): _record,
+    ("model-io-shape", "crop-too-large"): _crop_too_large,
     ("dtype", "interpreter-input"): _interpreter_input,
     ("batch-size", "interpreter-input"): _interpreter_input,
     ("model-io-shape", "interpreter-input"): _interpreter_input,

@@ -1369,6 +1369,25 @@ class WindowTooLarge(NamedTuple):
         return {"window": self.window, "size": self.size, "input_shapes": self.shapes}
 
 
+class CropTooLarge(NamedTuple):
+    """`tf.image.crop_to_bounding_box` asked for a box that reaches past the image's `side`
+    ("width must be >= target + offset."): images smaller than the crop, in the input
+    pipeline. (`random_crop`, which prints both shapes, is a `DatasetShapes` "crop".)"""
+
+    side: str
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "crop-too-large"
+
+    def details(self) -> dict[str, object]:
+        return {"side": self.side}
+
+
 class OpInputs(NamedTuple):
     """An op (not elementwise) whose inputs' sizes do not fit: "Dimensions must be equal"."""
 
@@ -1838,5 +1857,6 @@ Finding = (
     | TargetsMissing
     | PixelShuffle
     | InterpreterInput
+    | CropTooLarge
     | ElemwiseAxis
 )

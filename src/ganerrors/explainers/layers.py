@@ -17,6 +17,7 @@ from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     BatchMismatch,
     ChannelGroups,
+    CropTooLarge,
     DecodedWidth,
     ElemwiseAxis,
     ExampleList,
@@ -596,6 +597,19 @@ def depth_to_space(text: str, context: Context) -> Finding | None:
     return None
 
 
+# tf.image.crop_to_bounding_box given an image smaller than the box checks each side: "width
+# must be >= target + offset." (a ValueError for sizes known when it is built), else
+# "assertion failed: [height must be >= target + offset.]". (random_crop: shapes.py.)
+CROP_SIDE = Lazy(r"\b(?P<side>height|width) must be >= target \+ offset")
+
+
+@reads("must be >= target + offset")
+def crop(text: str, context: Context) -> Finding | None:
+    for match in anchored(CROP_SIDE, text, "must be >= target + offset", before=10):
+        return CropTooLarge(side=match.group("side"))
+    return None
+
+
 # TensorFlow Lite's Interpreter.set_tensor (tensorflow/lite/python/interpreter_wrapper):
 # "Cannot set tensor: Dimension mismatch. Got 3 but expected 4 for input 0.", "... Got 640 but
 # expected 320 for dimension 1 of input 0.", "Cannot set tensor: Got value of type FLOAT32 but
@@ -964,6 +978,7 @@ def decode_predictions(text: str, context: Context) -> Finding | None:
 READERS = (
     decode_predictions,
     set_tensor,
+    crop,
     restore,
     stack_size,
     input_count,
