@@ -326,3 +326,20 @@ def test_huge_input_is_cut_to_its_head_and_tail():
     assert context is not None and len(context.message) <= HEAD + TAIL
     assert explain(text).category == "batch-size"
     assert explain(text.encode()).category == "batch-size"
+
+
+def test_one_line_printed_as_a_python_string_is_read_as_printed() -> None:
+    # a repr of one line has no "\n" to give it away; a Windows path in it has its backslash
+    # doubled, and the quotes hide the log prefix at the start of the line, which says that
+    # this is a fatal check inside TensorFlow's MKL kernels (not a checklist item)
+    line = (
+        "2019-03-01 10:00:00.000000: F C:\\tf\\tensorflow\\core\\util\\mkl_util.h:636] "
+        "Check failed: dims == sizes.size() (5 vs. 4)"
+    )
+    assert explain(line) is None
+    for printed in (repr(line), '"' + line.replace("\\", "\\\\") + '"'):
+        assert explain(printed) is None, printed
+    shapes = (
+        "W C:\\tf\\op_kernel.cc:1651] OP_REQUIRES failed: Incompatible shapes: [5,1] vs. [64,1]"
+    )
+    assert explain(repr(shapes)).summary == explain(shapes).summary

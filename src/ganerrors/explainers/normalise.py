@@ -126,9 +126,16 @@ def plain(text: str) -> str:
         text = _PYTEST_MARK.sub("", text)
     if "\\" in text:
         text = _MARKDOWN_ESCAPE.sub(r"\1", text)
-        if text.count("\\n") > text.count("\n"):
+        if text.count("\\n") > text.count("\n") or _one_quoted_line(text):
             text = _unescape(text)
     return text
+
+
+def _one_quoted_line(text: str) -> bool:
+    """A single line in quotes with a backslash in it: a message printed as a Python string
+    whose escapes are not line breaks ('... F .\\\\tensorflow/core/...', a Windows path)."""
+    inner = text.strip()
+    return len(inner) > 1 and inner[0] == inner[-1] and inner[0] in "'\"" and "\n" not in inner
 
 
 def _unescape(text: str) -> str:
