@@ -76,10 +76,10 @@ def test_a_right_answer_for_an_unrelated_error_is_none_or_low_confidence():
     assert is_right(labelled, "dtype", "low") and not is_right(labelled, None, None)
 
 
-#: Blind batches (fresh51 to fresh64) whose tuning halves came in after the explainer was
+#: Blind batches (fresh51 to fresh66) whose tuning halves came in after the explainer was
 #: last tuned to 90% on its tuning half (1,092 of 1,203 with every file up to fresh50, 1,115
 #: since the track record of explainers/record.py), each floored at what its tuning half
-#: scores now. With them, the whole tuning half scores 1,360 of 1,487 (91%): what new threads
+#: scores now. With them, the whole tuning half scores 1,393 of 1,524 (91%): what new threads
 #: teach that the readers do not know yet. Tuning on them (and only on them, never on their
 #: held-out halves) moves them out of here.
 NOT_YET_TUNED = {
@@ -97,6 +97,8 @@ NOT_YET_TUNED = {
     "fresh62.toml": 0.85,
     "fresh63.toml": 0.92,
     "fresh64.toml": 0.92,
+    "fresh65.toml": 0.95,
+    "fresh66.toml": 0.82,
 }
 
 
@@ -179,6 +181,8 @@ LATER_FILES = {
     "fresh62.toml": 0.75,
     "fresh63.toml": 0.72,
     "fresh64.toml": 0.68,
+    "fresh65.toml": 0.75,
+    "fresh66.toml": 0.8,
 }
 
 
@@ -255,7 +259,7 @@ def test_the_tuning_half_gives_high_confidence_to_at_most_one_unrelated_error_in
 #: checklist shares with library bugs, gave 8 of its 12 unrelated errors high confidence blind,
 #: and brings the whole held-out half to 64 of 441 (15%).
 HELD_OUT_UNRELATED_HIGH_CEILING = 0.1
-AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 65)})
+AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 67)})
 
 
 def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_it_did():
@@ -267,13 +271,10 @@ def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_i
     assert result.unrelated_high.right <= ceiling, str(result.unrelated_high)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the goal of issue 8 on the held-out half alone, not met yet: 56 of its 550 "
-    "unrelated errors (10.2%) get a high-confidence diagnosis, most of them library bugs "
-    "and version regressions that raise exactly a checklist message; when it passes, "
-    "remove this mark",
-)
+# The goal of issue 8 on the held-out half alone: met once the track record of
+# explainers/record.py lowered the confidence of unreliable families (80 of 498 before it, 50
+# after), at 56 of 562 (9.96%) with every file up to fresh66. That is at the bar with no room:
+# a blind batch whose unrelated errors get high confidence more often can put it over again.
 def test_the_held_out_half_gives_high_confidence_to_at_most_one_unrelated_error_in_ten():
     unrelated = [e for e in HALVES["heldout"] if e.category == UNRELATED]
     result = score(unrelated)
