@@ -220,23 +220,33 @@ def report(entries: list[Entry], *, both: bool = False) -> str:
     return "\n".join(lines)
 
 
-def track_records(entries: Iterable[Entry]) -> dict[str, dict[str, object]]:
-    """Each family that answered with high confidence (before its record is taken into
-    account) over `entries`: the category it gives and what its threads were labelled
-    (category -> threads). What src/ganerrors/explainers/record.json stores for the tuning
-    half."""
+def high_readings(entries: Iterable[Entry]) -> list[tuple[Entry, str, str]]:
+    """(entry, family, category) of each entry that an exact reader answers with high
+    confidence, before the family's record is taken into account."""
     from ganerrors.explainers import reading
 
-    records: dict[str, dict[str, object]] = {}
+    found = []
     for entry in entries:
         read = reading(entry.message)
-        if read is None or read[3] != "high":
-            continue
-        finding, _, family, _ = read
-        record = records.setdefault(family, {"category": finding.category, "labels": {}})
+        if read is not None and read[3] == "high":
+            found.append((entry, read[2], read[0].category))
+    return found
+
+
+def tally(readings: Iterable[tuple[Entry, str, str]]) -> dict[str, dict[str, object]]:
+    """Each family among `readings`: the category it gives and what its threads were
+    labelled (category -> threads), most first, in record.json's form."""
+    records: dict[str, dict[str, object]] = {}
+    for entry, family, category in readings:
+        record = records.setdefault(family, {"category": category, "labels": {}})
         labels: dict[str, int] = record["labels"]  # type: ignore[assignment]
         labels[entry.category] = labels.get(entry.category, 0) + 1
     for record in records.values():
         labels = record["labels"]  # type: ignore[assignment]
         record["labels"] = dict(sorted(labels.items(), key=lambda item: (-item[1], item[0])))
     return dict(sorted(records.items()))
+
+
+def track_records(entries: Iterable[Entry]) -> dict[str, dict[str, object]]:
+    """What src/ganerrors/explainers/record.json stores for `entries` (the tuning half)."""
+    return tally(high_readings(entries))

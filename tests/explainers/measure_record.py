@@ -17,8 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from ganerrors.explainers import reading
-from ganerrors.explainers.record import PATH, PRIOR_WEIGHT, RELIABLE, Record
+from ganerrors.explainers.record import PATH, PRIOR_WEIGHT, RELIABLE, records_from
 from ganerrors.site.explainer_score import corpus_module
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,40 +47,28 @@ def cross_validate(weights: tuple[int, ...] = (0, 2, PRIOR_WEIGHT, 6, 10)) -> No
     """Right and wrong answers lowered to low confidence, and unrelated errors left with high
     confidence, on each half of the tuning half with the record of the other half."""
     corpus = corpus_module(ROOT)
-    answers = []  # (thread, family, right, unrelated) of each high-confidence reading
-    for entry in corpus.split(corpus.load())["tune"]:
-        read = reading(entry.message)
-        if read is not None and read[3] == "high":
-            right = read[0].category == entry.category
-            answers.append((entry.thread, read[2], right, entry.category == "unrelated"))
+    readings = corpus.high_readings(corpus.split(corpus.load())["tune"])
 
     def side(thread: str, round_: int) -> int:
         return hashlib.sha256(f"{thread}#{round_}".encode()).digest()[0] % 2
 
-    print(f"{len(answers)} high-confidence readings; lowered where the record is under {RELIABLE}")
-    for weight in weights:
-        wrong_low = right_low = unrelated_high = 0
-        for round_ in range(5):
-            for held in (0, 1):
-                labels: dict[str, dict[str, int]] = {}
-                for thread, family, right, _ in answers:
-                    if side(thread, round_) != held:
-                        counts = labels.setdefault(family, {"right": 0, "other": 0})
-                        counts["right" if right else "other"] += 1
-                total = sum(sum(c.values()) for c in labels.values())
-                overall = sum(c["right"] for c in labels.values()) / max(1, total)
-                for thread, family, right, unrelated in answers:
-                    if side(thread, round_) != held:
-                        continue
-                    counts = labels.get(family)
-                    record = None
-                    if counts is not None:
-                        record = Record({"x": counts["right"], "y": counts["other"]}, "x", overall)
+    print(f"{len(readings)} high-confidence readings; lowered where the record is under {RELIABLE}")
+    lowered = {weight: [0, 0, 0] for weight in weights}  # wrong, right, unrelated kept high
+    for round_ in range(5):
+        for held in (0, 1):
+            measured_on = [read for read in readings if side(read[0].thread, round_) != held]
+            records = records_from(corpus.tally(measured_on))
+            for entry, family, category in readings:
+                if side(entry.thread, round_) != held:
+                    continue
+                record = records.get(family)
+                right = entry.category == category
+                for weight, counts in lowered.items():
                     if record is not None and not record.reliable_with(weight):
-                        right_low += right
-                        wrong_low += not right
+                        counts[0 if not right else 1] += 1
                     else:
-                        unrelated_high += unrelated
+                        counts[2] += entry.category == "unrelated"
+    for weight, (wrong_low, right_low, unrelated_high) in lowered.items():
         print(
             f"weight {weight}: lowered {wrong_low} wrong and {right_low} right answers; "
             f"{unrelated_high} unrelated errors kept high (five rounds of two halves)"
@@ -94,13 +81,9 @@ def main(argv: list[str]) -> None:
         return
     data = measured()
     families: dict[str, dict] = data["families"]  # type: ignore[assignment]
-    answers = sum(sum(f["labels"].values()) for f in families.values())
-    right = sum(f["labels"].get(f["category"], 0) for f in families.values())
-    overall = right / answers if answers else 1.0
-    for family, found in families.items():
-        record = Record(found["labels"], found["category"], overall)
+    for family, record in records_from(families).items():
         if not record.reliable:
-            print(f"low ({record.right} of {record.answers} right): {family} {found['labels']}")
+            print(f"low ({record.right} of {record.answers} right): {family} {record.labels}")
     if "--write" in argv:
         PATH.write_text(text(data), encoding="utf-8")
         print(f"wrote {len(families)} families to {PATH.relative_to(ROOT)}")

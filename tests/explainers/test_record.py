@@ -108,14 +108,12 @@ def test_without_a_readable_record_every_reader_keeps_its_own_confidence(
         path.write_text(content, encoding="utf-8")
     monkeypatch.setattr(record, "PATH", path)
     record._records.cache_clear()
-    record._overall.cache_clear()
     try:
         diagnosis = explain(TOO_FEW_INPUTS)
         assert diagnosis.confidence == "high" and diagnosis.record is None
     finally:
         monkeypatch.undo()
         record._records.cache_clear()
-        record._overall.cache_clear()
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,10 @@ read for it.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 #: The share of right answers a family needs to give high confidence: four in five. A
 #: high-confidence answer that is wrong sends a learner to fix the wrong thing, which costs
@@ -68,30 +69,29 @@ class Record(NamedTuple):
         return self.right + weight * self.overall >= RELIABLE * (self.answers + weight)
 
 
+def records_from(families: Mapping[str, Mapping[str, Any]]) -> dict[str, Record]:
+    """Each family's Record from record.json's "families" (each with its "category" and its
+    threads' "labels"), weighed against the share of right answers of all of them."""
+    parsed = {
+        family: (str(entry["category"]), {str(k): int(v) for k, v in entry["labels"].items()})
+        for family, entry in families.items()
+    }
+    answers = sum(sum(labels.values()) for _, labels in parsed.values())
+    right = sum(labels.get(category, 0) for category, labels in parsed.values())
+    overall = right / answers if answers else 1.0
+    return {
+        family: Record(labels, category, overall) for family, (category, labels) in parsed.items()
+    }
+
+
 @cache
-def _records() -> dict[str, tuple[str, dict[str, int]]]:
+def _records() -> dict[str, Record]:
     try:
-        data = json.loads(PATH.read_text(encoding="utf-8"))
-        return {
-            family: (str(entry["category"]), {str(k): int(v) for k, v in entry["labels"].items()})
-            for family, entry in data["families"].items()
-        }
+        return records_from(json.loads(PATH.read_text(encoding="utf-8"))["families"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}  # no record: every reader keeps its own confidence
 
 
-@cache
-def _overall() -> float:
-    records = _records().values()
-    answers = sum(sum(labels.values()) for _, labels in records)
-    right = sum(labels.get(category, 0) for category, labels in records)
-    return right / answers if answers else 1.0
-
-
 def track_record(family: str) -> Record | None:
     """The family's record on the tuning half, or None when it answered nothing there."""
-    found = _records().get(family)
-    if found is None:
-        return None
-    category, labels = found
-    return Record(labels, category, _overall())
+    return _records().get(family)
