@@ -134,16 +134,25 @@ def plain(text: str) -> str:
 def _one_quoted_line(text: str) -> bool:
     """A single line in quotes with a backslash in it: a message printed as a Python string
     whose escapes are not line breaks ('... F .\\\\tensorflow/core/...', a Windows path)."""
+    inner = _quoted(text)
+    return inner is not None and "\n" not in inner
+
+
+def _quoted(text: str) -> str | None:
+    """What lies between the quotes of a text that starts and ends with the same quote
+    (a message printed as a Python string), else None."""
     inner = text.strip()
-    return len(inner) > 1 and inner[0] == inner[-1] and inner[0] in "'\"" and "\n" not in inner
+    if len(inner) > 1 and inner[0] == inner[-1] and inner[0] in "'\"":
+        return inner[1:-1]
+    return None
 
 
 def _unescape(text: str) -> str:
     """A message printed as a Python string, its quotes and escapes taken off."""
-    inner = text.strip()
-    if len(inner) > 1 and inner[0] == inner[-1] and inner[0] in "'\"":
-        text = inner[1:-1]
-    return _ESCAPE.sub(lambda m: _ESCAPED.get(m.group(1), m.group(1)), text)
+    inner = _quoted(text)
+    return _ESCAPE.sub(
+        lambda m: _ESCAPED.get(m.group(1), m.group(1)), text if inner is None else inner
+    )
 
 
 def _strip_nodes(text: str) -> str:
