@@ -920,6 +920,39 @@ def test_an_axis_a_tensor_lacks_names_the_op_and_the_rank() -> None:
         assert diagnosis.reader_confidence == "low" and f"`{op}`" in diagnosis.summary, text
 
 
+def test_a_slice_with_more_axes_than_its_tensor_has_is_an_axis_it_lacks() -> None:
+    """A loss that slices its predictions as (batch, steps, classes), y_pred[:, 2:, :], traced
+    for a model whose output has no time axis: the slice names an axis the tensor lacks. It
+    says "Index out of range", and is not a label out of its range."""
+    t = tf()
+
+    @t.function(autograph=False)
+    def ctc_input(y_pred: Any) -> Any:
+        return y_pred[:, 2:, :]
+
+    text = pasted(lambda: ctc_input.get_concrete_function(t.TensorSpec([None, 37])))
+    assert "Index out of range using input dim 2; input has only 2 dims" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert diagnosis.reader_confidence == "low" and "`strided_slice`" in diagnosis.summary
+
+
+def test_a_slice_longer_than_its_axis_is_a_shape_not_an_index_out_of_range() -> None:
+    """tf.slice (a crop or a window written with it) asked for more of an axis than the data
+    has: its message reads "in [0, 26]" like an index out of range, but no label is involved."""
+    t = tf()
+    images = t.zeros([4, 26, 26, 3])  # images smaller than the crop the code was written for
+    text = pasted(lambda: t.slice(images, [0, 0, 0, 0], [-1, -1, 1200, -1]))
+    assert "Expected size[2] in [0, 26], but got 1200" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert diagnosis.reader_confidence == "low" and "axis 2" in diagnosis.summary, text
+    begin = pasted(lambda: t.slice(images, [0, 30, 0, 0], [-1, 1, -1, -1]))
+    assert "Expected begin[1] in [0, 26], but got 30" in begin, begin
+    diagnosis = explain(begin)
+    assert diagnosis is not None and "starts at 30" in diagnosis.summary, begin
+
+
 def test_float_labels_used_as_positions_are_a_float_index() -> None:
     import numpy as np
 

@@ -62,6 +62,7 @@ from ganerrors.explainers.findings import (
     ShapeArgument,
     ShapePair,
     SharedVariable,
+    SliceOutside,
     SparseLabels,
     SparseRanks,
     TargetsMissing,
@@ -2085,6 +2086,36 @@ def _features(found: FeatureMismatch, context: Context) -> Advice:
     )
 
 
+def _rnn_cell(found: FeatureMismatch, context: Context) -> Advice:
+    return Advice(
+        f"A matrix product inside a TensorFlow 1 RNN cell got inputs of shape "
+        f"{fmt(found.shape)} with weights of shape {fmt(found.weights)}: the cell's weights "
+        f"were built for {found.expected} input features, and each step has {found.got}. "
+        "In a stack of cells this is most often the cell's code, not the data.",
+        (
+            (
+                "One cell object repeated for every layer, `MultiRNNCell([cell] * n)`: its "
+                "weights are built for the first layer's input and reused, at another size, by "
+                "the layers above it.",
+                "Make a new cell for each layer: `MultiRNNCell([make_cell() for _ in "
+                "range(n)])`.",
+            ),
+            (
+                "Code written for TensorFlow 0.x or 1.0, where cells did not keep their "
+                "weights between calls.",
+                "Run it with the TensorFlow version it was written for, or build each cell "
+                "once and in its own variable scope.",
+            ),
+            (
+                "Inputs of another width than the first cell was built for (features per "
+                "step).",
+                "Print the shape of the sequence fed to the RNN: (batch, steps, features).",
+            ),
+        ),
+        "Print how the cells are built: one new cell per layer, each called once.",
+    )
+
+
 def _channel_groups(found: ChannelGroups, context: Context) -> Advice:
     g = found.groups
     return Advice(
@@ -3532,6 +3563,36 @@ def _axis_out_of_range(found: AxisOutOfRange, context: Context) -> Advice:
     )
 
 
+def _slice_outside(found: SliceOutside, context: Context) -> Advice:
+    asked = {
+        "size": f"a slice {found.value} long",
+        "begin": f"a slice that starts at {found.value}",
+        "end": f"a slice that ends at {found.value}",
+    }.get(found.part, f"{found.part} {found.value}")
+    return Advice(
+        f"`tf.slice` (or a crop or window cut with it) asked for {asked} along axis "
+        f"{found.axis} of a tensor that has {found.size} there. The tensor is smaller along "
+        "that axis than the code assumed. This is a shape, not a label out of its range.",
+        (
+            (
+                "Data of another size than the code was written for: images smaller than the "
+                "crop, a sequence shorter than its window, frames stored side by side in "
+                "another layout.",
+                "Print the shape of the tensor just before the slice, and resize or pad the "
+                "data (or change the slice) so that it fits.",
+            ),
+            (
+                "Axes in another order: channels first where the code expects them last, or "
+                "height and width swapped.",
+                "Count the axes of the printed shape from 0: axis "
+                f"{found.axis} must be the one the slice was written for.",
+            ),
+        ),
+        f"Print the tensor's `.shape` before the slice: axis {found.axis} must hold at least "
+        f"what the slice asks for ({found.value}).",
+    )
+
+
 def _unknown_shape(found: UnknownShape, context: Context) -> Advice:
     into = " went into a model" if found.into_model else " reached code that needs it"
     return Advice(
@@ -3637,6 +3698,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "loaded-h5"): _loaded_h5,
     ("model-io-shape", "image-layout"): _image_layout,
     ("model-io-shape", "features"): _features,
+    ("model-io-shape", "rnn-cell"): _rnn_cell,
     ("model-io-shape", "reshape"): _reshape,
     ("model-io-shape", "too-small"): _too_small,
     ("model-io-shape", "op-inputs"): _op_inputs,
@@ -3670,6 +3732,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("target-shape", "argmax-of-class-indices"): _argmax_of_class_indices,
     ("model-io-shape", "axis-out-of-range"): _axis_out_of_range,
     ("model-io-shape", "unknown-shape"): _unknown_shape,
+    ("model-io-shape", "slice-outside"): _slice_outside,
     ("output-shape", "axis-sizes"): _axis_sizes,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,

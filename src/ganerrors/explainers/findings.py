@@ -873,6 +873,7 @@ class FeatureMismatch(NamedTuple):
     weights: Shape | None = None  # the weights' shape (a MatMul)
     layer: str = ""
     words: bool = False  # read from words about channels, not from a layer's check
+    rnn_cell: bool = False  # the product inside a TF 1 RNN cell (basic_lstm_cell/MatMul)
 
     @property
     def category(self) -> str:
@@ -880,8 +881,18 @@ class FeatureMismatch(NamedTuple):
 
     @property
     def situation(self) -> str:
-        """ "channels" when the axis is an image's channels, "features" otherwise."""
+        """ "channels" when the axis is an image's channels, "rnn-cell" for a TF 1 RNN cell's
+        own weights, "features" otherwise."""
+        if self.rnn_cell:
+            return "rnn-cell"
         return "channels" if self.shape is not None and len(self.shape) >= 4 else "features"
+
+    @property
+    def tentative(self) -> bool:
+        """A TF 1 RNN cell's product: most often one cell object repeated for every layer of a
+        MultiRNNCell (`[cell] * n`), or code written for TensorFlow 0.x, where cells did not
+        keep their weights: the cell's own code, not the data, is then at fault."""
+        return self.rnn_cell
 
     def details(self) -> dict[str, object]:
         found: dict[str, object] = {"expected": self.expected, "got": self.got}
@@ -1388,6 +1399,34 @@ class CropTooLarge(NamedTuple):
         return {"side": self.side}
 
 
+class SliceOutside(NamedTuple):
+    """`tf.slice` (or a crop or window written with it) asked for more of an axis than the
+    tensor has: "Expected size[2] in [0, 26], but got 1200". The tensor is smaller along that
+    axis than the code assumed: images of another size, a sequence shorter than its window,
+    data in another layout. Not an index out of a range: no label or class id is involved.
+    The message does not say which tensor: always a guess."""
+
+    axis: int
+    size: int
+    value: int
+    part: str  # "begin", "size" or "end": what the message says is out of [0, size]
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "slice-outside"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"axis": self.axis, "size": self.size, "value": self.value, "part": self.part}
+
+
 class OpInputs(NamedTuple):
     """An op (not elementwise) whose inputs' sizes do not fit: "Dimensions must be equal"."""
 
@@ -1858,5 +1897,6 @@ Finding = (
     | PixelShuffle
     | InterpreterInput
     | CropTooLarge
+    | SliceOutside
     | ElemwiseAxis
 )

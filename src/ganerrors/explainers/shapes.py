@@ -91,6 +91,10 @@ AXIS_RANGE = Lazy(
     r"|Argument axis = (?P<axis2>-?\d{1,3}) not in range \[-(?P<rank2>\d{1,3}), \d{1,3}\)"
     r"|dim must be in the range \[-(?P<rank3>\d{1,3}), \d{1,3}\) where \d{1,3} is the number "
     r"of dimensions in the input\. Received: dim=(?P<axis3>-?\d{1,3})"
+    # a slice (x[:, 2:, :]) with more axes than its tensor has, traced: "Index out of range
+    # using input dim 2; input has only 2 dims for 'ctc/strided_slice' (op: 'StridedSlice')"
+    r"|Index out of range using input dim (?P<axis4>\d{1,3}); input has only "
+    r"(?P<rank4>\d{1,3}) dims"
 )
 _REDUCTION_OP = Lazy(r"\[Op:(?P<eager>\w{1,40})\]|= (?P<graph>\w{1,40})\[")
 # Keras 3 sparse categorical cross-entropy given one-hot labels
@@ -275,6 +279,12 @@ DIMENSIONS_CUT = Lazy(
     re.M,
 )
 _NODE_OP = Lazy(r"= (?P<op>\w{1,100})\[")
+#: a matrix product inside a TF 1 RNN cell: "rnn/while/rnn/multi_rnn_cell/cell_0/cell_0/
+#: basic_lstm_cell/MatMul_1", "rnn/gru_cell/gates/MatMul"
+_RNN_CELL = Lazy(r"(?:basic_lstm_cell|lstm_cell|gru_cell|multi_rnn_cell|basic_rnn_cell)/")
+#: a convolution named as the node of a cut message: "for 'Discriminator.1/Conv2D" (not its
+#: gradient, Conv2DBackpropInput, nor a transposed convolution)
+_CONV_NODE = Lazy(r"(?:^|[/'\s(])Conv(?P<dims>[123])D(?:_\d{1,4})?(?![\w/])")
 _NODE_NAME_OP = Lazy(r"(?:^|/)(?P<op>[A-Za-z]\w{0,100}?)(?:_\d{1,6})?$")
 MATMUL = Lazy(rf"Matrix size-incompatible: In\[0\]: (?P<a>{SHAPE}), In\[1\]: (?P<b>{SHAPE})")
 # "ConcatOp : Dimension 1 in both shapes must be equal: shape[0] = [2,3] vs. shape[1] = [2,4]"
@@ -512,13 +522,23 @@ def scalar_loss(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads("Expected dimension in the range", "not in range [-", "must be in the range [-")
+@reads(
+    "Expected dimension in the range",
+    "not in range [-",
+    "must be in the range [-",
+    "Index out of range using input dim",
+)
 def axis_range(text: str, context: Context) -> Finding | None:
     """An op (not a reduction) asked for an axis its tensor lacks."""
-    for anchor in ("Expected dimension in the range", "not in range [-", "must be in the range"):
+    for anchor in (
+        "Expected dimension in the range",
+        "not in range [-",
+        "must be in the range",
+        "Index out of range using input dim",
+    ):
         for match in anchored(AXIS_RANGE, text, anchor, before=40, after=700):
-            axis = int(match.group("axis") or match.group("axis2") or match.group("axis3"))
-            rank = int(match.group("rank") or match.group("rank2") or match.group("rank3"))
+            axis = int(next(a for a in match.group("axis", "axis2", "axis3", "axis4") if a))
+            rank = int(next(r for r in match.group("rank", "rank2", "rank3", "rank4") if r))
             if -rank <= axis < rank:
                 continue  # an axis it has: not this family
             op = _REDUCTION_OP.search(match.group("rest") or "")
@@ -527,6 +547,8 @@ def axis_range(text: str, context: Context) -> Finding | None:
                 name = "unstack"
             elif match.group("axis3") is not None:
                 name = "softmax"
+            elif match.group("axis4") is not None:
+                name = "strided_slice"
             name = name or re.sub(r"_\d+$", "", context.op.rsplit("/", 1)[-1])
             return AxisOutOfRange(axis, rank, name)
     return None
@@ -1719,7 +1741,11 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
                 a, b = b, c  # the filter, and the tensor it is applied to
         if "MatMul" in op:
             return FeatureMismatch(
-                expected=b[0] if b else None, got=a[-1] if a else None, shape=a, weights=b
+                expected=b[0] if b else None,
+                got=a[-1] if a else None,
+                shape=a,
+                weights=b,
+                rnn_cell=_RNN_CELL.search(node) is not None,
             )
         loss_pair = _loss_op(op, a, b)
         if loss_pair is not None:
@@ -1740,6 +1766,15 @@ def dimensions_equal(text: str, context: Context) -> Finding | None:
     for match in anchored(DIMENSIONS_CUT, text, "Dimensions must be equal, but are"):
         if "MatMul" in match.group("rest"):
             return FeatureMismatch(expected=int(match.group("y")), got=int(match.group("x")))
+        conv = _CONV_NODE.search(match.group("rest"))
+        if conv is not None:
+            # TF 1.x's convolution compares the input's channels (first) with the depth its
+            # kernel was built for (second); without the shapes, the rank is the op's
+            rank = int(conv.group("dims")) + 2
+            got = int(match.group("x"))
+            return FeatureMismatch(
+                expected=int(match.group("y")), got=got, shape=(None,) * (rank - 1) + (got,)
+            )
     return None
 
 
