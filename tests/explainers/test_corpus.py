@@ -76,7 +76,7 @@ def test_a_right_answer_for_an_unrelated_error_is_none_or_low_confidence():
     assert is_right(labelled, "dtype", "low") and not is_right(labelled, None, None)
 
 
-#: Blind batches (fresh51 to fresh72) whose tuning halves came in after the explainer was
+#: Blind batches (fresh51 to fresh74) whose tuning halves came in after the explainer was
 #: last tuned to 90% on its tuning half (1,092 of 1,203 with every file up to fresh50, 1,115
 #: since the track record of explainers/record.py), each floored at what its tuning half
 #: scores now. With them, the whole tuning half scores 1,448 of 1,586 (91%): what new threads
@@ -105,6 +105,7 @@ NOT_YET_TUNED = {
     "fresh70.toml": 0.75,
     "fresh71.toml": 1.0,
     "fresh72.toml": 0.9,
+    "fresh74.toml": 1.0,
 }
 
 
@@ -195,6 +196,7 @@ LATER_FILES = {
     "fresh70.toml": 0.8,
     "fresh71.toml": 1.0,
     "fresh72.toml": 1.0,
+    "fresh74.toml": 0.94,
 }
 
 
@@ -271,7 +273,7 @@ def test_the_tuning_half_gives_high_confidence_to_at_most_one_unrelated_error_in
 #: checklist shares with library bugs, gave 8 of its 12 unrelated errors high confidence blind,
 #: and brings the whole held-out half to 64 of 441 (15%).
 HELD_OUT_UNRELATED_HIGH_CEILING = 0.1
-AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 73)})
+AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 75)})
 
 
 def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_it_did():
@@ -285,16 +287,13 @@ def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_i
 
 # The goal of issue 8 on the held-out half alone: met once the track record of
 # explainers/record.py lowered the confidence of unreliable families (80 of 498 before it, 50
-# after), at 56 of 562 (9.96%) with every file up to fresh66, at the bar with no room. The
-# blind batches fresh67 to fresh72 put it over again: 62 of 603 (10.3%). One is from their
-# own held-out halves (1 of 41); five are older messages of families that their tuning halves
-# made reliable (three right of four, weighed with `record.PRIOR_WEIGHT`, which was chosen by
-# cross-validation within the tuning half and was not changed after this was seen).
-@pytest.mark.xfail(
-    strict=True,
-    reason="the goal of issue 8, not met: 62 of 603 unrelated errors of the held-out half get "
-    "high confidence (10.3%); when it passes, remove this mark",
-)
+# after), at 56 of 562 (9.96%) with every file up to fresh66. It is near the bar, and moves
+# with each batch's tuning half: fresh67-72 put it at 62 of 603 (10.3%), five older messages
+# of families their tuning halves made reliable (three right of four); fresh74's tuning half
+# made another family unreliable (an integer tensor converted to another integer dtype: four
+# right of six), 56 of 609 (9.2%).
+# `record.PRIOR_WEIGHT`, chosen by cross-validation within the tuning half, was not changed
+# after any of this was seen.
 def test_the_held_out_half_gives_high_confidence_to_at_most_one_unrelated_error_in_ten():
     unrelated = [e for e in HALVES["heldout"] if e.category == UNRELATED]
     result = score(unrelated)
