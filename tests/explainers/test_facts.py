@@ -1538,3 +1538,23 @@ def test_a_generator_of_batches_whose_signature_fixes_the_batch_size_is_a_batch_
     assert diagnosis is not None, message
     assert (diagnosis.category, diagnosis.reader_confidence) == ("batch-size", "high"), message
     assert "tf.TensorSpec((None, 8, 8, 1), tf.float32)" in diagnosis.render()
+
+
+def test_every_op_read_as_always_differentiable_has_a_gradient_in_this_tensorflow() -> None:
+    """ "No gradient defined for operation 'x' (op type: Cast)" for one of these ops means a
+    graph, a module or a port of TensorFlow (TensorFlow.NET) that lacks what TensorFlow
+    registers, not a step without a gradient in the learner's model: the explainer then gives
+    low confidence. This checks the list against the installed TensorFlow's registry."""
+    from tensorflow.python.framework import ops  # the registry has no public accessor
+
+    from ganerrors.explainers.gradients import DIFFERENTIABLE
+
+    tf()
+    missing = []
+    for op in sorted(DIFFERENTIABLE):
+        try:
+            if ops._gradient_registry.lookup(op) is None:  # registered as not differentiable
+                missing.append(op)
+        except LookupError:
+            missing.append(op)
+    assert not missing, missing

@@ -820,6 +820,10 @@ FAMILIES = [
         "LookupError: No gradient defined for operation 'generator/dense/add_1' (op type: AddV2)",
         "no-gradients",
     ),
+    (
+        "Tensorflow.LookupError : No gradient defined for operation 'Add_3/y' (op type: Cast)",
+        "no-gradients",
+    ),
     # harvitronix/reinforcement-learning-car#5 (3 sensors fed to a model built for 6)
     (
         "ValueError: Shape mismatch: x has 3 cols (and 1 rows) but y has 6 rows (and 164 cols)",
@@ -1022,6 +1026,8 @@ TENTATIVE = {
     "ValueError: GpuElemwise. Input dimension mis-match. Input 1 (indices start at 0) has shape[1] == 1, but the output's size on that axis is 10.",
     # a gradient missing for an op that has one: a graph or module of another TensorFlow
     "LookupError: No gradient defined for operation 'generator/dense/add_1' (op type: AddV2)",
+    # the same from a port of TensorFlow that has not registered it (TensorFlow.NET 0.60)
+    "Tensorflow.LookupError : No gradient defined for operation 'Add_3/y' (op type: Cast)",
     # the node of an op with no kernel for its dtypes, without the kernels' list: which dtype?
     'NotFoundError: Could not find device for node: {{node HashTableV2}} = HashTableV2[container="", key_dtype=DT_FLOAT, shared_name="7", use_node_name_sharing=false, value_dtype=DT_INT64]',
     # a custom layer given weights among its inputs: an older Keras's calling convention as

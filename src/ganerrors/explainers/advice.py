@@ -3026,12 +3026,18 @@ def _registry_mismatch(found: MissingGradients, context: Context) -> Advice:
     return Advice(
         f"TensorFlow found no gradient for {op}, an op that has one in every version that "
         "has it. That is rarely the model: most likely the graph or module was made by another "
-        "TensorFlow than the one running it.",
+        "TensorFlow than the one running it, or the TensorFlow running it is a port that lacks "
+        "that gradient.",
         (
             (
                 "A saved graph, checkpoint or TF-Hub module exported with a newer TensorFlow "
                 "(AddV2 came with TF 1.15) and loaded into an older one.",
                 "Run the version it was exported with, or use a module exported for yours.",
+            ),
+            (
+                "TensorFlow used through a port or binding (TensorFlow.NET, TensorFlow.js) "
+                "whose version has not registered the gradient of that op yet.",
+                "Upgrade the port, or look in its issue tracker for that op's gradient.",
             ),
         ),
         "Print `tf.__version__` and the version the model or module was saved with.",

@@ -78,7 +78,10 @@ DIFFERENTIABLE = frozenset(
         "Conv2DBackpropInput", "DepthwiseConv2dNative", "Relu", "Relu6", "LeakyRelu", "Elu",
         "Selu", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softplus", "Reshape", "Transpose",
         "ConcatV2", "Pack", "Mean", "Sum", "Pad", "MaxPool", "AvgPool", "FusedBatchNorm",
-        "FusedBatchNormV2", "FusedBatchNormV3", "Identity", "StridedSlice", "Tile",
+        "FusedBatchNormV2", "FusedBatchNormV3", "Identity", "StridedSlice", "Tile", "Cast",
+        "Maximum", "Minimum", "Slice", "ExpandDims", "Squeeze", "Select", "SelectV2",
+        "GatherV2", "Abs", "Pow", "SquaredDifference", "ResizeBilinear",
+        "ResizeNearestNeighbor", "Conv3D", "Einsum", "Erf", "Sin", "Cos", "Cumsum",
     }
 )  # fmt: skip
 
