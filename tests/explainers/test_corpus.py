@@ -79,7 +79,7 @@ def test_a_right_answer_for_an_unrelated_error_is_none_or_low_confidence():
 #: Blind batches (fresh51 to fresh74) whose tuning halves came in after the explainer was
 #: last tuned to 90% on its tuning half (1,092 of 1,203 with every file up to fresh50, 1,115
 #: since the track record of explainers/record.py), each floored at what its tuning half
-#: scores now. With them, the whole tuning half scores 1,448 of 1,586 (91%): what new threads
+#: scores now. With them, the whole tuning half scores 1,472 of 1,611 (91%): what new threads
 #: teach that the readers do not know yet. Tuning on them (and only on them, never on their
 #: held-out halves) moves them out of here.
 NOT_YET_TUNED = {
@@ -105,6 +105,7 @@ NOT_YET_TUNED = {
     "fresh70.toml": 0.75,
     "fresh71.toml": 1.0,
     "fresh72.toml": 0.9,
+    "fresh73.toml": 0.89,
     "fresh74.toml": 1.0,
 }
 
@@ -196,6 +197,7 @@ LATER_FILES = {
     "fresh70.toml": 0.8,
     "fresh71.toml": 1.0,
     "fresh72.toml": 1.0,
+    "fresh73.toml": 0.76,
     "fresh74.toml": 0.94,
 }
 
@@ -241,7 +243,7 @@ def test_the_held_out_half_of_a_later_blind_batch_does_not_fall_below_what_it_sc
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the goal of issue 8, not met yet: 83% of the held-out half overall, tf1 81%, "
+    reason="the goal of issue 8, not met yet: 84% of the held-out half overall, tf1 82%, "
     "tf2-keras2 86%, keras3 93% (see the report of benchmarks/score_explain.py); when it "
     "passes, remove this mark",
 )
@@ -291,7 +293,7 @@ def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_i
 # with each batch's tuning half: fresh67-72 put it at 62 of 603 (10.3%), five older messages
 # of families their tuning halves made reliable (three right of four); fresh74's tuning half
 # made another family unreliable (an integer tensor converted to another integer dtype: four
-# right of six), 56 of 609 (9.2%).
+# right of six), 56 of 609 (9.2%); with fresh73, 58 of 615 (9.4%).
 # `record.PRIOR_WEIGHT`, chosen by cross-validation within the tuning half, was not changed
 # after any of this was seen.
 def test_the_held_out_half_gives_high_confidence_to_at_most_one_unrelated_error_in_ten():
