@@ -2097,8 +2097,7 @@ def _rnn_cell(found: FeatureMismatch, context: Context) -> Advice:
                 "One cell object repeated for every layer, `MultiRNNCell([cell] * n)`: its "
                 "weights are built for the first layer's input and reused, at another size, by "
                 "the layers above it.",
-                "Make a new cell for each layer: `MultiRNNCell([make_cell() for _ in "
-                "range(n)])`.",
+                "Make a new cell for each layer: `MultiRNNCell([make_cell() for _ in range(n)])`.",
             ),
             (
                 "Code written for TensorFlow 0.x or 1.0, where cells did not keep their "
@@ -2107,8 +2106,7 @@ def _rnn_cell(found: FeatureMismatch, context: Context) -> Advice:
                 "once and in its own variable scope.",
             ),
             (
-                "Inputs of another width than the first cell was built for (features per "
-                "step).",
+                "Inputs of another width than the first cell was built for (features per step).",
                 "Print the shape of the sequence fed to the RNN: (batch, steps, features).",
             ),
         ),
