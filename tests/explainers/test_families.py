@@ -948,6 +948,12 @@ FAMILIES = [
         "ValueError: Dimensions must be equal, but are 800 and 596 for 'model_full/RNN_d/rnn/while/rnn/multi_rnn_cell/cell_0/cell_0/basic_lstm_cell/MatMul_1' (op: 'MatMul') with input shapes: [128,800], [596,1600].",
         None,
     ),
+    # a library's own assertion that a crop fits its image (tensorlayer/SRGAN#89): read from
+    # its words, so only "probably"
+    (
+        "AssertionError: The size of cropping should smaller than the original image",
+        "model-io-shape",
+    ),
     # tf.slice asked for more of an axis than the tensor has: a shape, not an index
     ("InvalidArgumentError: Expected size[0] in [0, 64], but got 128", "model-io-shape"),
     # --- index-range
@@ -1058,6 +1064,7 @@ TENTATIVE = {
 #: Messages that only the general readers recognise (by their values, with low confidence):
 #: Python's and NumPy's own wording, which other libraries share.
 GENERAL = {
+    "AssertionError: The size of cropping should smaller than the original image",
     "ValueError: Shape (5953500,) must have rank >= 2",
     "Expect the target data for classification_head_1 to have shape [1], but got [2].",
     "expected activation_6 to have 3 dimensions, but got array with shape (8, 64, 64, 3)",

@@ -1290,9 +1290,11 @@ def _pixel_shuffle(found: PixelShuffle, context: Context) -> Advice:
 
 
 def _crop_too_large(found: CropTooLarge, context: Context) -> Advice:
+    crop = f"`{found.by}`" if found.by else "A crop"
+    side = found.side or "size"
     return Advice(
-        f"`tf.image.crop_to_bounding_box` got an image whose {found.side} is smaller than the "
-        "box it was asked for (offset plus target size): a crop cannot make an image larger.",
+        f"{crop} got an image whose {side} is smaller than the box it was asked for (offset "
+        "plus target size): a crop cannot make an image larger.",
         (
             (
                 "Images smaller than the crop: resized before (a folder of 128 x 128 images "

@@ -1385,7 +1385,8 @@ class CropTooLarge(NamedTuple):
     ("width must be >= target + offset."): images smaller than the crop, in the input
     pipeline. (`random_crop`, which prints both shapes, is a `DatasetShapes` "crop".)"""
 
-    side: str
+    side: str  # "height" or "width"; "" when the message says only that the crop is too large
+    by: str = "tf.image.crop_to_bounding_box"  # "" for another library's crop, read from words
 
     @property
     def category(self) -> str:
@@ -1396,7 +1397,7 @@ class CropTooLarge(NamedTuple):
         return "crop-too-large"
 
     def details(self) -> dict[str, object]:
-        return {"side": self.side}
+        return {"side": self.side, "by": self.by}
 
 
 class SliceOutside(NamedTuple):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ganerrors.explainers.context import Context
 from ganerrors.explainers.findings import (
     AxisSizes,
+    CropTooLarge,
     DtypeClash,
     FeatureMismatch,
     Finding,
@@ -110,10 +111,22 @@ UNRELATED_TYPES = frozenset(
 )
 
 
+# a library's own check that a crop fits its image: TensorLayer's "The size of cropping should
+# smaller than the original image", "crop size is larger than the image", "Crop size (256,
+# 256) exceeds image size" ...
+_CROP_WORDS = Lazy(
+    r"(?i)\bcrop(?:ping|ped)?\b[^\n]{0,60}?\b(?:smaller|larger|bigger|exceeds?|greater)\b"
+    r"[^\n]{0,40}?\b(?:image|input|original)"
+)
+
+
 def unrelated(text: str, context: Context) -> bool:
     """Whether the error is about something the checklist does not cover (an assertion about
-    NaN values in the learner's own loop is not: it is read as numerics)."""
-    if context.exc_type == "AssertionError" and NON_FINITE.search(text[-4000:]):
+    NaN values in the learner's own loop is not: it is read as numerics; nor is a library's
+    assertion that a crop fits its image)."""
+    if context.exc_type == "AssertionError" and (
+        NON_FINITE.search(text[-4000:]) or _CROP_WORDS.search(text[-3000:])
+    ):
         return False
     if context.exc_type in UNRELATED_TYPES:
         return True
@@ -697,6 +710,11 @@ _FLOAT_SIZE = Lazy(
 )
 
 
+def crop_words(text: str, context: Context) -> Finding | None:
+    """A crop larger than the image it cuts, in any library's words."""
+    return CropTooLarge(side="", by="") if _CROP_WORDS.search(text[-3000:]) else None
+
+
 def float_size(text: str, context: Context) -> Finding | None:
     match = _FLOAT_SIZE.search(text[-4000:])
     return FloatDimension() if match else None
@@ -714,6 +732,7 @@ READERS = (
     dtype_clash,
     weight_words,
     window_words,
+    crop_words,
     reshape_words,
     rank_words,
     sample_counts,
