@@ -76,10 +76,10 @@ def test_a_right_answer_for_an_unrelated_error_is_none_or_low_confidence():
     assert is_right(labelled, "dtype", "low") and not is_right(labelled, None, None)
 
 
-#: Blind batches (fresh51 to fresh74) whose tuning halves came in after the explainer was
+#: Blind batches (fresh51 to fresh76) whose tuning halves came in after the explainer was
 #: last tuned to 90% on its tuning half (1,092 of 1,203 with every file up to fresh50, 1,115
 #: since the track record of explainers/record.py), each floored at what its tuning half
-#: scores now. With them, the whole tuning half scores 1,472 of 1,611 (91%): what new threads
+#: scores now. With them, the whole tuning half scores 1,505 of 1,652 (91%): what new threads
 #: teach that the readers do not know yet. Tuning on them (and only on them, never on their
 #: held-out halves) moves them out of here.
 NOT_YET_TUNED = {
@@ -107,6 +107,8 @@ NOT_YET_TUNED = {
     "fresh72.toml": 0.9,
     "fresh73.toml": 0.89,
     "fresh74.toml": 1.0,
+    "fresh75.toml": 0.86,
+    "fresh76.toml": 0.76,
 }
 
 
@@ -199,6 +201,8 @@ LATER_FILES = {
     "fresh72.toml": 1.0,
     "fresh73.toml": 0.76,
     "fresh74.toml": 0.94,
+    "fresh75.toml": 0.93,
+    "fresh76.toml": 0.8,
 }
 
 
@@ -275,7 +279,7 @@ def test_the_tuning_half_gives_high_confidence_to_at_most_one_unrelated_error_in
 #: checklist shares with library bugs, gave 8 of its 12 unrelated errors high confidence blind,
 #: and brings the whole held-out half to 64 of 441 (15%).
 HELD_OUT_UNRELATED_HIGH_CEILING = 0.1
-AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 75)})
+AFTER_THE_CEILING = frozenset({f"fresh{n}.toml" for n in range(47, 77)})
 
 
 def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_it_did():
@@ -293,7 +297,8 @@ def test_the_held_out_half_gives_no_more_unrelated_errors_high_confidence_than_i
 # with each batch's tuning half: fresh67-72 put it at 62 of 603 (10.3%), five older messages
 # of families their tuning halves made reliable (three right of four); fresh74's tuning half
 # made another family unreliable (an integer tensor converted to another integer dtype: four
-# right of six), 56 of 609 (9.2%); with fresh73, 58 of 615 (9.4%).
+# right of six), 56 of 609 (9.2%); with fresh73, 58 of 615 (9.4%); with fresh75-76, 59 of 631
+# (9.4%).
 # `record.PRIOR_WEIGHT`, chosen by cross-validation within the tuning half, was not changed
 # after any of this was seen.
 def test_the_held_out_half_gives_high_confidence_to_at_most_one_unrelated_error_in_ten():
