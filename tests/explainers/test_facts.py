@@ -1558,3 +1558,19 @@ def test_every_op_read_as_always_differentiable_has_a_gradient_in_this_tensorflo
         except LookupError:
             missing.append(op)
     assert not missing, missing
+
+
+def test_a_batch_of_fakes_shown_as_one_image_is_read_from_matplotlibs_message() -> None:
+    """Matplotlib, not TensorFlow, raises it: a generated batch shown with its batch axis."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import numpy as np
+    from matplotlib import pyplot
+
+    fakes = np.zeros((1, 64, 64, 3), "float32")  # generator(noise) for one noise vector
+    text = pasted(lambda: pyplot.imshow(fakes))
+    pyplot.close("all")
+    assert "Invalid shape (1, 64, 64, 3) for image data" in text, text
+    diagnosis = explain(text)
+    assert diagnosis is not None and diagnosis.category == "model-io-shape", text
+    assert diagnosis.reader_confidence == "low" and "images[0]" in diagnosis.render(), text

@@ -954,6 +954,13 @@ FAMILIES = [
         "AssertionError: The size of cropping should smaller than the original image",
         "model-io-shape",
     ),
+    # matplotlib given a batch of fakes as one image (philipperemy/keract#46)
+    ("TypeError: Invalid shape (1, 64, 64, 3) for image data", "model-io-shape"),
+    # NumPy's reshape, its headline retyped with a capital (keras-team/keras#11475)
+    (
+        "ValueError:Cannot reshape array of size 5377456 into shape (19,266,266,1)",
+        "model-io-shape",
+    ),
     # tf.slice asked for more of an axis than the tensor has: a shape, not an index
     ("InvalidArgumentError: Expected size[0] in [0, 64], but got 128", "model-io-shape"),
     # --- index-range
@@ -1014,6 +1021,8 @@ def test_a_message_family_gets_its_checklist_item(message: str, category: str | 
 #: number of layers (perhaps another model's file altogether), NumPy joining arrays without
 #: saying on which axis they differ, an unknown size used as a number without saying which. Low confidence, like the general readers' guesses.
 TENTATIVE = {
+    "ValueError:Cannot reshape array of size 5377456 into shape (19,266,266,1)",
+    "TypeError: Invalid shape (1, 64, 64, 3) for image data",
     # a slice longer than its axis: the message does not say which tensor
     "InvalidArgumentError: Expected size[0] in [0, 64], but got 128",
     "ValueError: Shape must be rank 1 but is rank 0 for '{{node Reshape}} = Reshape[T=DT_FLOAT, Tshape=DT_INT32](x, Const)' with input shapes: [8,8], [].",

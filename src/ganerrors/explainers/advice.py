@@ -62,6 +62,7 @@ from ganerrors.explainers.findings import (
     ShapeArgument,
     ShapePair,
     SharedVariable,
+    ShownImage,
     SliceOutside,
     SparseLabels,
     SparseRanks,
@@ -3569,6 +3570,34 @@ def _axis_out_of_range(found: AxisOutOfRange, context: Context) -> Advice:
     )
 
 
+def _shown_image(found: ShownImage, context: Context) -> Advice:
+    shape = found.shape
+    return Advice(
+        f"Matplotlib was asked to show an array of shape {fmt(shape)} as one image; it takes "
+        "(height, width) for one channel, or (height, width, 3 or 4) for colour. The error is "
+        "raised after the model ran, where its output is shown or saved.",
+        (
+            (
+                "A batch of generated images shown whole, with its batch axis: (1, 64, 64, 3) "
+                "or (16, 28, 28, 1).",
+                "Show one image at a time, `plt.imshow(images[0])`, or lay the batch out in a "
+                "grid first.",
+            ),
+            (
+                "One-channel images with their channel axis, (28, 28, 1), which matplotlib "
+                "before 3.3 refuses.",
+                "Drop the axis for showing: `plt.imshow(image[..., 0], cmap='gray')`.",
+            ),
+            (
+                "An image stored channels first, (3, 64, 64).",
+                "Move the channels last: `np.transpose(image, (1, 2, 0))`.",
+            ),
+        ),
+        "Print the shape of the array just before `imshow`: one image is (height, width) or "
+        "(height, width, 3).",
+    )
+
+
 def _slice_outside(found: SliceOutside, context: Context) -> Advice:
     asked = {
         "size": f"a slice {found.value} long",
@@ -3739,6 +3768,7 @@ WRITERS: dict[tuple[str, str], Callable[[Any, Context], Advice]] = {
     ("model-io-shape", "axis-out-of-range"): _axis_out_of_range,
     ("model-io-shape", "unknown-shape"): _unknown_shape,
     ("model-io-shape", "slice-outside"): _slice_outside,
+    ("model-io-shape", "shown-image"): _shown_image,
     ("output-shape", "axis-sizes"): _axis_sizes,
     ("dtype", "object"): _dtype,
     ("dtype", "indices"): _dtype,

@@ -1400,6 +1400,31 @@ class CropTooLarge(NamedTuple):
         return {"side": self.side, "by": self.by}
 
 
+class ShownImage(NamedTuple):
+    """Matplotlib's `imshow` (or a helper that calls it) got an array that is not one image:
+    "TypeError: Invalid shape (1, 64, 64, 3) for image data". A generated batch shown as it
+    comes from the generator, with its batch axis or its one-channel axis still there, or an
+    image stored channels first. Raised outside TensorFlow, after the model ran: always a
+    guess at which checklist item the layout belongs to."""
+
+    shape: Shape
+
+    @property
+    def category(self) -> str:
+        return "model-io-shape"
+
+    @property
+    def situation(self) -> str:
+        return "shown-image"
+
+    @property
+    def tentative(self) -> bool:
+        return True
+
+    def details(self) -> dict[str, object]:
+        return {"shape": fmt(self.shape)}
+
+
 class SliceOutside(NamedTuple):
     """`tf.slice` (or a crop or window written with it) asked for more of an axis than the
     tensor has: "Expected size[2] in [0, 26], but got 1200". The tensor is smaller along that
@@ -1899,5 +1924,6 @@ Finding = (
     | InterpreterInput
     | CropTooLarge
     | SliceOutside
+    | ShownImage
     | ElemwiseAxis
 )

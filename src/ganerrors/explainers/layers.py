@@ -36,6 +36,7 @@ from ganerrors.explainers.findings import (
     ShapeArgument,
     ShapePair,
     SharedVariable,
+    ShownImage,
     SparseRanks,
     TransposedConv,
     UndefinedAxis,
@@ -68,7 +69,7 @@ RESHAPE_LAYER = Lazy(
 )
 # NumPy: "cannot reshape array of size 47040000 into shape (60000,28,28,3)"
 NUMPY_RESHAPE = Lazy(
-    rf"cannot reshape array of size (?P<have>\d{{1,19}}) into shape (?P<shape>{SHAPE})"
+    rf"[Cc]annot reshape array of size (?P<have>\d{{1,19}}) into shape (?P<shape>{SHAPE})"
 )
 # TF graph: "Cannot reshape a tensor with 768 elements to shape [1,28,28,1] (784 elements)"
 GRAPH_RESHAPE = Lazy(
@@ -506,10 +507,11 @@ def numpy_matmul(text: str, context: Context) -> Finding | None:
 
 
 @reads(
-    "cannot reshape array of size", "Cannot reshape a tensor with", " new array must be unchanged"
+    "annot reshape array of size", "Cannot reshape a tensor with", " new array must be unchanged"
 )
 def numpy_reshape(text: str, context: Context) -> Finding | None:
-    for match in anchored(NUMPY_RESHAPE, text, "cannot reshape array of size"):
+    # NumPy writes "cannot"; a poster's retyped headline, "Cannot"
+    for match in anchored(NUMPY_RESHAPE, text, "annot reshape array of size", before=1):
         shape = parse_shape(match.group("shape"))
         return ReshapeMismatch(int(match.group("have")), _product(shape), target_shape=None)
     for match in anchored(GRAPH_RESHAPE, text, "Cannot reshape a tensor with"):
@@ -601,6 +603,20 @@ def depth_to_space(text: str, context: Context) -> Finding | None:
 # must be >= target + offset." (a ValueError for sizes known when it is built), else
 # "assertion failed: [height must be >= target + offset.]". (random_crop: shapes.py.)
 CROP_SIDE = Lazy(r"\b(?P<side>height|width) must be >= target \+ offset")
+
+
+# matplotlib's imshow given an array that is not one image: "TypeError: Invalid shape (1, 64,
+# 64, 3) for image data" (and "(64, 64, 1)" in versions before 3.3)
+SHOWN_IMAGE = Lazy(rf"Invalid shape (?P<shape>{SHAPE}) for image data")
+
+
+@reads("for image data")
+def shown_image(text: str, context: Context) -> Finding | None:
+    for match in anchored(SHOWN_IMAGE, text, "for image data", before=80):
+        shape = parse_shape(match.group("shape"))
+        if shape is not None:
+            return ShownImage(shape)
+    return None
 
 
 @reads("must be >= target + offset")
@@ -979,6 +995,7 @@ READERS = (
     decode_predictions,
     set_tensor,
     crop,
+    shown_image,
     restore,
     stack_size,
     input_count,
