@@ -4,7 +4,7 @@ built for, and CTC's two label errors (a label at the blank, labels longer than 
 from __future__ import annotations
 
 from ganerrors.explainers.context import Context
-from ganerrors.explainers.findings import CtcTime, Finding, IndexOutOfRange, SliceOutside
+from ganerrors.explainers.findings import CtcTime, Finding, IndexOutOfRange
 from ganerrors.explainers.parsing import Lazy, anchored, reads
 
 # GatherV2 / embedding_lookup: "indices[3] = 151 is not in [0, 10)"
@@ -25,11 +25,6 @@ GATHER_ND = Lazy(
     r"indices\[(?P<position>[\d, ]{1,60})\] = \[(?P<value>[-\d, ]{1,100})\] does not index into "
     r"(?:param )?shape (?P<shape>\[[\d, ]{0,100}\])"
 )
-# tf.slice: "Expected size[0] in [0, 64], but got 128", "Expected begin[1] in [0, 10], but got 11"
-SLICE_RANGE = Lazy(
-    r"Expected (?P<part>begin|size|end)\[(?P<position>\d{1,3})\] in "
-    r"\[0, (?P<size>\d{1,18})\], but got (?P<value>-?\d{1,18})"
-)
 # PyTorch's embedding (Keras 3 on the torch backend): "IndexError: index out of range in self"
 TORCH_INDEX = Lazy(r"index out of range in self|Target (?P<value>-?\d{1,18}) is out of bounds")
 # tf.math.confusion_matrix (metrics): "assertion failed: [`labels` out of bound]"
@@ -39,16 +34,10 @@ OUT_OF_BOUND = Lazy(r"\b(?P<what>labels|predictions) out of bound")
 @reads(
     "does not index into",
     " out of bound",
-    "], but got ",
     "index out of range in self",
     " is out of bounds.",
 )
 def gather_nd(text: str, context: Context) -> Finding | None:
-    for match in anchored(SLICE_RANGE, text, "], but got ", before=40, after=40):
-        size, value = int(match.group("size")), int(match.group("value"))
-        if value < 0 or value > size:
-            axis = int(match.group("position"))
-            return SliceOutside(axis, size, value, match.group("part"))
     for _ in anchored(TORCH_INDEX, text, "index out of range in self", after=40):
         return IndexOutOfRange(None, None, "index", embedding=True)
     for match in anchored(TORCH_INDEX, text, " is out of bounds.", before=40, after=20):

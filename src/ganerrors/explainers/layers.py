@@ -37,6 +37,7 @@ from ganerrors.explainers.findings import (
     ShapePair,
     SharedVariable,
     ShownImage,
+    SliceOutside,
     SparseRanks,
     TransposedConv,
     UndefinedAxis,
@@ -605,6 +606,23 @@ def depth_to_space(text: str, context: Context) -> Finding | None:
 CROP_SIDE = Lazy(r"\b(?P<side>height|width) must be >= target \+ offset")
 
 
+# tf.slice asked for more of an axis than the tensor has: "Expected size[0] in [0, 64], but got
+# 128", "Expected begin[1] in [0, 10], but got 11" (a shape, though it reads like an index)
+SLICE_RANGE = Lazy(
+    r"Expected (?P<part>begin|size|end)\[(?P<position>\d{1,3})\] in "
+    r"\[0, (?P<size>\d{1,18})\], but got (?P<value>-?\d{1,18})"
+)
+
+
+@reads("], but got ")
+def slice_range(text: str, context: Context) -> Finding | None:
+    for match in anchored(SLICE_RANGE, text, "], but got ", before=40, after=40):
+        size, value = int(match.group("size")), int(match.group("value"))
+        if value < 0 or value > size:
+            return SliceOutside(int(match.group("position")), size, value, match.group("part"))
+    return None
+
+
 # matplotlib's imshow given an array that is not one image: "TypeError: Invalid shape (1, 64,
 # 64, 3) for image data" (and "(64, 64, 1)" in versions before 3.3)
 SHOWN_IMAGE = Lazy(rf"Invalid shape (?P<shape>{SHAPE}) for image data")
@@ -995,6 +1013,7 @@ READERS = (
     decode_predictions,
     set_tensor,
     crop,
+    slice_range,
     shown_image,
     restore,
     stack_size,
