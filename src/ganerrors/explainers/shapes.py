@@ -522,20 +522,19 @@ def scalar_loss(text: str, context: Context) -> Finding | None:
     return None
 
 
-@reads(
+#: where each wording of AXIS_RANGE starts, in the order they are tried
+_AXIS_ANCHORS = (
     "Expected dimension in the range",
     "not in range [-",
     "must be in the range [-",
     "Index out of range using input dim",
 )
+
+
+@reads(*_AXIS_ANCHORS)
 def axis_range(text: str, context: Context) -> Finding | None:
     """An op (not a reduction) asked for an axis its tensor lacks."""
-    for anchor in (
-        "Expected dimension in the range",
-        "not in range [-",
-        "must be in the range",
-        "Index out of range using input dim",
-    ):
+    for anchor in _AXIS_ANCHORS:
         for match in anchored(AXIS_RANGE, text, anchor, before=40, after=700):
             axis = int(next(a for a in match.group("axis", "axis2", "axis3", "axis4") if a))
             rank = int(next(r for r in match.group("rank", "rank2", "rank3", "rank4") if r))
