@@ -1315,6 +1315,17 @@ def _crop_too_large(found: CropTooLarge, context: Context) -> Advice:
     )
 
 
+#: an array given to another input of a converted model than the one meant
+_ANOTHER_INTERPRETER_INPUT: Cause = (
+    "An array for another input of the model (its inputs are numbered in the order the "
+    "converter chose, not always the order of the Keras model's inputs).",
+    "Look the index up by name in `get_input_details()`.",
+)
+_INTERPRETER_SHAPE_FIX = (
+    "Print `interpreter.get_input_details()[0]['shape']` and give it arrays of that shape."
+)
+
+
 def _interpreter_input(found: InterpreterInput, context: Context) -> Advice:
     where = f"The TensorFlow Lite interpreter's input {found.input}"
     if found.kind == "dtype":
@@ -1367,11 +1378,7 @@ def _interpreter_input(found: InterpreterInput, context: Context) -> Advice:
                 "given a batch axis twice.",
                 "Give `set_tensor` one array of the input's shape.",
             ),
-            (
-                "An array for another input of the model (its inputs are numbered in the order "
-                "the converter chose, not always the order of the Keras model's inputs).",
-                "Look the index up by name in `get_input_details()`.",
-            ),
+            _ANOTHER_INTERPRETER_INPUT,
         ]
         return Advice(
             f"{where} has {found.expected} axes and `set_tensor` got an array with {found.got}.",
@@ -1391,7 +1398,7 @@ def _interpreter_input(found: InterpreterInput, context: Context) -> Advice:
                     "`allocate_tensors()`.",
                 ),
             ),
-            "Print `interpreter.get_input_details()[0]['shape']` and give it arrays of that shape.",
+            _INTERPRETER_SHAPE_FIX,
         )
     return Advice(
         f"{where} has size {found.expected} on axis {found.axis} and `set_tensor` got "
@@ -1402,12 +1409,9 @@ def _interpreter_input(found: InterpreterInput, context: Context) -> Advice:
                 "Resize them to the model's input size first, or convert the model for the "
                 "size you use.",
             ),
-            (
-                "An array for another input of the model.",
-                "Look the index up by name in `get_input_details()`.",
-            ),
+            _ANOTHER_INTERPRETER_INPUT,
         ),
-        "Print `interpreter.get_input_details()[0]['shape']` and give it arrays of that shape.",
+        _INTERPRETER_SHAPE_FIX,
     )
 
 
